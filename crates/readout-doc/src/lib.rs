@@ -1,0 +1,306 @@
+//! The shared document model of readout.
+//!
+//! Every pipeline stage (ingest → text → actors → events → context) enriches one [`Document`]
+//! and never reaches back. The document owns its text once; everything else is a [`Span`]
+//! (a byte range into [`Document::text`]) or an index into one of the document's vectors, so no
+//! stage copies strings it can point at.
+//!
+//! - [`Document`]: text, paragraphs (with their [`Kind`]), sentences, tokens, actors, mentions,
+//!   events and quotes.
+//! - [`Date`]: a calendar date with the arithmetic date resolution needs.
+//! - [`output`]: the stable JSON output contract (v1) built from a coded document.
+
+mod date;
+pub mod output;
+
+pub use date::{Date, DateError};
+
+use std::ops::Range;
+
+/// A byte range into [`Document::text`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start: start as u32, end: end as u32 }
+    }
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+    /// Shifts a span that was computed relative to `base`.
+    pub fn offset(self, base: usize) -> Span {
+        Span { start: self.start + base as u32, end: self.end + base as u32 }
+    }
+}
+
+/// What a paragraph (and each of its sentences) is. Captions and credits are kept but are never
+/// coded as the day's events: an old file photo is not today's news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Title,
+    Body,
+    Caption,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Title => "title",
+            Kind::Body => "body",
+            Kind::Caption => "caption",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: Kind,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub kind: Kind,
+    pub paragraph: u32,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<u32>,
+}
+
+impl Sentence {
+    pub fn token_range(&self) -> Range<usize> {
+        self.tokens.start as usize..self.tokens.end as usize
+    }
+}
+
+/// Token shape flags, computed once by the tokenizer.
+pub mod token_flags {
+    /// Starts with an uppercase letter.
+    pub const CAPITALIZED: u8 = 1;
+    /// Letters only, all uppercase, more than one letter ("NATO", "AFP").
+    pub const ALL_CAPS: u8 = 2;
+    /// Punctuation (a single non-alphanumeric character, or "...").
+    pub const PUNCT: u8 = 4;
+    /// Digits (possibly with separators).
+    pub const NUMBER: u8 = 8;
+    /// An opening or closing quotation mark.
+    pub const QUOTE: u8 = 16;
+    /// A word (letters, possibly with internal apostrophes, periods or digits).
+    pub const WORD: u8 = 32;
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub span: Span,
+    pub flags: u8,
+}
+
+impl Token {
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Publication metadata and the parts of a page that are not the article body.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleMeta {
+    pub title: Option<String>,
+    pub published: Option<Date>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    /// Wire and agency credits ("AFP", "Reuters").
+    pub credits: Vec<String>,
+    pub language: String,
+    /// Page furniture removed from the body: sign-up prompts, badges, share widgets…
+    pub boilerplate: Vec<String>,
+}
+
+/// A resolved actor: a person, an organisation, or a country with its sectors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    /// CAMEO-style code: country (or IGO) prefix followed by sector codes, e.g. `CHNGOV`.
+    pub code: String,
+    pub country: Option<String>,
+    pub sectors: Vec<String>,
+    /// A stable key that identifies the same real-world actor across mentions
+    /// (a person's canonical name, an organisation's code and name, or the code).
+    pub key: String,
+}
+
+/// One place in the text that refers to an actor.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub sentence: u32,
+    pub span: Span,
+    /// Index into [`Document::actors`].
+    pub actor: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modality {
+    Asserted,
+    Hypothetical,
+    Intended,
+    Conditional,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Intended => "intended",
+            Modality::Conditional => "conditional",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Week => "week",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+}
+
+/// A resolved temporal expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResolvedDate {
+    pub date: Date,
+    pub precision: DatePrecision,
+    /// The expression in the text, or `None` when the date is the publication date.
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub span: Span,
+}
+
+/// One side of an event: the actor and the words that name it.
+#[derive(Clone, Debug)]
+pub struct Participant {
+    pub actor: Option<u32>,
+    pub code: String,
+    pub span: Span,
+}
+
+/// Who says the event happened.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    pub span: Span,
+    pub actor: Option<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub sentence: u32,
+    /// CAMEO code, 2 to 4 digits.
+    pub code: String,
+    pub goldstein: f32,
+    pub quad_class: u8,
+    pub plover: Option<String>,
+    pub source: Participant,
+    pub target: Option<Participant>,
+    pub trigger: Span,
+    pub date: Option<ResolvedDate>,
+    pub location: Option<Location>,
+    pub negated: bool,
+    pub modality: Modality,
+    pub attribution: Option<Attribution>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Quote {
+    pub sentence: u32,
+    /// The quoted words, without the quotation marks.
+    pub span: Span,
+    pub speaker_span: Option<Span>,
+    pub speaker: Option<u32>,
+    pub attribution: Option<Span>,
+}
+
+/// The document every stage enriches.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub id: String,
+    /// Title, body and caption paragraphs, separated by blank lines, in page order.
+    pub text: String,
+    pub meta: ArticleMeta,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub actors: Vec<Actor>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Document {
+    /// Builds a document from paragraphs in page order (title first, if any).
+    pub fn from_paragraphs<'a>(
+        id: impl Into<String>,
+        meta: ArticleMeta,
+        paragraphs: impl IntoIterator<Item = (Kind, &'a str)>,
+    ) -> Document {
+        let mut doc = Document { id: id.into(), meta, ..Document::default() };
+        for (kind, text) in paragraphs {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if !doc.text.is_empty() {
+                doc.text.push_str("\n\n");
+            }
+            let start = doc.text.len();
+            doc.text.push_str(text);
+            doc.paragraphs.push(Paragraph { span: Span::new(start, doc.text.len()), kind });
+        }
+        doc
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    pub fn token_text(&self, token: usize) -> &str {
+        self.slice(self.tokens[token].span)
+    }
+
+    /// The paragraphs of one kind, joined by blank lines.
+    pub fn joined(&self, kind: Kind) -> Vec<&str> {
+        self.paragraphs.iter().filter(|p| p.kind == kind).map(|p| self.slice(p.span)).collect()
+    }
+
+    /// The index of the sentence that contains byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| (s.span.end as usize) <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start as usize <= offset).then_some(i)
+    }
+}

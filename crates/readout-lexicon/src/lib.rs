@@ -1,0 +1,140 @@
+//! The readout lexicon: data formats, loading, validation and compiled matchers.
+//!
+//! Takes lexicon files in the project's plain-text record format (`lexicon/README.md`): the
+//! default set embedded at build time, plus any directories a user adds. Gives a [`Lexicon`]:
+//! typed entries (countries, organisations, persons, agents, places, verbs, nouns, CAMEO codes,
+//! function words) and the compiled [`PhraseTrie`]s the coder matches text against, all keyed by
+//! interned word ids so matching never allocates or scans entries.
+//!
+//! Loading never stops at the first problem: every malformed or inconsistent entry becomes a
+//! [`Problem`] with its `file:line`, which is what `readout lexicon check` prints.
+
+mod build;
+mod entries;
+mod syntax;
+mod trie;
+
+pub use build::{LexiconBuilder, Stats};
+pub use entries::*;
+pub use trie::{Match, PhraseTrie, UNKNOWN_WORD};
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// The lexicon files embedded in the binary: `(path relative to lexicon/, contents)`.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// One problem found in a lexicon file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+    /// Warnings (a duplicate alias, say) are reported but do not make the lexicon unusable.
+    pub warning: bool,
+}
+
+impl Problem {
+    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Problem {
+        Problem { file: file.to_string(), line, message: message.into(), warning: false }
+    }
+    pub fn warning(file: &str, line: usize, message: impl Into<String>) -> Problem {
+        Problem { warning: true, ..Problem::new(file, line, message) }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = if self.warning { "warning: " } else { "" };
+        write!(f, "{}:{}: {level}{}", self.file, self.line, self.message)
+    }
+}
+
+/// Why a lexicon could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon file {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("the lexicon has {} error(s); first: {}", .0.iter().filter(|p| !p.warning).count(), .0.iter().find(|p| !p.warning).map(|p| p.to_string()).unwrap_or_default())]
+    Invalid(Vec<Problem>),
+}
+
+/// Interned, normalised words: every word any lexicon phrase uses gets an id.
+#[derive(Debug, Default, Clone)]
+pub struct Words {
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Words {
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.into(), id);
+        id
+    }
+    /// The id of an already normalised word, or [`UNKNOWN_WORD`].
+    pub fn id(&self, normalized: &str) -> u32 {
+        self.ids.get(normalized).copied().unwrap_or(UNKNOWN_WORD)
+    }
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    pub words: Words,
+    pub countries: Vec<Country>,
+    pub actors: Vec<OrgActor>,
+    pub persons: Vec<Person>,
+    pub places: Vec<Place>,
+    pub verbs: Vec<Verb>,
+    pub nouns: Vec<Noun>,
+    pub cameo: HashMap<String, CameoCode>,
+    /// Names of countries, organisations, persons, agents and places.
+    pub names: PhraseTrie<NameRef>,
+    pub verb_forms: PhraseTrie<VerbForm>,
+    pub noun_triggers: PhraseTrie<u32>,
+    /// Function words and phrases, with the classes each belongs to.
+    pub function_words: PhraseTrie<WordClasses>,
+    /// Surnames (normalised word ids) of persons, for "Mr Wang" and "Shoigu said".
+    pub surnames: HashMap<u32, Vec<u32>>,
+    /// Sector codes the agents use, indexed by [`NameRef::Agent`].
+    pub sectors: Vec<String>,
+    pub split_rules: readout_text::SplitRules,
+    pub agent_phrases: usize,
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the binary.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        LexiconBuilder::new().add_embedded().build()
+    }
+
+    /// Word ids for a sequence of tokens' texts.
+    pub fn word_id(&self, token: &str, scratch: &mut String) -> u32 {
+        readout_text::normalize_into(token, scratch);
+        self.words.id(scratch)
+    }
+
+    pub fn code(&self, code: &str) -> Option<&CameoCode> {
+        self.cameo.get(code)
+    }
+
+    /// The classes of a single function word.
+    pub fn classes(&self, word: u32) -> WordClasses {
+        self.function_words
+            .longest(&[word], &[true], 0)
+            .filter(|m| m.len == 1)
+            .map(|m| m.values().fold(WordClasses::NONE, |acc, c| acc | *c))
+            .unwrap_or(WordClasses::NONE)
+    }
+}

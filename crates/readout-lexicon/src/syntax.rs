@@ -1,0 +1,123 @@
+//! The record syntax shared by every lexicon file (see `lexicon/README.md`).
+
+use crate::Problem;
+
+/// One `key: value | value` line of a record.
+#[derive(Debug, Clone)]
+pub struct Attr<'a> {
+    pub key: &'a str,
+    pub values: Vec<String>,
+    pub line: usize,
+}
+
+/// A header line and its attribute lines.
+#[derive(Debug, Clone)]
+pub struct Record<'a> {
+    pub kind: &'a str,
+    pub head: Vec<String>,
+    pub attrs: Vec<Attr<'a>>,
+    pub line: usize,
+}
+
+impl<'a> Record<'a> {
+    pub fn values<'s>(&'s self, key: &'s str) -> impl Iterator<Item = (&'s str, usize)> + 's {
+        self.attrs
+            .iter()
+            .filter(move |a| a.key == key)
+            .flat_map(|a| a.values.iter().map(move |v| (v.as_str(), a.line)))
+    }
+}
+
+fn strip_comment(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'#') => {
+                out.push('#');
+                chars.next();
+            }
+            '#' => break,
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn split_values(text: &str) -> Vec<String> {
+    text.split('|').map(|v| v.trim().to_string()).collect()
+}
+
+/// Parses one file into records; syntax problems are pushed to `problems` and the line skipped.
+pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<Record<'a>> {
+    let mut records: Vec<Record<'a>> = Vec::new();
+    let mut in_bad_record = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let stripped = strip_comment(raw);
+        if stripped.trim().is_empty() {
+            continue;
+        }
+        let indented = raw.starts_with([' ', '\t']);
+        if !indented {
+            let body = stripped.trim_end();
+            let (kind, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
+            if !kind.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                problems.push(Problem::new(file, line_no, format!("a record must start with its kind (a lowercase word), found {kind:?}")));
+                in_bad_record = true;
+                continue;
+            }
+            let kind_ref: &'a str = &raw[raw.find(kind).unwrap_or(0)..][..kind.len()];
+            in_bad_record = false;
+            records.push(Record { kind: kind_ref, head: split_values(rest), attrs: Vec::new(), line: line_no });
+            continue;
+        }
+        if in_bad_record {
+            continue;
+        }
+        let Some(record) = records.last_mut() else {
+            problems.push(Problem::new(file, line_no, "an indented attribute line comes before any record"));
+            continue;
+        };
+        let body = stripped.trim();
+        let (key, values) = match body.split_once(':') {
+            Some((k, v)) if k.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !k.is_empty() => (k, split_values(v)),
+            _ if body.chars().all(|c| c.is_ascii_lowercase() || c == '-') => (body, Vec::new()),
+            _ => {
+                problems.push(Problem::new(file, line_no, format!("expected `key: value | value` or a flag, found {body:?}")));
+                continue;
+            }
+        };
+        let start = raw.find(key).unwrap_or(0);
+        record.attrs.push(Attr { key: &raw[start..start + key.len()], values, line: line_no });
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_headers_attributes_flags_and_comments() {
+        let text = "# top\ncountry CHN | China  # trailing\n  names: PRC | People\\#s\n  wire\n\nverb meet\n";
+        let mut problems = Vec::new();
+        let recs = parse("x.txt", text, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].kind, "country");
+        assert_eq!(recs[0].head, ["CHN", "China"]);
+        assert_eq!(recs[0].attrs[0].values, ["PRC", "People#s"]);
+        assert_eq!(recs[0].attrs[1].key, "wire");
+        assert_eq!(recs[1].line, 6);
+    }
+
+    #[test]
+    fn reports_malformed_lines_with_their_line_numbers() {
+        let mut problems = Vec::new();
+        parse("f.txt", "  orphan: x\nCountry X\n  names: y\nverb go\n  Frame = 1\n", &mut problems);
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [1, 2, 5]);
+        assert!(problems[0].to_string().starts_with("f.txt:1: "));
+    }
+}

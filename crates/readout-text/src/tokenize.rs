@@ -1,0 +1,167 @@
+//! The tokenizer: one pass over a paragraph's characters, no regular expressions.
+
+use readout_doc::{token_flags as tf, Span, Token};
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Appends the tokens of `text` to `out`; spans are offset by `base`.
+///
+/// Words keep internal apostrophes ("d'Ivoire"), internal periods ("U.S.", "e.g.") and digit
+/// separators ("1,000", "1.5"). The possessive "'s" and the negation "n't" become tokens of their
+/// own, as does a hyphen, so that "China-Russia" yields both names.
+pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(text, start);
+            push_word(text, start, end, base, out);
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            continue;
+        }
+        chars.next();
+        let mut end = start + c.len_utf8();
+        let mut flags = tf::PUNCT;
+        if c == '.' && bytes.get(end) == Some(&b'.') && bytes.get(end + 1) == Some(&b'.') {
+            end += 2;
+            chars.next();
+            chars.next();
+        }
+        if matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»') {
+            flags |= tf::QUOTE;
+            // A bare apostrophe after a plural ("officials’ views") is a possessive, not a quote.
+            let after_s = start > 0 && matches!(bytes[start - 1], b's' | b'S');
+            let before_space = text[end..].chars().next().is_none_or(|n| n.is_whitespace());
+            if is_apostrophe(c) && after_s && before_space {
+                flags = tf::WORD;
+            }
+        }
+        out.push(Token { span: Span::new(base + start, base + end), flags });
+    }
+}
+
+/// Where the word starting at `start` ends (byte offset into `text`).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut it = text[start..].char_indices().peekable();
+    while let Some((off, c)) = it.next() {
+        let pos = start + off;
+        if c.is_alphanumeric() || c == '\u{0301}' {
+            end = pos + c.len_utf8();
+            continue;
+        }
+        let next = it.peek().map(|&(_, n)| n);
+        let prev = text[..pos].chars().next_back();
+        let joins = match c {
+            // Internal apostrophe: keep "d'Ivoire", split "'s" and "n't" later.
+            '\'' | '’' => next.is_some_and(char::is_alphabetic),
+            '.' => next.is_some_and(|n| {
+                n.is_alphanumeric() && prev.is_some_and(|p| p.is_alphanumeric())
+            }) && !(prev.is_some_and(char::is_numeric) ^ next.is_some_and(char::is_numeric)),
+            ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end = pos + c.len_utf8();
+    }
+    // "U.S." and "e.g.": letters separated by periods keep their final period.
+    let word = &text[start..end];
+    if word.contains('.') && text[end..].starts_with('.') {
+        let initials = word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+        if initials {
+            end += 1;
+        }
+    }
+    end
+}
+
+fn push_word(text: &str, start: usize, end: usize, base: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    // Split a possessive "'s" or a negation "n't" off the end.
+    let split = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find(|suffix| word.len() > suffix.len() && word.ends_with(**suffix))
+        .map(|s| end - s.len())
+        .or_else(|| {
+            ["n't", "n’t"]
+                .iter()
+                .find(|suffix| word.len() > suffix.len() + 1 && word.ends_with(**suffix))
+                .map(|s| end - s.len())
+        });
+    match split {
+        Some(mid) => {
+            out.push(word_token(text, start, mid, base));
+            out.push(word_token(text, mid, end, base));
+        }
+        None => out.push(word_token(text, start, end, base)),
+    }
+}
+
+fn word_token(text: &str, start: usize, end: usize, base: usize) -> Token {
+    let word = &text[start..end];
+    let mut flags = tf::WORD;
+    let first = word.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        flags |= tf::CAPITALIZED;
+    }
+    if first.is_ascii_digit() {
+        flags = tf::NUMBER;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 1 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        flags |= tf::ALL_CAPS;
+    }
+    Token { span: Span::new(base + start, base + end), flags }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(text, 0, &mut out);
+        out.iter().map(|t| &text[t.span.range()]).collect()
+    }
+
+    #[test]
+    fn splits_possessives_negations_and_hyphens() {
+        assert_eq!(words("Russia’s chief isn't China-Russia"), [
+            "Russia", "’s", "chief", "is", "n't", "China", "-", "Russia"
+        ]);
+    }
+
+    #[test]
+    fn keeps_dotted_abbreviations_numbers_and_elisions() {
+        assert_eq!(words("the U.S. paid 1,000.5 to Côte d'Ivoire, e.g. now."), [
+            "the", "U.S.", "paid", "1,000.5", "to", "Côte", "d'Ivoire", ",", "e.g.", "now", "."
+        ]);
+    }
+
+    #[test]
+    fn marks_quotes_but_not_plural_possessives() {
+        let text = "“Go,” the officials’ aide said ‘now’";
+        let mut out = Vec::new();
+        tokenize(text, 0, &mut out);
+        let quote: Vec<bool> = out.iter().map(|t| t.has(tf::QUOTE)).collect();
+        assert_eq!(words(text), ["“", "Go", ",", "”", "the", "officials", "’", "aide", "said", "‘", "now", "’"]);
+        assert_eq!(quote, [true, false, false, true, false, false, false, false, false, true, false, true]);
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets_into_the_document() {
+        let mut out = Vec::new();
+        tokenize("é b", 10, &mut out);
+        assert_eq!(out[1].span, Span::new(13, 14));
+    }
+}
