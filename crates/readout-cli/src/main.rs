@@ -1,1 +1,132 @@
-fn main() {}
+//! `readout`: turn news into sourced political event data.
+//!
+//! Subcommands: `code` (inputs → JSON Lines), `explain` (why a sentence was coded so),
+//! `lexicon check` / `lexicon stats`, and `bench` (throughput over a corpus).
+
+mod bench;
+mod code;
+mod pipeline;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "readout",
+    version,
+    about = "Turn news into structured, sourced political event data (CAMEO)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Guess from the file name and content.
+    Auto,
+    /// A scraped page as plain text (first line: the title).
+    Text,
+    /// JSON Lines records with `id`, `text`, optional `title`, `url`, `published`.
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code documents: files (or `-` for stdin) in, one JSON object per document out.
+    Code {
+        /// Input files; `-` or nothing reads standard input.
+        inputs: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Publication date (YYYY-MM-DD) for inputs that carry none.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value = "auto")]
+        format: Format,
+        /// Extra lexicon directory or file, loaded on top of the built-in lexicon (repeatable).
+        #[arg(long)]
+        lexicon: Vec<PathBuf>,
+    },
+    /// Show how a sentence (or a file) is analysed and coded.
+    Explain {
+        /// The sentence to explain.
+        text: Option<String>,
+        /// Explain a whole file instead (scraped text).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        lexicon: Vec<PathBuf>,
+    },
+    /// Validate or describe lexicon files.
+    Lexicon {
+        #[command(subcommand)]
+        command: LexiconCommand,
+    },
+    /// Measure coding throughput over JSON Lines corpora (MB/s, documents/s, one thread).
+    Bench {
+        /// JSON Lines files (records with `text`).
+        inputs: Vec<PathBuf>,
+        /// Code the corpus this many times.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum LexiconCommand {
+    /// Report malformed entries, unknown codes and duplicate names as file:line.
+    Check {
+        /// A lexicon directory or file; without one, the built-in lexicon.
+        dir: Option<PathBuf>,
+    },
+    /// Count entries by kind, and time loading.
+    Stats { dir: Option<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("readout: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Code {
+            inputs,
+            output,
+            date,
+            format,
+            lexicon,
+        } => code::run(
+            &inputs,
+            output.as_deref(),
+            date.as_deref(),
+            format,
+            &lexicon,
+        ),
+        Command::Explain {
+            text,
+            file,
+            date,
+            lexicon,
+        } => code::explain(text.as_deref(), file.as_deref(), date.as_deref(), &lexicon),
+        Command::Lexicon {
+            command: LexiconCommand::Check { dir },
+        } => code::lexicon_check(dir.as_deref()),
+        Command::Lexicon {
+            command: LexiconCommand::Stats { dir },
+        } => code::lexicon_stats(dir.as_deref()),
+        Command::Bench { inputs, repeat } => bench::run(&inputs, repeat),
+    }
+}

@@ -26,7 +26,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -39,7 +42,10 @@ impl Span {
     }
     /// Shifts a span that was computed relative to `base`.
     pub fn offset(self, base: usize) -> Span {
-        Span { start: self.start + base as u32, end: self.end + base as u32 }
+        Span {
+            start: self.start + base as u32,
+            end: self.end + base as u32,
+        }
     }
 }
 
@@ -234,6 +240,26 @@ pub struct Event {
     pub negated: bool,
     pub modality: Modality,
     pub attribution: Option<Attribution>,
+    /// The token range of the clause the event was coded from; later stages (dates, places)
+    /// look for their phrases there.
+    pub clause: Range<u32>,
+    /// The token index of the trigger.
+    pub trigger_token: u32,
+}
+
+/// A place named in the text ("in Beijing"), resolved against the gazetteer.
+#[derive(Clone, Debug)]
+pub struct PlaceMention {
+    pub sentence: u32,
+    /// Token range of the name.
+    pub tokens: Range<u32>,
+    pub span: Span,
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// Introduced by a locative preposition ("in", "at", "near").
+    pub locative: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -258,6 +284,7 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub actors: Vec<Actor>,
     pub mentions: Vec<Mention>,
+    pub places: Vec<PlaceMention>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
 }
@@ -269,7 +296,11 @@ impl Document {
         meta: ArticleMeta,
         paragraphs: impl IntoIterator<Item = (Kind, &'a str)>,
     ) -> Document {
-        let mut doc = Document { id: id.into(), meta, ..Document::default() };
+        let mut doc = Document {
+            id: id.into(),
+            meta,
+            ..Document::default()
+        };
         for (kind, text) in paragraphs {
             let text = text.trim();
             if text.is_empty() {
@@ -280,7 +311,10 @@ impl Document {
             }
             let start = doc.text.len();
             doc.text.push_str(text);
-            doc.paragraphs.push(Paragraph { span: Span::new(start, doc.text.len()), kind });
+            doc.paragraphs.push(Paragraph {
+                span: Span::new(start, doc.text.len()),
+                kind,
+            });
         }
         doc
     }
@@ -295,12 +329,18 @@ impl Document {
 
     /// The paragraphs of one kind, joined by blank lines.
     pub fn joined(&self, kind: Kind) -> Vec<&str> {
-        self.paragraphs.iter().filter(|p| p.kind == kind).map(|p| self.slice(p.span)).collect()
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| self.slice(p.span))
+            .collect()
     }
 
     /// The index of the sentence that contains byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| (s.span.end as usize) <= offset);
+        let i = self
+            .sentences
+            .partition_point(|s| (s.span.end as usize) <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start as usize <= offset).then_some(i)
     }
 }

@@ -148,7 +148,11 @@ impl<'a> OutputDocument<'a> {
             .sentences
             .iter()
             .enumerate()
-            .map(|(index, s)| OutputSentence { index, kind: s.kind.as_str(), text: doc.slice(s.span) })
+            .map(|(index, s)| OutputSentence {
+                index,
+                kind: s.kind.as_str(),
+                text: doc.slice(s.span),
+            })
             .collect();
         let mut actors: Vec<OutputActor> = doc
             .actors
@@ -164,9 +168,10 @@ impl<'a> OutputDocument<'a> {
             })
             .collect();
         for m in &doc.mentions {
-            actors[m.actor as usize]
-                .mentions
-                .push(OutputMention { sentence: m.sentence, text: doc.slice(m.span) });
+            actors[m.actor as usize].mentions.push(OutputMention {
+                sentence: m.sentence,
+                text: doc.slice(m.span),
+            });
         }
         let side = |p: &'a crate::Participant| OutputSide {
             code: &p.code,
@@ -226,6 +231,13 @@ impl<'a> OutputDocument<'a> {
                 }
             })
             .collect();
-        OutputDocument { id: &doc.id, article, sentences, actors, events, quotes }
+        OutputDocument {
+            id: &doc.id,
+            article,
+            sentences,
+            actors,
+            events,
+            quotes,
+        }
     }
 }

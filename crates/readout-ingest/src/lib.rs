@@ -1,1 +1,196 @@
-//! placeholder
+//! Ingestion: raw inputs → [`Document`]s with clean paragraphs and article metadata.
+//!
+//! Takes scraped plain text (a page's text with its furniture still in it) or JSON Lines records
+//! (`id`, `text`, optional `title`, `url`, `published`). Gives a [`Document`] whose paragraphs are
+//! typed: the title, body paragraphs, and captions (photo captions and photo credits, kept but
+//! never coded as the day's events). Page furniture goes to `article.boilerplate`, wire credits
+//! ("AFP, REUTERS") to `article.credits`, and paragraphs that a line break split in two (link text)
+//! are joined again. The rules are general; the phrases they look for are data ([`PageCues`],
+//! from `lexicon/page/cues.txt`).
+
+mod scraped;
+
+pub use scraped::{clean_scraped_text, PageCues};
+
+use readout_doc::{ArticleMeta, Date, Document, Kind};
+use serde::Deserialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("the input is empty")]
+    Empty,
+    #[error("the input looks like binary data, not text ({0})")]
+    Binary(String),
+    #[error("the input is not valid UTF-8 (first bad byte at offset {offset}, line {line})")]
+    InvalidUtf8 { offset: usize, line: usize },
+    #[error("not a valid JSON record: {0}")]
+    Json(String),
+    #[error("the record has neither \"text\" nor \"html\"")]
+    NoText,
+    #[error("the record has \"html\" only; HTML extraction is not available yet, give \"text\"")]
+    HtmlUnsupported,
+    #[error("bad \"published\" value: {0}")]
+    BadDate(String),
+}
+
+/// One JSON Lines input record.
+#[derive(Debug, Deserialize)]
+pub struct InputRecord {
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub html: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+/// Checks raw bytes and returns them as text: empty input, binary data and invalid UTF-8 are
+/// errors that name what is wrong.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, IngestError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    if let Some(pos) = memchr_zero(sample) {
+        return Err(IngestError::Binary(format!("a NUL byte at offset {pos}")));
+    }
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if controls * 20 > sample.len() {
+        return Err(IngestError::Binary(format!(
+            "{controls} control bytes in the first {} bytes",
+            sample.len()
+        )));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        IngestError::InvalidUtf8 { offset, line }
+    })
+}
+
+fn memchr_zero(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Builds a document from a scraped text page.
+pub fn document_from_text(
+    id: &str,
+    text: &str,
+    published: Option<Date>,
+    cues: &PageCues,
+) -> Document {
+    let page = clean_scraped_text(text, true, cues);
+    let meta = ArticleMeta {
+        title: page.title.clone(),
+        published,
+        credits: page.credits,
+        boilerplate: page.boilerplate,
+        language: "en".into(),
+        ..ArticleMeta::default()
+    };
+    let title = page.title.as_deref().map(|t| (Kind::Title, t));
+    let paragraphs = page.paragraphs.iter().map(|(k, p)| (*k, p.as_str()));
+    Document::from_paragraphs(id, meta, title.into_iter().chain(paragraphs))
+}
+
+/// Parses one JSON Lines record into a document. `fallback_id` names records without an `id`;
+/// `default_date` applies when the record has no `published`.
+pub fn document_from_json(
+    line: &str,
+    fallback_id: &str,
+    default_date: Option<Date>,
+    cues: &PageCues,
+) -> Result<Document, IngestError> {
+    let rec: InputRecord =
+        serde_json::from_str(line).map_err(|e| IngestError::Json(e.to_string()))?;
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Null) | None => fallback_id.to_string(),
+        Some(other) => other.to_string(),
+    };
+    let text = match (rec.text, rec.html) {
+        (Some(t), _) => t,
+        (None, Some(_)) => return Err(IngestError::HtmlUnsupported),
+        (None, None) => return Err(IngestError::NoText),
+    };
+    let published = match rec.published.as_deref().filter(|p| !p.trim().is_empty()) {
+        Some(p) => Some(Date::parse(p).map_err(|e| IngestError::BadDate(e.to_string()))?),
+        None => default_date,
+    };
+    // A record's text is its body: the title, if any, comes in its own field.
+    let page = clean_scraped_text(&text, false, cues);
+    let meta = ArticleMeta {
+        title: rec.title.clone(),
+        published,
+        url: rec.url,
+        credits: page.credits,
+        boilerplate: page.boilerplate,
+        language: "en".into(),
+        ..ArticleMeta::default()
+    };
+    let title = rec.title.as_deref().map(|t| (Kind::Title, t));
+    let paragraphs = page.paragraphs.iter().map(|(k, p)| (*k, p.as_str()));
+    Ok(Document::from_paragraphs(
+        id,
+        meta,
+        title.into_iter().chain(paragraphs),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_empty_binary_and_invalid_utf8_input() {
+        assert!(matches!(decode_text(b"  \n"), Err(IngestError::Empty)));
+        assert!(matches!(
+            decode_text(b"PK\x03\x04\x00\x00"),
+            Err(IngestError::Binary(_))
+        ));
+        let err = decode_text(b"ok line\nbad \xff byte").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the input is not valid UTF-8 (first bad byte at offset 12, line 2)"
+        );
+        assert_eq!(decode_text(b"\xEF\xBB\xBFhello").unwrap(), "hello");
+    }
+
+    #[test]
+    fn reads_json_records_with_their_fields() {
+        let cues = PageCues::default();
+        let doc = document_from_json(
+            r#"{"id": 7, "text": "Talks began.", "title": "Talks", "published": "2024-05-01"}"#,
+            "line-1",
+            None,
+            &cues,
+        )
+        .unwrap();
+        assert_eq!(doc.id, "7");
+        assert_eq!(doc.meta.published.unwrap().to_string(), "2024-05-01");
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.paragraphs[0].kind, Kind::Title);
+        let err = document_from_json(
+            r#"{"id": "x", "published": "2024-05-01"}"#,
+            "l",
+            None,
+            &cues,
+        )
+        .unwrap_err();
+        assert!(matches!(err, IngestError::NoText));
+        assert!(matches!(
+            document_from_json("{not json", "l", None, &cues),
+            Err(IngestError::Json(_))
+        ));
+    }
+}

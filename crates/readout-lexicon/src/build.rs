@@ -9,9 +9,9 @@ use std::path::Path;
 
 /// Sector codes an agent, person role or actor may use.
 const SECTORS: &[&str] = &[
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SPY", "MED", "BUS", "CVL", "EDU", "HLH",
-    "REF", "LAB", "REL", "HRI", "IGO", "NGO", "PTY", "ELI", "AGR", "ENV", "CRM", "UAF", "MNC", "SET",
-    "MOD", "RAD", "IMG", "DEV", "JEW", "MUS", "CHR", "BUD", "HIN", "SHI", "SUN",
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SPY", "MED", "BUS", "CVL", "EDU",
+    "HLH", "REF", "LAB", "REL", "HRI", "IGO", "NGO", "PTY", "ELI", "AGR", "ENV", "CRM", "UAF",
+    "MNC", "SET", "MOD", "RAD", "IMG", "DEV", "JEW", "MUS", "CHR", "BUD", "HIN", "SHI", "SUN",
 ];
 
 /// Counts of entries by kind, for `readout lexicon stats`.
@@ -45,7 +45,8 @@ impl LexiconBuilder {
 
     pub fn add_embedded(mut self) -> LexiconBuilder {
         for (path, text) in embedded::FILES {
-            self.files.push((format!("lexicon/{path}"), text.to_string()));
+            self.files
+                .push((format!("lexicon/{path}"), text.to_string()));
         }
         self
     }
@@ -57,7 +58,10 @@ impl LexiconBuilder {
 
     /// Adds every `.txt` file below `dir` (or `dir` itself if it is a file).
     pub fn add_path(mut self, dir: &Path) -> Result<LexiconBuilder, LexiconError> {
-        let io = |e| LexiconError::Io { path: dir.display().to_string(), source: e };
+        let io = |e| LexiconError::Io {
+            path: dir.display().to_string(),
+            source: e,
+        };
         if dir.is_file() {
             let text = std::fs::read_to_string(dir).map_err(io)?;
             self.files.push((dir.display().to_string(), text));
@@ -77,8 +81,10 @@ impl LexiconBuilder {
         }
         found.sort();
         for path in found {
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| LexiconError::Io { path: path.display().to_string(), source: e })?;
+            let text = std::fs::read_to_string(&path).map_err(|e| LexiconError::Io {
+                path: path.display().to_string(),
+                source: e,
+            })?;
             self.files.push((path.display().to_string(), text));
         }
         Ok(self)
@@ -124,8 +130,9 @@ impl LexiconBuilder {
                 "verb" => c.verb(file, r),
                 "noun" => c.noun(file, r),
                 "words" => c.words(file, r),
+                "cue" => c.cue(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo or words)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words or cue)"
                 ))),
             }
         }
@@ -171,9 +178,16 @@ pub fn pluralize(phrase: &str) -> String {
     };
     let plural = if let Some(stem) = last.strip_suffix("man") {
         format!("{stem}men")
-    } else if last.ends_with('y') && !last.ends_with("ey") && !last.ends_with("ay") && !last.ends_with("oy") {
+    } else if last.ends_with('y')
+        && !last.ends_with("ey")
+        && !last.ends_with("ay")
+        && !last.ends_with("oy")
+    {
         format!("{}ies", &last[..last.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh"].iter().any(|s| last.ends_with(s)) {
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|s| last.ends_with(s))
+    {
         format!("{last}es")
     } else {
         format!("{last}s")
@@ -192,7 +206,10 @@ pub fn inflect(verb: &str) -> (String, String, String) {
     let cons_y = n >= 2 && chars[n - 1] == 'y' && !is_vowel(chars[n - 2]);
     let third = if cons_y {
         format!("{}ies", &verb[..verb.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh", "o"].iter().any(|s| verb.ends_with(s)) {
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|s| verb.ends_with(s))
+    {
         format!("{verb}es")
     } else {
         format!("{verb}s")
@@ -206,7 +223,12 @@ pub fn inflect(verb: &str) -> (String, String, String) {
     };
     let gerund = if let Some(stem) = verb.strip_suffix("ie") {
         format!("{stem}ying")
-    } else if verb.ends_with('e') && !verb.ends_with("ee") && !verb.ends_with("ye") && !verb.ends_with("oe") && n > 2 {
+    } else if verb.ends_with('e')
+        && !verb.ends_with("ee")
+        && !verb.ends_with("ye")
+        && !verb.ends_with("oe")
+        && n > 2
+    {
         format!("{}ing", &verb[..verb.len() - 1])
     } else {
         format!("{verb}ing")
@@ -236,7 +258,15 @@ impl Compiler {
     }
 
     /// Adds a name to the names trie, warning when another entry already uses it.
-    fn name(&mut self, file: &str, line: usize, text: &str, owner: &str, value: NameRef, any_case: bool) {
+    fn name(
+        &mut self,
+        file: &str,
+        line: usize,
+        text: &str,
+        owner: &str,
+        value: NameRef,
+        any_case: bool,
+    ) {
         if text.is_empty() {
             self.err(file, line, format!("empty name in {owner}"));
             return;
@@ -251,20 +281,32 @@ impl Compiler {
         let key = (self.scratch.clone(), class);
         match self.seen_names.get(&key) {
             Some((f, l, o)) if o != owner => {
-                let msg = format!("{text:?} is already a name of {o} ({f}:{l}); it now also names {owner}");
+                let msg = format!(
+                    "{text:?} is already a name of {o} ({f}:{l}); it now also names {owner}"
+                );
                 self.problems.push(Problem::warning(file, line, msg));
             }
             Some(_) => {}
             None => {
-                self.seen_names.insert(key, (file.to_string(), line, owner.to_string()));
+                self.seen_names
+                    .insert(key, (file.to_string(), line, owner.to_string()));
             }
         }
-        self.lex.names.insert(&ids, if any_case { 0 } else { caps }, value);
+        self.lex
+            .names
+            .insert(&ids, if any_case { 0 } else { caps }, value);
     }
 
     fn sector(&mut self, file: &str, line: usize, code: &str) -> Option<u16> {
         if !SECTORS.contains(&code) {
-            self.err(file, line, format!("unknown sector code {code:?} (known: {})", SECTORS.join(", ")));
+            self.err(
+                file,
+                line,
+                format!(
+                    "unknown sector code {code:?} (known: {})",
+                    SECTORS.join(", ")
+                ),
+            );
             return None;
         }
         if let Some(&i) = self.sector_index.get(code) {
@@ -279,7 +321,12 @@ impl Compiler {
     fn unknown_keys(&mut self, file: &str, r: &Record, known: &[&str]) {
         for a in &r.attrs {
             if !known.contains(&a.key) {
-                let msg = format!("unknown attribute {:?} for a {} record (expected one of: {})", a.key, r.kind, known.join(", "));
+                let msg = format!(
+                    "unknown attribute {:?} for a {} record (expected one of: {})",
+                    a.key,
+                    r.kind,
+                    known.join(", ")
+                );
                 self.err(file, a.line, msg);
             }
         }
@@ -287,41 +334,98 @@ impl Compiler {
 
     fn cameo(&mut self, file: &str, r: &Record) {
         let [code, name, goldstein, quad, plover] = r.head.as_slice() else {
-            return self.err(file, r.line, "a cameo record is `cameo CODE | name | Goldstein | quad class | PLOVER`");
+            return self.err(
+                file,
+                r.line,
+                "a cameo record is `cameo CODE | name | Goldstein | quad class | PLOVER`",
+            );
         };
         if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return self.err(file, r.line, format!("CAMEO code {code:?} must be 2 to 4 digits"));
+            return self.err(
+                file,
+                r.line,
+                format!("CAMEO code {code:?} must be 2 to 4 digits"),
+            );
         }
-        let Some(goldstein) = goldstein.parse::<f32>().ok().filter(|g| (-10.0..=10.0).contains(g)) else {
-            return self.err(file, r.line, format!("Goldstein score {goldstein:?} must be a number from -10 to 10"));
+        let Some(goldstein) = goldstein
+            .parse::<f32>()
+            .ok()
+            .filter(|g| (-10.0..=10.0).contains(g))
+        else {
+            return self.err(
+                file,
+                r.line,
+                format!("Goldstein score {goldstein:?} must be a number from -10 to 10"),
+            );
         };
         let Some(quad_class) = quad.parse::<u8>().ok().filter(|q| (1..=4).contains(q)) else {
-            return self.err(file, r.line, format!("quad class {quad:?} must be 1, 2, 3 or 4"));
+            return self.err(
+                file,
+                r.line,
+                format!("quad class {quad:?} must be 1, 2, 3 or 4"),
+            );
         };
         if self.lex.cameo.contains_key(code.as_str()) {
             return self.err(file, r.line, format!("CAMEO code {code} is defined twice"));
         }
         let plover = (plover != "-" && !plover.is_empty()).then(|| plover.clone());
-        self.lex.cameo.insert(code.clone(), CameoCode { code: code.clone(), name: name.clone(), goldstein, quad_class, plover });
+        self.lex.cameo.insert(
+            code.clone(),
+            CameoCode {
+                code: code.clone(),
+                name: name.clone(),
+                goldstein,
+                quad_class,
+                plover,
+            },
+        );
     }
 
     fn country(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &["names", "adjectives", "demonyms", "capital", "seats", "location"]);
+        self.unknown_keys(
+            file,
+            r,
+            &[
+                "names",
+                "adjectives",
+                "demonyms",
+                "capital",
+                "seats",
+                "location",
+            ],
+        );
         let [code, name] = r.head.as_slice() else {
             return self.err(file, r.line, "a country record is `country ISO3 | name`");
         };
         if !is_alpha3(code) {
-            return self.err(file, r.line, format!("country code {code:?} is not an ISO 3166-1 alpha-3 code"));
+            return self.err(
+                file,
+                r.line,
+                format!("country code {code:?} is not an ISO 3166-1 alpha-3 code"),
+            );
         }
         let index = self.lex.countries.len() as u32;
         let owner = format!("country {code}");
-        let mut country = Country { code: code.clone(), name: name.clone(), capital: None, location: None };
-        let form = |form| NameRef::Country { index, form, sector: None };
+        let mut country = Country {
+            code: code.clone(),
+            name: name.clone(),
+            capital: None,
+            location: None,
+        };
+        let form = |form| NameRef::Country {
+            index,
+            form,
+            sector: None,
+        };
         self.name(file, r.line, name, &owner, form(CountryForm::Name), false);
-        let lists: Vec<(String, usize, CountryForm)> = [("names", CountryForm::Name), ("adjectives", CountryForm::Adjective), ("demonyms", CountryForm::Demonym)]
-            .iter()
-            .flat_map(|(key, f)| r.values(key).map(move |(v, l)| (v.to_string(), l, *f)))
-            .collect();
+        let lists: Vec<(String, usize, CountryForm)> = [
+            ("names", CountryForm::Name),
+            ("adjectives", CountryForm::Adjective),
+            ("demonyms", CountryForm::Demonym),
+        ]
+        .iter()
+        .flat_map(|(key, f)| r.values(key).map(move |(v, l)| (v.to_string(), l, *f)))
+        .collect();
         for (v, l, f) in lists {
             self.name(file, l, &v, &owner, form(f), false);
         }
@@ -330,20 +434,35 @@ impl Compiler {
                 [cap, lat, lon] => match (parse_coord(lat, 90.0), parse_coord(lon, 180.0)) {
                     (Some(lat), Some(lon)) => {
                         self.name(file, a.line, cap, &owner, form(CountryForm::Capital), false);
-                        country.capital = Some(Coordinates { name: cap.clone(), lat, lon });
+                        country.capital = Some(Coordinates {
+                            name: cap.clone(),
+                            lat,
+                            lon,
+                        });
                     }
-                    _ => self.err(file, a.line, format!("capital coordinates {lat:?}, {lon:?} are not a latitude and longitude")),
+                    _ => self.err(
+                        file,
+                        a.line,
+                        format!(
+                            "capital coordinates {lat:?}, {lon:?} are not a latitude and longitude"
+                        ),
+                    ),
                 },
                 _ => self.err(file, a.line, "capital is `capital: name | lat | lon`"),
             }
         }
-        let seats: Vec<(String, usize)> = r.values("seats").map(|(v, l)| (v.to_string(), l)).collect();
+        let seats: Vec<(String, usize)> =
+            r.values("seats").map(|(v, l)| (v.to_string(), l)).collect();
         for (seat, l) in seats {
             let (seat_name, sector) = match seat.rsplit_once('=') {
                 Some((n, s)) => (n.trim().to_string(), self.sector(file, l, s.trim())),
                 None => (seat.clone(), None),
             };
-            let value = NameRef::Country { index, form: CountryForm::Seat, sector };
+            let value = NameRef::Country {
+                index,
+                form: CountryForm::Seat,
+                sector,
+            };
             self.name(file, l, &seat_name, &owner, value, false);
         }
         for a in r.attrs.iter().filter(|a| a.key == "location") {
@@ -363,17 +482,29 @@ impl Compiler {
         let [code, name] = r.head.as_slice() else {
             return self.err(file, r.line, "an actor record is `actor CODE | name`");
         };
-        if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        if code.len() < 3
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
             return self.err(file, r.line, format!("actor code {code:?} must be uppercase letters (country or IGO prefix, then sectors)"));
         }
         let country = r.values("country").next().map(|(c, _)| c.to_string());
         if let Some(c) = &country {
             if !is_alpha3(c) {
-                self.err(file, r.line, format!("country {c:?} is not an ISO alpha-3 code"));
+                self.err(
+                    file,
+                    r.line,
+                    format!("country {c:?} is not an ISO alpha-3 code"),
+                );
             }
         }
         let mut sectors = Vec::new();
-        for (s, l) in r.values("sectors").map(|(s, l)| (s.to_string(), l)).collect::<Vec<_>>() {
+        for (s, l) in r
+            .values("sectors")
+            .map(|(s, l)| (s.to_string(), l))
+            .collect::<Vec<_>>()
+        {
             if self.sector(file, l, &s).is_some() {
                 sectors.push(s);
             }
@@ -381,18 +512,30 @@ impl Compiler {
         let index = self.lex.actors.len() as u32;
         let owner = format!("actor {code} {name}");
         self.name(file, r.line, name, &owner, NameRef::Actor(index), false);
-        for (alias, l) in r.values("names").map(|(s, l)| (s.to_string(), l)).collect::<Vec<_>>() {
+        for (alias, l) in r
+            .values("names")
+            .map(|(s, l)| (s.to_string(), l))
+            .collect::<Vec<_>>()
+        {
             self.name(file, l, &alias, &owner, NameRef::Actor(index), false);
         }
         let wire = r.attrs.iter().any(|a| a.key == "wire");
-        self.lex.actors.push(OrgActor { code: code.clone(), name: name.clone(), country, sectors, wire });
+        self.lex.actors.push(OrgActor {
+            code: code.clone(),
+            name: name.clone(),
+            country,
+            sectors,
+            wire,
+        });
     }
 
     fn date(&mut self, file: &str, line: usize, text: &str) -> Option<Date> {
         if text.is_empty() {
             return None;
         }
-        Date::parse(text).map_err(|e| self.err(file, line, e.to_string())).ok()
+        Date::parse(text)
+            .map_err(|e| self.err(file, line, e.to_string()))
+            .ok()
     }
 
     fn person(&mut self, file: &str, r: &Record) {
@@ -403,47 +546,92 @@ impl Compiler {
         let index = self.lex.persons.len() as u32;
         let owner = format!("person {name}");
         self.name(file, r.line, name, &owner, NameRef::Person(index), false);
-        for (alias, l) in r.values("names").map(|(s, l)| (s.to_string(), l)).collect::<Vec<_>>() {
+        for (alias, l) in r
+            .values("names")
+            .map(|(s, l)| (s.to_string(), l))
+            .collect::<Vec<_>>()
+        {
             if alias != *name {
                 self.name(file, l, &alias, &owner, NameRef::Person(index), false);
             }
         }
-        let surname = r.values("surname").next().map(|(s, _)| s.to_string())
+        let surname = r
+            .values("surname")
+            .next()
+            .map(|(s, _)| s.to_string())
             .unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(name).to_string());
         let (ids, _) = self.phrase(&surname);
         if let [id] = ids.as_slice() {
             self.lex.surnames.entry(*id).or_default().push(index);
         } else {
-            self.err(file, r.line, format!("surname {surname:?} must be one word"));
+            self.err(
+                file,
+                r.line,
+                format!("surname {surname:?} must be one word"),
+            );
         }
         let mut roles = Vec::new();
         for a in r.attrs.iter().filter(|a| a.key == "role") {
             let [country, sector, start, end, title] = a.values.as_slice() else {
-                self.err(file, a.line, "a role is `role: COUNTRY | SECTOR | start | end | title`");
+                self.err(
+                    file,
+                    a.line,
+                    "a role is `role: COUNTRY | SECTOR | start | end | title`",
+                );
                 continue;
             };
             if !is_alpha3(country) && !country.starts_with("IGO") {
-                self.err(file, a.line, format!("role country {country:?} is not an ISO alpha-3 code"));
+                self.err(
+                    file,
+                    a.line,
+                    format!("role country {country:?} is not an ISO alpha-3 code"),
+                );
             }
             self.sector(file, a.line, sector);
             let (s, e) = (self.date(file, a.line, start), self.date(file, a.line, end));
             if let (Some(s), Some(e)) = (s, e) {
                 if e < s {
-                    self.err(file, a.line, format!("role ends ({e}) before it starts ({s})"));
+                    self.err(
+                        file,
+                        a.line,
+                        format!("role ends ({e}) before it starts ({s})"),
+                    );
                 }
             }
-            roles.push(Role { country: country.clone(), sector: sector.clone(), start: s, end: e, title: title.clone() });
+            roles.push(Role {
+                country: country.clone(),
+                sector: sector.clone(),
+                start: s,
+                end: e,
+                title: title.clone(),
+            });
         }
         if roles.is_empty() {
-            self.err(file, r.line, format!("person {name} has no role: give at least `role: COUNTRY | SECTOR | | | title`"));
+            self.err(
+                file,
+                r.line,
+                format!(
+                    "person {name} has no role: give at least `role: COUNTRY | SECTOR | | | title`"
+                ),
+            );
         }
-        self.lex.persons.push(Person { name: name.clone(), roles });
+        readout_text::normalize_into(&surname, &mut self.scratch);
+        let surname = self.scratch.clone();
+        self.lex.persons.push(Person {
+            name: name.clone(),
+            surname,
+            roles,
+        });
     }
 
     fn agent(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
-        let Some((sector, nouns)) = r.head.split_first() else { return };
-        let Some(index) = self.sector(file, r.line, sector) else { return };
+        let Some((sector, nouns)) = r.head.split_first() else {
+            return;
+        };
+        let Some(index) = self.sector(file, r.line, sector) else {
+            return;
+        };
         let owner = format!("agent {sector}");
         for noun in nouns {
             let plural = pluralize(noun);
@@ -458,17 +646,42 @@ impl Compiler {
     fn place(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
         let [name, country, lat, lon, kind] = r.head.as_slice() else {
-            return self.err(file, r.line, "a place record is `place name | COUNTRY | lat | lon | kind`");
+            return self.err(
+                file,
+                r.line,
+                "a place record is `place name | COUNTRY | lat | lon | kind`",
+            );
         };
         if !is_alpha3(country) {
-            return self.err(file, r.line, format!("place country {country:?} is not an ISO alpha-3 code"));
+            return self.err(
+                file,
+                r.line,
+                format!("place country {country:?} is not an ISO alpha-3 code"),
+            );
         }
         let (Some(lat), Some(lon)) = (parse_coord(lat, 90.0), parse_coord(lon, 180.0)) else {
-            return self.err(file, r.line, format!("{lat:?}, {lon:?} is not a latitude and longitude"));
+            return self.err(
+                file,
+                r.line,
+                format!("{lat:?}, {lon:?} is not a latitude and longitude"),
+            );
         };
         let index = self.lex.places.len() as u32;
-        self.name(file, r.line, name, &format!("place {name}, {country}"), NameRef::Place(index), false);
-        self.lex.places.push(Place { name: name.clone(), country: country.clone(), lat, lon, kind: kind.clone() });
+        self.name(
+            file,
+            r.line,
+            name,
+            &format!("place {name}, {country}"),
+            NameRef::Place(index),
+            false,
+        );
+        self.lex.places.push(Place {
+            name: name.clone(),
+            country: country.clone(),
+            lat,
+            lon,
+            kind: kind.clone(),
+        });
     }
 
     fn frames(&mut self, file: &str, r: &Record) -> Vec<Frame> {
@@ -484,7 +697,11 @@ impl Compiler {
             };
             let code = code.trim();
             if !self.lex.cameo.contains_key(code) {
-                self.err(file, a.line, format!("frame code {code:?} is not a CAMEO code in lexicon/cameo"));
+                self.err(
+                    file,
+                    a.line,
+                    format!("frame code {code:?} is not a CAMEO code in lexicon/cameo"),
+                );
                 continue;
             }
             let mut items = Vec::new();
@@ -498,10 +715,18 @@ impl Compiler {
                     }
                 });
             }
-            frames.push(Frame { pattern: items, code: code.to_string(), text: pattern.trim().to_string() });
+            frames.push(Frame {
+                pattern: items,
+                code: code.to_string(),
+                text: pattern.trim().to_string(),
+            });
         }
         if frames.is_empty() {
-            self.err(file, r.line, format!("{} {:?} has no frame", r.kind, r.head.join(" ")));
+            self.err(
+                file,
+                r.line,
+                format!("{} {:?} has no frame", r.kind, r.head.join(" ")),
+            );
         }
         frames
     }
@@ -517,22 +742,43 @@ impl Compiler {
             None => (lemma.clone(), String::new()),
         };
         let (third, past, gerund) = inflect(&first);
-        let mut forms = vec![(first.clone(), FormKind::Base), (third, FormKind::ThirdPerson), (past, FormKind::Past), (gerund, FormKind::Gerund)];
+        let mut forms = vec![
+            (first.clone(), FormKind::Base),
+            (third, FormKind::ThirdPerson),
+            (past, FormKind::Past),
+            (gerund, FormKind::Gerund),
+        ];
         for (f, _) in r.values("forms") {
-            let kind = if f.ends_with("ing") { FormKind::Gerund } else { FormKind::Past };
+            let kind = if f.ends_with("ing") {
+                FormKind::Gerund
+            } else {
+                FormKind::Past
+            };
             forms.push((f.to_string(), kind));
         }
         let mut done = HashSet::new();
         for (form, kind) in forms {
-            let phrase = if form.contains(' ') { form } else { format!("{form}{particle}") };
+            let phrase = if form.contains(' ') {
+                form
+            } else {
+                format!("{form}{particle}")
+            };
             if done.insert(phrase.clone()) {
                 let (ids, _) = self.phrase(&phrase);
-                self.lex.verb_forms.insert(&ids, 0, VerbForm { verb: index, kind });
+                self.lex
+                    .verb_forms
+                    .insert(&ids, 0, VerbForm { verb: index, kind });
             }
         }
         let frames = self.frames(file, r);
         let report = r.attrs.iter().any(|a| a.key == "report");
-        self.lex.verbs.push(Verb { lemma: lemma.clone(), report, frames, file: file.to_string(), line: r.line });
+        self.lex.verbs.push(Verb {
+            lemma: lemma.clone(),
+            report,
+            frames,
+            file: file.to_string(),
+            line: r.line,
+        });
     }
 
     fn noun(&mut self, file: &str, r: &Record) {
@@ -544,12 +790,38 @@ impl Compiler {
         let (ids, _) = self.phrase(lemma);
         self.lex.noun_triggers.insert(&ids, 0, index);
         let frames = self.frames(file, r);
-        self.lex.nouns.push(Noun { lemma: lemma.clone(), frames, file: file.to_string(), line: r.line });
+        self.lex.nouns.push(Noun {
+            lemma: lemma.clone(),
+            frames,
+            file: file.to_string(),
+            line: r.line,
+        });
+    }
+
+    fn cue(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let Some((class, phrases)) = r.head.split_first() else {
+            return;
+        };
+        if !["caption-marker", "credit-line", "boilerplate"].contains(&class.as_str()) {
+            return self.err(
+                file,
+                r.line,
+                format!("unknown cue class {class:?} (caption-marker, credit-line or boilerplate)"),
+            );
+        }
+        self.lex
+            .page_cues
+            .entry(class.clone())
+            .or_default()
+            .extend(phrases.iter().filter(|p| !p.is_empty()).cloned());
     }
 
     fn words(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
-        let Some((class, words)) = r.head.split_first() else { return };
+        let Some((class, words)) = r.head.split_first() else {
+            return;
+        };
         let Some(classes) = WordClasses::from_name(class) else {
             return self.err(file, r.line, format!("unknown word class {class:?}"));
         };
@@ -578,11 +850,26 @@ mod tests {
 
     #[test]
     fn inflects_regular_verbs() {
-        assert_eq!(inflect("support"), ("supports".into(), "supported".into(), "supporting".into()));
-        assert_eq!(inflect("accuse"), ("accuses".into(), "accused".into(), "accusing".into()));
-        assert_eq!(inflect("deny"), ("denies".into(), "denied".into(), "denying".into()));
-        assert_eq!(inflect("push"), ("pushes".into(), "pushed".into(), "pushing".into()));
-        assert_eq!(inflect("free"), ("frees".into(), "freed".into(), "freeing".into()));
+        assert_eq!(
+            inflect("support"),
+            ("supports".into(), "supported".into(), "supporting".into())
+        );
+        assert_eq!(
+            inflect("accuse"),
+            ("accuses".into(), "accused".into(), "accusing".into())
+        );
+        assert_eq!(
+            inflect("deny"),
+            ("denies".into(), "denied".into(), "denying".into())
+        );
+        assert_eq!(
+            inflect("push"),
+            ("pushes".into(), "pushed".into(), "pushing".into())
+        );
+        assert_eq!(
+            inflect("free"),
+            ("frees".into(), "freed".into(), "freeing".into())
+        );
     }
 
     #[test]
@@ -607,11 +894,34 @@ mod tests {
         let problems = check(
             "country CHNA | China\nverb meet\n  frame: + = 999\nperson Someone\n  role: CHN | GOV | 2020-02-30 | | x\nagent XYZ | clerk\n",
         );
-        assert!(problems[0].starts_with("test.txt:1: country code \"CHNA\""), "{problems:?}");
-        assert!(problems.iter().any(|p| p.starts_with("test.txt:3: frame code \"999\"")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.starts_with("test.txt:2: verb \"meet\" has no frame")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.starts_with("test.txt:5: not a valid date")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.starts_with("test.txt:6: unknown sector code \"XYZ\"")), "{problems:?}");
+        assert!(
+            problems[0].starts_with("test.txt:1: country code \"CHNA\""),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("test.txt:3: frame code \"999\"")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("test.txt:2: verb \"meet\" has no frame")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("test.txt:5: not a valid date")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("test.txt:6: unknown sector code \"XYZ\"")),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -628,7 +938,12 @@ mod tests {
             .check();
         assert!(problems.is_empty(), "{problems:?}");
         let p = &lex.persons[0];
-        let on = |d: &str| p.role_on(Some(Date::parse(d).unwrap())).unwrap().sector.clone();
+        let on = |d: &str| {
+            p.role_on(Some(Date::parse(d).unwrap()))
+                .unwrap()
+                .sector
+                .clone()
+        };
         assert_eq!(on("2012-05-05"), "GOV");
         assert_eq!(on("2020-05-05"), "OPP");
         assert_eq!(on("2001-05-05"), "GOV");

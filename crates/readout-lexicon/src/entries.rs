@@ -34,7 +34,11 @@ pub enum CountryForm {
 /// What a name in the [`crate::Lexicon::names`] trie refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameRef {
-    Country { index: u32, form: CountryForm, sector: Option<u16> },
+    Country {
+        index: u32,
+        form: CountryForm,
+        sector: Option<u16>,
+    },
     /// An organisation, medium, armed group or party ([`crate::Lexicon::actors`]).
     Actor(u32),
     Person(u32),
@@ -65,6 +69,8 @@ pub struct Role {
 #[derive(Debug, Clone)]
 pub struct Person {
     pub name: String,
+    /// Normalised surname ("wang"), what "Mr Wang" uses.
+    pub surname: String,
     pub roles: Vec<Role>,
 }
 
@@ -72,13 +78,21 @@ impl Person {
     /// The role in force on `date`; without a date, or outside every role, the latest role that
     /// started on or before it (or else the first one).
     pub fn role_on(&self, date: Option<Date>) -> Option<&Role> {
-        let Some(date) = date else { return self.roles.iter().max_by_key(|r| r.start) };
-        let active = self.roles.iter().filter(|r| {
-            r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date < e)
-        });
+        let Some(date) = date else {
+            return self.roles.iter().max_by_key(|r| r.start);
+        };
+        let active = self
+            .roles
+            .iter()
+            .filter(|r| r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date < e));
         active
             .max_by_key(|r| r.start)
-            .or_else(|| self.roles.iter().filter(|r| r.start.is_none_or(|s| s <= date)).max_by_key(|r| r.start))
+            .or_else(|| {
+                self.roles
+                    .iter()
+                    .filter(|r| r.start.is_none_or(|s| s <= date))
+                    .max_by_key(|r| r.start)
+            })
             .or_else(|| self.roles.iter().min_by_key(|r| r.start))
     }
 }
@@ -235,6 +249,10 @@ word_classes! {
     PERIOD_EARLY = 56, "period-early";
     PERIOD_MID = 57, "period-mid";
     PERIOD_LATE = 58, "period-late";
+    POSSESSIVE_SPEAKER = 59, "possessive-speaker";
+    POSSESSIVE_THING = 60, "possessive-thing";
+    POSSESSIVE_PERSON = 61, "possessive-person";
+    POSSESSIVE_PLURAL = 62, "possessive-plural";
 }
 
 impl WordClasses {
@@ -243,11 +261,15 @@ impl WordClasses {
     }
     /// The month (1-12) this word names, if any.
     pub fn month(self) -> Option<u8> {
-        (0..12).find(|i| self.0 & (1 << (25 + i)) != 0).map(|i| i as u8 + 1)
+        (0..12)
+            .find(|i| self.0 & (1 << (25 + i)) != 0)
+            .map(|i| i as u8 + 1)
     }
     /// The weekday (0 = Monday) this word names, if any.
     pub fn weekday(self) -> Option<u8> {
-        (0..7).find(|i| self.0 & (1 << (37 + i)) != 0).map(|i| i as u8)
+        (0..7)
+            .find(|i| self.0 & (1 << (37 + i)) != 0)
+            .map(|i| i as u8)
     }
 }
 

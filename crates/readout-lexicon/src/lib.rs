@@ -38,10 +38,18 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(file: &str, line: usize, message: impl Into<String>) -> Problem {
-        Problem { file: file.to_string(), line, message: message.into(), warning: false }
+        Problem {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+            warning: false,
+        }
     }
     pub fn warning(file: &str, line: usize, message: impl Into<String>) -> Problem {
-        Problem { warning: true, ..Problem::new(file, line, message) }
+        Problem {
+            warning: true,
+            ..Problem::new(file, line, message)
+        }
     }
 }
 
@@ -56,7 +64,10 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     #[error("cannot read lexicon file {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("the lexicon has {} error(s); first: {}", .0.iter().filter(|p| !p.warning).count(), .0.iter().find(|p| !p.warning).map(|p| p.to_string()).unwrap_or_default())]
     Invalid(Vec<Problem>),
 }
@@ -111,6 +122,8 @@ pub struct Lexicon {
     pub sectors: Vec<String>,
     pub split_rules: readout_text::SplitRules,
     pub agent_phrases: usize,
+    /// Page cues by class (`caption-marker`, `credit-line`, `boilerplate`), for ingestion.
+    pub page_cues: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {

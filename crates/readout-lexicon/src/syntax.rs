@@ -63,33 +63,58 @@ pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<
             let body = stripped.trim_end();
             let (kind, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
             if !kind.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
-                problems.push(Problem::new(file, line_no, format!("a record must start with its kind (a lowercase word), found {kind:?}")));
+                problems.push(Problem::new(
+                    file,
+                    line_no,
+                    format!("a record must start with its kind (a lowercase word), found {kind:?}"),
+                ));
                 in_bad_record = true;
                 continue;
             }
             let kind_ref: &'a str = &raw[raw.find(kind).unwrap_or(0)..][..kind.len()];
             in_bad_record = false;
-            records.push(Record { kind: kind_ref, head: split_values(rest), attrs: Vec::new(), line: line_no });
+            records.push(Record {
+                kind: kind_ref,
+                head: split_values(rest),
+                attrs: Vec::new(),
+                line: line_no,
+            });
             continue;
         }
         if in_bad_record {
             continue;
         }
         let Some(record) = records.last_mut() else {
-            problems.push(Problem::new(file, line_no, "an indented attribute line comes before any record"));
+            problems.push(Problem::new(
+                file,
+                line_no,
+                "an indented attribute line comes before any record",
+            ));
             continue;
         };
         let body = stripped.trim();
         let (key, values) = match body.split_once(':') {
-            Some((k, v)) if k.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !k.is_empty() => (k, split_values(v)),
+            Some((k, v))
+                if k.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !k.is_empty() =>
+            {
+                (k, split_values(v))
+            }
             _ if body.chars().all(|c| c.is_ascii_lowercase() || c == '-') => (body, Vec::new()),
             _ => {
-                problems.push(Problem::new(file, line_no, format!("expected `key: value | value` or a flag, found {body:?}")));
+                problems.push(Problem::new(
+                    file,
+                    line_no,
+                    format!("expected `key: value | value` or a flag, found {body:?}"),
+                ));
                 continue;
             }
         };
         let start = raw.find(key).unwrap_or(0);
-        record.attrs.push(Attr { key: &raw[start..start + key.len()], values, line: line_no });
+        record.attrs.push(Attr {
+            key: &raw[start..start + key.len()],
+            values,
+            line: line_no,
+        });
     }
     records
 }
@@ -115,7 +140,11 @@ mod tests {
     #[test]
     fn reports_malformed_lines_with_their_line_numbers() {
         let mut problems = Vec::new();
-        parse("f.txt", "  orphan: x\nCountry X\n  names: y\nverb go\n  Frame = 1\n", &mut problems);
+        parse(
+            "f.txt",
+            "  orphan: x\nCountry X\n  names: y\nverb go\n  Frame = 1\n",
+            &mut problems,
+        );
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [1, 2, 5]);
         assert!(problems[0].to_string().starts_with("f.txt:1: "));

@@ -24,7 +24,10 @@ pub struct PhraseTrie<T> {
 
 impl<T> Default for PhraseTrie<T> {
     fn default() -> Self {
-        PhraseTrie { edges: HashMap::new(), terminals: vec![Vec::new()] }
+        PhraseTrie {
+            edges: HashMap::new(),
+            terminals: vec![Vec::new()],
+        }
     }
 }
 
@@ -38,7 +41,10 @@ pub struct Match<'t, T> {
 impl<'t, T> Match<'t, T> {
     /// The values whose capitalisation requirement the text meets.
     pub fn values(&self) -> impl Iterator<Item = &'t T> + '_ {
-        self.terminals.iter().filter(|t| t.caps & !self.caps == 0).map(|t| &t.value)
+        self.terminals
+            .iter()
+            .filter(|t| t.caps & !self.caps == 0)
+            .map(|t| &t.value)
     }
 }
 
@@ -82,7 +88,11 @@ impl<T> PhraseTrie<T> {
             }
             let terminals = &self.terminals[node as usize];
             if terminals.iter().any(|t| t.caps & !text_caps == 0) {
-                best = Some(Match { len: i + 1, caps: text_caps, terminals });
+                best = Some(Match {
+                    len: i + 1,
+                    caps: text_caps,
+                    terminals,
+                });
             }
         }
         best
@@ -101,7 +111,10 @@ mod tests {
         trie.insert(&[3], 0, "us (any case)");
         let words = [1, 2, 9];
         let m = trie.longest(&words, &[true, false, false], 0).unwrap();
-        assert_eq!((m.len, m.values().collect::<Vec<_>>()), (2, vec![&"US officials"]));
+        assert_eq!(
+            (m.len, m.values().collect::<Vec<_>>()),
+            (2, vec![&"US officials"])
+        );
         // Lowercase "us" does not match the capitalised entry.
         assert!(trie.longest(&words, &[false, false, false], 0).is_none());
         assert!(trie.longest(&[UNKNOWN_WORD], &[true], 0).is_none());

@@ -50,7 +50,15 @@ pub fn segment(doc: &mut Document, rules: &SplitRules) {
             }
         }
         if start < toks.len() {
-            push_sentence(&mut doc.sentences, toks, first, start, toks.len(), para.kind, pi);
+            push_sentence(
+                &mut doc.sentences,
+                toks,
+                first,
+                start,
+                toks.len(),
+                para.kind,
+                pi,
+            );
         }
     }
 }
@@ -65,7 +73,10 @@ fn push_sentence(
     paragraph: usize,
 ) {
     out.push(Sentence {
-        span: Span { start: toks[start].span.start, end: toks[end - 1].span.end },
+        span: Span {
+            start: toks[start].span.start,
+            end: toks[end - 1].span.end,
+        },
         kind,
         paragraph: paragraph as u32,
         tokens: (first + start) as u32..(first + end) as u32,
@@ -101,7 +112,10 @@ fn sentence_end(
     }
     if dotted_abbreviation {
         normalize_into(next_text, scratch);
-        return rules.sentence_openers.contains(scratch.as_str()).then_some(end);
+        return rules
+            .sentence_openers
+            .contains(scratch.as_str())
+            .then_some(end);
     }
     if t == "." && i > 0 && toks[i - 1].span.end == toks[i].span.start {
         let prev = &text[toks[i - 1].span.range()];
@@ -129,55 +143,66 @@ mod tests {
 
     fn rules() -> SplitRules {
         SplitRules {
-            abbreviations: ["mr", "dr", "st", "feb", "sept", "gen"].map(String::from).into(),
+            abbreviations: ["mr", "dr", "st", "feb", "sept", "gen"]
+                .map(String::from)
+                .into(),
             sentence_openers: ["the", "he", "it", "but"].map(String::from).into(),
         }
     }
 
     fn sentences(text: &str) -> Vec<String> {
-        let mut doc =
-            Document::from_paragraphs("t", ArticleMeta::default(), [(Kind::Body, text)]);
+        let mut doc = Document::from_paragraphs("t", ArticleMeta::default(), [(Kind::Body, text)]);
         segment(&mut doc, &rules());
-        doc.sentences.iter().map(|s| doc.slice(s.span).to_string()).collect()
+        doc.sentences
+            .iter()
+            .map(|s| doc.slice(s.span).to_string())
+            .collect()
     }
 
     #[test]
     fn splits_at_terminal_punctuation_before_a_capital() {
-        assert_eq!(sentences("Talks ended. Both sides left!  Why? Nobody knows"), [
-            "Talks ended.",
-            "Both sides left!",
-            "Why?",
-            "Nobody knows"
-        ]);
+        assert_eq!(
+            sentences("Talks ended. Both sides left!  Why? Nobody knows"),
+            ["Talks ended.", "Both sides left!", "Why?", "Nobody knows"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials_inside_the_sentence() {
-        assert_eq!(sentences("Mr. Wang met Dr. J. Smith in St. Petersburg on Feb. 1. He left."), [
-            "Mr. Wang met Dr. J. Smith in St. Petersburg on Feb. 1.",
-            "He left."
-        ]);
+        assert_eq!(
+            sentences("Mr. Wang met Dr. J. Smith in St. Petersburg on Feb. 1. He left."),
+            [
+                "Mr. Wang met Dr. J. Smith in St. Petersburg on Feb. 1.",
+                "He left."
+            ]
+        );
     }
 
     #[test]
     fn dotted_abbreviations_end_a_sentence_only_before_an_opener() {
-        assert_eq!(sentences("He flew to the U.S. Congress was told. He met U.S. officials."), [
-            "He flew to the U.S. Congress was told.",
-            "He met U.S. officials."
-        ]);
-        assert_eq!(sentences("Aid came from the U.S. The talks failed."), [
-            "Aid came from the U.S.",
-            "The talks failed."
-        ]);
+        assert_eq!(
+            sentences("He flew to the U.S. Congress was told. He met U.S. officials."),
+            [
+                "He flew to the U.S. Congress was told.",
+                "He met U.S. officials."
+            ]
+        );
+        assert_eq!(
+            sentences("Aid came from the U.S. The talks failed."),
+            ["Aid came from the U.S.", "The talks failed."]
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        assert_eq!(sentences("“We agree.” The minister left. “Is it over?” he asked."), [
-            "“We agree.”",
-            "The minister left.",
-            "“Is it over?” he asked."
-        ]);
+        assert_eq!(
+            sentences("“We agree.” The minister left. “Is it over?” he asked."),
+            [
+                "“We agree.”",
+                "The minister left.",
+                "“Is it over?” he asked."
+            ]
+        );
     }
 
     #[test]
@@ -185,7 +210,10 @@ mod tests {
         let mut doc = Document::from_paragraphs(
             "t",
             ArticleMeta::default(),
-            [(Kind::Title, "A headline without a stop"), (Kind::Body, "Body text.")],
+            [
+                (Kind::Title, "A headline without a stop"),
+                (Kind::Body, "Body text."),
+            ],
         );
         segment(&mut doc, &rules());
         assert_eq!(doc.sentences.len(), 2);

@@ -44,7 +44,10 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
                 flags = tf::WORD;
             }
         }
-        out.push(Token { span: Span::new(base + start, base + end), flags });
+        out.push(Token {
+            span: Span::new(base + start, base + end),
+            flags,
+        });
     }
 }
 
@@ -63,10 +66,14 @@ fn word_end(text: &str, start: usize) -> usize {
         let joins = match c {
             // Internal apostrophe: keep "d'Ivoire", split "'s" and "n't" later.
             '\'' | '’' => next.is_some_and(char::is_alphabetic),
-            '.' => next.is_some_and(|n| {
-                n.is_alphanumeric() && prev.is_some_and(|p| p.is_alphanumeric())
-            }) && !(prev.is_some_and(char::is_numeric) ^ next.is_some_and(char::is_numeric)),
-            ',' => prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()),
+            '.' => {
+                next.is_some_and(|n| {
+                    n.is_alphanumeric() && prev.is_some_and(|p| p.is_alphanumeric())
+                }) && !(prev.is_some_and(char::is_numeric) ^ next.is_some_and(char::is_numeric))
+            }
+            ',' => {
+                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+            }
             _ => false,
         };
         if !joins {
@@ -77,7 +84,9 @@ fn word_end(text: &str, start: usize) -> usize {
     // "U.S." and "e.g.": letters separated by periods keep their final period.
     let word = &text[start..end];
     if word.contains('.') && text[end..].starts_with('.') {
-        let initials = word.split('.').all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
+        let initials = word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
         if initials {
             end += 1;
         }
@@ -121,7 +130,10 @@ fn word_token(text: &str, start: usize, end: usize, base: usize) -> Token {
     if letters > 1 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
         flags |= tf::ALL_CAPS;
     }
-    Token { span: Span::new(base + start, base + end), flags }
+    Token {
+        span: Span::new(base + start, base + end),
+        flags,
+    }
 }
 
 #[cfg(test)]
@@ -136,16 +148,18 @@ mod tests {
 
     #[test]
     fn splits_possessives_negations_and_hyphens() {
-        assert_eq!(words("Russia’s chief isn't China-Russia"), [
-            "Russia", "’s", "chief", "is", "n't", "China", "-", "Russia"
-        ]);
+        assert_eq!(
+            words("Russia’s chief isn't China-Russia"),
+            ["Russia", "’s", "chief", "is", "n't", "China", "-", "Russia"]
+        );
     }
 
     #[test]
     fn keeps_dotted_abbreviations_numbers_and_elisions() {
-        assert_eq!(words("the U.S. paid 1,000.5 to Côte d'Ivoire, e.g. now."), [
-            "the", "U.S.", "paid", "1,000.5", "to", "Côte", "d'Ivoire", ",", "e.g.", "now", "."
-        ]);
+        assert_eq!(
+            words("the U.S. paid 1,000.5 to Côte d'Ivoire, e.g. now."),
+            ["the", "U.S.", "paid", "1,000.5", "to", "Côte", "d'Ivoire", ",", "e.g.", "now", "."]
+        );
     }
 
     #[test]
@@ -154,8 +168,27 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, 0, &mut out);
         let quote: Vec<bool> = out.iter().map(|t| t.has(tf::QUOTE)).collect();
-        assert_eq!(words(text), ["“", "Go", ",", "”", "the", "officials", "’", "aide", "said", "‘", "now", "’"]);
-        assert_eq!(quote, [true, false, false, true, false, false, false, false, false, true, false, true]);
+        assert_eq!(
+            words(text),
+            [
+                "“",
+                "Go",
+                ",",
+                "”",
+                "the",
+                "officials",
+                "’",
+                "aide",
+                "said",
+                "‘",
+                "now",
+                "’"
+            ]
+        );
+        assert_eq!(
+            quote,
+            [true, false, false, true, false, false, false, false, false, true, false, true]
+        );
     }
 
     #[test]

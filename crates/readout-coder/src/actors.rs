@@ -1,0 +1,595 @@
+//! Actor recognition: noun groups built from lexicon hits, resolved to actors, and in-document
+//! coreference ("Mr Wang" → Wang Yi, "he" → the last person, "it" → the last state or
+//! organisation that was a subject, "the two officials" → the last two actors).
+
+use crate::analysis::{NameHit, Tokens};
+use readout_doc::{token_flags as tf, Actor, Date, Document, Mention, PlaceMention, Span};
+use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A noun group that names (or refers to) an actor or a place.
+#[derive(Debug, Clone)]
+pub struct NounGroup {
+    pub tokens: Range<usize>,
+    pub entity: Option<u32>,
+    /// "the two officials", "both sides": two entities.
+    pub pair: Option<(u32, u32)>,
+    /// Index into `Document::places` when the group is a place.
+    pub place: Option<u32>,
+    /// "Taiwan's independence": the actor owns the head noun rather than being it.
+    pub possessor: bool,
+    /// "I", "we": resolved to the speaker of the quote around it.
+    pub speaker_pronoun: bool,
+    /// Introduced by a preposition ("of Russia", "in Beijing").
+    pub after_preposition: bool,
+    /// The lexicon person behind the group, if any.
+    pub person: Option<u32>,
+    /// Explain: the lexicon entries behind the group.
+    pub evidence: String,
+}
+
+impl NounGroup {
+    pub fn is_actor(&self) -> bool {
+        (self.entity.is_some() || self.pair.is_some()) && self.place.is_none()
+    }
+    /// The entities this group stands for (one, or two for a pair).
+    pub fn entities(&self) -> Vec<u32> {
+        match (self.entity, self.pair) {
+            (_, Some((a, b))) => vec![a, b],
+            (Some(e), None) => vec![e],
+            _ => vec![],
+        }
+    }
+}
+
+/// Coreference state carried from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct Coref {
+    pub last_person: Option<u32>,
+    pub last_thing: Option<u32>,
+    /// Distinct actors in order of their latest mention.
+    pub recent: Vec<u32>,
+    /// Surname word id → person entity, for persons already named in the document.
+    pub persons_by_surname: HashMap<String, u32>,
+    scratch: String,
+}
+
+impl Coref {
+    fn note(&mut self, entity: u32) {
+        self.recent.retain(|&e| e != entity);
+        self.recent.push(entity);
+    }
+    fn pair(&self) -> Option<(u32, u32)> {
+        let n = self.recent.len();
+        (n >= 2).then(|| (self.recent[n - 2], self.recent[n - 1]))
+    }
+}
+
+/// Creates and deduplicates the document's actors.
+pub struct Resolver<'l> {
+    pub lex: &'l Lexicon,
+    pub date: Option<Date>,
+    keys: HashMap<String, u32>,
+    person_entity: HashMap<u32, u32>,
+}
+
+impl<'l> Resolver<'l> {
+    pub fn new(lex: &'l Lexicon, date: Option<Date>) -> Resolver<'l> {
+        Resolver {
+            lex,
+            date,
+            keys: HashMap::new(),
+            person_entity: HashMap::new(),
+        }
+    }
+
+    fn entity(&mut self, doc: &mut Document, actor: Actor) -> u32 {
+        if let Some(&e) = self.keys.get(&actor.key) {
+            return e;
+        }
+        let e = doc.actors.len() as u32;
+        self.keys.insert(actor.key.clone(), e);
+        doc.actors.push(actor);
+        e
+    }
+
+    pub fn person(&mut self, doc: &mut Document, index: u32) -> u32 {
+        let p = &self.lex.persons[index as usize];
+        let role = p.role_on(self.date);
+        let (country, sector) = role
+            .map(|r| (r.country.clone(), r.sector.clone()))
+            .unwrap_or_default();
+        let actor = Actor {
+            name: p.name.clone(),
+            code: format!("{country}{sector}"),
+            country: (!country.is_empty()).then_some(country),
+            sectors: if sector.is_empty() {
+                vec![]
+            } else {
+                vec![sector]
+            },
+            key: format!("person:{}", p.name),
+        };
+        let e = self.entity(doc, actor);
+        self.person_entity.insert(index, e);
+        e
+    }
+
+    fn org(&mut self, doc: &mut Document, index: u32) -> u32 {
+        let o = &self.lex.actors[index as usize];
+        let actor = Actor {
+            name: o.name.clone(),
+            code: o.code.clone(),
+            country: o.country.clone(),
+            sectors: o.sectors.clone(),
+            key: format!("org:{}:{}", o.code, o.name),
+        };
+        self.entity(doc, actor)
+    }
+
+    fn country(&mut self, doc: &mut Document, index: u32, sector: Option<&str>) -> u32 {
+        let c = &self.lex.countries[index as usize];
+        let code = format!("{}{}", c.code, sector.unwrap_or(""));
+        let name = match sector {
+            Some(s) => format!("{} ({s})", c.name),
+            None => c.name.clone(),
+        };
+        let sectors = sector.map(|s| vec![s.to_string()]).unwrap_or_default();
+        let actor = Actor {
+            name,
+            key: format!("code:{code}"),
+            code,
+            country: Some(c.code.clone()),
+            sectors,
+        };
+        self.entity(doc, actor)
+    }
+
+    fn agent_only(&mut self, doc: &mut Document, sector: &str) -> u32 {
+        let actor = Actor {
+            name: sector.to_string(),
+            code: sector.to_string(),
+            country: None,
+            sectors: vec![sector.to_string()],
+            key: format!("code:{sector}"),
+        };
+        self.entity(doc, actor)
+    }
+
+    fn new_person(
+        &mut self,
+        doc: &mut Document,
+        name: &str,
+        country: Option<&str>,
+        sector: Option<&str>,
+    ) -> u32 {
+        let country = country.map(str::to_string);
+        let actor = Actor {
+            name: name.to_string(),
+            code: format!(
+                "{}{}",
+                country.as_deref().unwrap_or(""),
+                sector.unwrap_or("")
+            ),
+            country,
+            sectors: sector.map(|s| vec![s.to_string()]).unwrap_or_default(),
+            key: format!("person:{name}"),
+        };
+        self.entity(doc, actor)
+    }
+}
+
+fn is_possessive(text: &str) -> bool {
+    matches!(text, "'s" | "’s" | "'S" | "’S" | "’" | "'")
+}
+
+/// A lowercase word with no grammatical role: a modifier such as "top" or "economic".
+fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
+    toks.classes[i] == WordClasses::NONE && !toks.caps[i] && doc.tokens[i].has(tf::WORD)
+}
+
+/// Finds the noun groups of one sentence, resolves them and records mentions and places.
+#[allow(clippy::too_many_arguments)]
+pub fn noun_groups(
+    doc: &mut Document,
+    res: &mut Resolver,
+    toks: &Tokens,
+    sentence: usize,
+    hits: &[NameHit],
+    coref: &mut Coref,
+    update_coref: bool,
+    out: &mut Vec<NounGroup>,
+) {
+    out.clear();
+    let range = doc.sentences[sentence].token_range();
+    let lex = res.lex;
+    let mut hit_at: HashMap<usize, usize> = HashMap::with_capacity(hits.len());
+    for (k, h) in hits.iter().enumerate() {
+        hit_at.insert(h.tokens.start, k);
+    }
+    let mut clause_has_subject = false;
+    let mut i = range.start;
+    while i < range.end {
+        if toks.is(i, WordClasses::CLAUSE_BREAK) || toks.is(i, WordClasses::COMPLEMENTIZER) {
+            clause_has_subject = false;
+        }
+        let after_prep = i > range.start && toks.is(i - 1, WordClasses::PREPOSITION);
+        let locative = i > range.start && toks.is(i - 1, WordClasses::LOCATIVE);
+        let mut group = NounGroup {
+            tokens: i..i + 1,
+            entity: None,
+            pair: None,
+            place: None,
+            possessor: false,
+            speaker_pronoun: false,
+            after_preposition: after_prep,
+            person: None,
+            evidence: String::new(),
+        };
+        // Pronouns.
+        if let Some(len) = toks.phrase_len(i, WordClasses::PRONOUN_PLURAL) {
+            group.tokens = i..i + len;
+            group.pair = coref.pair();
+            group.evidence = "plural reference → the last two actors".into();
+            out.push(group);
+            i += len;
+            continue;
+        }
+        if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
+            group.entity = coref.last_person;
+            group.evidence = "pronoun → the last person named".into();
+            out.push(group);
+            i += 1;
+            continue;
+        }
+        if toks.is(i, WordClasses::PRONOUN_THING) {
+            group.entity = coref.last_thing;
+            group.evidence = "pronoun → the last state or organisation that was a subject".into();
+            out.push(group);
+            i += 1;
+            continue;
+        }
+        if toks.is(i, WordClasses::PRONOUN_SPEAKER) {
+            group.speaker_pronoun = true;
+            group.evidence = "first person → the speaker of the quote".into();
+            out.push(group);
+            i += 1;
+            continue;
+        }
+        // A name run: lexicon hits, honorific + surname, possessive compounds.
+        let mut refs: Vec<NameRef> = Vec::new();
+        let mut j = i;
+        let mut surname_person: Option<u32> = None;
+        let mut new_person: Option<Range<usize>> = None;
+        loop {
+            if let Some(&k) = hit_at.get(&j) {
+                refs.extend(hits[k].refs.iter().copied());
+                j = hits[k].tokens.end;
+                continue;
+            }
+            if j < range.end && toks.caps[j] && doc.tokens[j].has(tf::WORD) {
+                // A known surname: "Mr Wang", "Shoigu said".
+                let honorific_before = j > i || toks.is(j, WordClasses::HONORIFIC);
+                readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
+                if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
+                    if !toks.is(j, WordClasses::HONORIFIC) {
+                        surname_person = Some(e);
+                        j += 1;
+                        continue;
+                    }
+                } else if honorific_before && j > i && toks.is(j - 1, WordClasses::HONORIFIC) {
+                    if let Some(persons) = lex
+                        .surnames
+                        .get(&toks.words[j])
+                        .filter(|_| toks.words[j] != readout_lexicon::UNKNOWN_WORD)
+                    {
+                        if persons.len() == 1 {
+                            refs.push(NameRef::Person(persons[0]));
+                            j += 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            if j < range.end
+                && toks.is(j, WordClasses::HONORIFIC)
+                && j + 1 < range.end
+                && toks.caps[j + 1]
+            {
+                j += 1;
+                continue;
+            }
+            if j > i && j < range.end && is_possessive(doc.token_text(j)) && !refs.is_empty() {
+                let mut k = j + 1;
+                while k < range.end
+                    && k < j + 4
+                    && plain_word(doc, toks, k)
+                    && !hit_at.contains_key(&k)
+                {
+                    k += 1;
+                }
+                let agent_next = hit_at.get(&k).is_some_and(|&h| {
+                    hits[h]
+                        .refs
+                        .iter()
+                        .any(|r| matches!(r, NameRef::Agent(_) | NameRef::Person(_)))
+                });
+                if agent_next {
+                    j = k;
+                    continue;
+                }
+                group.possessor = !refs.iter().all(|r| matches!(r, NameRef::Agent(_)));
+                break;
+            }
+            // "Chinese Foreign Minister Qin Gang": an unknown name after a country and a role.
+            let has_role = refs.iter().any(|r| matches!(r, NameRef::Agent(_)));
+            let has_named = refs
+                .iter()
+                .any(|r| matches!(r, NameRef::Person(_) | NameRef::Actor(_)))
+                || surname_person.is_some();
+            if has_role
+                && !has_named
+                && j < range.end
+                && toks.caps[j]
+                && toks.classes[j] == WordClasses::NONE
+                && doc.tokens[j].has(tf::WORD)
+            {
+                let mut k = j;
+                while k < range.end
+                    && k < j + 3
+                    && toks.caps[k]
+                    && toks.classes[k] == WordClasses::NONE
+                    && !hit_at.contains_key(&k)
+                    && doc.tokens[k].has(tf::WORD)
+                {
+                    k += 1;
+                }
+                if k - j >= 2 {
+                    new_person = Some(j..k);
+                    j = k;
+                }
+            }
+            break;
+        }
+        if j == i || (refs.is_empty() && surname_person.is_none()) {
+            i += 1;
+            continue;
+        }
+        group.tokens = i..j;
+        let span = Span {
+            start: doc.tokens[i].span.start,
+            end: doc.tokens[j - 1].span.end,
+        };
+        resolve(
+            doc,
+            res,
+            toks,
+            sentence,
+            &refs,
+            surname_person,
+            new_person,
+            locative,
+            &mut group,
+            span,
+        );
+        group.person = refs.iter().find_map(|r| match r {
+            NameRef::Person(p) => Some(*p),
+            _ => None,
+        });
+        if let Some(e) = group.entity.filter(|_| group.place.is_none()) {
+            doc.mentions.push(Mention {
+                sentence: sentence as u32,
+                span,
+                actor: e,
+            });
+            if update_coref {
+                coref.note(e);
+                let actor = &doc.actors[e as usize];
+                if actor.key.starts_with("person:") {
+                    coref.last_person = Some(e);
+                    let surname = person_surname(lex, refs_person(&group), actor);
+                    coref.persons_by_surname.insert(surname, e);
+                } else if !after_prep && !clause_has_subject && !group.possessor {
+                    coref.last_thing = Some(e);
+                }
+            }
+            clause_has_subject = true;
+        }
+        out.push(group);
+        i = j;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    doc: &mut Document,
+    res: &mut Resolver,
+    toks: &Tokens,
+    sentence: usize,
+    refs: &[NameRef],
+    surname_person: Option<u32>,
+    new_person: Option<Range<usize>>,
+    locative: bool,
+    group: &mut NounGroup,
+    span: Span,
+) {
+    let lex = res.lex;
+    let person = refs.iter().find_map(|r| match r {
+        NameRef::Person(p) => Some(*p),
+        _ => None,
+    });
+    let org = refs.iter().find_map(|r| match r {
+        NameRef::Actor(a) => Some(*a),
+        _ => None,
+    });
+    let country = refs.iter().find_map(|r| match r {
+        NameRef::Country {
+            index,
+            form,
+            sector,
+        } => Some((*index, *form, *sector)),
+        _ => None,
+    });
+    let agent = refs.iter().find_map(|r| match r {
+        NameRef::Agent(s) => Some(*s),
+        _ => None,
+    });
+    let place = refs.iter().find_map(|r| match r {
+        NameRef::Place(p) => Some(*p),
+        _ => None,
+    });
+    let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();
+    group.evidence = names.join(" + ");
+    if let Some(e) = surname_person {
+        group.entity = Some(e);
+        group.evidence = format!("surname of {} named earlier", doc.actors[e as usize].name);
+        return;
+    }
+    if let Some(p) = person {
+        let e = res.person(doc, p);
+        group.entity = Some(e);
+        return;
+    }
+    if let Some(o) = org {
+        group.entity = Some(res.org(doc, o));
+        return;
+    }
+    let country_code = country.map(|(c, _, _)| lex.countries[c as usize].code.clone());
+    let sector_name = agent.map(|s| lex.sectors[s as usize].clone());
+    if let Some(range) = new_person {
+        let name = doc
+            .slice(Span {
+                start: doc.tokens[range.start].span.start,
+                end: doc.tokens[range.end - 1].span.end,
+            })
+            .to_string();
+        group.entity =
+            Some(res.new_person(doc, &name, country_code.as_deref(), sector_name.as_deref()));
+        group.evidence.push_str(&format!(" + new person {name:?}"));
+        return;
+    }
+    if let Some((c, form, seat_sector)) = country {
+        let place_like = matches!(
+            form,
+            CountryForm::Name | CountryForm::Capital | CountryForm::Seat
+        );
+        if locative && place_like && agent.is_none() {
+            let country = &lex.countries[c as usize];
+            let coords = match form {
+                CountryForm::Capital => country
+                    .capital
+                    .as_ref()
+                    .map(|cap| (cap.name.clone(), cap.lat, cap.lon)),
+                _ => None,
+            }
+            .or_else(|| {
+                country
+                    .location
+                    .map(|(lat, lon)| (country.name.clone(), lat, lon))
+            });
+            if let Some((_, lat, lon)) = coords {
+                let name = doc.slice(span).trim_start_matches("the ").to_string();
+                group.place = Some(push_place(
+                    doc,
+                    sentence,
+                    group,
+                    span,
+                    name,
+                    Some(country.code.clone()),
+                    lat,
+                    lon,
+                    locative,
+                ));
+                return;
+            }
+        }
+        let sector = match (sector_name, form, seat_sector) {
+            (Some(s), _, _) => Some(s),
+            (None, _, Some(s)) => Some(lex.sectors[s as usize].clone()),
+            (None, CountryForm::Capital | CountryForm::Seat, None) => Some("GOV".to_string()),
+            _ => None,
+        };
+        group.entity = Some(res.country(doc, c, sector.as_deref()));
+        return;
+    }
+    if let Some(p) = place {
+        let pl = &lex.places[p as usize];
+        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
+        group.place = Some(push_place(
+            doc, sentence, group, span, name, country, lat, lon, locative,
+        ));
+        return;
+    }
+    if let Some(s) = sector_name {
+        group.entity = Some(res.agent_only(doc, &s));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_place(
+    doc: &mut Document,
+    sentence: usize,
+    group: &NounGroup,
+    span: Span,
+    name: String,
+    country: Option<String>,
+    lat: f64,
+    lon: f64,
+    locative: bool,
+) -> u32 {
+    doc.places.push(PlaceMention {
+        sentence: sentence as u32,
+        tokens: group.tokens.start as u32..group.tokens.end as u32,
+        span,
+        name,
+        country,
+        lat,
+        lon,
+        locative,
+    });
+    (doc.places.len() - 1) as u32
+}
+
+/// A lexicon reference as a person reads it, for `readout explain`.
+pub fn describe(lex: &Lexicon, r: &NameRef) -> String {
+    match *r {
+        NameRef::Country {
+            index,
+            form,
+            sector,
+        } => {
+            let c = &lex.countries[index as usize];
+            let sector = sector
+                .map(|s| format!(" {}", lex.sectors[s as usize]))
+                .unwrap_or_default();
+            format!("country {} ({:?}{sector})", c.code, form)
+                .to_lowercase()
+                .replace(&c.code.to_lowercase(), &c.code)
+        }
+        NameRef::Actor(a) => format!(
+            "actor {} {}",
+            lex.actors[a as usize].code, lex.actors[a as usize].name
+        ),
+        NameRef::Person(p) => format!("person {}", lex.persons[p as usize].name),
+        NameRef::Agent(s) => format!("agent {}", lex.sectors[s as usize]),
+        NameRef::Place(p) => format!("place {}", lex.places[p as usize].name),
+    }
+}
+
+fn refs_person(group: &NounGroup) -> Option<u32> {
+    group.person
+}
+
+/// The normalised surname "Mr X" uses for an actor: the lexicon's, or the last word of the name.
+fn person_surname(lex: &Lexicon, person: Option<u32>, actor: &Actor) -> String {
+    let mut out = String::new();
+    match person {
+        Some(p) => out.clone_from(&lex.persons[p as usize].surname),
+        None => readout_text::normalize_into(
+            actor.name.rsplit(' ').next().unwrap_or(&actor.name),
+            &mut out,
+        ),
+    }
+    out
+}

@@ -1,0 +1,195 @@
+//! Per-token analysis shared by every coding step: word ids, capitalisation, function-word
+//! classes, and the lexicon hits (names, verbs, event nouns) of each sentence.
+
+use readout_doc::{token_flags as tf, Document};
+use readout_lexicon::{FormKind, Lexicon, NameRef, WordClasses, UNKNOWN_WORD};
+use std::ops::Range;
+
+/// Word ids, capitalisation and function-word classes of every token of a document.
+pub struct Tokens {
+    pub words: Vec<u32>,
+    pub caps: Vec<bool>,
+    /// Classes of the token as a single word.
+    pub classes: Vec<WordClasses>,
+    /// A function-word phrase of two or more tokens starting here: (length, classes).
+    pub phrases: Vec<(u8, WordClasses)>,
+}
+
+impl Tokens {
+    pub fn new(doc: &Document, lex: &Lexicon) -> Tokens {
+        let n = doc.tokens.len();
+        let mut scratch = String::new();
+        let mut words = Vec::with_capacity(n);
+        let mut caps = Vec::with_capacity(n);
+        let mut classes = Vec::with_capacity(n);
+        for t in &doc.tokens {
+            let id = lex.word_id(doc.slice(t.span), &mut scratch);
+            words.push(id);
+            caps.push(t.has(tf::CAPITALIZED));
+            classes.push(if id == UNKNOWN_WORD {
+                WordClasses::NONE
+            } else {
+                lex.classes(id)
+            });
+        }
+        let mut phrases = vec![(0u8, WordClasses::NONE); n];
+        for s in &doc.sentences {
+            let r = s.token_range();
+            for i in r.clone() {
+                if let Some(m) = lex
+                    .function_words
+                    .longest(&words[..r.end], &caps[..r.end], i)
+                {
+                    if m.len > 1 {
+                        phrases[i] = (
+                            m.len as u8,
+                            m.values().fold(WordClasses::NONE, |a, c| a | *c),
+                        );
+                    }
+                }
+            }
+        }
+        Tokens {
+            words,
+            caps,
+            classes,
+            phrases,
+        }
+    }
+
+    pub fn is(&self, i: usize, class: WordClasses) -> bool {
+        self.classes[i].has(class)
+    }
+
+    /// The function-word phrase (or single word) of `class` starting at `i`: its length.
+    pub fn phrase_len(&self, i: usize, class: WordClasses) -> Option<usize> {
+        let (len, c) = self.phrases[i];
+        if len > 1 && c.has(class) {
+            Some(len as usize)
+        } else if self.classes[i].has(class) {
+            Some(1)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NameHit {
+    pub tokens: Range<usize>,
+    pub refs: Vec<NameRef>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct VerbHit {
+    pub tokens: (usize, usize),
+    pub verb: u32,
+    pub kind: FormKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct NounHit {
+    pub tokens: (usize, usize),
+    pub noun: u32,
+}
+
+/// Longest, non-overlapping matches of a trie over a sentence's tokens.
+pub fn name_hits(lex: &Lexicon, toks: &Tokens, range: Range<usize>, out: &mut Vec<NameHit>) {
+    out.clear();
+    let mut i = range.start;
+    while i < range.end {
+        match lex
+            .names
+            .longest(&toks.words[..range.end], &toks.caps[..range.end], i)
+        {
+            Some(m) => {
+                out.push(NameHit {
+                    tokens: i..i + m.len,
+                    refs: m.values().copied().collect(),
+                });
+                i += m.len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// True when the word before `i` makes the word at `i` a noun ("the meeting", "its support",
+/// "unwavering support", "for talks").
+pub fn noun_context(
+    doc: &Document,
+    toks: &Tokens,
+    lex: &Lexicon,
+    i: usize,
+    sentence_start: usize,
+) -> bool {
+    if i == sentence_start {
+        return false;
+    }
+    let p = i - 1;
+    let prev = doc.token_text(p);
+    if toks.is(p, WordClasses::DETERMINER) || prev == "'s" || prev == "’s" || prev == "’" {
+        return true;
+    }
+    if toks.is(p, WordClasses::PREPOSITION) && !prev.eq_ignore_ascii_case("to") {
+        return true;
+    }
+    // An unknown lowercase word before is most likely an adjective.
+    let plain = toks.classes[p] == WordClasses::NONE
+        && !toks.caps[p]
+        && doc.tokens[p].has(tf::WORD)
+        && lex.verb_forms.longest(&toks.words, &toks.caps, p).is_none();
+    plain && !prev.ends_with("ly")
+}
+
+pub fn verb_and_noun_hits(
+    doc: &Document,
+    lex: &Lexicon,
+    toks: &Tokens,
+    range: Range<usize>,
+    taken: &[bool],
+    verbs: &mut Vec<VerbHit>,
+    nouns: &mut Vec<NounHit>,
+) {
+    verbs.clear();
+    nouns.clear();
+    let words = &toks.words[..range.end];
+    let caps = &toks.caps[..range.end];
+    let mut i = range.start;
+    while i < range.end {
+        if taken[i - range.start] {
+            i += 1;
+            continue;
+        }
+        let verb = lex
+            .verb_forms
+            .longest(words, caps, i)
+            .map(|m| (m.len, *m.values().next().unwrap()));
+        let noun = lex
+            .noun_triggers
+            .longest(words, caps, i)
+            .map(|m| (m.len, *m.values().next().unwrap()));
+        let as_noun =
+            noun.is_some() && (verb.is_none() || noun_context(doc, toks, lex, i, range.start));
+        if let (true, Some((len, n))) = (as_noun, noun) {
+            nouns.push(NounHit {
+                tokens: (i, i + len),
+                noun: n,
+            });
+            i += len;
+        } else if let Some((len, v)) = verb {
+            if v.kind == FormKind::Gerund && noun_context(doc, toks, lex, i, range.start) {
+                i += len;
+                continue;
+            }
+            verbs.push(VerbHit {
+                tokens: (i, i + len),
+                verb: v.verb,
+                kind: v.kind,
+            });
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}

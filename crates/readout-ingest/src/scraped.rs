@@ -1,0 +1,292 @@
+//! Cleaning the text of a scraped page: title, body, captions, credits and furniture.
+
+use readout_doc::Kind;
+
+/// The phrases page cleaning looks for (from `lexicon/page/cues.txt` and the lexicon's wire
+/// services). Matching ignores case.
+#[derive(Debug, Default, Clone)]
+pub struct PageCues {
+    /// A paragraph containing one of these is a photo caption or credit.
+    pub caption_markers: Vec<String>,
+    /// A short paragraph starting with one of these is a photo credit ("PHOTO: REUTERS"); the
+    /// paragraph before it is its caption.
+    pub credit_lines: Vec<String>,
+    /// A short paragraph starting with one of these is page furniture.
+    pub boilerplate: Vec<String>,
+    /// Canonical names of wire services ("Reuters", "AFP").
+    pub wires: Vec<String>,
+}
+
+/// The parts of a scraped page.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct CleanPage {
+    pub title: Option<String>,
+    pub paragraphs: Vec<(Kind, String)>,
+    pub credits: Vec<String>,
+    pub boilerplate: Vec<String>,
+}
+
+/// Longest paragraph, in words, that can be page furniture.
+const MAX_FURNITURE_WORDS: usize = 30;
+/// A paragraph this short with no sentence punctuation is a label, badge or button.
+const MAX_LABEL_WORDS: usize = 8;
+const MAX_TITLE_CHARS: usize = 300;
+
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+fn contains_ci(text: &str, needle: &str) -> bool {
+    let n = needle.len();
+    n > 0
+        && text.len() >= n
+        && text
+            .as_bytes()
+            .windows(n)
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', ')', '…', ';'])
+}
+
+/// A line break inside a sentence (around link text) leaves a paragraph that continues it.
+fn continues(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        c.is_lowercase() || matches!(c, '.' | ',' | ';' | ':' | ')' | '’' | '”' | '…')
+    })
+}
+
+/// Splits text into paragraphs at blank lines; single line breaks inside a paragraph are spaces.
+fn blocks(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(line);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Re-joins paragraphs that a line break split mid-sentence.
+fn rejoin(blocks: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match out.last_mut() {
+            Some(prev) if !ends_sentence(prev) && continues(&b) => {
+                if !b.starts_with(['.', ',', ';', ':', ')', '’', '”', '…']) {
+                    prev.push(' ');
+                }
+                prev.push_str(&b);
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
+/// If `text` is a list of wire credits ("AFP, REUTERS", "Reuters", "AP/Reuters"), returns them
+/// with their canonical names.
+fn credit_list(text: &str, cues: &PageCues) -> Option<Vec<String>> {
+    let text = text
+        .trim()
+        .trim_start_matches(['-', '—', '–'])
+        .trim()
+        .trim_matches(['(', ')'])
+        .trim();
+    if text.is_empty() || words(text) > 6 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in text.split([',', '/', '&']).flat_map(|p| p.split(" and ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            return None;
+        }
+        if let Some(wire) = cues.wires.iter().find(|w| w.eq_ignore_ascii_case(part)) {
+            out.push(wire.clone());
+            continue;
+        }
+        let caps = part.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && part.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && words(part) <= 2;
+        if !caps {
+            return None;
+        }
+        out.push(part.to_string());
+    }
+    Some(out)
+}
+
+/// Splits a trailing credit list off a paragraph ("… he added. AFP, REUTERS").
+fn split_trailing_credits(text: &str, cues: &PageCues) -> Option<(String, Vec<String>)> {
+    let cut = text.trim_end().rfind(['.', '!', '?', '”', '"'])? + 1;
+    let cut = cut
+        + text[cut..]
+            .find(|c: char| !matches!(c, '”' | '"' | '’'))
+            .unwrap_or(0);
+    let credits = credit_list(&text[cut..], cues)?;
+    Some((text[..cut].trim_end().to_string(), credits))
+}
+
+/// Cleans a scraped page. With `title_first`, a short first paragraph is the title.
+pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> CleanPage {
+    let mut page = CleanPage::default();
+    let mut paras = blocks(text);
+    if title_first && paras.first().is_some_and(|t| t.len() <= MAX_TITLE_CHARS) {
+        page.title = Some(paras.remove(0));
+    }
+    let mut paras = rejoin(paras);
+    let mut kinds: Vec<Option<Kind>> = vec![Some(Kind::Body); paras.len()];
+    for i in 0..paras.len() {
+        let p = &paras[i];
+        let n = words(p);
+        if n <= 12 && cues.credit_lines.iter().any(|c| starts_with_ci(p, c)) {
+            kinds[i] = Some(Kind::Caption);
+            if i > 0 && kinds[i - 1] == Some(Kind::Body) {
+                kinds[i - 1] = Some(Kind::Caption);
+            }
+            continue;
+        }
+        if cues.caption_markers.iter().any(|m| contains_ci(p, m)) {
+            kinds[i] = Some(Kind::Caption);
+            continue;
+        }
+        if let Some(credits) = credit_list(p, cues) {
+            page.credits.extend(credits);
+            kinds[i] = None;
+            continue;
+        }
+        if let Some((rest, credits)) = split_trailing_credits(p, cues) {
+            page.credits.extend(credits);
+            paras[i] = rest;
+        }
+        let p = &paras[i];
+        let n = words(p);
+        if (n <= MAX_FURNITURE_WORDS && cues.boilerplate.iter().any(|b| starts_with_ci(p, b)))
+            || (n <= MAX_LABEL_WORDS && !ends_sentence(p))
+        {
+            page.boilerplate.push(p.clone());
+            kinds[i] = None;
+        }
+    }
+    for (p, kind) in paras.into_iter().zip(kinds) {
+        if let Some(kind) = kind {
+            page.paragraphs.push((kind, p));
+        }
+    }
+    page.credits.dedup();
+    page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues() -> PageCues {
+        PageCues {
+            caption_markers: vec!["/File Photo".into(), "Getty Images".into()],
+            credit_lines: vec!["PHOTO:".into()],
+            boilerplate: vec!["Sign up".into(), "Read more".into()],
+            wires: vec!["Reuters".into(), "AFP".into()],
+        }
+    }
+
+    fn kinds(page: &CleanPage) -> Vec<(Kind, &str)> {
+        page.paragraphs
+            .iter()
+            .map(|(k, p)| (*k, p.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn takes_the_title_and_drops_furniture() {
+        let page = clean_scraped_text(
+            "Rivers rise in the north\n\nSign up now: our daily briefing\n\nShare button\n\nThe floods began on Monday.\n",
+            true,
+            &cues(),
+        );
+        assert_eq!(page.title.as_deref(), Some("Rivers rise in the north"));
+        assert_eq!(kinds(&page), [(Kind::Body, "The floods began on Monday.")]);
+        assert_eq!(
+            page.boilerplate,
+            ["Sign up now: our daily briefing", "Share button"]
+        );
+    }
+
+    #[test]
+    fn photo_credit_lines_make_the_paragraph_before_them_a_caption() {
+        let page = clean_scraped_text(
+            "Title\n\nThe president waving at a rally in 2019.\n\nPHOTO: AFP\n\nMinisters met on Tuesday.\n\nA crowd gathers. Jane Doe/Getty Images\n",
+            true,
+            &cues(),
+        );
+        assert_eq!(
+            kinds(&page),
+            [
+                (Kind::Caption, "The president waving at a rally in 2019."),
+                (Kind::Caption, "PHOTO: AFP"),
+                (Kind::Body, "Ministers met on Tuesday."),
+                (Kind::Caption, "A crowd gathers. Jane Doe/Getty Images"),
+            ]
+        );
+    }
+
+    #[test]
+    fn rejoins_sentences_split_around_link_text() {
+        let page = clean_scraped_text(
+            "Title\n\nOfficials said they were close to\n\nreaching a deal on grain exports\n\n.\n\nTalks resume Friday.",
+            true,
+            &cues(),
+        );
+        assert_eq!(
+            kinds(&page),
+            [
+                (
+                    Kind::Body,
+                    "Officials said they were close to reaching a deal on grain exports."
+                ),
+                (Kind::Body, "Talks resume Friday."),
+            ]
+        );
+    }
+
+    #[test]
+    fn moves_wire_credits_out_of_the_body() {
+        let page = clean_scraped_text(
+            "Title\n\n“We will go,” he said. AFP, REUTERS\n\nSee",
+            true,
+            &cues(),
+        );
+        assert_eq!(kinds(&page), [(Kind::Body, "“We will go,” he said.")]);
+        assert_eq!(page.credits, ["AFP", "Reuters"]);
+        let page = clean_scraped_text("Title\n\nThe vote was close.\n\n- Reuters", true, &cues());
+        assert_eq!(page.credits, ["Reuters"]);
+        // Ordinary capitalised words are not credits.
+        let page = clean_scraped_text(
+            "Title\n\nHe said it was over. The End Of Days",
+            true,
+            &cues(),
+        );
+        assert!(page.credits.is_empty());
+    }
+}
