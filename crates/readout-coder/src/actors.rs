@@ -227,30 +227,29 @@ pub fn noun_groups(
             person: None,
             evidence: String::new(),
         };
-        // Pronouns.
-        if let Some(len) = toks.phrase_len(i, WordClasses::PRONOUN_PLURAL) {
+        // Pronouns (unless the word is also a name here: "US" is not "us").
+        let named = hit_at.contains_key(&i);
+        if named {
+        } else if let Some(len) = toks.phrase_len(i, WordClasses::PRONOUN_PLURAL) {
             group.tokens = i..i + len;
             group.pair = coref.pair();
             group.evidence = "plural reference → the last two actors".into();
             out.push(group);
             i += len;
             continue;
-        }
-        if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
+        } else if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
             group.entity = coref.last_person;
             group.evidence = "pronoun → the last person named".into();
             out.push(group);
             i += 1;
             continue;
-        }
-        if toks.is(i, WordClasses::PRONOUN_THING) {
+        } else if toks.is(i, WordClasses::PRONOUN_THING) {
             group.entity = coref.last_thing;
             group.evidence = "pronoun → the last state or organisation that was a subject".into();
             out.push(group);
             i += 1;
             continue;
-        }
-        if toks.is(i, WordClasses::PRONOUN_SPEAKER) {
+        } else if toks.is(i, WordClasses::PRONOUN_SPEAKER) {
             group.speaker_pronoun = true;
             group.evidence = "first person → the speaker of the quote".into();
             out.push(group);

@@ -338,6 +338,14 @@ pub fn emit(
     if target.is_some_and(|(t, _)| t == source.0) {
         return false;
     }
+    // A bare role with no country ("officials met") is not an actor event data can use.
+    let anonymous = |e: u32| {
+        let actor = &doc.actors[e as usize];
+        actor.country.is_none() && actor.key.starts_with("code:")
+    };
+    if anonymous(source.0) {
+        return false;
+    }
     let code = if modality == Modality::Intended {
         intent_code(code)
     } else {

@@ -1,0 +1,224 @@
+//! One test per coding rule, each on sentences written for it, with a small lexicon of its own
+//! (the real function-word lists, invented countries and verbs) so that the rules are pinned
+//! independently of the shipped lexicon data.
+
+use readout_doc::{ArticleMeta, Date, Document, Kind};
+use readout_lexicon::{Lexicon, LexiconBuilder};
+
+const LEXICON: &str = r#"
+cameo 010 | Make statement | 0 | 1 | -
+cameo 030 | Express intent to cooperate | 4 | 1 | AGREE
+cameo 031 | Express intent to engage in material cooperation | 5.2 | 1 | AGREE
+cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
+cameo 040 | Consult | 1 | 1 | CONSULT
+cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
+cameo 060 | Engage in material cooperation | 6 | 2 | COOPERATE
+cameo 111 | Criticize or denounce | -2 | 3 | ACCUSE
+cameo 190 | Use conventional military force | -10 | 4 | ASSAULT
+cameo 192 | Occupy territory | -9.6 | 4 | ASSAULT
+country AAA | Arland
+    adjectives: Arlandian
+    capital: Arlo | 10 | 10
+country BBB | Borovia
+    adjectives: Borovian
+    capital: Borograd | 20 | 20
+    seats: the Citadel
+country CCC | Carpath
+    adjectives: Carpathian
+place Velm | BBB | 21 | 21 | city
+actor IGOXYZ | the Union
+    sectors: IGO
+actor BBBMED | Borovia Wire
+    country: BBB
+    sectors: MED
+person Anna Lind
+    role: AAA | GOV | 2020-01-01 | 2024-12-31 | foreign minister
+    role: AAA | OPP | 2025-01-01 | | opposition leader
+person Pavel Orlov
+    role: BBB | GOV | 2019-01-01 | | president
+agent GOV | official | foreign minister | president | envoy | government
+agent MIL | army | troops
+verb meet
+    forms: met
+    frame: with + = 040
+    frame: + = 040
+    frame: = 040
+verb say
+    forms: said
+    report
+    frame: = 010
+verb add
+    report
+    frame: = 010
+verb tell
+    forms: told
+    report
+    frame: + = 010
+verb praise
+    frame: + = 051
+verb condemn
+    frame: + = 111
+verb attack
+    frame: + = 190
+verb work
+    frame: with + = 060
+noun invasion
+    frame: of + = 192
+"#;
+
+fn lexicon() -> Lexicon {
+    LexiconBuilder::new().add_embedded_under("grammar/").add_text("test.txt", LEXICON).build().unwrap()
+}
+
+fn code(text: &str, published: &str) -> Document {
+    let lex = lexicon();
+    let meta = ArticleMeta { published: Date::parse(published).ok(), ..ArticleMeta::default() };
+    let paragraphs: Vec<(Kind, &str)> = text.split("\n\n").map(|p| (Kind::Body, p)).collect();
+    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
+    readout_text::segment(&mut doc, &lex.split_rules);
+    readout_coder::Coder::new(&lex).code(&mut doc, None);
+    readout_context::resolve(&mut doc, &lex);
+    doc
+}
+
+/// (code, source code, target code) of every event.
+fn events(doc: &Document) -> Vec<(String, String, String)> {
+    doc.events
+        .iter()
+        .map(|e| (e.code.clone(), e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()))
+        .collect()
+}
+
+fn ev(code: &str, source: &str, target: &str) -> (String, String, String) {
+    (code.into(), source.into(), target.into())
+}
+
+#[test]
+fn country_and_role_make_a_compound_actor() {
+    let doc = code("Arland's foreign minister praised Borovian troops.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("051", "AAAGOV", "BBBMIL")]);
+}
+
+#[test]
+fn capitals_are_governments_when_they_act_and_places_after_in() {
+    let doc = code("Borograd condemned Arlo. Officials met in Borograd.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("111", "BBBGOV", "AAAGOV")]);
+    let doc = code("Anna Lind met Pavel Orlov in Borograd.", "2023-01-10");
+    assert_eq!(doc.events[0].location.as_ref().unwrap().name, "Borograd");
+    let doc = code("The Citadel praised Arland.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("051", "BBBGOV", "AAA")]);
+}
+
+#[test]
+fn persons_are_coded_by_their_role_on_the_article_date() {
+    assert_eq!(events(&code("Anna Lind praised Borovia.", "2022-03-01")), [ev("051", "AAAGOV", "BBB")]);
+    assert_eq!(events(&code("Anna Lind praised Borovia.", "2026-03-01")), [ev("051", "AAAOPP", "BBB")]);
+}
+
+#[test]
+fn surnames_and_pronouns_refer_back() {
+    let doc = code("Anna Lind arrived on Monday. Ms Lind praised Borovia. She condemned Carpath.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("051", "AAAGOV", "BBB"), ev("111", "AAAGOV", "CCC")]);
+    let lind = doc.actors.iter().find(|a| a.name == "Anna Lind").unwrap();
+    let idx = doc.actors.iter().position(|a| a.name == "Anna Lind").unwrap() as u32;
+    let mentions: Vec<&str> = doc.mentions.iter().filter(|m| m.actor == idx).map(|m| doc.slice(m.span)).collect();
+    assert_eq!(lind.code, "AAAGOV");
+    assert!(mentions.contains(&"Ms Lind"), "{mentions:?}");
+    let doc = code("Borovia signed nothing. It condemned Carpath.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "BBB", "CCC")]);
+}
+
+#[test]
+fn plural_references_and_coordinated_subjects_code_a_dyad() {
+    let doc = code("Arland's envoy flew to see Borovia's envoy. The two officials met on Friday.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("040", "AAAGOV", "BBBGOV")]);
+    let doc = code("Arland and Borovia met.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("040", "AAA", "BBB")]);
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    let doc = code("Carpath was attacked by Borovian troops.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("190", "BBBMIL", "CCC")]);
+}
+
+#[test]
+fn negation_is_marked_not_dropped() {
+    for sentence in ["Arland has never condemned Borovia.", "Arland did not condemn Borovia.", "No Arlandian official condemned Borovia."] {
+        let doc = code(sentence, "2026-01-10");
+        assert_eq!(doc.events.len(), 1, "{sentence}");
+        assert!(doc.events[0].negated, "{sentence}");
+    }
+    assert!(!code("Arland condemned Borovia.", "2026-01-10").events[0].negated);
+}
+
+#[test]
+fn modality_is_read_from_the_verb_group() {
+    let modality = |s: &str| code(s, "2026-01-10").events.iter().map(|e| (e.code.clone(), e.modality.as_str())).collect::<Vec<_>>();
+    assert_eq!(modality("Arland could condemn Borovia."), [("111".into(), "hypothetical")]);
+    assert_eq!(modality("If Arland condemns Borovia, talks end."), [("111".into(), "conditional")]);
+    // Intended cooperation is an expression of intent (03), as CAMEO codes it.
+    assert_eq!(modality("Arland is willing to work with Borovia."), [("031".into(), "intended")]);
+    assert_eq!(modality("Arland plans to meet Borovia."), [("036".into(), "intended")]);
+}
+
+#[test]
+fn reported_speech_is_attributed() {
+    let doc = code("Pavel Orlov said that Arland condemned Carpath.", "2023-01-10");
+    let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
+    assert_eq!(doc.slice(condemn.attribution.as_ref().unwrap().span), "Pavel Orlov");
+    let doc = code("Arland condemned Carpath, according to Borovia Wire.", "2023-01-10");
+    assert_eq!(doc.slice(doc.events[0].attribution.as_ref().unwrap().span), "Borovia Wire");
+    let doc = code("Arland condemned Carpath, said the Borovian government.", "2023-01-10");
+    let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
+    assert_eq!(doc.slice(condemn.attribution.as_ref().unwrap().span), "Borovian government");
+    assert!(doc.events.iter().any(|e| e.code == "010" && e.source.code == "BBBGOV"));
+}
+
+#[test]
+fn noun_triggers_take_their_possessor_as_source() {
+    let doc = code("Arland's invasion of Carpath began in early 2022.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("192", "AAA", "CCC")]);
+    let date = doc.events[0].date.unwrap();
+    assert_eq!((date.date.to_string().as_str(), date.precision.as_str()), ("2022-01-01", "year"));
+}
+
+#[test]
+fn events_take_the_date_and_place_of_their_own_clause() {
+    let doc = code("Anna Lind met Pavel Orlov in Velm on Jan 3, and Borovia condemned Carpath.", "2023-01-10");
+    let meet = &doc.events[0];
+    assert_eq!(meet.date.unwrap().date.to_string(), "2023-01-03");
+    assert_eq!(meet.location.as_ref().unwrap().name, "Velm");
+    let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
+    assert!(condemn.date.unwrap().span.is_none(), "falls back to the publication date");
+    assert!(condemn.location.is_none());
+}
+
+#[test]
+fn quotes_get_their_speakers() {
+    let doc = code(
+        "“We will never accept this outcome,” Pavel Orlov said.\n\n“Our patience is not without limits,” he added.\n\nAnna Lind told reporters that Arland would “stand by its friends in Carpath”.",
+        "2023-01-10",
+    );
+    let quotes: Vec<(&str, &str)> = doc
+        .quotes
+        .iter()
+        .map(|q| (doc.slice(q.span), q.speaker.map(|s| doc.actors[s as usize].name.as_str()).unwrap_or("?")))
+        .collect();
+    assert_eq!(quotes, [
+        ("We will never accept this outcome", "Pavel Orlov"),
+        ("Our patience is not without limits", "Pavel Orlov"),
+        ("stand by its friends in Carpath", "Anna Lind"),
+    ]);
+}
+
+#[test]
+fn captions_yield_actors_but_no_events() {
+    let lex = lexicon();
+    let meta = ArticleMeta { published: Date::parse("2026-01-10").ok(), ..ArticleMeta::default() };
+    let mut doc = Document::from_paragraphs("t", meta, [(Kind::Caption, "Anna Lind meets Pavel Orlov in Velm in 2019.")]);
+    readout_text::segment(&mut doc, &lex.split_rules);
+    readout_coder::Coder::new(&lex).code(&mut doc, None);
+    assert!(doc.events.is_empty());
+    assert_eq!(doc.actors.len(), 2);
+}
