@@ -50,6 +50,19 @@ fn detect(path: &Path, text: &str, format: Format) -> Format {
     }
 }
 
+/// Runs `f`, turning a panic (a bug in readout) into an error for this one input, so that one
+/// bad record never stops a batch.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        format!("internal error while coding (please report this input): {msg}")
+    })
+}
+
 /// Counts for the closing summary.
 #[derive(Default)]
 struct Summary {
@@ -67,6 +80,8 @@ pub fn run(
 ) -> Result<ExitCode> {
     let date = parse_date(date)?;
     let pipeline = Pipeline::load(lexicon)?;
+    // Panics are caught per input and reported as errors below; keep the default hook quiet.
+    std::panic::set_hook(Box::new(|_| {}));
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
         &stdin[..]
@@ -111,7 +126,9 @@ pub fn run(
                         continue;
                     }
                     let fallback = format!("{name}:{}", i + 1);
-                    match pipeline.code_json_line(line, &fallback, date) {
+                    let result = guarded(|| pipeline.code_json_line(line, &fallback, date))
+                        .and_then(|r| r.map_err(|e| e.to_string()));
+                    match result {
                         Ok(doc) => {
                             summary.documents += 1;
                             summary.events += doc.events.len();
@@ -131,7 +148,14 @@ pub fn run(
                     .file_name()
                     .map(|f| f.to_string_lossy().into_owned())
                     .unwrap_or_else(|| name.clone());
-                let doc = pipeline.code_text(&id, text, date);
+                let doc = match guarded(|| pipeline.code_text(&id, text, date)) {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        eprintln!("readout: {name}: {e}");
+                        summary.failed += 1;
+                        continue;
+                    }
+                };
                 summary.documents += 1;
                 summary.events += doc.events.len();
                 line_buf.clear();

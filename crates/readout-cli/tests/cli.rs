@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn readout(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readout")).args(args).output().expect("run readout")
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .output()
+        .expect("run readout")
 }
 
 fn readout_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -37,7 +40,10 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn json_lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
 }
 
 fn stderr(out: &Output) -> String {
@@ -52,7 +58,14 @@ fn seed_article_passes_the_strict_gold_score() {
     };
     let out_path = tmp("seed.json");
     let seed = shared.join("data/seed/china-russia-2026-02-01.txt");
-    let out = readout(&["code", "--date", "2026-02-01", seed.to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+    let out = readout(&[
+        "code",
+        "--date",
+        "2026-02-01",
+        seed.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let score = Command::new("python3")
         .arg(shared.join("tools/score_seed.py"))
@@ -63,7 +76,10 @@ fn seed_article_passes_the_strict_gold_score() {
         .expect("python3 runs the scorer");
     let report = String::from_utf8_lossy(&score.stdout);
     println!("{report}");
-    assert!(score.status.success(), "seed article fails the strict score:\n{report}");
+    assert!(
+        score.status.success(),
+        "seed article fails the strict score:\n{report}"
+    );
 }
 
 #[test]
@@ -74,9 +90,14 @@ fn codes_the_example_article_shipped_in_the_repo() {
     let docs = json_lines(&out);
     assert_eq!(docs.len(), 1);
     let doc = &docs[0];
-    assert_eq!(doc["article"]["credits"], serde_json::json!(["AFP", "Reuters"]));
+    assert_eq!(
+        doc["article"]["credits"],
+        serde_json::json!(["AFP", "Reuters"])
+    );
     let body = doc["article"]["body"].as_str().unwrap();
-    assert!(!body.contains("Subscribe") && !body.contains("File Photo") && !body.contains("Read more"));
+    assert!(
+        !body.contains("Subscribe") && !body.contains("File Photo") && !body.contains("Read more")
+    );
     let events = doc["events"].as_array().unwrap();
     let has = |root: &str, src: &str, tgt: &str| {
         events.iter().any(|e| {
@@ -85,45 +106,80 @@ fn codes_the_example_article_shipped_in_the_repo() {
                 && e["target"]["code"].as_str().unwrap_or("").starts_with(tgt)
         })
     };
-    assert!(has("04", "JPN", "PHL") || has("04", "PHL", "JPN"), "the defence ministers' meeting: {events:#?}");
-    assert!(has("11", "PHL", "CHN"), "Manila condemns China: {events:#?}");
+    assert!(
+        has("04", "JPN", "PHL") || has("04", "PHL", "JPN"),
+        "the defence ministers' meeting: {events:#?}"
+    );
+    assert!(
+        has("11", "PHL", "CHN"),
+        "Manila condemns China: {events:#?}"
+    );
     // The denial is reported as negated, not as harassment.
-    assert!(!events.iter().any(|e| e["source"]["code"].as_str().unwrap_or("").starts_with("CHN") && e["negated"] == false && e["root"] == "17"));
+    assert!(!events.iter().any(|e| e["source"]["code"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("CHN")
+        && e["negated"] == false
+        && e["root"] == "17"));
 }
 
 #[test]
 fn jsonl_records_keep_their_ids_and_a_bad_line_is_reported_and_skipped() {
     let input = concat!(
-        r#"{"id": "a", "text": "Japan condemned North Korea on Monday.", "published": "2024-05-06"}"#, "\n",
+        r#"{"id": "a", "text": "Japan condemned North Korea on Monday.", "published": "2024-05-06"}"#,
+        "\n",
         "{this is not json\n",
-        r#"{"id": "c", "text": "Germany praised France."}"#, "\n",
+        r#"{"id": "c", "text": "Germany praised France."}"#,
+        "\n",
     );
-    let out = readout_stdin(&["code", "--format", "jsonl", "--date", "2024-01-01", "-"], input.as_bytes());
-    assert_eq!(out.status.code(), Some(1), "a failed record makes the exit code 1");
+    let out = readout_stdin(
+        &["code", "--format", "jsonl", "--date", "2024-01-01", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed record makes the exit code 1"
+    );
     let docs = json_lines(&out);
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["a", "c"]);
     assert_eq!(docs[0]["events"][0]["date"], "2024-05-06");
     assert_eq!(docs[1]["article"]["published"], "2024-01-01");
     let err = stderr(&out);
-    assert!(err.contains("<stdin>:2: skipped record: not a valid JSON record"), "{err}");
+    assert!(
+        err.contains("<stdin>:2: skipped record: not a valid JSON record"),
+        "{err}"
+    );
     assert!(err.contains("2 document(s) coded"), "{err}");
 }
 
 #[test]
 fn bad_inputs_are_named_and_the_good_ones_still_coded() {
     let good = tmp("good.txt");
-    std::fs::write(&good, "A headline\n\nJapan condemned North Korea on Monday.\n").unwrap();
+    std::fs::write(
+        &good,
+        "A headline\n\nJapan condemned North Korea on Monday.\n",
+    )
+    .unwrap();
     let empty = tmp("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let binary = tmp("image.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
     let latin1 = tmp("latin1.txt");
-    std::fs::write(&latin1, b"Caf\xe9 talks\n\nThe minister met the ambassador.\n").unwrap();
+    std::fs::write(
+        &latin1,
+        b"Caf\xe9 talks\n\nThe minister met the ambassador.\n",
+    )
+    .unwrap();
     let missing = tmp("does-not-exist.txt");
     let args: Vec<&str> = ["code", "--date", "2024-05-06"]
         .into_iter()
-        .chain([&good, &empty, &binary, &latin1, &missing].iter().map(|p| p.to_str().unwrap()))
+        .chain(
+            [&good, &empty, &binary, &latin1, &missing]
+                .iter()
+                .map(|p| p.to_str().unwrap()),
+        )
         .collect();
     let out = readout(&args);
     assert_eq!(out.status.code(), Some(1));
@@ -153,42 +209,74 @@ fn a_50_megabyte_text_file_is_coded_without_trouble() {
     }
     std::fs::write(&big, &text).unwrap();
     let out_path = tmp("big.json");
-    let out = readout(&["code", "--date", "2024-05-06", big.to_str().unwrap(), "-o", out_path.to_str().unwrap()]);
+    let out = readout(&[
+        "code",
+        "--date",
+        "2024-05-06",
+        big.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let meta = std::fs::metadata(&out_path).unwrap();
-    assert!(meta.len() > 50 * 1024 * 1024, "the output holds the document");
+    assert!(
+        meta.len() > 50 * 1024 * 1024,
+        "the output holds the document"
+    );
     std::fs::remove_file(&big).ok();
     std::fs::remove_file(&out_path).ok();
 }
 
 #[test]
 fn explain_shows_groups_frames_and_events() {
-    let out = readout(&["explain", "--date", "2026-02-01", "Russia's foreign minister did not condemn China on Friday."]);
+    let out = readout(&[
+        "explain",
+        "--date",
+        "2026-02-01",
+        "Russia's foreign minister did not condemn China on Friday.",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("group \"Russia's foreign minister\""), "{text}");
+    assert!(
+        text.contains("group \"Russia's foreign minister\""),
+        "{text}"
+    );
     assert!(text.contains("RUSGOV"), "{text}");
     assert!(text.contains("frame"), "{text}");
     assert!(text.contains("NEGATED"), "{text}");
-    assert!(text.contains("2026-01-30"), "Friday before publication: {text}");
+    assert!(
+        text.contains("2026-01-30"),
+        "Friday before publication: {text}"
+    );
 }
 
 #[test]
 fn lexicon_check_reports_file_and_line_and_fails() {
     let dir = tmp("badlex");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("bad.txt"), "country XX | Nowhere\nverb glorp\n    frame: + = 999\n").unwrap();
+    std::fs::write(
+        dir.join("bad.txt"),
+        "country XX | Nowhere\nverb glorp\n    frame: + = 999\n",
+    )
+    .unwrap();
     let out = readout(&["lexicon", "check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("bad.txt:1: country code \"XX\""), "{text}");
     assert!(text.contains("bad.txt:3: frame code \"999\""), "{text}");
     let out = readout(&["lexicon", "check"]);
-    assert!(out.status.success(), "the built-in lexicon is valid:\n{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "the built-in lexicon is valid:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    assert_eq!(readout(&["code", "--date", "yesterday", "x"]).status.code(), Some(2));
+    assert_eq!(
+        readout(&["code", "--date", "yesterday", "x"]).status.code(),
+        Some(2)
+    );
     assert_eq!(readout(&["frobnicate"]).status.code(), Some(2));
 }

@@ -363,7 +363,6 @@ pub fn noun_groups(
         resolve(
             doc,
             res,
-            toks,
             sentence,
             &refs,
             surname_person,
@@ -404,7 +403,6 @@ pub fn noun_groups(
 fn resolve(
     doc: &mut Document,
     res: &mut Resolver,
-    toks: &Tokens,
     sentence: usize,
     refs: &[NameRef],
     surname_person: Option<u32>,

@@ -67,12 +67,19 @@ noun invasion
 "#;
 
 fn lexicon() -> Lexicon {
-    LexiconBuilder::new().add_embedded_under("grammar/").add_text("test.txt", LEXICON).build().unwrap()
+    LexiconBuilder::new()
+        .add_embedded_under("grammar/")
+        .add_text("test.txt", LEXICON)
+        .build()
+        .unwrap()
 }
 
 fn code(text: &str, published: &str) -> Document {
     let lex = lexicon();
-    let meta = ArticleMeta { published: Date::parse(published).ok(), ..ArticleMeta::default() };
+    let meta = ArticleMeta {
+        published: Date::parse(published).ok(),
+        ..ArticleMeta::default()
+    };
     let paragraphs: Vec<(Kind, &str)> = text.split("\n\n").map(|p| (Kind::Body, p)).collect();
     let mut doc = Document::from_paragraphs("t", meta, paragraphs);
     readout_text::segment(&mut doc, &lex.split_rules);
@@ -85,7 +92,16 @@ fn code(text: &str, published: &str) -> Document {
 fn events(doc: &Document) -> Vec<(String, String, String)> {
     doc.events
         .iter()
-        .map(|e| (e.code.clone(), e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.code.clone(),
+                e.source.code.clone(),
+                e.target
+                    .as_ref()
+                    .map(|t| t.code.clone())
+                    .unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -95,13 +111,19 @@ fn ev(code: &str, source: &str, target: &str) -> (String, String, String) {
 
 #[test]
 fn country_and_role_make_a_compound_actor() {
-    let doc = code("Arland's foreign minister praised Borovian troops.", "2026-01-10");
+    let doc = code(
+        "Arland's foreign minister praised Borovian troops.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc), [ev("051", "AAAGOV", "BBBMIL")]);
 }
 
 #[test]
 fn capitals_are_governments_when_they_act_and_places_after_in() {
-    let doc = code("Borograd condemned Arlo. Officials met in Borograd.", "2026-01-10");
+    let doc = code(
+        "Borograd condemned Arlo. Officials met in Borograd.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc), [ev("111", "BBBGOV", "AAAGOV")]);
     let doc = code("Anna Lind met Pavel Orlov in Borograd.", "2023-01-10");
     assert_eq!(doc.events[0].location.as_ref().unwrap().name, "Borograd");
@@ -111,26 +133,53 @@ fn capitals_are_governments_when_they_act_and_places_after_in() {
 
 #[test]
 fn persons_are_coded_by_their_role_on_the_article_date() {
-    assert_eq!(events(&code("Anna Lind praised Borovia.", "2022-03-01")), [ev("051", "AAAGOV", "BBB")]);
-    assert_eq!(events(&code("Anna Lind praised Borovia.", "2026-03-01")), [ev("051", "AAAOPP", "BBB")]);
+    assert_eq!(
+        events(&code("Anna Lind praised Borovia.", "2022-03-01")),
+        [ev("051", "AAAGOV", "BBB")]
+    );
+    assert_eq!(
+        events(&code("Anna Lind praised Borovia.", "2026-03-01")),
+        [ev("051", "AAAOPP", "BBB")]
+    );
 }
 
 #[test]
 fn surnames_and_pronouns_refer_back() {
-    let doc = code("Anna Lind arrived on Monday. Ms Lind praised Borovia. She condemned Carpath.", "2023-01-10");
-    assert_eq!(events(&doc), [ev("051", "AAAGOV", "BBB"), ev("111", "AAAGOV", "CCC")]);
+    let doc = code(
+        "Anna Lind arrived on Monday. Ms Lind praised Borovia. She condemned Carpath.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        events(&doc),
+        [ev("051", "AAAGOV", "BBB"), ev("111", "AAAGOV", "CCC")]
+    );
     let lind = doc.actors.iter().find(|a| a.name == "Anna Lind").unwrap();
-    let idx = doc.actors.iter().position(|a| a.name == "Anna Lind").unwrap() as u32;
-    let mentions: Vec<&str> = doc.mentions.iter().filter(|m| m.actor == idx).map(|m| doc.slice(m.span)).collect();
+    let idx = doc
+        .actors
+        .iter()
+        .position(|a| a.name == "Anna Lind")
+        .unwrap() as u32;
+    let mentions: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.actor == idx)
+        .map(|m| doc.slice(m.span))
+        .collect();
     assert_eq!(lind.code, "AAAGOV");
     assert!(mentions.contains(&"Ms Lind"), "{mentions:?}");
-    let doc = code("Borovia signed nothing. It condemned Carpath.", "2023-01-10");
+    let doc = code(
+        "Borovia signed nothing. It condemned Carpath.",
+        "2023-01-10",
+    );
     assert_eq!(events(&doc), [ev("111", "BBB", "CCC")]);
 }
 
 #[test]
 fn plural_references_and_coordinated_subjects_code_a_dyad() {
-    let doc = code("Arland's envoy flew to see Borovia's envoy. The two officials met on Friday.", "2026-01-10");
+    let doc = code(
+        "Arland's envoy flew to see Borovia's envoy. The two officials met on Friday.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc), [ev("040", "AAAGOV", "BBBGOV")]);
     let doc = code("Arland and Borovia met.", "2026-01-10");
     assert_eq!(events(&doc), [ev("040", "AAA", "BBB")]);
@@ -144,7 +193,11 @@ fn passive_voice_swaps_source_and_target() {
 
 #[test]
 fn negation_is_marked_not_dropped() {
-    for sentence in ["Arland has never condemned Borovia.", "Arland did not condemn Borovia.", "No Arlandian official condemned Borovia."] {
+    for sentence in [
+        "Arland has never condemned Borovia.",
+        "Arland did not condemn Borovia.",
+        "No Arlandian official condemned Borovia.",
+    ] {
         let doc = code(sentence, "2026-01-10");
         assert_eq!(doc.events.len(), 1, "{sentence}");
         assert!(doc.events[0].negated, "{sentence}");
@@ -154,43 +207,94 @@ fn negation_is_marked_not_dropped() {
 
 #[test]
 fn modality_is_read_from_the_verb_group() {
-    let modality = |s: &str| code(s, "2026-01-10").events.iter().map(|e| (e.code.clone(), e.modality.as_str())).collect::<Vec<_>>();
-    assert_eq!(modality("Arland could condemn Borovia."), [("111".into(), "hypothetical")]);
-    assert_eq!(modality("If Arland condemns Borovia, talks end."), [("111".into(), "conditional")]);
+    let modality = |s: &str| {
+        code(s, "2026-01-10")
+            .events
+            .iter()
+            .map(|e| (e.code.clone(), e.modality.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        modality("Arland could condemn Borovia."),
+        [("111".into(), "hypothetical")]
+    );
+    assert_eq!(
+        modality("If Arland condemns Borovia, talks end."),
+        [("111".into(), "conditional")]
+    );
     // Intended cooperation is an expression of intent (03), as CAMEO codes it.
-    assert_eq!(modality("Arland is willing to work with Borovia."), [("031".into(), "intended")]);
-    assert_eq!(modality("Arland plans to meet Borovia."), [("036".into(), "intended")]);
+    assert_eq!(
+        modality("Arland is willing to work with Borovia."),
+        [("031".into(), "intended")]
+    );
+    assert_eq!(
+        modality("Arland plans to meet Borovia."),
+        [("036".into(), "intended")]
+    );
 }
 
 #[test]
 fn reported_speech_is_attributed() {
-    let doc = code("Pavel Orlov said that Arland condemned Carpath.", "2023-01-10");
+    let doc = code(
+        "Pavel Orlov said that Arland condemned Carpath.",
+        "2023-01-10",
+    );
     let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
-    assert_eq!(doc.slice(condemn.attribution.as_ref().unwrap().span), "Pavel Orlov");
-    let doc = code("Arland condemned Carpath, according to Borovia Wire.", "2023-01-10");
-    assert_eq!(doc.slice(doc.events[0].attribution.as_ref().unwrap().span), "Borovia Wire");
-    let doc = code("Arland condemned Carpath, said the Borovian government.", "2023-01-10");
+    assert_eq!(
+        doc.slice(condemn.attribution.as_ref().unwrap().span),
+        "Pavel Orlov"
+    );
+    let doc = code(
+        "Arland condemned Carpath, according to Borovia Wire.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        doc.slice(doc.events[0].attribution.as_ref().unwrap().span),
+        "Borovia Wire"
+    );
+    let doc = code(
+        "Arland condemned Carpath, said the Borovian government.",
+        "2023-01-10",
+    );
     let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
-    assert_eq!(doc.slice(condemn.attribution.as_ref().unwrap().span), "Borovian government");
-    assert!(doc.events.iter().any(|e| e.code == "010" && e.source.code == "BBBGOV"));
+    assert_eq!(
+        doc.slice(condemn.attribution.as_ref().unwrap().span),
+        "Borovian government"
+    );
+    assert!(doc
+        .events
+        .iter()
+        .any(|e| e.code == "010" && e.source.code == "BBBGOV"));
 }
 
 #[test]
 fn noun_triggers_take_their_possessor_as_source() {
-    let doc = code("Arland's invasion of Carpath began in early 2022.", "2026-01-10");
+    let doc = code(
+        "Arland's invasion of Carpath began in early 2022.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc), [ev("192", "AAA", "CCC")]);
     let date = doc.events[0].date.unwrap();
-    assert_eq!((date.date.to_string().as_str(), date.precision.as_str()), ("2022-01-01", "year"));
+    assert_eq!(
+        (date.date.to_string().as_str(), date.precision.as_str()),
+        ("2022-01-01", "year")
+    );
 }
 
 #[test]
 fn events_take_the_date_and_place_of_their_own_clause() {
-    let doc = code("Anna Lind met Pavel Orlov in Velm on Jan 3, and Borovia condemned Carpath.", "2023-01-10");
+    let doc = code(
+        "Anna Lind met Pavel Orlov in Velm on Jan 3, and Borovia condemned Carpath.",
+        "2023-01-10",
+    );
     let meet = &doc.events[0];
     assert_eq!(meet.date.unwrap().date.to_string(), "2023-01-03");
     assert_eq!(meet.location.as_ref().unwrap().name, "Velm");
     let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
-    assert!(condemn.date.unwrap().span.is_none(), "falls back to the publication date");
+    assert!(
+        condemn.date.unwrap().span.is_none(),
+        "falls back to the publication date"
+    );
     assert!(condemn.location.is_none());
 }
 
@@ -203,20 +307,40 @@ fn quotes_get_their_speakers() {
     let quotes: Vec<(&str, &str)> = doc
         .quotes
         .iter()
-        .map(|q| (doc.slice(q.span), q.speaker.map(|s| doc.actors[s as usize].name.as_str()).unwrap_or("?")))
+        .map(|q| {
+            (
+                doc.slice(q.span),
+                q.speaker
+                    .map(|s| doc.actors[s as usize].name.as_str())
+                    .unwrap_or("?"),
+            )
+        })
         .collect();
-    assert_eq!(quotes, [
-        ("We will never accept this outcome", "Pavel Orlov"),
-        ("Our patience is not without limits", "Pavel Orlov"),
-        ("stand by its friends in Carpath", "Anna Lind"),
-    ]);
+    assert_eq!(
+        quotes,
+        [
+            ("We will never accept this outcome", "Pavel Orlov"),
+            ("Our patience is not without limits", "Pavel Orlov"),
+            ("stand by its friends in Carpath", "Anna Lind"),
+        ]
+    );
 }
 
 #[test]
 fn captions_yield_actors_but_no_events() {
     let lex = lexicon();
-    let meta = ArticleMeta { published: Date::parse("2026-01-10").ok(), ..ArticleMeta::default() };
-    let mut doc = Document::from_paragraphs("t", meta, [(Kind::Caption, "Anna Lind meets Pavel Orlov in Velm in 2019.")]);
+    let meta = ArticleMeta {
+        published: Date::parse("2026-01-10").ok(),
+        ..ArticleMeta::default()
+    };
+    let mut doc = Document::from_paragraphs(
+        "t",
+        meta,
+        [(
+            Kind::Caption,
+            "Anna Lind meets Pavel Orlov in Velm in 2019.",
+        )],
+    );
     readout_text::segment(&mut doc, &lex.split_rules);
     readout_coder::Coder::new(&lex).code(&mut doc, None);
     assert!(doc.events.is_empty());

@@ -139,7 +139,12 @@ fn credit_list(text: &str, cues: &PageCues) -> Option<Vec<String>> {
 
 /// Splits a trailing credit list off a paragraph ("… he added. AFP, REUTERS").
 fn split_trailing_credits(text: &str, cues: &PageCues) -> Option<(String, Vec<String>)> {
-    let cut = text.trim_end().rfind(['.', '!', '?', '”', '"'])? + 1;
+    let (pos, c) = text
+        .trim_end()
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))?;
+    let cut = pos + c.len_utf8();
     let cut = cut
         + text[cut..]
             .find(|c: char| !matches!(c, '”' | '"' | '’'))
@@ -281,6 +286,16 @@ mod tests {
         assert_eq!(page.credits, ["AFP", "Reuters"]);
         let page = clean_scraped_text("Title\n\nThe vote was close.\n\n- Reuters", true, &cues());
         assert_eq!(page.credits, ["Reuters"]);
+        // A closing typographic quote is not cut in half.
+        let page = clean_scraped_text(
+            "Title\n\n“Vote for him,” he wrote. “GET OUT and VOTE!”",
+            true,
+            &cues(),
+        );
+        assert_eq!(
+            kinds(&page),
+            [(Kind::Body, "“Vote for him,” he wrote. “GET OUT and VOTE!”")]
+        );
         // Ordinary capitalised words are not credits.
         let page = clean_scraped_text(
             "Title\n\nHe said it was over. The End Of Days",

@@ -54,8 +54,12 @@ impl LexiconBuilder {
     /// Adds the embedded files whose path starts with `prefix` (`"grammar/"`): tests use the
     /// real function words with a small lexicon of their own.
     pub fn add_embedded_under(mut self, prefix: &str) -> LexiconBuilder {
-        for (path, text) in embedded::FILES.iter().filter(|(p, _)| p.starts_with(prefix)) {
-            self.files.push((format!("lexicon/{path}"), text.to_string()));
+        for (path, text) in embedded::FILES
+            .iter()
+            .filter(|(p, _)| p.starts_with(prefix))
+        {
+            self.files
+                .push((format!("lexicon/{path}"), text.to_string()));
         }
         self
     }
