@@ -23,6 +23,8 @@ pub struct NounGroup {
     pub speaker_pronoun: bool,
     /// Introduced by a preposition ("of Russia", "in Beijing").
     pub after_preposition: bool,
+    /// A role with no country or name ("officials"): a noun group, but not an actor.
+    pub role: Option<String>,
     /// The lexicon person behind the group, if any.
     pub person: Option<u32>,
     /// Explain: the lexicon entries behind the group.
@@ -43,6 +45,9 @@ impl NounGroup {
     }
 }
 
+/// How many distinct recent actors coreference remembers.
+const RECENT_ACTORS: usize = 16;
+
 /// Coreference state carried from sentence to sentence.
 #[derive(Debug, Default)]
 pub struct Coref {
@@ -59,6 +64,9 @@ impl Coref {
     fn note(&mut self, entity: u32) {
         self.recent.retain(|&e| e != entity);
         self.recent.push(entity);
+        if self.recent.len() > RECENT_ACTORS {
+            self.recent.remove(0);
+        }
     }
     fn pair(&self) -> Option<(u32, u32)> {
         let n = self.recent.len();
@@ -146,17 +154,6 @@ impl<'l> Resolver<'l> {
         self.entity(doc, actor)
     }
 
-    fn agent_only(&mut self, doc: &mut Document, sector: &str) -> u32 {
-        let actor = Actor {
-            name: sector.to_string(),
-            code: sector.to_string(),
-            country: None,
-            sectors: vec![sector.to_string()],
-            key: format!("code:{sector}"),
-        };
-        self.entity(doc, actor)
-    }
-
     fn new_person(
         &mut self,
         doc: &mut Document,
@@ -214,8 +211,21 @@ pub fn noun_groups(
         if toks.is(i, WordClasses::CLAUSE_BREAK) || toks.is(i, WordClasses::COMPLEMENTIZER) {
             clause_has_subject = false;
         }
-        let after_prep = i > range.start && toks.is(i - 1, WordClasses::PREPOSITION);
-        let locative = i > range.start && toks.is(i - 1, WordClasses::LOCATIVE);
+        // The word that governs the group, looking past determiners ("in the Kremlin").
+        let mut gov = i;
+        while gov > range.start
+            && toks.is(gov - 1, WordClasses::DETERMINER)
+            && !toks.is(gov - 1, WordClasses::PREPOSITION)
+        {
+            gov -= 1;
+        }
+        let governed = |class| {
+            gov > range.start
+                && toks.is(gov - 1, class)
+                && !toks.is(gov - 1, WordClasses::CLAUSE_BREAK)
+        };
+        let after_prep = governed(WordClasses::PREPOSITION);
+        let locative = governed(WordClasses::LOCATIVE);
         let mut group = NounGroup {
             tokens: i..i + 1,
             entity: None,
@@ -225,6 +235,7 @@ pub fn noun_groups(
             speaker_pronoun: false,
             after_preposition: after_prep,
             person: None,
+            role: None,
             evidence: String::new(),
         };
         // Pronouns (unless the word is also a name here: "US" is not "us").
@@ -519,7 +530,9 @@ fn resolve(
         return;
     }
     if let Some(s) = sector_name {
-        group.entity = Some(res.agent_only(doc, &s));
+        // A bare role ("officials", "the ministry") names no one event data can use; it is kept
+        // as a group so that it still blocks a farther actor from being taken as the subject.
+        group.role = Some(s);
     }
 }
 

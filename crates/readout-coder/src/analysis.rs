@@ -142,6 +142,8 @@ pub fn noun_context(
     plain && !prev.ends_with("ly")
 }
 
+/// Finds verb forms and event nouns in the tokens no name covers. Where a user lexicon
+/// redefines a verb or noun, its entry (loaded last) wins.
 pub fn verb_and_noun_hits(
     doc: &Document,
     lex: &Lexicon,
@@ -164,11 +166,11 @@ pub fn verb_and_noun_hits(
         let verb = lex
             .verb_forms
             .longest(words, caps, i)
-            .map(|m| (m.len, *m.values().next().unwrap()));
+            .map(|m| (m.len, *m.values().last().unwrap()));
         let noun = lex
             .noun_triggers
             .longest(words, caps, i)
-            .map(|m| (m.len, *m.values().next().unwrap()));
+            .map(|m| (m.len, *m.values().last().unwrap()));
         let as_noun =
             noun.is_some() && (verb.is_none() || noun_context(doc, toks, lex, i, range.start));
         if let (true, Some((len, n))) = (as_noun, noun) {

@@ -224,6 +224,9 @@ pub fn subject(
         }
     }
     let g = best?;
+    if g.role.is_some() && !g.is_actor() {
+        return None;
+    }
     // A coded verb between the subject and this trigger makes the group its object, unless the
     // two verbs are coordinated ("met … and signed").
     let between = g.tokens.end..vg_start;
@@ -338,14 +341,6 @@ pub fn emit(
     if target.is_some_and(|(t, _)| t == source.0) {
         return false;
     }
-    // A bare role with no country ("officials met") is not an actor event data can use.
-    let anonymous = |e: u32| {
-        let actor = &doc.actors[e as usize];
-        actor.country.is_none() && actor.key.starts_with("code:")
-    };
-    if anonymous(source.0) {
-        return false;
-    }
     let code = if modality == Modality::Intended {
         intent_code(code)
     } else {
@@ -361,12 +356,17 @@ pub fn emit(
     };
     let source = participant(source);
     let target = target.map(participant);
-    let duplicate = doc.events.iter().any(|e| {
-        e.sentence == sentence as u32
-            && e.code == code
-            && e.source.actor == source.actor
-            && e.target.as_ref().map(|t| t.actor) == target.as_ref().map(|t| t.actor)
-    });
+    // Events are appended in sentence order: only this sentence's need checking.
+    let duplicate = doc
+        .events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == sentence as u32)
+        .any(|e| {
+            e.code == code
+                && e.source.actor == source.actor
+                && e.target.as_ref().map(|t| t.actor) == target.as_ref().map(|t| t.actor)
+        });
     if duplicate {
         return false;
     }

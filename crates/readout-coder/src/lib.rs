@@ -106,11 +106,16 @@ impl<'l> Coder<'l> {
                 .map(|(k, h)| SentenceView::new(doc, &toks, s + k, &h.groups, &h.verbs, &h.nouns))
                 .collect();
             let quotes = quotes::find_quotes(doc, lex, &toks, &views, &mut last_speaker);
+            let mut next_quote = 0;
             for view in &views {
-                let speaker = quotes
+                // Quotes are in text order: skip those that end before this sentence.
+                while next_quote < quotes.len() && quotes[next_quote].close < view.range.start {
+                    next_quote += 1;
+                }
+                let speaker = quotes[next_quote..]
                     .iter()
-                    .find(|q| q.open < view.range.end && q.close >= view.range.start)
-                    .and_then(|q| q.speaker);
+                    .take_while(|q| q.open < view.range.end)
+                    .find_map(|q| q.speaker);
                 if let Some(t) = trace.as_deref_mut() {
                     self.trace_sentence(doc, &toks, view, t);
                 }

@@ -12,6 +12,8 @@ use readout_lexicon::{Lexicon, WordClasses};
 
 /// Quotes shorter than this are scare quotes ("turmoil"), not statements.
 const MIN_QUOTE_WORDS: usize = 3;
+/// Without a speaker, a quotation must be at least this long to count as one.
+const MIN_UNATTRIBUTED_WORDS: usize = 8;
 
 /// A quotation found in a paragraph, with its speaker.
 #[derive(Debug, Clone)]
@@ -76,7 +78,10 @@ pub fn find_quotes(
         if words < MIN_QUOTE_WORDS {
             continue;
         }
-        let view_of = |t: usize| views.iter().find(|v| v.range.contains(&t));
+        let view_of = |t: usize| {
+            let i = views.partition_point(|v| v.range.end <= t);
+            views.get(i).filter(|v| v.range.contains(&t))
+        };
         let mut speaker = None;
         let mut speaker_span = None;
         // After the closing mark: ", Mr Shoigu said" / ", said the ministry" / " he added".
@@ -143,9 +148,8 @@ pub fn find_quotes(
             .trim_start();
         let lead = doc.text[start..end].len() - doc.text[start..end].trim_start().len();
         let span = Span::new(start + lead, start + lead + content.len());
-        let attribution = views
-            .iter()
-            .find(|v| v.range.contains(&(close + 1)) || v.range.contains(&close))
+        let attribution = view_of(close + 1)
+            .or_else(|| view_of(close))
             .and_then(|view| {
                 let t = view
                     .range
@@ -164,6 +168,9 @@ pub fn find_quotes(
             });
         if speaker.is_some() {
             *last_speaker = speaker;
+        } else if words < MIN_UNATTRIBUTED_WORDS {
+            // A short quoted phrase nobody says ("one country, two systems") is a term, not a quote.
+            continue;
         }
         doc.quotes.push(Quote {
             sentence: sentence as u32,

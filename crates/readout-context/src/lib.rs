@@ -11,41 +11,37 @@
 
 pub mod dates;
 
-use readout_doc::{DatePrecision, Document, Location, ResolvedDate};
+use readout_doc::{DatePrecision, Document, Event, Location, Mention, PlaceMention, ResolvedDate};
 use readout_lexicon::Lexicon;
+use std::ops::Range;
 
 /// Attaches dates and locations to every event of the document.
+///
+/// Dates, places, mentions and events are all in sentence order, so each event looks only at
+/// its own sentence's slice of them: the work is linear in the document's length.
 pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     let published = doc.meta.published;
-    let mut found: Vec<(usize, std::ops::Range<usize>, ResolvedDate)> = Vec::new();
+    let mut found: Vec<(u32, Range<usize>, ResolvedDate)> = Vec::new();
     let mut scratch = dates::Scratch::default();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        for (range, date) in dates::find(doc, lex, s.token_range(), published, &mut scratch) {
-            found.push((si, range, date));
+    let sentences_with_events: Vec<u32> = {
+        let mut v: Vec<u32> = doc.events.iter().map(|e| e.sentence).collect();
+        v.dedup();
+        v
+    };
+    for &si in &sentences_with_events {
+        let range = doc.sentences[si as usize].token_range();
+        for (r, date) in dates::find(doc, lex, range, published, &mut scratch) {
+            found.push((si, r, date));
         }
     }
-    let nearest = |clause: &std::ops::Range<usize>,
-                   trigger: usize,
-                   start: usize,
-                   end: usize|
-     -> Option<usize> {
-        (clause.start <= start && end <= clause.end).then(|| {
-            if start >= trigger {
-                start - trigger
-            } else {
-                (trigger - end) + 2
-            }
-        })
-    };
-    for e in doc.events.iter_mut() {
+    let mut events = std::mem::take(&mut doc.events);
+    for e in events.iter_mut() {
         let clause = e.clause.start as usize..e.clause.end as usize;
         let trigger = e.trigger_token as usize;
-        let best = found
+        let dates = of_sentence(&found, e.sentence, |d| d.0);
+        let best = dates
             .iter()
-            .filter(|(si, _, _)| *si == e.sentence as usize)
-            .filter_map(|(_, r, d)| {
-                nearest(&clause, trigger, r.start, r.end).map(|dist| (dist, *d))
-            })
+            .filter_map(|(_, r, d)| distance(&clause, trigger, r).map(|dist| (dist, *d)))
             .min_by_key(|(dist, _)| *dist)
             .map(|(_, d)| d);
         e.date = best.or(published.map(|date| ResolvedDate {
@@ -53,16 +49,15 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             precision: DatePrecision::Day,
             span: None,
         }));
-        let place = doc
-            .places
+        let mentions = of_sentence(&doc.mentions, e.sentence, |m| m.sentence);
+        let place = of_sentence(&doc.places, e.sentence, |p| p.sentence)
             .iter()
-            .filter(|p| p.sentence == e.sentence && p.locative)
+            .filter(|p| p.locative && attaches(doc, mentions, e, p))
             .filter_map(|p| {
-                nearest(
+                distance(
                     &clause,
                     trigger,
-                    p.tokens.start as usize,
-                    p.tokens.end as usize,
+                    &(p.tokens.start as usize..p.tokens.end as usize),
                 )
                 .map(|d| (d, p))
             })
@@ -76,4 +71,55 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             span: p.span,
         });
     }
+    doc.events = events;
+}
+
+/// The items of one sentence in a slice sorted by sentence.
+fn of_sentence<T>(items: &[T], sentence: u32, key: impl Fn(&T) -> u32) -> &[T] {
+    let start = items.partition_point(|x| key(x) < sentence);
+    let end = start + items[start..].partition_point(|x| key(x) <= sentence);
+    &items[start..end]
+}
+
+/// How far a phrase stands from the trigger, if it is inside the clause; phrases after the
+/// trigger are preferred to phrases before it.
+fn distance(clause: &Range<usize>, trigger: usize, phrase: &Range<usize>) -> Option<usize> {
+    if phrase.start < clause.start || phrase.end > clause.end {
+        return None;
+    }
+    Some(if phrase.start >= trigger {
+        phrase.start - trigger
+    } else {
+        trigger - phrase.end + 2
+    })
+}
+
+/// Most words a locative phrase may stand from its event's trigger, not counting the words
+/// of actor names in between ("met [Russian Security Council secretary Sergei Shoigu] in
+/// Beijing"); farther places modify something else ("said … the conflict in Ukraine").
+const MAX_PLACE_DISTANCE: usize = 4;
+
+fn attaches(doc: &Document, mentions: &[Mention], e: &Event, p: &PlaceMention) -> bool {
+    let (trigger, place) = (e.trigger_token as usize, p.tokens.start as usize);
+    let (from, to) = if place > trigger {
+        (trigger + 1, place)
+    } else {
+        (p.tokens.end as usize, trigger)
+    };
+    let in_name = |t: usize| {
+        let span = doc.tokens[t].span;
+        mentions
+            .iter()
+            .any(|m| m.span.start <= span.start && span.end <= m.span.end)
+    };
+    let mut words = 0;
+    for t in from..to {
+        if !in_name(t) {
+            words += 1;
+            if words > MAX_PLACE_DISTANCE {
+                return false;
+            }
+        }
+    }
+    true
 }
