@@ -24,17 +24,17 @@ impl Pipeline {
             .build()
             .context("the lexicon is invalid (run `readout lexicon check`)")?;
         let cue = |k: &str| lexicon.page_cues.get(k).cloned().unwrap_or_default();
-        let cues = PageCues {
-            caption_markers: cue("caption-marker"),
-            credit_lines: cue("credit-line"),
-            boilerplate: cue("boilerplate"),
-            wires: lexicon
+        let cues = PageCues::new(
+            &cue("caption-marker"),
+            cue("credit-line"),
+            cue("boilerplate"),
+            lexicon
                 .actors
                 .iter()
                 .filter(|a| a.wire)
                 .map(|a| a.name.clone())
                 .collect(),
-        };
+        );
         Ok(Pipeline { lexicon, cues })
     }
 

@@ -13,12 +13,12 @@ fn lexicon() -> &'static Lexicon {
 
 fn run(text: &str) {
     let lex = lexicon();
-    let cues = readout_ingest::PageCues {
-        caption_markers: vec!["/File Photo".into()],
-        credit_lines: vec!["PHOTO:".into()],
-        boilerplate: vec!["Sign up".into()],
-        wires: vec!["Reuters".into()],
-    };
+    let cues = readout_ingest::PageCues::new(
+        &["/File Photo".into()],
+        vec!["PHOTO:".into()],
+        vec!["Sign up".into()],
+        vec!["Reuters".into()],
+    );
     let mut doc =
         readout_ingest::document_from_text("p", text, Date::parse("2026-02-01").ok(), &cues);
     readout_text::segment(&mut doc, &lex.split_rules);

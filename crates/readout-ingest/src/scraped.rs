@@ -1,20 +1,47 @@
 //! Cleaning the text of a scraped page: title, body, captions, credits and furniture.
 
+use aho_corasick::AhoCorasick;
 use readout_doc::Kind;
 
 /// The phrases page cleaning looks for (from `lexicon/page/cues.txt` and the lexicon's wire
-/// services). Matching ignores case.
-#[derive(Debug, Default, Clone)]
+/// services), compiled once. Matching ignores ASCII case.
+#[derive(Debug, Clone)]
 pub struct PageCues {
-    /// A paragraph containing one of these is a photo caption or credit.
-    pub caption_markers: Vec<String>,
+    /// Finds the phrases that make a paragraph a photo caption or credit ("/File Photo").
+    caption_markers: AhoCorasick,
     /// A short paragraph starting with one of these is a photo credit ("PHOTO: REUTERS"); the
     /// paragraph before it is its caption.
-    pub credit_lines: Vec<String>,
+    credit_lines: Vec<String>,
     /// A short paragraph starting with one of these is page furniture.
-    pub boilerplate: Vec<String>,
+    boilerplate: Vec<String>,
     /// Canonical names of wire services ("Reuters", "AFP").
-    pub wires: Vec<String>,
+    wires: Vec<String>,
+}
+
+impl Default for PageCues {
+    fn default() -> Self {
+        PageCues::new(&[], Vec::new(), Vec::new(), Vec::new())
+    }
+}
+
+impl PageCues {
+    pub fn new(
+        caption_markers: &[String],
+        credit_lines: Vec<String>,
+        boilerplate: Vec<String>,
+        wires: Vec<String>,
+    ) -> PageCues {
+        let caption_markers = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(caption_markers)
+            .expect("a handful of literal phrases always compiles");
+        PageCues {
+            caption_markers,
+            credit_lines,
+            boilerplate,
+            wires,
+        }
+    }
 }
 
 /// The parts of a scraped page.
@@ -38,18 +65,10 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
         && text[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-fn contains_ci(text: &str, needle: &str) -> bool {
-    let n = needle.len();
-    n > 0
-        && text.len() >= n
-        && text
-            .as_bytes()
-            .windows(n)
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+/// The number of words in `text`, counting no further than `limit + 1` (callers only ask
+/// whether a paragraph is short).
+fn words_upto(text: &str, limit: usize) -> usize {
+    text.split_ascii_whitespace().take(limit + 1).count()
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -113,7 +132,7 @@ fn credit_list(text: &str, cues: &PageCues) -> Option<Vec<String>> {
         .trim()
         .trim_matches(['(', ')'])
         .trim();
-    if text.is_empty() || words(text) > 6 {
+    if text.is_empty() || words_upto(text, 6) > 6 {
         return None;
     }
     let mut out = Vec::new();
@@ -128,7 +147,7 @@ fn credit_list(text: &str, cues: &PageCues) -> Option<Vec<String>> {
         }
         let caps = part.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && part.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-            && words(part) <= 2;
+            && words_upto(part, 2) <= 2;
         if !caps {
             return None;
         }
@@ -164,7 +183,7 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
     let mut kinds: Vec<Option<Kind>> = vec![Some(Kind::Body); paras.len()];
     for i in 0..paras.len() {
         let p = &paras[i];
-        let n = words(p);
+        let n = words_upto(p, MAX_FURNITURE_WORDS);
         if n <= 12 && cues.credit_lines.iter().any(|c| starts_with_ci(p, c)) {
             kinds[i] = Some(Kind::Caption);
             if i > 0 && kinds[i - 1] == Some(Kind::Body) {
@@ -172,7 +191,7 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
             }
             continue;
         }
-        if cues.caption_markers.iter().any(|m| contains_ci(p, m)) {
+        if cues.caption_markers.is_match(p) {
             kinds[i] = Some(Kind::Caption);
             continue;
         }
@@ -186,7 +205,7 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
             paras[i] = rest;
         }
         let p = &paras[i];
-        let n = words(p);
+        let n = words_upto(p, MAX_FURNITURE_WORDS);
         if (n <= MAX_FURNITURE_WORDS && cues.boilerplate.iter().any(|b| starts_with_ci(p, b)))
             || (n <= MAX_LABEL_WORDS && !ends_sentence(p))
         {
@@ -208,12 +227,12 @@ mod tests {
     use super::*;
 
     fn cues() -> PageCues {
-        PageCues {
-            caption_markers: vec!["/File Photo".into(), "Getty Images".into()],
-            credit_lines: vec!["PHOTO:".into()],
-            boilerplate: vec!["Sign up".into(), "Read more".into()],
-            wires: vec!["Reuters".into(), "AFP".into()],
-        }
+        PageCues::new(
+            &["/File Photo".into(), "Getty Images".into()],
+            vec!["PHOTO:".into()],
+            vec!["Sign up".into(), "Read more".into()],
+            vec!["Reuters".into(), "AFP".into()],
+        )
     }
 
     fn kinds(page: &CleanPage) -> Vec<(Kind, &str)> {

@@ -18,7 +18,7 @@ pub use build::{LexiconBuilder, Stats};
 pub use entries::*;
 pub use trie::{Match, PhraseTrie, UNKNOWN_WORD};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 /// The lexicon files embedded in the binary: `(path relative to lexicon/, contents)`.

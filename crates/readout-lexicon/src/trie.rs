@@ -4,7 +4,7 @@
 //! Matching walks the trie from each start token, one hash probe per token, so its cost
 //! depends on the phrase length, never on the number of entries.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The id of a word the lexicon does not know.
 pub const UNKNOWN_WORD: u32 = u32::MAX;
@@ -25,7 +25,7 @@ pub struct PhraseTrie<T> {
 impl<T> Default for PhraseTrie<T> {
     fn default() -> Self {
         PhraseTrie {
-            edges: HashMap::new(),
+            edges: HashMap::default(),
             terminals: vec![Vec::new()],
         }
     }
