@@ -56,7 +56,10 @@ pub struct Coref {
     /// Distinct actors in order of their latest mention.
     pub recent: Vec<u32>,
     /// Surname word id → person entity, for persons already named in the document.
+    /// Persons the lexicon does not know, by the normalised last word of their name.
     pub persons_by_surname: HashMap<String, u32>,
+    /// Lexicon person → the document actor it became.
+    pub person_entities: HashMap<u32, u32>,
     scratch: String,
 }
 
@@ -108,15 +111,19 @@ impl<'l> Resolver<'l> {
         let (country, sector) = role
             .map(|r| (r.country.clone(), r.sector.clone()))
             .unwrap_or_default();
+        let code = format!("{country}{sector}");
+        // An office in an international organisation ("IGO | EURCOM") has no country.
+        let (country, sectors) = match (country.as_str(), sector.is_empty()) {
+            (kind @ ("IGO" | "NGO"), _) => (None, vec![kind.to_string()]),
+            ("", _) => (None, vec![]),
+            (_, true) => (Some(country), vec![]),
+            (_, false) => (Some(country), vec![sector]),
+        };
         let actor = Actor {
             name: p.name.clone(),
-            code: format!("{country}{sector}"),
-            country: (!country.is_empty()).then_some(country),
-            sectors: if sector.is_empty() {
-                vec![]
-            } else {
-                vec![sector]
-            },
+            code,
+            country,
+            sectors,
             key: format!("person:{}", p.name),
         };
         let e = self.entity(doc, actor);
@@ -278,28 +285,38 @@ pub fn noun_groups(
                 j = hits[k].tokens.end;
                 continue;
             }
-            if j < range.end && toks.caps[j] && doc.tokens[j].has(tf::WORD) {
-                // A known surname: "Mr Wang", "Shoigu said".
-                let honorific_before = j > i || toks.is(j, WordClasses::HONORIFIC);
-                readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
-                if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
-                    if !toks.is(j, WordClasses::HONORIFIC) {
+            if j < range.end
+                && toks.caps[j]
+                && doc.tokens[j].has(tf::WORD)
+                && !toks.is(j, WordClasses::HONORIFIC)
+            {
+                // A known surname: "Mr Wang", "Shoigu said", "Ms Le Pen".
+                let after_honorific = j > i && toks.is(j - 1, WordClasses::HONORIFIC);
+                if let Some(m) =
+                    lex.surnames
+                        .longest(&toks.words[..range.end], &toks.caps[..range.end], j)
+                {
+                    let persons: Vec<u32> = m.values().copied().collect();
+                    if let Some(e) = persons
+                        .iter()
+                        .find_map(|p| coref.person_entities.get(p).copied())
+                    {
                         surname_person = Some(e);
-                        j += 1;
+                        j += m.len;
                         continue;
                     }
-                } else if honorific_before && j > i && toks.is(j - 1, WordClasses::HONORIFIC) {
-                    if let Some(persons) = lex
-                        .surnames
-                        .get(&toks.words[j])
-                        .filter(|_| toks.words[j] != readout_lexicon::UNKNOWN_WORD)
-                    {
-                        if persons.len() == 1 {
-                            refs.push(NameRef::Person(persons[0]));
-                            j += 1;
-                            continue;
-                        }
+                    if after_honorific && persons.len() == 1 {
+                        refs.push(NameRef::Person(persons[0]));
+                        j += m.len;
+                        continue;
                     }
+                }
+                // A person the lexicon does not know, named earlier in full.
+                readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
+                if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
+                    surname_person = Some(e);
+                    j += 1;
+                    continue;
                 }
             }
             if j < range.end
@@ -397,8 +414,15 @@ pub fn noun_groups(
                 let actor = &doc.actors[e as usize];
                 if actor.key.starts_with("person:") {
                     coref.last_person = Some(e);
-                    let surname = person_surname(lex, refs_person(&group), actor);
-                    coref.persons_by_surname.insert(surname, e);
+                    match group.person {
+                        Some(p) => {
+                            coref.person_entities.insert(p, e);
+                        }
+                        None => {
+                            let surname = last_word(&actor.name);
+                            coref.persons_by_surname.insert(surname, e);
+                        }
+                    }
                 } else if !after_prep && !clause_has_subject && !group.possessor {
                     coref.last_thing = Some(e);
                 }
@@ -407,6 +431,50 @@ pub fn noun_groups(
         }
         out.push(group);
         i = j;
+    }
+    qualify_roles_by_place(doc, res, toks, sentence, out);
+}
+
+/// "the foreign ministry in Manila", "police in Kyiv": a bare role followed by a locative
+/// capital or country is that country's role.
+fn qualify_roles_by_place(
+    doc: &mut Document,
+    res: &mut Resolver,
+    toks: &Tokens,
+    sentence: usize,
+    groups: &mut [NounGroup],
+) {
+    for k in 0..groups.len().saturating_sub(1) {
+        let (role, place) = (&groups[k], &groups[k + 1]);
+        let (Some(sector), Some(p)) = (role.role.clone(), place.place) else {
+            continue;
+        };
+        if role.entity.is_some()
+            || place.tokens.start != role.tokens.end + 1
+            || !toks.is(role.tokens.end, WordClasses::LOCATIVE)
+        {
+            continue;
+        }
+        let Some(code) = doc.places[p as usize].country.clone() else {
+            continue;
+        };
+        let Some(&country) = res.lex.country_index.get(&code) else {
+            continue;
+        };
+        let e = res.country(doc, country, Some(&sector));
+        let span = Span {
+            start: doc.tokens[role.tokens.start].span.start,
+            end: doc.tokens[role.tokens.end - 1].span.end,
+        };
+        doc.mentions.push(Mention {
+            sentence: sentence as u32,
+            span,
+            actor: e,
+        });
+        let role = &mut groups[k];
+        role.entity = Some(e);
+        role.evidence
+            .push_str(&format!(" + in {}", doc.places[p as usize].name));
     }
 }
 
@@ -587,19 +655,9 @@ pub fn describe(lex: &Lexicon, r: &NameRef) -> String {
     }
 }
 
-fn refs_person(group: &NounGroup) -> Option<u32> {
-    group.person
-}
-
-/// The normalised surname "Mr X" uses for an actor: the lexicon's, or the last word of the name.
-fn person_surname(lex: &Lexicon, person: Option<u32>, actor: &Actor) -> String {
+/// The normalised last word of a name: what "Mr X" uses for a person the lexicon does not know.
+fn last_word(name: &str) -> String {
     let mut out = String::new();
-    match person {
-        Some(p) => out.clone_from(&lex.persons[p as usize].surname),
-        None => readout_text::normalize_into(
-            actor.name.rsplit(' ').next().unwrap_or(&actor.name),
-            &mut out,
-        ),
-    }
+    readout_text::normalize_into(name.rsplit(' ').next().unwrap_or(name), &mut out);
     out
 }

@@ -487,6 +487,7 @@ impl Compiler {
                 _ => self.err(file, a.line, "location must be `location: lat | lon`"),
             }
         }
+        self.lex.country_index.insert(country.code.clone(), index);
         self.lex.countries.push(country);
     }
 
@@ -573,15 +574,13 @@ impl Compiler {
             .next()
             .map(|(s, _)| s.to_string())
             .unwrap_or_else(|| name.rsplit(' ').next().unwrap_or(name).to_string());
-        let (ids, _) = self.phrase(&surname);
-        if let [id] = ids.as_slice() {
-            self.lex.surnames.entry(*id).or_default().push(index);
+        // Surnames may have several words ("Le Pen", "Lopez Obrador"); they must be capitalised
+        // in the text, as names are.
+        let (ids, caps) = self.phrase(&surname);
+        if ids.is_empty() {
+            self.err(file, r.line, "empty surname");
         } else {
-            self.err(
-                file,
-                r.line,
-                format!("surname {surname:?} must be one word"),
-            );
+            self.lex.surnames.insert(&ids, caps, index);
         }
         let mut roles = Vec::new();
         for a in r.attrs.iter().filter(|a| a.key == "role") {
@@ -593,14 +592,21 @@ impl Compiler {
                 );
                 continue;
             };
-            if !is_alpha3(country) && !country.starts_with("IGO") {
+            if !is_alpha3(country) {
                 self.err(
                     file,
                     a.line,
                     format!("role country {country:?} is not an ISO alpha-3 code"),
                 );
             }
-            self.sector(file, a.line, sector);
+            // In an international or non-governmental organisation the "sector" names the body:
+            // IGO | EURCOM, NGO | ICRC.
+            let igo_body = matches!(country.as_str(), "IGO" | "NGO")
+                && sector.len() >= 2
+                && sector.bytes().all(|b| b.is_ascii_uppercase());
+            if !igo_body {
+                self.sector(file, a.line, sector);
+            }
             let (s, e) = (self.date(file, a.line, start), self.date(file, a.line, end));
             if let (Some(s), Some(e)) = (s, e) {
                 if e < s {

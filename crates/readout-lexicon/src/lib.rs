@@ -104,6 +104,8 @@ impl Words {
 pub struct Lexicon {
     pub words: Words,
     pub countries: Vec<Country>,
+    /// ISO alpha-3 code → index into `countries`.
+    pub country_index: HashMap<String, u32>,
     pub actors: Vec<OrgActor>,
     pub persons: Vec<Person>,
     pub places: Vec<Place>,
@@ -117,7 +119,7 @@ pub struct Lexicon {
     /// Function words and phrases, with the classes each belongs to.
     pub function_words: PhraseTrie<WordClasses>,
     /// Surnames (normalised word ids) of persons, for "Mr Wang" and "Shoigu said".
-    pub surnames: HashMap<u32, Vec<u32>>,
+    pub surnames: PhraseTrie<u32>,
     /// Sector codes the agents use, indexed by [`NameRef::Agent`].
     pub sectors: Vec<String>,
     pub split_rules: readout_text::SplitRules,
