@@ -161,6 +161,17 @@ impl<'l> Resolver<'l> {
         self.entity(doc, actor)
     }
 
+    fn role(&mut self, doc: &mut Document, sector: &str) -> u32 {
+        let actor = Actor {
+            name: sector.to_string(),
+            code: sector.to_string(),
+            country: None,
+            sectors: vec![sector.to_string()],
+            key: format!("code:{sector}"),
+        };
+        self.entity(doc, actor)
+    }
+
     fn new_person(
         &mut self,
         doc: &mut Document,
@@ -449,7 +460,10 @@ fn qualify_roles_by_place(
         let (Some(sector), Some(p)) = (role.role.clone(), place.place) else {
             continue;
         };
-        if role.entity.is_some()
+        let bare = role
+            .entity
+            .is_none_or(|e| doc.actors[e as usize].country.is_none());
+        if !bare
             || place.tokens.start != role.tokens.end + 1
             || !toks.is(role.tokens.end, WordClasses::LOCATIVE)
         {
@@ -466,11 +480,14 @@ fn qualify_roles_by_place(
             start: doc.tokens[role.tokens.start].span.start,
             end: doc.tokens[role.tokens.end - 1].span.end,
         };
-        doc.mentions.push(Mention {
-            sentence: sentence as u32,
-            span,
-            actor: e,
-        });
+        match doc.mentions.iter_mut().rev().find(|m| m.span == span) {
+            Some(m) => m.actor = e,
+            None => doc.mentions.push(Mention {
+                sentence: sentence as u32,
+                span,
+                actor: e,
+            }),
+        }
         let role = &mut groups[k];
         role.entity = Some(e);
         role.evidence
@@ -598,8 +615,9 @@ fn resolve(
         return;
     }
     if let Some(s) = sector_name {
-        // A bare role ("officials", "the ministry") names no one event data can use; it is kept
-        // as a group so that it still blocks a farther actor from being taken as the subject.
+        // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT
+        // codes it; "the ministry in Manila" gets its country afterwards.
+        group.entity = Some(res.role(doc, &s));
         group.role = Some(s);
     }
 }

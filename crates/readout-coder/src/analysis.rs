@@ -157,15 +157,28 @@ pub fn verb_and_noun_hits(
     nouns.clear();
     let words = &toks.words[..range.end];
     let caps = &toks.caps[..range.end];
+    // In a headline written in title case every word is capitalised; elsewhere a capitalised
+    // word inside the sentence is a name ("March 21", "State Department"), not a verb.
+    let word_count = range
+        .clone()
+        .filter(|&t| doc.tokens[t].has(tf::WORD))
+        .count();
+    let capitalised = range
+        .clone()
+        .filter(|&t| doc.tokens[t].has(tf::WORD) && toks.caps[t])
+        .count();
+    let title_case = word_count >= 4 && capitalised * 10 >= word_count * 6;
     let mut i = range.start;
     while i < range.end {
         if taken[i - range.start] {
             i += 1;
             continue;
         }
+        let sentence_initial = i == range.start || doc.tokens[i - 1].has(tf::QUOTE);
         let verb = lex
             .verb_forms
             .longest(words, caps, i)
+            .filter(|_| title_case || sentence_initial || !caps[i])
             .map(|m| (m.len, *m.values().last().unwrap()));
         let noun = lex
             .noun_triggers

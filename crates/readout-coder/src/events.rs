@@ -224,9 +224,6 @@ pub fn subject(
         }
     }
     let g = best?;
-    if g.role.is_some() && !g.is_actor() {
-        return None;
-    }
     // A coded verb between the subject and this trigger makes the group its object, unless the
     // two verbs are coordinated ("met … and signed").
     let between = g.tokens.end..vg_start;

@@ -124,6 +124,12 @@ fn capitals_are_governments_when_they_act_and_places_after_in() {
         "Borograd condemned Arlo. Officials met in Borograd.",
         "2026-01-10",
     );
+    // A bare role is coded by its sector alone, as GDELT does.
+    assert_eq!(
+        events(&doc),
+        [ev("111", "BBBGOV", "AAAGOV"), ev("040", "GOV", "")]
+    );
+    let doc = code("The government in Borograd condemned Arlo.", "2026-01-10");
     assert_eq!(events(&doc), [ev("111", "BBBGOV", "AAAGOV")]);
     let doc = code("Anna Lind met Pavel Orlov in Borograd.", "2023-01-10");
     assert_eq!(doc.events[0].location.as_ref().unwrap().name, "Borograd");

@@ -34,6 +34,10 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             end += 2;
             chars.next();
             chars.next();
+        } else if c == '-' && bytes.get(end) == Some(&b'-') {
+            // "--": a dash typed as two hyphens (wire datelines: "MOSCOW, Sept. 24 -- …").
+            end += 1;
+            chars.next();
         }
         if matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»') {
             flags |= tf::QUOTE;
