@@ -19,6 +19,8 @@ pub struct NounGroup {
     pub place: Option<u32>,
     /// "Taiwan's independence": the actor owns the head noun rather than being it.
     pub possessor: bool,
+    /// "he", "it": resolved through coreference.
+    pub pronoun: bool,
     /// "I", "we": resolved to the speaker of the quote around it.
     pub speaker_pronoun: bool,
     /// Introduced by a preposition ("of Russia", "in Beijing").
@@ -251,6 +253,7 @@ pub fn noun_groups(
             place: None,
             possessor: false,
             speaker_pronoun: false,
+            pronoun: false,
             after_preposition: after_prep,
             person: None,
             role: None,
@@ -269,12 +272,14 @@ pub fn noun_groups(
         } else if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
             group.entity = coref.last_person;
             group.evidence = "pronoun → the last person named".into();
+            group.pronoun = true;
             out.push(group);
             i += 1;
             continue;
         } else if toks.is(i, WordClasses::PRONOUN_THING) {
             group.entity = coref.last_thing;
             group.evidence = "pronoun → the last state or organisation that was a subject".into();
+            group.pronoun = true;
             out.push(group);
             i += 1;
             continue;

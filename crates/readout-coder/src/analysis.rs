@@ -2,7 +2,9 @@
 //! classes, and the lexicon hits (names, verbs, event nouns) of each sentence.
 
 use readout_doc::{token_flags as tf, Document};
-use readout_lexicon::{FormKind, Lexicon, NameRef, WordClasses, UNKNOWN_WORD};
+use readout_lexicon::{
+    CountryForm, FormKind, Lexicon, NameRef, PatternItem, WordClasses, UNKNOWN_WORD,
+};
 use std::ops::Range;
 
 /// Word ids, capitalisation and function-word classes of every token of a document.
@@ -114,25 +116,54 @@ pub fn name_hits(lex: &Lexicon, toks: &Tokens, range: Range<usize>, out: &mut Ve
     }
 }
 
-/// True when the word before `i` makes the word at `i` a noun ("the meeting", "its support",
-/// "unwavering support", "for talks").
-pub fn noun_context(
+/// True when the words around `i` make the word at `i` a noun or an adjective rather than a
+/// verb: after a determiner, possessive or preposition ("the meeting", "its support", "for
+/// talks"), after an adjective ("unwavering support", "an alleged plot"), after a country
+/// adjective ("Israeli strikes", "the Indian state of"), after a name that follows a
+/// determiner ("a UN report"), or after a name when the noun's own preposition follows
+/// ("EU sanctions on Russia").
+#[allow(clippy::too_many_arguments)]
+pub fn used_as_noun(
     doc: &Document,
     toks: &Tokens,
     lex: &Lexicon,
+    hits: &[NameHit],
     i: usize,
     sentence_start: usize,
+    noun: Option<u32>,
 ) -> bool {
     if i == sentence_start {
         return false;
     }
     let p = i - 1;
     let prev = doc.token_text(p);
-    if toks.is(p, WordClasses::DETERMINER) || prev == "'s" || prev == "’s" || prev == "’" {
+    // "that" is a determiner, but before a verb it introduces a clause.
+    let determiner =
+        |t: usize| toks.is(t, WordClasses::DETERMINER) && !toks.is(t, WordClasses::COMPLEMENTIZER);
+    if determiner(p) || matches!(prev, "'s" | "’s" | "’") {
         return true;
     }
     if toks.is(p, WordClasses::PREPOSITION) && !prev.eq_ignore_ascii_case("to") {
         return true;
+    }
+    if let Some(h) = hits.iter().find(|h| h.tokens.end == i) {
+        let adjective = h.refs.iter().any(|r| {
+            matches!(
+                r,
+                NameRef::Country {
+                    form: CountryForm::Adjective,
+                    ..
+                }
+            )
+        });
+        let after_determiner = h.tokens.start > sentence_start && determiner(h.tokens.start - 1);
+        let own_preposition = noun.is_some_and(|n| {
+            let next = toks.words.get(i + 1).copied();
+            lex.nouns[n as usize].frames.iter().any(
+                |f| matches!(f.pattern.first(), Some(PatternItem::Word(w)) if Some(*w) == next),
+            )
+        });
+        return adjective || after_determiner || own_preposition;
     }
     // An unknown lowercase word before is most likely an adjective.
     let plain = toks.classes[p] == WordClasses::NONE
@@ -144,12 +175,14 @@ pub fn noun_context(
 
 /// Finds verb forms and event nouns in the tokens no name covers. Where a user lexicon
 /// redefines a verb or noun, its entry (loaded last) wins.
+#[allow(clippy::too_many_arguments)]
 pub fn verb_and_noun_hits(
     doc: &Document,
     lex: &Lexicon,
     toks: &Tokens,
     range: Range<usize>,
     taken: &[bool],
+    hits: &[NameHit],
     verbs: &mut Vec<VerbHit>,
     nouns: &mut Vec<NounHit>,
 ) {
@@ -184,27 +217,27 @@ pub fn verb_and_noun_hits(
             .noun_triggers
             .longest(words, caps, i)
             .map(|m| (m.len, *m.values().last().unwrap()));
-        let as_noun =
-            noun.is_some() && (verb.is_none() || noun_context(doc, toks, lex, i, range.start));
-        if let (true, Some((len, n))) = (as_noun, noun) {
-            nouns.push(NounHit {
-                tokens: (i, i + len),
-                noun: n,
-            });
-            i += len;
-        } else if let Some((len, v)) = verb {
-            if v.kind == FormKind::Gerund && noun_context(doc, toks, lex, i, range.start) {
+        let nominal = used_as_noun(doc, toks, lex, hits, i, range.start, noun.map(|n| n.1));
+        match (verb, noun) {
+            (_, Some((len, n))) if nominal || verb.is_none() => {
+                nouns.push(NounHit {
+                    tokens: (i, i + len),
+                    noun: n,
+                });
                 i += len;
-                continue;
             }
-            verbs.push(VerbHit {
-                tokens: (i, i + len),
-                verb: v.verb,
-                kind: v.kind,
-            });
-            i += len;
-        } else {
-            i += 1;
+            // A verb form used as a noun or adjective that is not an event noun ("warm
+            // welcome", "the occupied territories") codes nothing.
+            (Some((len, _)), _) if nominal => i += len,
+            (Some((len, v)), _) => {
+                verbs.push(VerbHit {
+                    tokens: (i, i + len),
+                    verb: v.verb,
+                    kind: v.kind,
+                });
+                i += len;
+            }
+            _ => i += 1,
         }
     }
 }

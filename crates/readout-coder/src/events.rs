@@ -285,8 +285,17 @@ fn match_pattern<'v>(
                 .filter(|g| g.tokens.end <= end && (g.is_actor() || g.speaker_pronoun))?;
             match_pattern(doc, toks, view, rest, g.tokens.end, end).map(|t| t.or(Some(g)))
         }
+        // A gap never skips a named actor: an actor there is the verb's object, and the frame
+        // that wants it is another one ("condemned Russia for the attack by …"). Pronouns may
+        // be skipped ("condemned what it called attacks by …").
         PatternItem::Gap => (0..=6)
-            .take_while(|k| pos + k <= end)
+            .take_while(|&k| {
+                pos + k <= end
+                    && (k == 0
+                        || view
+                            .group_at(pos + k - 1)
+                            .is_none_or(|g| !g.is_actor() || g.pronoun))
+            })
             .find_map(|k| match_pattern(doc, toks, view, rest, pos + k, end)),
     }
 }

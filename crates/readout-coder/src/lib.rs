@@ -93,7 +93,9 @@ impl<'l> Coder<'l> {
                     }
                 }
                 let (mut verbs, mut nouns) = (Vec::new(), Vec::new());
-                verb_and_noun_hits(doc, lex, &toks, range, &taken, &mut verbs, &mut nouns);
+                verb_and_noun_hits(
+                    doc, lex, &toks, range, &taken, &hits, &mut verbs, &mut nouns,
+                );
                 per_sentence.push(SentenceHits {
                     groups,
                     verbs,
