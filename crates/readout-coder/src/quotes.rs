@@ -101,16 +101,23 @@ pub fn find_quotes(
                 }
                 let vg = verb_group(doc, view, v.tokens.0);
                 let inverted = vg.start == k;
-                let side = if inverted {
+                let group = if inverted {
                     view.group_at(v.tokens.1)
-                        .and_then(|g| g.entity.map(|e| (e, g.tokens.clone())))
                 } else {
                     view.groups
                         .iter()
                         .filter(|g| g.tokens.start >= k && g.tokens.end <= vg.start)
                         .last()
-                        .and_then(|g| g.entity.map(|e| (e, g.tokens.clone())))
                 };
+                // "he added" after a quote: the speaker of the quote before, whoever it was.
+                let side = group.and_then(|g| {
+                    let entity = if g.pronoun {
+                        last_speaker.or(g.entity)
+                    } else {
+                        g.entity
+                    };
+                    entity.map(|e| (e, g.tokens.clone()))
+                });
                 if let Some((e, toks_range)) = side {
                     speaker = Some(e);
                     speaker_span = Some(Span {

@@ -173,6 +173,32 @@ impl<'a> OutputDocument<'a> {
                 text: doc.slice(m.span),
             });
         }
+        // An actor whose only mention was re-resolved ("the ministry" → "the ministry in
+        // Manila") and that no event or quote refers to is not listed.
+        let mut used = vec![false; actors.len()];
+        for e in &doc.events {
+            for a in [
+                e.source.actor,
+                e.target.as_ref().and_then(|t| t.actor),
+                e.attribution.as_ref().and_then(|a| a.actor),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                used[a as usize] = true;
+            }
+        }
+        for q in &doc.quotes {
+            if let Some(a) = q.speaker {
+                used[a as usize] = true;
+            }
+        }
+        let actors: Vec<OutputActor> = actors
+            .into_iter()
+            .zip(used)
+            .filter(|(a, used)| *used || !a.mentions.is_empty())
+            .map(|(a, _)| a)
+            .collect();
         let side = |p: &'a crate::Participant| OutputSide {
             code: &p.code,
             actor: p.actor.map(actor_id),
