@@ -501,57 +501,36 @@ fn emit_sides(
     negated: bool,
     modality: Modality,
 ) -> usize {
-    let mut n = 0;
-    match target {
-        Some(t) => {
-            for &s in &source.entities {
-                for &e in &t.entities {
-                    n += emit(
-                        doc,
-                        lex,
-                        sentence,
-                        code,
-                        (s, source.span),
-                        Some((e, t.span)),
-                        trigger,
-                        clause.clone(),
-                        negated,
-                        modality,
-                    ) as usize;
-                }
-            }
-        }
+    // (source, target) pairs: every source towards every target, or the members of a
+    // coordinated or plural source towards each other.
+    let pairs: Vec<(u32, Option<(u32, Span)>)> = match target {
+        Some(t) => source
+            .entities
+            .iter()
+            .flat_map(|&s| t.entities.iter().map(move |&e| (s, Some((e, t.span)))))
+            .collect(),
         None if source.entities.len() >= 2 => {
-            let (a, b) = (source.entities[0], source.entities[1]);
-            n += emit(
+            vec![(source.entities[0], Some((source.entities[1], source.span)))]
+        }
+        None => vec![(source.entities[0], None)],
+    };
+    pairs
+        .into_iter()
+        .filter(|&(s, t)| {
+            emit(
                 doc,
                 lex,
                 sentence,
                 code,
-                (a, source.span),
-                Some((b, source.span)),
+                (s, source.span),
+                t,
                 trigger,
-                clause,
+                clause.clone(),
                 negated,
                 modality,
-            ) as usize;
-        }
-        None => {
-            n += emit(
-                doc,
-                lex,
-                sentence,
-                code,
-                (source.entities[0], source.span),
-                None,
-                trigger,
-                clause,
-                negated,
-                modality,
-            ) as usize;
-        }
-    }
-    n
+            )
+        })
+        .count()
 }
 
 /// The actor a possessive determiner before a noun refers to ("our support", "its invasion").

@@ -10,7 +10,7 @@
 
 mod scraped;
 
-pub use scraped::{clean_scraped_text, PageCues};
+pub use scraped::{clean_scraped_text, CleanPage, PageCues};
 
 use readout_doc::{ArticleMeta, Date, Document, Kind};
 use serde::Deserialize;
@@ -90,17 +90,8 @@ pub fn document_from_text(
     cues: &PageCues,
 ) -> Document {
     let page = clean_scraped_text(text, true, cues);
-    let meta = ArticleMeta {
-        title: page.title.clone(),
-        published,
-        credits: page.credits,
-        boilerplate: page.boilerplate,
-        language: "en".into(),
-        ..ArticleMeta::default()
-    };
-    let title = page.title.as_deref().map(|t| (Kind::Title, t));
-    let paragraphs = page.paragraphs.iter().map(|(k, p)| (*k, p.as_str()));
-    Document::from_paragraphs(id, meta, title.into_iter().chain(paragraphs))
+    let title = page.title.clone();
+    assemble(id.to_string(), page, title, published, None)
 }
 
 /// Parses one JSON Lines record into a document. `fallback_id` names records without an `id`;
@@ -129,22 +120,29 @@ pub fn document_from_json(
     };
     // A record's text is its body: the title, if any, comes in its own field.
     let page = clean_scraped_text(&text, false, cues);
+    Ok(assemble(id, page, rec.title, published, rec.url))
+}
+
+/// The document for a cleaned page: the title paragraph first, then the page's paragraphs.
+fn assemble(
+    id: String,
+    page: CleanPage,
+    title: Option<String>,
+    published: Option<Date>,
+    url: Option<String>,
+) -> Document {
     let meta = ArticleMeta {
-        title: rec.title.clone(),
+        title: title.clone(),
         published,
-        url: rec.url,
+        url,
         credits: page.credits,
         boilerplate: page.boilerplate,
         language: "en".into(),
         ..ArticleMeta::default()
     };
-    let title = rec.title.as_deref().map(|t| (Kind::Title, t));
+    let title = title.as_deref().map(|t| (Kind::Title, t));
     let paragraphs = page.paragraphs.iter().map(|(k, p)| (*k, p.as_str()));
-    Ok(Document::from_paragraphs(
-        id,
-        meta,
-        title.into_iter().chain(paragraphs),
-    ))
+    Document::from_paragraphs(id, meta, title.into_iter().chain(paragraphs))
 }
 
 #[cfg(test)]
