@@ -3,6 +3,10 @@
 //! Subcommands: `code` (inputs → JSON Lines), `explain` (why a sentence was coded so),
 //! `lexicon check` / `lexicon stats`, and `bench` (throughput over a corpus).
 
+/// Coding allocates many small, short-lived vectors; mimalloc handles that pattern well.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod code;
 mod pipeline;

@@ -4,6 +4,7 @@ use crate::entries::*;
 use crate::syntax::{parse, Record};
 use crate::{embedded, Lexicon, LexiconError, Problem};
 use readout_doc::{token_flags as tf, Date};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -25,7 +26,8 @@ pub struct Stats {
 /// Collects lexicon files, then validates and compiles them.
 #[derive(Default)]
 pub struct LexiconBuilder {
-    files: Vec<(String, String)>,
+    /// (name, text): embedded files are borrowed from the binary, not copied.
+    files: Vec<(String, Cow<'static, str>)>,
 }
 
 struct Compiler {
@@ -46,7 +48,7 @@ impl LexiconBuilder {
     pub fn add_embedded(mut self) -> LexiconBuilder {
         for (path, text) in embedded::FILES {
             self.files
-                .push((format!("lexicon/{path}"), text.to_string()));
+                .push((format!("lexicon/{path}"), Cow::Borrowed(*text)));
         }
         self
     }
@@ -59,13 +61,14 @@ impl LexiconBuilder {
             .filter(|(p, _)| p.starts_with(prefix))
         {
             self.files
-                .push((format!("lexicon/{path}"), text.to_string()));
+                .push((format!("lexicon/{path}"), Cow::Borrowed(*text)));
         }
         self
     }
 
     pub fn add_text(mut self, name: &str, text: &str) -> LexiconBuilder {
-        self.files.push((name.to_string(), text.to_string()));
+        self.files
+            .push((name.to_string(), Cow::Owned(text.to_string())));
         self
     }
 
@@ -77,7 +80,8 @@ impl LexiconBuilder {
         };
         if dir.is_file() {
             let text = std::fs::read_to_string(dir).map_err(io)?;
-            self.files.push((dir.display().to_string(), text));
+            self.files
+                .push((dir.display().to_string(), Cow::Owned(text)));
             return Ok(self);
         }
         let mut stack = vec![dir.to_path_buf()];
@@ -98,7 +102,8 @@ impl LexiconBuilder {
                 path: path.display().to_string(),
                 source: e,
             })?;
-            self.files.push((path.display().to_string(), text));
+            self.files
+                .push((path.display().to_string(), Cow::Owned(text)));
         }
         Ok(self)
     }
@@ -378,15 +383,15 @@ impl Compiler {
                 format!("quad class {quad:?} must be 1, 2, 3 or 4"),
             );
         };
-        if self.lex.cameo.contains_key(code.as_str()) {
+        if self.lex.cameo.contains_key(code.as_ref()) {
             return self.err(file, r.line, format!("CAMEO code {code} is defined twice"));
         }
-        let plover = (plover != "-" && !plover.is_empty()).then(|| plover.clone());
+        let plover = (plover != "-" && !plover.is_empty()).then(|| plover.to_string());
         self.lex.cameo.insert(
-            code.clone(),
+            code.to_string(),
             CameoCode {
-                code: code.clone(),
-                name: name.clone(),
+                code: code.to_string(),
+                name: name.to_string(),
                 goldstein,
                 quad_class,
                 plover,
@@ -420,8 +425,8 @@ impl Compiler {
         let index = self.lex.countries.len() as u32;
         let owner = format!("country {code}");
         let mut country = Country {
-            code: code.clone(),
-            name: name.clone(),
+            code: code.to_string(),
+            name: name.to_string(),
             capital: None,
             location: None,
         };
@@ -448,7 +453,7 @@ impl Compiler {
                     (Some(lat), Some(lon)) => {
                         self.name(file, a.line, cap, &owner, form(CountryForm::Capital), false);
                         country.capital = Some(Coordinates {
-                            name: cap.clone(),
+                            name: cap.to_string(),
                             lat,
                             lon,
                         });
@@ -469,7 +474,7 @@ impl Compiler {
         for (seat, l) in seats {
             let (seat_name, sector) = match seat.rsplit_once('=') {
                 Some((n, s)) => (n.trim().to_string(), self.sector(file, l, s.trim())),
-                None => (seat.clone(), None),
+                None => (seat.to_string(), None),
             };
             let value = NameRef::Country {
                 index,
@@ -487,7 +492,9 @@ impl Compiler {
                 _ => self.err(file, a.line, "location must be `location: lat | lon`"),
             }
         }
-        self.lex.country_index.insert(country.code.clone(), index);
+        self.lex
+            .country_index
+            .insert(country.code.to_string(), index);
         self.lex.countries.push(country);
     }
 
@@ -535,8 +542,8 @@ impl Compiler {
         }
         let wire = r.attrs.iter().any(|a| a.key == "wire");
         self.lex.actors.push(OrgActor {
-            code: code.clone(),
-            name: name.clone(),
+            code: code.to_string(),
+            name: name.to_string(),
             country,
             sectors,
             wire,
@@ -601,7 +608,7 @@ impl Compiler {
             }
             // In an international or non-governmental organisation the "sector" names the body:
             // IGO | EURCOM, NGO | ICRC.
-            let igo_body = matches!(country.as_str(), "IGO" | "NGO")
+            let igo_body = matches!(country.as_ref(), "IGO" | "NGO")
                 && sector.len() >= 2
                 && sector.bytes().all(|b| b.is_ascii_uppercase());
             if !igo_body {
@@ -618,11 +625,11 @@ impl Compiler {
                 }
             }
             roles.push(Role {
-                country: country.clone(),
-                sector: sector.clone(),
+                country: country.to_string(),
+                sector: sector.to_string(),
                 start: s,
                 end: e,
-                title: title.clone(),
+                title: title.to_string(),
             });
         }
         if roles.is_empty() {
@@ -637,7 +644,7 @@ impl Compiler {
         readout_text::normalize_into(&surname, &mut self.scratch);
         let surname = self.scratch.clone();
         self.lex.persons.push(Person {
-            name: name.clone(),
+            name: name.to_string(),
             surname,
             roles,
         });
@@ -656,7 +663,7 @@ impl Compiler {
             let plural = pluralize(noun);
             self.name(file, r.line, noun, &owner, NameRef::Agent(index), true);
             self.lex.agent_phrases += 1;
-            if plural != *noun && !nouns.contains(&plural) {
+            if plural != *noun && !nouns.iter().any(|n| *n == plural) {
                 self.name(file, r.line, &plural, &owner, NameRef::Agent(index), true);
             }
         }
@@ -664,12 +671,9 @@ impl Compiler {
 
     fn place(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
-        let [name, country, lat, lon, kind] = r.head.as_slice() else {
-            return self.err(
-                file,
-                r.line,
-                "a place record is `place name | COUNTRY | lat | lon | kind`",
-            );
+        let (name, country, lat, lon, kind, rest) = match r.head.as_slice() {
+            [name, country, lat, lon, kind, rest @ ..] if rest.len() <= 2 => (name, country, lat, lon, kind, rest),
+            _ => return self.err(file, r.line, "a place record is `place name | COUNTRY | lat | lon | kind [| population [| region]]`"),
         };
         if !is_alpha3(country) {
             return self.err(
@@ -685,21 +689,33 @@ impl Compiler {
                 format!("{lat:?}, {lon:?} is not a latitude and longitude"),
             );
         };
+        let population = match rest.first().map(|p| p.as_ref()).filter(|p| !p.is_empty()) {
+            Some(p) => match p.parse::<u64>() {
+                Ok(n) => n,
+                Err(_) => {
+                    return self.err(
+                        file,
+                        r.line,
+                        format!("population {p:?} is not a whole number"),
+                    )
+                }
+            },
+            None => 0,
+        };
+        let region = rest.get(1).map(|r| r.to_string()).unwrap_or_default();
         let index = self.lex.places.len() as u32;
-        self.name(
-            file,
-            r.line,
-            name,
-            &format!("place {name}, {country}"),
-            NameRef::Place(index),
-            false,
-        );
+        // Many places share a name ("Springfield"): that is what population and context are
+        // for, so places are not reported as duplicates of each other.
+        let (ids, caps) = self.phrase(name);
+        self.lex.names.insert(&ids, caps, NameRef::Place(index));
         self.lex.places.push(Place {
-            name: name.clone(),
-            country: country.clone(),
+            name: name.to_string(),
+            country: country.to_string(),
             lat,
             lon,
-            kind: kind.clone(),
+            kind: kind.to_string(),
+            population,
+            region,
         });
     }
 
@@ -758,7 +774,7 @@ impl Compiler {
         let index = self.lex.verbs.len() as u32;
         let (first, particle) = match lemma.split_once(' ') {
             Some((f, p)) => (f.to_string(), format!(" {p}")),
-            None => (lemma.clone(), String::new()),
+            None => (lemma.to_string(), String::new()),
         };
         let (third, past, gerund) = inflect(&first);
         let mut forms = vec![
@@ -792,7 +808,7 @@ impl Compiler {
         let frames = self.frames(file, r);
         let report = r.attrs.iter().any(|a| a.key == "report");
         self.lex.verbs.push(Verb {
-            lemma: lemma.clone(),
+            lemma: lemma.to_string(),
             report,
             frames,
             file: file.to_string(),
@@ -810,7 +826,7 @@ impl Compiler {
         self.lex.noun_triggers.insert(&ids, 0, index);
         let frames = self.frames(file, r);
         self.lex.nouns.push(Noun {
-            lemma: lemma.clone(),
+            lemma: lemma.to_string(),
             frames,
             file: file.to_string(),
             line: r.line,
@@ -822,7 +838,7 @@ impl Compiler {
         let Some((class, phrases)) = r.head.split_first() else {
             return;
         };
-        if !["caption-marker", "credit-line", "boilerplate"].contains(&class.as_str()) {
+        if !["caption-marker", "credit-line", "boilerplate"].contains(&class.as_ref()) {
             return self.err(
                 file,
                 r.line,
@@ -831,9 +847,14 @@ impl Compiler {
         }
         self.lex
             .page_cues
-            .entry(class.clone())
+            .entry(class.to_string())
             .or_default()
-            .extend(phrases.iter().filter(|p| !p.is_empty()).cloned());
+            .extend(
+                phrases
+                    .iter()
+                    .filter(|p| !p.is_empty())
+                    .map(|p| p.to_string()),
+            );
     }
 
     fn words(&mut self, file: &str, r: &Record) {

@@ -104,6 +104,10 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub kind: String,
+    /// Inhabitants, 0 when unknown: the larger of two same-named places wins without context.
+    pub population: u64,
+    /// First-level division ("Texas"), when known.
+    pub region: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,12 +1,13 @@
 //! The record syntax shared by every lexicon file (see `lexicon/README.md`).
 
 use crate::Problem;
+use std::borrow::Cow;
 
 /// One `key: value | value` line of a record.
 #[derive(Debug, Clone)]
 pub struct Attr<'a> {
     pub key: &'a str,
-    pub values: Vec<String>,
+    pub values: Vec<Cow<'a, str>>,
     pub line: usize,
 }
 
@@ -14,7 +15,7 @@ pub struct Attr<'a> {
 #[derive(Debug, Clone)]
 pub struct Record<'a> {
     pub kind: &'a str,
-    pub head: Vec<String>,
+    pub head: Vec<Cow<'a, str>>,
     pub attrs: Vec<Attr<'a>>,
     pub line: usize,
 }
@@ -24,11 +25,18 @@ impl<'a> Record<'a> {
         self.attrs
             .iter()
             .filter(move |a| a.key == key)
-            .flat_map(|a| a.values.iter().map(move |v| (v.as_str(), a.line)))
+            .flat_map(|a| a.values.iter().map(move |v| (v.as_ref(), a.line)))
     }
 }
 
-fn strip_comment(line: &str) -> String {
+/// The line without its comment. Borrowed unless the line escapes a '#' ("\\#").
+fn strip_comment(line: &str) -> Cow<'_, str> {
+    let Some(hash) = line.find('#') else {
+        return Cow::Borrowed(line);
+    };
+    if !line.contains("\\#") {
+        return Cow::Borrowed(&line[..hash]);
+    }
     let mut out = String::with_capacity(line.len());
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -41,28 +49,39 @@ fn strip_comment(line: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
-fn split_values(text: &str) -> Vec<String> {
-    text.split('|').map(|v| v.trim().to_string()).collect()
+fn split_values<'a>(text: &Cow<'a, str>, from: usize) -> Vec<Cow<'a, str>> {
+    match text {
+        Cow::Borrowed(t) => t[from..]
+            .split('|')
+            .map(|v| Cow::Borrowed(v.trim()))
+            .collect(),
+        Cow::Owned(t) => t[from..]
+            .split('|')
+            .map(|v| Cow::Owned(v.trim().to_string()))
+            .collect(),
+    }
 }
 
 /// Parses one file into records; syntax problems are pushed to `problems` and the line skipped.
 pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<Record<'a>> {
     let mut records: Vec<Record<'a>> = Vec::new();
     let mut in_bad_record = false;
+    let is_word = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let stripped = strip_comment(raw);
-        if stripped.trim().is_empty() {
+        let body = stripped.trim();
+        if body.is_empty() {
             continue;
         }
         let indented = raw.starts_with([' ', '\t']);
         if !indented {
-            let body = stripped.trim_end();
-            let (kind, rest) = body.split_once(char::is_whitespace).unwrap_or((body, ""));
-            if !kind.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+            let kind_end = body.find(char::is_whitespace).unwrap_or(body.len());
+            let kind = &raw[..kind_end];
+            if !is_word(kind) {
                 problems.push(Problem::new(
                     file,
                     line_no,
@@ -71,11 +90,16 @@ pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<
                 in_bad_record = true;
                 continue;
             }
-            let kind_ref: &'a str = &raw[raw.find(kind).unwrap_or(0)..][..kind.len()];
             in_bad_record = false;
+            let offset = stripped.len() - stripped.trim_start().len() + kind_end;
+            let head = if stripped[offset..].trim().is_empty() {
+                Vec::new()
+            } else {
+                split_values(&stripped, offset)
+            };
             records.push(Record {
-                kind: kind_ref,
-                head: split_values(rest),
+                kind,
+                head,
                 attrs: Vec::new(),
                 line: line_no,
             });
@@ -92,14 +116,16 @@ pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<
             ));
             continue;
         };
-        let body = stripped.trim();
+        let lead = raw.len() - raw.trim_start().len();
         let (key, values) = match body.split_once(':') {
-            Some((k, v))
-                if k.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !k.is_empty() =>
-            {
-                (k, split_values(v))
+            Some((k, _)) if is_word(k) => {
+                let key = &raw[lead..lead + k.len()];
+                (
+                    key,
+                    split_values(&stripped, stripped.find(':').unwrap() + 1),
+                )
             }
-            _ if body.chars().all(|c| c.is_ascii_lowercase() || c == '-') => (body, Vec::new()),
+            _ if is_word(body) => (&raw[lead..lead + body.len()], Vec::new()),
             _ => {
                 problems.push(Problem::new(
                     file,
@@ -109,9 +135,8 @@ pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<
                 continue;
             }
         };
-        let start = raw.find(key).unwrap_or(0);
         record.attrs.push(Attr {
-            key: &raw[start..start + key.len()],
+            key,
             values,
             line: line_no,
         });
