@@ -40,8 +40,10 @@ def fold(text):
 
 
 def usable(name):
-    # One line, no separators the record syntax uses, starts with a capital letter.
-    return bool(name) and "|" not in name and "#" not in name and name[0].isupper()
+    # One line, no separators the record syntax uses, starts with a capital letter, and no
+    # digits (GeoNames lists city districts such as "Paris 01 Louvre").
+    return (bool(name) and "|" not in name and "#" not in name and name[0].isupper()
+            and not any(ch.isdigit() for ch in name))
 
 
 def main():

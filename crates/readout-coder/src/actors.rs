@@ -246,6 +246,8 @@ pub fn noun_groups(
         };
         let after_prep = governed(WordClasses::PREPOSITION);
         let locative = governed(WordClasses::LOCATIVE);
+        // "the governor of Illinois": a place that qualifies a role.
+        let after_of = gov > range.start && doc.token_text(gov - 1).eq_ignore_ascii_case("of");
         let mut group = NounGroup {
             tokens: i..i + 1,
             entity: None,
@@ -404,17 +406,29 @@ pub fn noun_groups(
             start: doc.tokens[i].span.start,
             end: doc.tokens[j - 1].span.end,
         };
+        // "Paris, Texas": a name after a comma that qualifies a place.
+        let qualifier: &[NameRef] = match hit_at.get(&(j + 1)) {
+            Some(&k) if j < range.end && doc.token_text(j) == "," => &hits[k].refs,
+            _ => &[],
+        };
+        let context = PlaceContext { locative, after_of };
         resolve(
             doc,
             res,
             sentence,
             &refs,
+            qualifier,
             surname_person,
             new_person,
-            locative,
+            context,
             &mut group,
             span,
         );
+        if group.entity.is_none() && group.place.is_none() {
+            // A place named outside a locative phrase, or nothing resolvable: not a group.
+            i = j;
+            continue;
+        }
         group.person = refs.iter().find_map(|r| match r {
             NameRef::Person(p) => Some(*p),
             _ => None,
@@ -451,8 +465,8 @@ pub fn noun_groups(
     qualify_roles_by_place(doc, res, toks, sentence, out);
 }
 
-/// "the foreign ministry in Manila", "police in Kyiv": a bare role followed by a locative
-/// capital or country is that country's role.
+/// "the foreign ministry in Manila", "police in Kyiv", "the president of France": a bare role
+/// followed by a locative place or by "of" and a country is that country's role.
 fn qualify_roles_by_place(
     doc: &mut Document,
     res: &mut Resolver,
@@ -461,22 +475,39 @@ fn qualify_roles_by_place(
     groups: &mut [NounGroup],
 ) {
     for k in 0..groups.len().saturating_sub(1) {
-        let (role, place) = (&groups[k], &groups[k + 1]);
-        let (Some(sector), Some(p)) = (role.role.clone(), place.place) else {
+        let (role, next) = (&groups[k], &groups[k + 1]);
+        let Some(sector) = role.role.clone() else {
             continue;
         };
         let bare = role
             .entity
             .is_none_or(|e| doc.actors[e as usize].country.is_none());
-        if !bare
-            || place.tokens.start != role.tokens.end + 1
-            || !toks.is(role.tokens.end, WordClasses::LOCATIVE)
-        {
+        let link = role.tokens.end;
+        let adjacent = next.tokens.start == link + 1;
+        if !bare || !adjacent {
             continue;
         }
-        let Some(code) = doc.places[p as usize].country.clone() else {
-            continue;
+        // "the ministry in Manila" (a locative place) or "the president of France" (a country).
+        let code = if toks.is(link, WordClasses::LOCATIVE) {
+            next.place
+                .and_then(|p| doc.places[p as usize].country.clone())
+        } else if doc.token_text(link).eq_ignore_ascii_case("of") {
+            next.place
+                .and_then(|p| doc.places[p as usize].country.clone())
+                .or_else(|| {
+                    next.entity.filter(|_| next.pair.is_none()).and_then(|e| {
+                        let actor = &doc.actors[e as usize];
+                        actor
+                            .sectors
+                            .is_empty()
+                            .then(|| actor.country.clone())
+                            .flatten()
+                    })
+                })
+        } else {
+            None
         };
+        let Some(code) = code else { continue };
         let Some(&country) = res.lex.country_index.get(&code) else {
             continue;
         };
@@ -495,9 +526,17 @@ fn qualify_roles_by_place(
         }
         let role = &mut groups[k];
         role.entity = Some(e);
-        role.evidence
-            .push_str(&format!(" + in {}", doc.places[p as usize].name));
+        role.evidence.push_str(&format!(" + of/in {code}"));
     }
+}
+
+/// Where a name stands, as far as reading it as a place is concerned.
+#[derive(Clone, Copy)]
+struct PlaceContext {
+    /// After "in", "at", "near": a place, even if the name is also a capital.
+    locative: bool,
+    /// After "of": a place-only name is kept as a place ("the governor of Illinois").
+    after_of: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -506,12 +545,14 @@ fn resolve(
     res: &mut Resolver,
     sentence: usize,
     refs: &[NameRef],
+    qualifier: &[NameRef],
     surname_person: Option<u32>,
     new_person: Option<Range<usize>>,
-    locative: bool,
+    context: PlaceContext,
     group: &mut NounGroup,
     span: Span,
 ) {
+    let locative = context.locative;
     let lex = res.lex;
     let person = refs.iter().find_map(|r| match r {
         NameRef::Person(p) => Some(*p),
@@ -533,12 +574,22 @@ fn resolve(
         NameRef::Agent(s) => Some(*s),
         _ => None,
     });
-    let place = refs.iter().find_map(|r| match r {
-        NameRef::Place(p) => Some(*p),
-        _ => None,
-    });
+
     let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();
     group.evidence = names.join(" + ");
+    let place = choose_place(doc, lex, refs, qualifier);
+    if let Some((p, true)) = place {
+        // The qualifier picked one of several same-named places ("Paris, Texas").
+        let pl = &lex.places[p as usize];
+        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
+        group.place = Some(push_place(
+            doc, sentence, group, span, name, country, lat, lon, locative,
+        ));
+        return;
+    }
+    let place = place
+        .map(|(p, _)| p)
+        .filter(|_| context.locative || context.after_of);
     if let Some(e) = surname_person {
         group.entity = Some(e);
         group.evidence = format!("surname of {} named earlier", doc.actors[e as usize].name);
@@ -683,4 +734,63 @@ fn last_word(name: &str) -> String {
     let mut out = String::new();
     readout_text::normalize_into(name.rsplit(' ').next().unwrap_or(name), &mut out);
     out
+}
+
+/// Picks among same-named places: one matching the qualifier after a comma ("Paris, Texas";
+/// returned with `true`), else one in a country the document already involves, else a
+/// hand-curated entry, else the most populous.
+fn choose_place(
+    doc: &Document,
+    lex: &Lexicon,
+    refs: &[NameRef],
+    qualifier: &[NameRef],
+) -> Option<(u32, bool)> {
+    let candidates = refs.iter().filter_map(|r| match r {
+        NameRef::Place(p) => Some(*p),
+        _ => None,
+    });
+    let qualifies = |p: u32| {
+        let place = &lex.places[p as usize];
+        qualifier.iter().any(|q| match *q {
+            NameRef::Country { index, .. } => lex.countries[index as usize].code == place.country,
+            NameRef::Place(r) => {
+                let region = &lex.places[r as usize];
+                region.kind != "city"
+                    && region.country == place.country
+                    && (place.region.is_empty() || region.name.ends_with(&place.region))
+            }
+            _ => false,
+        })
+    };
+    if !qualifier.is_empty() {
+        if let Some(p) = candidates
+            .clone()
+            .filter(|&p| qualifies(p))
+            .max_by_key(|&p| lex.places[p as usize].population)
+        {
+            return Some((p, true));
+        }
+    }
+    // Actors are few per document; of places, the recent ones are enough (and keep this linear).
+    let involved = |code: &str| {
+        doc.actors
+            .iter()
+            .any(|a| a.country.as_deref() == Some(code))
+            || doc
+                .places
+                .iter()
+                .rev()
+                .take(50)
+                .any(|p| p.country.as_deref() == Some(code))
+    };
+    candidates
+        .max_by_key(|&p| {
+            let place = &lex.places[p as usize];
+            (
+                involved(&place.country),
+                place.population == 0,
+                place.population,
+            )
+        })
+        .map(|p| (p, false))
 }
