@@ -358,17 +358,17 @@ pub fn noun_groups(
                     hits[h]
                         .refs
                         .iter()
-                        .any(|r| matches!(r, NameRef::Agent(_) | NameRef::Person(_)))
+                        .any(|r| matches!(r, NameRef::Agent { .. } | NameRef::Person(_)))
                 });
                 if agent_next {
                     j = k;
                     continue;
                 }
-                group.possessor = !refs.iter().all(|r| matches!(r, NameRef::Agent(_)));
+                group.possessor = !refs.iter().all(|r| matches!(r, NameRef::Agent { .. }));
                 break;
             }
             // "Chinese Foreign Minister Qin Gang": an unknown name after a country and a role.
-            let has_role = refs.iter().any(|r| matches!(r, NameRef::Agent(_)));
+            let has_role = refs.iter().any(|r| matches!(r, NameRef::Agent { .. }));
             let has_named = refs
                 .iter()
                 .any(|r| matches!(r, NameRef::Person(_) | NameRef::Actor(_)))
@@ -429,10 +429,12 @@ pub fn noun_groups(
             i = j;
             continue;
         }
-        group.person = refs.iter().find_map(|r| match r {
-            NameRef::Person(p) => Some(*p),
-            _ => None,
-        });
+        if group.person.is_none() {
+            group.person = refs.iter().find_map(|r| match r {
+                NameRef::Person(p) => Some(*p),
+                _ => None,
+            });
+        }
         if let Some(e) = group.entity.filter(|_| group.place.is_none()) {
             doc.mentions.push(Mention {
                 sentence: sentence as u32,
@@ -570,10 +572,15 @@ fn resolve(
         } => Some((*index, *form, *sector)),
         _ => None,
     });
-    let agent = refs.iter().find_map(|r| match r {
-        NameRef::Agent(s) => Some(*s),
-        _ => None,
-    });
+    // The last role word is the head ("Security Council secretary"): it names the office.
+    let (agent, title) = refs
+        .iter()
+        .rev()
+        .find_map(|r| match *r {
+            NameRef::Agent { sector, title } => Some((Some(sector), title)),
+            _ => None,
+        })
+        .unwrap_or((None, readout_lexicon::NO_TITLE));
 
     let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();
     group.evidence = names.join(" + ");
@@ -617,6 +624,21 @@ fn resolve(
             Some(res.new_person(doc, &name, country_code.as_deref(), sector_name.as_deref()));
         group.evidence.push_str(&format!(" + new person {name:?}"));
         return;
+    }
+    if let (Some((c, _, _)), true) = (
+        country,
+        title != readout_lexicon::NO_TITLE && !context.locative,
+    ) {
+        // "Russia's foreign minister": the person who held that office on the article's date.
+        if let Some(p) = lex.office_holder(&lex.countries[c as usize].code, title, res.date) {
+            group.entity = Some(res.person(doc, p));
+            group.person = Some(p);
+            group.evidence.push_str(&format!(
+                " → office holder {}",
+                lex.persons[p as usize].name
+            ));
+            return;
+        }
     }
     if let Some((c, form, seat_sector)) = country {
         let place_like = matches!(
@@ -724,7 +746,7 @@ pub fn describe(lex: &Lexicon, r: &NameRef) -> String {
             lex.actors[a as usize].code, lex.actors[a as usize].name
         ),
         NameRef::Person(p) => format!("person {}", lex.persons[p as usize].name),
-        NameRef::Agent(s) => format!("agent {}", lex.sectors[s as usize]),
+        NameRef::Agent { sector, .. } => format!("agent {}", lex.sectors[sector as usize]),
         NameRef::Place(p) => format!("place {}", lex.places[p as usize].name),
     }
 }

@@ -38,6 +38,7 @@ struct Compiler {
     /// Normalised name → (file, line, owner) to report duplicates across entries.
     seen_names: HashMap<(String, &'static str), (String, usize, String)>,
     sector_index: HashMap<String, u16>,
+    title_index: HashMap<String, u32>,
 }
 
 impl LexiconBuilder {
@@ -126,6 +127,7 @@ impl LexiconBuilder {
             tokens: Vec::new(),
             seen_names: HashMap::new(),
             sector_index: HashMap::new(),
+            title_index: HashMap::new(),
         };
         let mut records = Vec::new();
         for (file, text) in &self.files {
@@ -154,6 +156,7 @@ impl LexiconBuilder {
                 ))),
             }
         }
+        c.index_offices();
         (c.lex, c.problems)
     }
 }
@@ -255,6 +258,21 @@ pub fn inflect(verb: &str) -> (String, String, String) {
 }
 
 impl Compiler {
+    /// Links each person's roles to the agent title they hold, for "Russia's foreign minister".
+    fn index_offices(&mut self) {
+        for (p, person) in self.lex.persons.iter().enumerate() {
+            for (r, role) in person.roles.iter().enumerate() {
+                if let Some(&t) = self.title_index.get(&normalize_title(&role.title)) {
+                    self.lex
+                        .office_holders
+                        .entry((role.country.clone(), t))
+                        .or_default()
+                        .push((p as u32, r));
+                }
+            }
+        }
+    }
+
     fn err(&mut self, file: &str, line: usize, msg: impl Into<String>) {
         self.problems.push(Problem::new(file, line, msg));
     }
@@ -290,7 +308,7 @@ impl Compiler {
             return;
         }
         let class = match value {
-            NameRef::Agent(_) => "agent",
+            NameRef::Agent { .. } => "agent",
             NameRef::Place(_) => "place",
             _ => "actor",
         };
@@ -660,11 +678,41 @@ impl Compiler {
         };
         let owner = format!("agent {sector}");
         for noun in nouns {
-            let plural = pluralize(noun);
-            self.name(file, r.line, noun, &owner, NameRef::Agent(index), true);
+            let title = normalize_title(noun);
+            let title = match self.title_index.get(&title) {
+                Some(&t) => t,
+                None => {
+                    let t = self.lex.titles.len() as u32;
+                    self.lex.titles.push(title.clone());
+                    self.title_index.insert(title, t);
+                    t
+                }
+            };
+            self.name(
+                file,
+                r.line,
+                noun,
+                &owner,
+                NameRef::Agent {
+                    sector: index,
+                    title,
+                },
+                true,
+            );
             self.lex.agent_phrases += 1;
-            if plural != *noun && !nouns.iter().any(|n| *n == plural) {
-                self.name(file, r.line, &plural, &owner, NameRef::Agent(index), true);
+            let plural = pluralize(noun);
+            if plural != noun.as_ref() && !nouns.iter().any(|n| *n == plural) {
+                self.name(
+                    file,
+                    r.line,
+                    &plural,
+                    &owner,
+                    NameRef::Agent {
+                        sector: index,
+                        title: NO_TITLE,
+                    },
+                    true,
+                );
             }
         }
     }

@@ -42,9 +42,25 @@ pub enum NameRef {
     /// An organisation, medium, armed group or party ([`crate::Lexicon::actors`]).
     Actor(u32),
     Person(u32),
-    /// A role noun; the value indexes [`crate::Lexicon::sectors`].
-    Agent(u16),
+    /// A role noun: `sector` indexes [`crate::Lexicon::sectors`]; `title` indexes
+    /// [`crate::Lexicon::titles`] for a singular role ("foreign minister") that names an office
+    /// a person can hold, or is [`NO_TITLE`].
+    Agent {
+        sector: u16,
+        title: u32,
+    },
     Place(u32),
+}
+
+/// [`NameRef::Agent::title`] of a role that is not an office ("officials").
+pub const NO_TITLE: u32 = u32::MAX;
+
+/// The normalised form of an office title, shared by agent phrases and person roles:
+/// lowercase, and "defense" spelt "defence".
+pub fn normalize_title(title: &str) -> String {
+    let mut out = String::new();
+    readout_text::normalize_into(title.trim(), &mut out);
+    out.replace("defense", "defence")
 }
 
 #[derive(Debug, Clone)]

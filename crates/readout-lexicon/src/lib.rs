@@ -122,6 +122,10 @@ pub struct Lexicon {
     pub surnames: PhraseTrie<u32>,
     /// Sector codes the agents use, indexed by [`NameRef::Agent`].
     pub sectors: Vec<String>,
+    /// Normalised office titles of singular agent phrases ("foreign minister").
+    pub titles: Vec<String>,
+    /// (country, title) → the persons who held that office: (person, role index).
+    pub office_holders: HashMap<(String, u32), Vec<(u32, usize)>>,
     pub split_rules: readout_text::SplitRules,
     pub agent_phrases: usize,
     /// Page cues by class (`caption-marker`, `credit-line`, `boilerplate`), for ingestion.
@@ -129,6 +133,24 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The holder of an office on a date ("foreign minister" of RUS on 2026-02-01), when the
+    /// lexicon knows exactly one.
+    pub fn office_holder(
+        &self,
+        country: &str,
+        title: u32,
+        date: Option<readout_doc::Date>,
+    ) -> Option<u32> {
+        let holders = self.office_holders.get(&(country.to_string(), title))?;
+        let date = date?;
+        let mut in_office = holders.iter().filter(|&&(p, r)| {
+            let role = &self.persons[p as usize].roles[r];
+            role.start.is_none_or(|s| s <= date) && role.end.is_none_or(|e| date < e)
+        });
+        let first = in_office.next()?;
+        in_office.next().is_none().then_some(first.0)
+    }
+
     /// The lexicon embedded in the binary.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
         LexiconBuilder::new().add_embedded().build()
