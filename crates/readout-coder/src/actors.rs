@@ -108,11 +108,19 @@ impl<'l> Resolver<'l> {
     }
 
     pub fn person(&mut self, doc: &mut Document, index: u32) -> u32 {
+        self.person_as(doc, index, None)
+    }
+
+    /// A person, with the sector a modifier imposes ("former president X" is ELI).
+    pub fn person_as(&mut self, doc: &mut Document, index: u32, modifier: Option<&str>) -> u32 {
         let p = &self.lex.persons[index as usize];
         let role = p.role_on(self.date);
-        let (country, sector) = role
+        let (country, mut sector) = role
             .map(|r| (r.country.clone(), r.sector.clone()))
             .unwrap_or_default();
+        if let Some(m) = modifier {
+            sector = m.to_string();
+        }
         let code = format!("{country}{sector}");
         // An office in an international organisation ("IGO | EURCOM") has no country.
         let (country, sectors) = match (country.as_str(), sector.is_empty()) {
@@ -126,7 +134,10 @@ impl<'l> Resolver<'l> {
             code,
             country,
             sectors,
-            key: format!("person:{}", p.name),
+            key: match modifier {
+                Some(m) => format!("person:{}:{m}", p.name),
+                None => format!("person:{}", p.name),
+            },
         };
         let e = self.entity(doc, actor);
         self.person_entity.insert(index, e);
@@ -412,6 +423,11 @@ pub fn noun_groups(
             _ => &[],
         };
         let context = PlaceContext { locative, after_of };
+        // "former president", "Russia's exiled opposition leader": a modifier word in or just
+        // before the group imposes its sector.
+        let modifier = (i.saturating_sub(2).max(range.start)..j)
+            .find_map(|t| lex.modifiers.get(&toks.words[t]))
+            .map(|&s| lex.sectors[s as usize].clone());
         resolve(
             doc,
             res,
@@ -421,6 +437,7 @@ pub fn noun_groups(
             surname_person,
             new_person,
             context,
+            modifier.as_deref(),
             &mut group,
             span,
         );
@@ -551,6 +568,7 @@ fn resolve(
     surname_person: Option<u32>,
     new_person: Option<Range<usize>>,
     context: PlaceContext,
+    modifier: Option<&str>,
     group: &mut NounGroup,
     span: Span,
 ) {
@@ -603,7 +621,7 @@ fn resolve(
         return;
     }
     if let Some(p) = person {
-        let e = res.person(doc, p);
+        let e = res.person_as(doc, p, modifier);
         group.entity = Some(e);
         return;
     }
@@ -612,7 +630,11 @@ fn resolve(
         return;
     }
     let country_code = country.map(|(c, _, _)| lex.countries[c as usize].code.clone());
-    let sector_name = agent.map(|s| lex.sectors[s as usize].clone());
+    let sector_name = agent.map(|s| {
+        modifier
+            .map(str::to_string)
+            .unwrap_or_else(|| lex.sectors[s as usize].clone())
+    });
     if let Some(range) = new_person {
         let name = doc
             .slice(Span {
@@ -627,7 +649,7 @@ fn resolve(
     }
     if let (Some((c, _, _)), true) = (
         country,
-        title != readout_lexicon::NO_TITLE && !context.locative,
+        title != readout_lexicon::NO_TITLE && !context.locative && modifier.is_none(),
     ) {
         // "Russia's foreign minister": the person who held that office on the article's date.
         if let Some(p) = lex.office_holder(&lex.countries[c as usize].code, title, res.date) {

@@ -98,12 +98,23 @@ pub struct NounHit {
 /// Longest, non-overlapping matches of a trie over a sentence's tokens.
 pub fn name_hits(lex: &Lexicon, toks: &Tokens, range: Range<usize>, out: &mut Vec<NameHit>) {
     out.clear();
+    let (words, caps) = (&toks.words[..range.end], &toks.caps[..range.end]);
     let mut i = range.start;
     while i < range.end {
-        match lex
-            .names
-            .longest(&toks.words[..range.end], &toks.caps[..range.end], i)
-        {
+        let here = lex.names.longest(words, caps, i);
+        // A name that starts with a determiner ("the U.S.") yields to a longer name starting
+        // right after it ("the [U.S. Virgin Islands] government").
+        if let Some(m) = &here {
+            if m.len > 1 && toks.is(i, WordClasses::DETERMINER) {
+                if let Some(next) = lex.names.longest(words, caps, i + 1) {
+                    if next.len > m.len - 1 {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        match here {
             Some(m) => {
                 out.push(NameHit {
                     tokens: i..i + m.len,

@@ -122,7 +122,11 @@ pub fn verb_group(doc: &Document, view: &SentenceView, trigger: usize) -> VerbGr
         let t = k - 1;
         let c = view.class(t);
         let text = doc.token_text(t);
-        let adverb = text.len() > 3 && text.ends_with("ly") && c == WordClasses::NONE;
+        // A lowercase "-ly" word is an adverb ("Italy" is not).
+        let adverb = text.len() > 3
+            && text.ends_with("ly")
+            && c == WordClasses::NONE
+            && text.starts_with(char::is_lowercase);
         if !(c.has(VERB_GROUP) || text.eq_ignore_ascii_case("to") || adverb) {
             break;
         }

@@ -151,8 +151,9 @@ impl LexiconBuilder {
                 "noun" => c.noun(file, r),
                 "words" => c.words(file, r),
                 "cue" => c.cue(file, r),
+                "modifier" => c.modifier(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words or cue)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue or modifier)"
                 ))),
             }
         }
@@ -442,9 +443,11 @@ impl Compiler {
         }
         let index = self.lex.countries.len() as u32;
         let owner = format!("country {code}");
+        let adjectives = r.values("adjectives").map(|(a, _)| a.to_string()).collect();
         let mut country = Country {
             code: code.to_string(),
             name: name.to_string(),
+            adjectives,
             capital: None,
             location: None,
         };
@@ -879,6 +882,25 @@ impl Compiler {
             file: file.to_string(),
             line: r.line,
         });
+    }
+
+    fn modifier(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let Some((sector, words)) = r.head.split_first() else {
+            return;
+        };
+        let Some(index) = self.sector(file, r.line, sector) else {
+            return;
+        };
+        for w in words {
+            let (ids, _) = self.phrase(w);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.modifiers.insert(*id, index);
+                }
+                _ => self.err(file, r.line, format!("modifier {w:?} must be one word")),
+            }
+        }
     }
 
     fn cue(&mut self, file: &str, r: &Record) {

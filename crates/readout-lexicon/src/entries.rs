@@ -15,6 +15,8 @@ pub struct Country {
     /// ISO 3166-1 alpha-3, also the CAMEO country code.
     pub code: String,
     pub name: String,
+    /// Adjective forms ("Chinese"), in lexicon order.
+    pub adjectives: Vec<String>,
     pub capital: Option<Coordinates>,
     pub location: Option<(f64, f64)>,
 }

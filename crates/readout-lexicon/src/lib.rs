@@ -122,6 +122,8 @@ pub struct Lexicon {
     pub surnames: PhraseTrie<u32>,
     /// Sector codes the agents use, indexed by [`NameRef::Agent`].
     pub sectors: Vec<String>,
+    /// Modifier word id → the sector it imposes ("former" → ELI), from `modifier` records.
+    pub modifiers: HashMap<u32, u16>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).
