@@ -11,7 +11,7 @@ pub fn run(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
         bail!("give one or more JSON Lines files (for example ../shared/data/corpus/bench-bodies-181.jsonl)");
     }
     let load = Instant::now();
-    let pipeline = Pipeline::load(&[])?;
+    let pipeline = Pipeline::load(&crate::LexiconArgs::default())?;
     let load_ms = load.elapsed().as_secs_f64() * 1000.0;
     let mut lines = Vec::new();
     for p in inputs {

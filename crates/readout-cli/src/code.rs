@@ -1,7 +1,8 @@
 //! `readout code`, `readout explain` and `readout lexicon`.
 
-use crate::pipeline::{to_json_line, Pipeline};
+use crate::pipeline::{builder, to_json_line, Pipeline};
 use crate::Format;
+use crate::LexiconArgs;
 use anyhow::{bail, Context, Result};
 use readout_doc::Date;
 use readout_lexicon::LexiconBuilder;
@@ -76,7 +77,7 @@ pub fn run(
     output: Option<&Path>,
     date: Option<&str>,
     format: Format,
-    lexicon: &[PathBuf],
+    lexicon: &LexiconArgs,
 ) -> Result<ExitCode> {
     let date = parse_date(date)?;
     let pipeline = Pipeline::load(lexicon)?;
@@ -180,7 +181,7 @@ pub fn explain(
     text: Option<&str>,
     file: Option<&Path>,
     date: Option<&str>,
-    lexicon: &[PathBuf],
+    lexicon: &LexiconArgs,
 ) -> Result<ExitCode> {
     let date = parse_date(date)?;
     let pipeline = Pipeline::load(lexicon)?;
@@ -258,15 +259,15 @@ pub fn explain(
     Ok(ExitCode::SUCCESS)
 }
 
-fn builder_for(dir: Option<&Path>) -> Result<LexiconBuilder> {
-    Ok(match dir {
-        Some(d) => LexiconBuilder::new().add_path(d)?,
-        None => LexiconBuilder::new().add_embedded(),
-    })
+fn builder_for(dir: Option<&Path>, args: &LexiconArgs) -> Result<LexiconBuilder> {
+    match dir {
+        Some(d) => Ok(LexiconBuilder::new().add_path(d)?),
+        None => builder(args),
+    }
 }
 
-pub fn lexicon_check(dir: Option<&Path>) -> Result<ExitCode> {
-    let (_, problems) = builder_for(dir)?.check();
+pub fn lexicon_check(dir: Option<&Path>, args: &LexiconArgs) -> Result<ExitCode> {
+    let (_, problems) = builder_for(dir, args)?.check();
     let errors = problems.iter().filter(|p| !p.warning).count();
     for p in &problems {
         println!("{p}");
@@ -283,9 +284,9 @@ pub fn lexicon_check(dir: Option<&Path>) -> Result<ExitCode> {
     })
 }
 
-pub fn lexicon_stats(dir: Option<&Path>) -> Result<ExitCode> {
+pub fn lexicon_stats(dir: Option<&Path>, args: &LexiconArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let (lex, problems) = builder_for(dir)?.check();
+    let (lex, problems) = builder_for(dir, args)?.check();
     let elapsed = started.elapsed();
     for (kind, n) in lex.stats().counts {
         println!("{kind:>26}: {n}");

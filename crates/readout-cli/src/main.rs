@@ -37,6 +37,24 @@ pub enum Format {
     Jsonl,
 }
 
+/// Which dictionaries to code with.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct LexiconArgs {
+    /// Extra lexicon directory or file in readout's format, loaded on top (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Vec<PathBuf>,
+    /// A TABARI/PETRARCH actor dictionary to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_actors: Vec<PathBuf>,
+    /// A TABARI/PETRARCH agent dictionary to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_agents: Vec<PathBuf>,
+    /// Leave out readout's own actors, agents and persons (code with the dictionaries above
+    /// instead); verbs, places and grammar stay.
+    #[arg(long)]
+    pub no_builtin_actors: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Code documents: files (or `-` for stdin) in, one JSON object per document out.
@@ -51,9 +69,8 @@ enum Command {
         date: Option<String>,
         #[arg(long, value_enum, default_value = "auto")]
         format: Format,
-        /// Extra lexicon directory or file, loaded on top of the built-in lexicon (repeatable).
-        #[arg(long)]
-        lexicon: Vec<PathBuf>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
     },
     /// Show how a sentence (or a file) is analysed and coded.
     Explain {
@@ -64,8 +81,8 @@ enum Command {
         file: Option<PathBuf>,
         #[arg(long)]
         date: Option<String>,
-        #[arg(long)]
-        lexicon: Vec<PathBuf>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
     },
     /// Validate or describe lexicon files.
     Lexicon {
@@ -86,11 +103,18 @@ enum Command {
 enum LexiconCommand {
     /// Report malformed entries, unknown codes and duplicate names as file:line.
     Check {
-        /// A lexicon directory or file; without one, the built-in lexicon.
+        /// A lexicon directory or file to check on its own; without one, the built-in lexicon
+        /// plus any dictionaries given with the options.
         dir: Option<PathBuf>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
     },
     /// Count entries by kind, and time loading.
-    Stats { dir: Option<PathBuf> },
+    Stats {
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -126,11 +150,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             lexicon,
         } => code::explain(text.as_deref(), file.as_deref(), date.as_deref(), &lexicon),
         Command::Lexicon {
-            command: LexiconCommand::Check { dir },
-        } => code::lexicon_check(dir.as_deref()),
+            command: LexiconCommand::Check { dir, lexicon },
+        } => code::lexicon_check(dir.as_deref(), &lexicon),
         Command::Lexicon {
-            command: LexiconCommand::Stats { dir },
-        } => code::lexicon_stats(dir.as_deref()),
+            command: LexiconCommand::Stats { dir, lexicon },
+        } => code::lexicon_stats(dir.as_deref(), &lexicon),
         Command::Bench { inputs, repeat } => bench::run(&inputs, repeat),
     }
 }

@@ -1,10 +1,10 @@
 //! The whole pipeline for one document: ingest → text → coder → context.
 
+use crate::LexiconArgs;
 use anyhow::{Context as _, Result};
 use readout_doc::{output::OutputDocument, Date, Document};
 use readout_ingest::{IngestError, PageCues};
 use readout_lexicon::{Lexicon, LexiconBuilder};
-use std::path::PathBuf;
 
 pub struct Pipeline {
     pub lexicon: Lexicon,
@@ -12,15 +12,9 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The embedded lexicon plus any user lexicon directories.
-    pub fn load(extra: &[PathBuf]) -> Result<Pipeline> {
-        let mut builder = LexiconBuilder::new().add_embedded();
-        for dir in extra {
-            builder = builder
-                .add_path(dir)
-                .with_context(|| format!("loading lexicon {}", dir.display()))?;
-        }
-        let lexicon = builder
+    /// The lexicon the arguments ask for, and the page cues it carries.
+    pub fn load(args: &LexiconArgs) -> Result<Pipeline> {
+        let lexicon = builder(args)?
             .build()
             .context("the lexicon is invalid (run `readout lexicon check`)")?;
         let cue = |k: &str| lexicon.page_cues.get(k).cloned().unwrap_or_default();
@@ -61,6 +55,31 @@ impl Pipeline {
         self.code(&mut doc, None);
         Ok(doc)
     }
+}
+
+/// The embedded lexicon (less its actors, if asked), then the user's dictionaries.
+pub fn builder(args: &LexiconArgs) -> Result<LexiconBuilder> {
+    let mut builder = if args.no_builtin_actors {
+        LexiconBuilder::new().add_embedded_except("actors/")
+    } else {
+        LexiconBuilder::new().add_embedded()
+    };
+    for dir in &args.lexicon {
+        builder = builder
+            .add_path(dir)
+            .with_context(|| format!("loading lexicon {}", dir.display()))?;
+    }
+    for file in &args.petrarch_actors {
+        builder = builder
+            .add_petrarch_actors(file)
+            .with_context(|| format!("loading PETRARCH actors {}", file.display()))?;
+    }
+    for file in &args.petrarch_agents {
+        builder = builder
+            .add_petrarch_agents(file)
+            .with_context(|| format!("loading PETRARCH agents {}", file.display()))?;
+    }
+    Ok(builder)
 }
 
 /// Serialises a coded document as one JSON line.

@@ -280,3 +280,57 @@ fn usage_errors_exit_with_2() {
     );
     assert_eq!(readout(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn codes_with_petrarch_dictionaries_instead_of_the_builtin_actors() {
+    let Some(shared) = shared() else {
+        eprintln!("NOTICE: ../shared is absent; the PETRARCH dictionary test is skipped");
+        return;
+    };
+    let dir = shared.join("data/petrarch2");
+    let path = |f: &str| dir.join(f).to_str().unwrap().to_string();
+    let (countries, agents) = (
+        path("Phoenix.Countries.actors.txt"),
+        path("Phoenix.agents.txt"),
+    );
+    let (intl, nonstate) = (
+        path("Phoenix.International.actors.txt"),
+        path("Phoenix.MilNonState.actors.txt"),
+    );
+    let dictionaries = [
+        "--no-builtin-actors",
+        "--petrarch-actors",
+        &countries,
+        "--petrarch-actors",
+        &intl,
+        "--petrarch-actors",
+        &nonstate,
+        "--petrarch-agents",
+        &agents,
+    ];
+    let mut args = vec!["lexicon", "check"];
+    args.extend(dictionaries);
+    let out = readout(&args);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the Phoenix dictionaries load without errors:\n{report}"
+    );
+    let mut args = vec!["code", "--format", "jsonl", "--date", "2014-06-01"];
+    args.extend(dictionaries);
+    args.push("-");
+    let out = readout_stdin(
+        &args,
+        br#"{"id": "p", "text": "Afghan soldiers attacked Taliban fighters."}"#,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    let event = &docs[0]["events"][0];
+    assert_eq!(
+        (
+            event["source"]["code"].as_str(),
+            event["target"]["code"].as_str()
+        ),
+        (Some("AFGMIL"), Some("AFGREB"))
+    );
+}

@@ -174,6 +174,19 @@ impl<'l> Resolver<'l> {
         self.entity(doc, actor)
     }
 
+    /// A country-level actor from a foreign dictionary, with a sector ("AFG" + "GOV").
+    fn compound(&mut self, doc: &mut Document, code: &str, name: &str, sector: &str) -> u32 {
+        let code = format!("{code}{sector}");
+        let actor = Actor {
+            name: format!("{name} ({sector})"),
+            country: Some(code[..3].to_string()),
+            sectors: vec![sector.to_string()],
+            key: format!("code:{code}"),
+            code,
+        };
+        self.entity(doc, actor)
+    }
+
     fn role(&mut self, doc: &mut Document, sector: &str) -> u32 {
         let actor = Actor {
             name: sector.to_string(),
@@ -626,6 +639,20 @@ fn resolve(
         return;
     }
     if let Some(o) = org {
+        // A country-level actor code with a role ("Afghan officials" with a PETRARCH
+        // dictionary, where "Afghan" is actor AFG) compounds, as TABARI codes do.
+        let actor = &lex.actors[o as usize];
+        if let (true, Some(sector)) = (actor.code.len() == 3 && actor.country.is_some(), agent) {
+            let sector = modifier
+                .map(str::to_string)
+                .unwrap_or_else(|| lex.sectors[sector as usize].clone());
+            if let Some(&c) = lex.country_index.get(&actor.code) {
+                group.entity = Some(res.country(doc, c, Some(&sector)));
+                return;
+            }
+            group.entity = Some(res.compound(doc, &actor.code, &actor.name, &sector));
+            return;
+        }
         group.entity = Some(res.org(doc, o));
         return;
     }

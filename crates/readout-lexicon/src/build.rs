@@ -28,6 +28,8 @@ pub struct Stats {
 pub struct LexiconBuilder {
     /// (name, text): embedded files are borrowed from the binary, not copied.
     files: Vec<(String, Cow<'static, str>)>,
+    /// Problems found while translating foreign dictionary formats.
+    early_problems: Vec<Problem>,
 }
 
 struct Compiler {
@@ -60,6 +62,47 @@ impl LexiconBuilder {
         for (path, text) in embedded::FILES
             .iter()
             .filter(|(p, _)| p.starts_with(prefix))
+        {
+            self.files
+                .push((format!("lexicon/{path}"), Cow::Borrowed(*text)));
+        }
+        self
+    }
+
+    /// Adds a TABARI/PETRARCH actor dictionary, translated into readout records.
+    pub fn add_petrarch_actors(mut self, path: &Path) -> Result<LexiconBuilder, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Io {
+            path: path.display().to_string(),
+            source: e,
+        })?;
+        let name = path.display().to_string();
+        let records =
+            crate::petrarch::actors_to_records(&name, &text, SECTORS, &mut self.early_problems);
+        self.files
+            .push((format!("{name} (as readout records)"), Cow::Owned(records)));
+        Ok(self)
+    }
+
+    /// Adds a TABARI/PETRARCH agent dictionary, translated into readout `agent` records.
+    pub fn add_petrarch_agents(mut self, path: &Path) -> Result<LexiconBuilder, LexiconError> {
+        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Io {
+            path: path.display().to_string(),
+            source: e,
+        })?;
+        let name = path.display().to_string();
+        let records =
+            crate::petrarch::agents_to_records(&name, &text, SECTORS, &mut self.early_problems);
+        self.files
+            .push((format!("{name} (as readout records)"), Cow::Owned(records)));
+        Ok(self)
+    }
+
+    /// The embedded lexicon without the files under `prefix` (`"actors/"`: code with another
+    /// actor dictionary instead of readout's).
+    pub fn add_embedded_except(mut self, prefix: &str) -> LexiconBuilder {
+        for (path, text) in embedded::FILES
+            .iter()
+            .filter(|(p, _)| !p.starts_with(prefix))
         {
             self.files
                 .push((format!("lexicon/{path}"), Cow::Borrowed(*text)));
@@ -119,10 +162,10 @@ impl LexiconBuilder {
     }
 
     /// Compiles what it can and returns every problem found.
-    pub fn check(self) -> (Lexicon, Vec<Problem>) {
+    pub fn check(mut self) -> (Lexicon, Vec<Problem>) {
         let mut c = Compiler {
             lex: Lexicon::default(),
-            problems: Vec::new(),
+            problems: std::mem::take(&mut self.early_problems),
             scratch: String::new(),
             tokens: Vec::new(),
             seen_names: HashMap::new(),
@@ -632,7 +675,8 @@ impl Compiler {
             let igo_body = matches!(country.as_ref(), "IGO" | "NGO")
                 && sector.len() >= 2
                 && sector.bytes().all(|b| b.is_ascii_uppercase());
-            if !igo_body {
+            // An empty sector means the role gives a country only.
+            if !igo_body && !sector.is_empty() {
                 self.sector(file, a.line, sector);
             }
             let (s, e) = (self.date(file, a.line, start), self.date(file, a.line, end));

@@ -11,6 +11,7 @@
 
 mod build;
 mod entries;
+pub mod petrarch;
 mod syntax;
 mod trie;
 
