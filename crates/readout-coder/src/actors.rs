@@ -495,6 +495,7 @@ pub fn noun_groups(
         i = j;
     }
     qualify_roles_by_place(doc, res, toks, sentence, out);
+    appositive_persons(doc, res, toks, sentence, hits, coref, update_coref, out);
 }
 
 /// "the foreign ministry in Manila", "police in Kyiv", "the president of France": a bare role
@@ -864,4 +865,100 @@ fn choose_place(
             )
         })
         .map(|p| (p, false))
+}
+
+/// "Abu Ahmed, a Hamas commander, said …": a name the lexicon does not know, followed by an
+/// appositive that names a role, becomes a person with that role's code.
+#[allow(clippy::too_many_arguments)]
+fn appositive_persons(
+    doc: &mut Document,
+    res: &mut Resolver,
+    toks: &Tokens,
+    sentence: usize,
+    hits: &[NameHit],
+    coref: &mut Coref,
+    update_coref: bool,
+    groups: &mut Vec<NounGroup>,
+) {
+    let start = doc.sentences[sentence].tokens.start as usize;
+    let mut found = Vec::new();
+    for g in groups.iter() {
+        let Some(e) = g
+            .entity
+            .filter(|_| !g.pronoun && g.pair.is_none() && g.person.is_none())
+        else {
+            continue;
+        };
+        let actor = &doc.actors[e as usize];
+        if actor.sectors.is_empty() || actor.key.starts_with("person:") {
+            continue;
+        }
+        // [name] , [a|an|the] [group]
+        let det = g
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&d| d >= start && toks.is(d, WordClasses::DETERMINER));
+        let Some(comma) = det
+            .and_then(|d| d.checked_sub(1))
+            .filter(|&c| c >= start && doc.token_text(c) == ",")
+        else {
+            continue;
+        };
+        let is_name_word = |t: usize| {
+            toks.caps[t]
+                && doc.tokens[t].has(tf::WORD)
+                && toks.classes[t] == WordClasses::NONE
+                && !hits.iter().any(|h| h.tokens.contains(&t))
+        };
+        let mut first = comma;
+        while first > start && comma - first < 4 && is_name_word(first - 1) {
+            first -= 1;
+        }
+        if comma - first < 2
+            || groups
+                .iter()
+                .any(|o| o.tokens.start < comma && o.tokens.end > first)
+        {
+            continue;
+        }
+        found.push((
+            first..comma,
+            actor.country.clone(),
+            actor.sectors[0].clone(),
+        ));
+    }
+    for (range, country, sector) in found {
+        let span = Span {
+            start: doc.tokens[range.start].span.start,
+            end: doc.tokens[range.end - 1].span.end,
+        };
+        let name = doc.slice(span).to_string();
+        let e = res.new_person(doc, &name, country.as_deref(), Some(&sector));
+        doc.mentions.push(Mention {
+            sentence: sentence as u32,
+            span,
+            actor: e,
+        });
+        if update_coref {
+            coref.note(e);
+            coref.last_person = Some(e);
+            coref.persons_by_surname.insert(last_word(&name), e);
+        }
+        let group = NounGroup {
+            tokens: range.clone(),
+            entity: Some(e),
+            pair: None,
+            place: None,
+            possessor: false,
+            pronoun: false,
+            speaker_pronoun: false,
+            after_preposition: false,
+            role: None,
+            person: None,
+            evidence: format!("unknown name with an appositive role → new person {name:?}"),
+        };
+        let at = groups.partition_point(|g| g.tokens.start < range.start);
+        groups.insert(at, group);
+    }
 }

@@ -208,7 +208,14 @@ pub fn subject(
                 .group_at(trigger_end)
                 .or_else(|| view.group_at(trigger_end + 1))
             {
-                if g.is_actor() || g.speaker_pronoun {
+                // The group must end the clause ("…, said the ministry." / "…, said X on
+                // Monday"), not start a reported one ("…, said Israeli troops attacked …").
+                let after = g.tokens.end;
+                let ends_clause = after >= view.range.end
+                    || doc.tokens[after].has(readout_doc::token_flags::PUNCT)
+                    || view.class(after).has(WordClasses::PREPOSITION)
+                    || view.class(after).has(WordClasses::ATTRIBUTION);
+                if (g.is_actor() || g.speaker_pronoun) && ends_clause {
                     return side_of(doc, view, g, speaker);
                 }
             }
@@ -227,7 +234,22 @@ pub fn subject(
             best = Some(g);
         }
     }
-    let g = best?;
+    let mut g = best?;
+    // An appositive ("Abu Ahmed, a Hamas commander, said"): the subject is the name before it.
+    if let Some(head) = g
+        .tokens
+        .start
+        .checked_sub(2)
+        .filter(|&c| {
+            c > clause.start
+                && doc.token_text(c) == ","
+                && view.class(c + 1).has(WordClasses::DETERMINER)
+        })
+        .and_then(|c| view.group_ending_at(c))
+        .filter(|h| h.is_actor() && !h.after_preposition)
+    {
+        g = head;
+    }
     // A coded verb between the subject and this trigger makes the group its object, unless the
     // two verbs are coordinated ("met … and signed").
     let between = g.tokens.end..vg_start;

@@ -352,3 +352,26 @@ fn captions_yield_actors_but_no_events() {
     assert!(doc.events.is_empty());
     assert_eq!(doc.actors.len(), 2);
 }
+
+#[test]
+fn unknown_persons_take_the_role_of_their_appositive() {
+    let doc = code(
+        "Tomas Brenner, an Arlandian official, said Borovian troops attacked Carpath. Mr Brenner condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        events(&doc),
+        [
+            ev("010", "AAAGOV", ""),
+            ev("190", "BBBMIL", "CCC"),
+            ev("111", "AAAGOV", "CCC")
+        ]
+    );
+    let brenner = doc.events[0].source.actor.unwrap();
+    assert_eq!(doc.actors[brenner as usize].name, "Tomas Brenner");
+    assert_eq!(
+        doc.events[2].source.actor,
+        Some(brenner),
+        "Mr Brenner is the same person"
+    );
+}
