@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod bench;
 mod code;
+mod extract;
 mod pipeline;
 
 use anyhow::Result;
@@ -89,6 +90,17 @@ enum Command {
         #[command(subcommand)]
         command: LexiconCommand,
     },
+    /// Extract the article from HTML pages (plain or gzipped): body, title, date, publisher.
+    Extract {
+        /// HTML files (`.html` or `.html.gz`).
+        inputs: Vec<PathBuf>,
+        /// Print one JSON object mapping each page id (file name) to its article.
+        #[arg(long)]
+        map: bool,
+        /// The pages' URL, when all inputs share one (for dates in URLs).
+        #[arg(long)]
+        url: Option<String>,
+    },
     /// Measure coding throughput over JSON Lines corpora (MB/s, documents/s, one thread).
     Bench {
         /// JSON Lines files (records with `text`).
@@ -156,5 +168,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             command: LexiconCommand::Stats { dir, lexicon },
         } => code::lexicon_stats(dir.as_deref(), &lexicon),
         Command::Bench { inputs, repeat } => bench::run(&inputs, repeat),
+        Command::Extract { inputs, map, url } => extract::run(&inputs, map, url.as_deref()),
     }
 }

@@ -32,6 +32,15 @@ impl Pipeline {
         Ok(Pipeline { lexicon, cues })
     }
 
+    /// Phrases that start page-furniture blocks, for HTML extraction.
+    pub fn furniture(&self) -> Vec<String> {
+        self.lexicon
+            .page_cues
+            .get("boilerplate")
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// Segments and codes a document whose paragraphs are set.
     pub fn code(&self, doc: &mut Document, trace: Option<&mut readout_coder::Trace>) {
         readout_text::segment(doc, &self.lexicon.split_rules);

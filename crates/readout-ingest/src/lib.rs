@@ -50,6 +50,22 @@ pub struct InputRecord {
     pub published: Option<String>,
 }
 
+/// Reads a file, decompressing it when it is gzipped (by its magic bytes, whatever its name).
+pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let bytes = std::fs::read(path)?;
+    gunzip_if_needed(bytes)
+}
+
+/// Decompresses gzip data (all members), or returns other data unchanged.
+pub fn gunzip_if_needed(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
 /// Checks raw bytes and returns them as text: empty input, binary data and invalid UTF-8 are
 /// errors that name what is wrong.
 pub fn decode_text(bytes: &[u8]) -> Result<&str, IngestError> {

@@ -1,0 +1,85 @@
+//! `readout extract`: HTML pages in, the article of each out (body, title, date, publisher,
+//! authors, captions), as JSON Lines or, with `--map`, as one JSON object keyed by page id
+//! (the form the extraction benchmark's scorer reads).
+
+use crate::pipeline::Pipeline;
+use crate::LexiconArgs;
+use anyhow::{Context, Result};
+use readout_html::PageInfo;
+use serde_json::{json, Map, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The page id of a file: its name without `.html`, `.htm` and `.gz`.
+fn page_id(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut id = name.as_str();
+    for ext in [".gz", ".html", ".htm"] {
+        id = id.strip_suffix(ext).unwrap_or(id);
+    }
+    id.to_string()
+}
+
+pub fn article_json(article: &readout_html::Article, url: Option<&str>) -> Value {
+    json!({
+        "url": url,
+        "title": article.title,
+        "published": article.published.map(|d| d.to_string()),
+        "publisher": article.publisher,
+        "authors": article.authors,
+        "language": article.language,
+        "encoding": article.encoding,
+        "articleBody": article.body(),
+        "captions": article.captions,
+    })
+}
+
+pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode> {
+    let pipeline = Pipeline::load(&LexiconArgs::default())?;
+    let furniture = pipeline.furniture();
+    let mut out = std::io::stdout().lock();
+    let mut all = Map::new();
+    let mut failed = 0;
+    for path in inputs {
+        let bytes = match readout_ingest::read_file(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("readout: {}: {e:#}", path.display());
+                failed += 1;
+                continue;
+            }
+        };
+        let article = readout_html::extract(
+            &bytes,
+            &PageInfo {
+                url,
+                content_type: None,
+                furniture: &furniture,
+            },
+        );
+        let value = article_json(&article, url);
+        if map {
+            all.insert(page_id(path), value);
+        } else {
+            let mut v = value;
+            v["id"] = Value::String(page_id(path));
+            writeln!(out, "{v}").context("writing output")?;
+        }
+    }
+    if map {
+        writeln!(out, "{}", Value::Object(all)).context("writing output")?;
+    }
+    eprintln!(
+        "readout: {} page(s) extracted, {failed} failed",
+        inputs.len() - failed
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,102 @@
+//! Character encoding: BOM, then the HTTP header, then `<meta charset>` in the first bytes,
+//! then a statistical guess; the text is decoded with replacement, never rejected.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// How the encoding was decided, for `readout extract --verbose` and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Bom,
+    Header,
+    Meta,
+    Sniffed,
+}
+
+fn label_in(text: &str) -> Option<&'static Encoding> {
+    let lower = text.to_ascii_lowercase();
+    let at = lower.find("charset")?;
+    let rest = lower[at + 7..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
+        .unwrap_or(rest.len());
+    Encoding::for_label(rest[..end].as_bytes())
+}
+
+/// The `<meta charset>` or `<meta http-equiv content="…charset=…">` in the first 2 KB.
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let text = String::from_utf8_lossy(head);
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("<meta") {
+        let start = from + i;
+        let end = lower[start..]
+            .find('>')
+            .map(|e| start + e)
+            .unwrap_or(lower.len());
+        if let Some(enc) = label_in(&lower[start..end]) {
+            return Some(enc);
+        }
+        from = end;
+    }
+    None
+}
+
+/// Decodes a page; `content_type` is the HTTP Content-Type header, if known.
+pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static Encoding, Source) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return (text.into_owned(), enc, Source::Bom);
+    }
+    let (enc, source) = match content_type.and_then(label_in) {
+        Some(e) => (e, Source::Header),
+        None => match meta_charset(bytes) {
+            Some(e) => (e, Source::Meta),
+            None => {
+                let mut det = chardetng::EncodingDetector::new();
+                det.feed(
+                    &bytes[..bytes.len().min(64 * 1024)],
+                    bytes.len() <= 64 * 1024,
+                );
+                let guess = if std::str::from_utf8(bytes).is_ok() {
+                    UTF_8
+                } else {
+                    det.guess(None, true)
+                };
+                (guess, Source::Sniffed)
+            }
+        },
+    };
+    // A page labelled UTF-16 in a meta tag cannot really be: the meta was readable as ASCII.
+    let enc = if source == Source::Meta
+        && (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE)
+    {
+        UTF_8
+    } else {
+        enc
+    };
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    (text.into_owned(), enc, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follows_bom_header_meta_and_sniffing_in_that_order() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body>Caf\xe9</body></html>";
+        let (text, enc, source) = decode(latin1, None);
+        assert!(text.contains("Café"));
+        assert_eq!((enc.name(), source), ("windows-1252", Source::Meta));
+        let (_, enc, source) = decode(latin1, Some("text/html; charset=utf-8"));
+        assert_eq!((enc.name(), source), ("UTF-8", Source::Header));
+        let (text, _, source) = decode(b"\xEF\xBB\xBF<p>ok</p>", Some("text/html; charset=latin1"));
+        assert_eq!((text.as_str(), source), ("<p>ok</p>", Source::Bom));
+        let cp1251 = "<p>Москва заявила, что переговоры продолжатся в понедельник.</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(cp1251);
+        let (text, _, source) = decode(&bytes, None);
+        assert_eq!((text.as_str(), source), (cp1251, Source::Sniffed));
+    }
+}

@@ -1,0 +1,85 @@
+//! HTML → article: the body text (paragraphs), title, publication date, publisher, authors,
+//! photo captions and language of a news page.
+//!
+//! Takes the raw bytes of a page (and, when known, its URL and HTTP Content-Type); gives an
+//! [`Article`]. The encoding is detected ([`encoding`]), the page is parsed by html5ever (through
+//! `scraper`), metadata is read from JSON-LD, `<meta>` tags, `<time>` and the URL ([`meta`]), and
+//! the body is found by scoring the page's blocks ([`body`]). Nothing here panics on bad input:
+//! html5ever repairs any markup, and every traversal is iterative.
+
+pub mod body;
+pub mod encoding;
+pub mod meta;
+
+use readout_doc::Date;
+use scraper::Html;
+
+/// What is known about a page besides its bytes.
+#[derive(Debug, Default, Clone)]
+pub struct PageInfo<'a> {
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` header, for its charset.
+    pub content_type: Option<&'a str>,
+    /// Phrases that start page-furniture blocks ("Advertisement", "Read more").
+    pub furniture: &'a [String],
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Article {
+    pub title: Option<String>,
+    pub published: Option<Date>,
+    pub publisher: Option<String>,
+    pub authors: Vec<String>,
+    pub language: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub captions: Vec<String>,
+    /// The encoding the page was read in.
+    pub encoding: &'static str,
+}
+
+impl Article {
+    pub fn body(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Pages larger than this are cut before parsing: no news article needs more, and the parser's
+/// time and memory stay bounded.
+pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+
+pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
+    let bytes = &bytes[..bytes.len().min(MAX_PAGE_BYTES)];
+    let (text, encoding, _) = encoding::decode(bytes, info.content_type);
+    let doc = Html::parse_document(&text);
+    let meta = meta::extract(&doc, info.url);
+    let mut body = body::extract(
+        &doc,
+        &body::Furniture {
+            prefixes: info.furniture,
+        },
+    );
+    // Some pages render their text from script; their JSON-LD often still carries it.
+    let found: usize = body.paragraphs.iter().map(String::len).sum();
+    if let Some(ld) = meta
+        .json_ld_body
+        .as_ref()
+        .filter(|ld| found < 200 && ld.len() > found)
+    {
+        body.paragraphs = ld
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    Article {
+        title: meta.title,
+        published: meta.published,
+        publisher: meta.publisher,
+        authors: meta.authors,
+        language: meta.language,
+        paragraphs: body.paragraphs,
+        captions: body.captions,
+        encoding: encoding.name(),
+    }
+}
