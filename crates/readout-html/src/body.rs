@@ -27,10 +27,12 @@ pub struct Body {
 
 /// Tags whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
-    "textarea", "input", "nav", "footer", "aside", "menu", "dialog", "object", "embed", "canvas",
-    "video", "audio", "head", "header",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+    "input", "object", "embed", "canvas", "video", "audio", "head",
 ];
+/// Tags that usually hold page furniture, but that some sites wrap around everything (an
+/// ASP.NET page is one big `<form>`): set aside only when they hold little of the prose.
+const FURNITURE_TAGS: &[&str] = &["form", "nav", "footer", "aside", "menu", "dialog", "header"];
 /// Block-level tags: text on either side of them belongs to different paragraphs.
 const BLOCK_TAGS: &[&str] = &[
     "p",
@@ -313,9 +315,10 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     // Class-based skips, only for elements holding a small share of the prose.
     for node in doc.root_element().descendants() {
         if let Node::Element(el) = node.value() {
-            let negative = class_words(el).any(|w| NEGATIVE_WORDS.contains(&w.as_str()))
-                && !class_words(el).any(|w| POSITIVE_WORDS.contains(&w.as_str()))
-                && el.attr("itemprop") != Some("articleBody");
+            let negative = FURNITURE_TAGS.contains(&el.name())
+                || (class_words(el).any(|w| NEGATIVE_WORDS.contains(&w.as_str()))
+                    && !class_words(el).any(|w| POSITIVE_WORDS.contains(&w.as_str()))
+                    && el.attr("itemprop") != Some("articleBody"));
             let share =
                 stats.get(&node.id()).map(|s| s.prose).unwrap_or(0) as f64 / total_prose as f64;
             if negative && share < 0.3 {
@@ -389,6 +392,30 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
         let f = final_score(id);
         if best.is_none_or(|(b, bs)| f > bs || (f == bs && id < b)) {
             best = Some((id, f));
+        }
+    }
+    if let Some(needle) = std::env::var_os("READOUT_DEBUG_NEEDLE") {
+        let needle = needle.to_string_lossy().to_string();
+        if let Some(n) = doc.root_element().descendants().find(|n| {
+            n.value()
+                .as_text()
+                .is_some_and(|t| t.contains(needle.as_str()))
+        }) {
+            let mut cur = n.parent();
+            while let Some(a) = cur {
+                if let Some(el) = a.value().as_element() {
+                    eprintln!(
+                        "  <{} class={:?} id={:?}> skip={} own={} score={:.1}",
+                        el.name(),
+                        el.attr("class"),
+                        el.attr("id"),
+                        skip.contains(&a.id()),
+                        own_text.get(&a.id()).copied().unwrap_or(0),
+                        final_score(a.id())
+                    );
+                }
+                cur = a.parent();
+            }
         }
     }
     let Some((top, top_score)) = best else {
