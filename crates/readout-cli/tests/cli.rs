@@ -334,3 +334,36 @@ fn codes_with_petrarch_dictionaries_instead_of_the_builtin_actors() {
         (Some("AFGMIL"), Some("AFGREB"))
     );
 }
+
+#[test]
+fn article_extraction_keeps_body_f1_at_or_above_0_96() {
+    let Some(shared) = shared() else {
+        eprintln!("NOTICE: ../shared is absent; the extraction benchmark is not checked");
+        return;
+    };
+    let bench = shared.join("data/extraction-bench");
+    let mut pages: Vec<String> = std::fs::read_dir(bench.join("html"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .collect();
+    pages.sort();
+    let mut args = vec!["extract".to_string(), "--map".to_string()];
+    args.extend(pages);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = readout(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let predictions = tmp("extraction.json");
+    std::fs::write(&predictions, &out.stdout).unwrap();
+    let score = Command::new("python3")
+        .arg(shared.join("tools/score_extraction.py"))
+        .arg(bench.join("ground-truth.json"))
+        .arg(&predictions)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    let result: serde_json::Value =
+        serde_json::from_slice(&score.stdout).expect("the scorer prints JSON");
+    println!("extraction benchmark: {result}");
+    let f1 = result["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.96, "body F1 {f1:.3} is below 0.96");
+}

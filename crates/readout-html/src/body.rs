@@ -65,6 +65,11 @@ const BLOCK_TAGS: &[&str] = &[
     "address",
     "center",
 ];
+/// Elements that hold their own paragraph of text (inline elements' text counts for them).
+fn is_container_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name) && !matches!(name, "br" | "hr")
+}
+
 /// Class and id words of page furniture.
 const NEGATIVE_WORDS: &[&str] = &[
     "share",
@@ -231,10 +236,13 @@ fn is_furniture(text: &str, furniture: &Furniture) -> bool {
 
 pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     let tree = &doc.tree;
-    // Pass 1: tag-based skips and per-element statistics, bottom-up (post-order).
+    // Pass 1: tag-based skips and per-element statistics, bottom-up (post-order). Text counts
+    // for its nearest block ancestor: prose often sits in spans inside a div.
     let mut skip: HashSet<NodeId> = HashSet::new();
     let mut stats: HashMap<NodeId, Stats> = HashMap::new();
     let mut own_text: HashMap<NodeId, usize> = HashMap::new();
+    let mut commas: HashMap<NodeId, usize> = HashMap::new();
+    let mut blocks: Vec<NodeId> = vec![doc.root_element().id()];
     let mut skipping: Option<NodeId> = None;
     let mut link_depth = 0usize;
     for edge in doc.root_element().traverse() {
@@ -243,29 +251,37 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
                 if skipping.is_some() {
                     continue;
                 }
-                if let Node::Element(el) = node.value() {
-                    if SKIP_TAGS.contains(&el.name()) || is_hidden(el) {
-                        skip.insert(node.id());
-                        skipping = Some(node.id());
-                        continue;
+                match node.value() {
+                    Node::Element(el) => {
+                        if SKIP_TAGS.contains(&el.name()) || is_hidden(el) {
+                            skip.insert(node.id());
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        if el.name() == "a" {
+                            link_depth += 1;
+                        }
+                        if is_container_block(el.name()) {
+                            blocks.push(node.id());
+                        }
                     }
-                    if el.name() == "a" {
-                        link_depth += 1;
-                    }
-                }
-                if let Node::Text(t) = node.value() {
-                    let n = t.trim().chars().count();
-                    if n > 0 {
-                        let parent = node.parent().map(|p| p.id());
-                        if let Some(p) = parent {
-                            *own_text.entry(p).or_default() += n;
-                            let s = stats.entry(p).or_default();
-                            s.chars += n;
-                            if link_depth > 0 {
-                                s.link_chars += n;
+                    Node::Text(t) => {
+                        let n = t.trim().chars().count();
+                        if n > 0 {
+                            let block = *blocks.last().unwrap();
+                            *own_text.entry(block).or_default() += n;
+                            *commas.entry(block).or_default() +=
+                                t.matches([',', '，', '、']).count();
+                            if let Some(p) = node.parent() {
+                                let s = stats.entry(p.id()).or_default();
+                                s.chars += n;
+                                if link_depth > 0 {
+                                    s.link_chars += n;
+                                }
                             }
                         }
                     }
+                    _ => {}
                 }
             }
             Edge::Close(node) => {
@@ -279,21 +295,12 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
                     if el.name() == "a" {
                         link_depth = link_depth.saturating_sub(1);
                     }
+                    if is_container_block(el.name()) && blocks.len() > 1 {
+                        blocks.pop();
+                    }
                     let mut s = stats.get(&node.id()).copied().unwrap_or_default();
                     let own = own_text.get(&node.id()).copied().unwrap_or(0);
-                    if own >= 30
-                        && matches!(
-                            el.name(),
-                            "p" | "pre"
-                                | "blockquote"
-                                | "div"
-                                | "td"
-                                | "li"
-                                | "span"
-                                | "font"
-                                | "section"
-                        )
-                    {
+                    if own >= 30 && is_container_block(el.name()) {
                         s.prose += own;
                     }
                     stats.insert(node.id(), s);
@@ -352,11 +359,7 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
         if own < 25 || skipped(node.id()) {
             continue;
         }
-        let text: String = node
-            .children()
-            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-            .collect();
-        let commas = text.matches([',', '，', '、']).count() as f64;
+        let commas = commas.get(&node.id()).copied().unwrap_or(0) as f64;
         let s = 1.0 + commas + (own as f64 / 100.0).min(3.0);
         let mut ancestor = node.parent();
         for share in [1.0, 0.5, 0.25] {
