@@ -25,30 +25,46 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
         return Ok(buf);
     }
     if path.is_dir() {
-        bail!("{} is a directory (give the files in it)", path.display());
+        bail!("{} is a directory", path.display());
     }
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    readout_ingest::read_file(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
-fn detect(path: &Path, text: &str, format: Format) -> Format {
-    if format != Format::Auto {
-        return format;
+/// Files to read: each input, and the files below each directory (sorted, hidden ones left out).
+fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, Option<std::io::Error>)> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            out.push((input.clone(), None));
+            continue;
+        }
+        let mut stack = vec![input.clone()];
+        let mut files = Vec::new();
+        while let Some(dir) = stack.pop() {
+            match std::fs::read_dir(&dir) {
+                Ok(entries) => {
+                    for entry in entries.flatten() {
+                        let path = entry.path();
+                        if path
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                        {
+                            continue;
+                        }
+                        if path.is_dir() {
+                            stack.push(path);
+                        } else {
+                            files.push(path);
+                        }
+                    }
+                }
+                Err(e) => out.push((dir, Some(e))),
+            }
+        }
+        files.sort();
+        out.extend(files.into_iter().map(|f| (f, None)));
     }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if matches!(ext, "jsonl" | "ndjson" | "json") {
-        return Format::Jsonl;
-    }
-    let first = text.trim_start();
-    if first.starts_with('{')
-        && first
-            .lines()
-            .next()
-            .is_some_and(|l| l.trim_end().ends_with('}'))
-    {
-        Format::Jsonl
-    } else {
-        Format::Text
-    }
+    out
 }
 
 /// Runs `f`, turning a panic (a bug in readout) into an error for this one input, so that one
@@ -68,8 +84,32 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 #[derive(Default)]
 struct Summary {
     documents: usize,
-    failed: usize,
     events: usize,
+    failed: usize,
+    /// Deliberate skips by reason ("request record", "not HTML").
+    skipped: std::collections::BTreeMap<String, usize>,
+}
+
+impl Summary {
+    fn line(&self) -> String {
+        let skipped: usize = self.skipped.values().sum();
+        let mut reasons: Vec<(&String, &usize)> = self.skipped.iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(a.1));
+        let reasons: Vec<String> = reasons
+            .iter()
+            .take(6)
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect();
+        let detail = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        };
+        format!(
+            "readout: {} document(s) coded, {} event(s), {} skipped{detail}, {} input(s) or record(s) failed",
+            self.documents, self.events, skipped, self.failed
+        )
+    }
 }
 
 pub fn run(
@@ -81,7 +121,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     let date = parse_date(date)?;
     let pipeline = Pipeline::load(lexicon)?;
-    // Panics are caught per input and reported as errors below; keep the default hook quiet.
+    // Panics are caught per document and reported as errors below; keep the default hook quiet.
     std::panic::set_hook(Box::new(|_| {}));
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
@@ -96,80 +136,79 @@ pub fn run(
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, sink);
+    let furniture = pipeline.furniture();
+    let opts = readout_ingest::input::Options {
+        cues: &pipeline.cues,
+        furniture: &furniture,
+        date,
+    };
+    let files = expand(inputs);
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let progress = crate::progress::Progress::new(files.iter().map(|(f, _)| size(f)).sum());
     let mut summary = Summary::default();
     let mut line_buf = Vec::new();
-    for path in inputs {
+    for (path, dir_error) in files {
         let name = if path.as_os_str() == "-" {
             "<stdin>".to_string()
         } else {
             path.display().to_string()
         };
-        let bytes = match read_input(path) {
-            Ok(b) => b,
+        if let Some(e) = dir_error {
+            progress.println(&format!("readout: {name}: cannot read directory: {e}"));
+            summary.failed += 1;
+            continue;
+        }
+        let reader = match readout_ingest::input::open(&path) {
+            Ok(r) => r,
             Err(e) => {
-                eprintln!("readout: {name}: {e:#}");
+                progress.println(&format!("readout: {name}: cannot read: {e}"));
                 summary.failed += 1;
                 continue;
             }
         };
-        let text = match readout_ingest::decode_text(&bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("readout: {name}: {e}");
-                summary.failed += 1;
-                continue;
-            }
-        };
-        match detect(path, text, format) {
-            Format::Jsonl => {
-                for (i, line) in text.lines().enumerate() {
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    let fallback = format!("{name}:{}", i + 1);
-                    let result = guarded(|| pipeline.code_json_line(line, &fallback, date))
-                        .and_then(|r| r.map_err(|e| e.to_string()));
-                    match result {
-                        Ok(doc) => {
+        for item in readout_ingest::input::items(&name, reader, format.ingest(), &opts) {
+            match item {
+                readout_ingest::input::Item::Document(mut doc) => {
+                    match guarded(|| pipeline.code(&mut doc, None)) {
+                        Ok(()) => {
                             summary.documents += 1;
                             summary.events += doc.events.len();
                             line_buf.clear();
                             to_json_line(&doc, &mut line_buf);
                             out.write_all(&line_buf).context("writing output")?;
+                            progress.document(summary.documents);
                         }
                         Err(e) => {
-                            eprintln!("readout: {name}:{}: skipped record: {e}", i + 1);
+                            progress.println(&format!("readout: {name}: {}: {e}", doc.id));
                             summary.failed += 1;
                         }
                     }
                 }
-            }
-            _ => {
-                let id = path
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| name.clone());
-                let doc = match guarded(|| pipeline.code_text(&id, text, date)) {
-                    Ok(doc) => doc,
-                    Err(e) => {
-                        eprintln!("readout: {name}: {e}");
-                        summary.failed += 1;
-                        continue;
-                    }
-                };
-                summary.documents += 1;
-                summary.events += doc.events.len();
-                line_buf.clear();
-                to_json_line(&doc, &mut line_buf);
-                out.write_all(&line_buf).context("writing output")?;
+                readout_ingest::input::Item::Skipped {
+                    at,
+                    reason,
+                    error: true,
+                } => {
+                    progress.println(&format!("readout: {at}: {reason}"));
+                    summary.failed += 1;
+                }
+                readout_ingest::input::Item::Skipped {
+                    reason,
+                    error: false,
+                    ..
+                } => {
+                    *summary
+                        .skipped
+                        .entry(reason.split(" (").next().unwrap_or(&reason).to_string())
+                        .or_default() += 1;
+                }
             }
         }
+        progress.file_done(size(&path));
     }
     out.flush().context("writing output")?;
-    eprintln!(
-        "readout: {} document(s) coded, {} event(s), {} input(s) or record(s) failed",
-        summary.documents, summary.events, summary.failed
-    );
+    progress.finish();
+    eprintln!("{}", summary.line());
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {

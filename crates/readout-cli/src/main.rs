@@ -11,6 +11,7 @@ mod bench;
 mod code;
 mod extract;
 mod pipeline;
+mod progress;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -30,12 +31,32 @@ struct Cli {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Guess from the file name and content.
+    /// Guess each input's kind from its name and first bytes.
     Auto,
     /// A scraped page as plain text (first line: the title).
     Text,
-    /// JSON Lines records with `id`, `text`, optional `title`, `url`, `published`.
+    /// JSON Lines records with `id`, `text` or `html`, optional `title`, `url`, `published`.
     Jsonl,
+    /// An HTML page.
+    Html,
+    /// A WARC or WARC.gz file (CC-NEWS): its HTML responses.
+    Warc,
+    /// An RSS or Atom feed: one document per item.
+    Feed,
+}
+
+impl Format {
+    pub fn ingest(self) -> readout_ingest::input::Format {
+        use readout_ingest::input::Format as F;
+        match self {
+            Format::Auto => F::Auto,
+            Format::Text => F::Text,
+            Format::Jsonl => F::Jsonl,
+            Format::Html => F::Html,
+            Format::Warc => F::Warc,
+            Format::Feed => F::Feed,
+        }
+    }
 }
 
 /// Which dictionaries to code with.
@@ -60,7 +81,7 @@ pub struct LexiconArgs {
 enum Command {
     /// Code documents: files (or `-` for stdin) in, one JSON object per document out.
     Code {
-        /// Input files; `-` or nothing reads standard input.
+        /// Input files or directories (read recursively); `-` or nothing reads standard input.
         inputs: Vec<PathBuf>,
         /// Write to this file instead of standard output.
         #[arg(short, long)]

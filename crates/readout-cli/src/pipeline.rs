@@ -48,12 +48,6 @@ impl Pipeline {
         readout_context::resolve(doc, &self.lexicon);
     }
 
-    pub fn code_text(&self, id: &str, text: &str, date: Option<Date>) -> Document {
-        let mut doc = readout_ingest::document_from_text(id, text, date, &self.cues);
-        self.code(&mut doc, None);
-        doc
-    }
-
     pub fn code_json_line(
         &self,
         line: &str,

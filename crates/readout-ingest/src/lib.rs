@@ -8,7 +8,9 @@
 //! are joined again. The rules are general; the phrases they look for are data ([`PageCues`],
 //! from `lexicon/page/cues.txt`).
 
+pub mod input;
 mod scraped;
+pub mod warc;
 
 pub use scraped::{clean_scraped_text, CleanPage, PageCues};
 
