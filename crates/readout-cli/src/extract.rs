@@ -26,7 +26,7 @@ fn page_id(path: &Path) -> String {
 
 pub fn article_json(article: &readout_html::Article, url: Option<&str>) -> Value {
     json!({
-        "url": url,
+                "url": url.map(str::to_string).or(article.url.clone()),
         "title": article.title,
         "published": article.published.map(|d| d.to_string()),
         "publisher": article.publisher,

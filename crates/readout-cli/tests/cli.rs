@@ -396,28 +396,84 @@ fn warc_gz_html_responses_are_coded_and_bad_records_reported() {
     };
     let mut warc = Vec::new();
     // CC-NEWS layout: every record is its own gzip member.
-    warc.extend(gzip_member(&warc_record("warcinfo", "", b"software: readout test")));
-    warc.extend(gzip_member(&warc_record("request", "https://news.example/a", b"GET /a HTTP/1.1\r\n\r\n")));
-    warc.extend(gzip_member(&warc_record("response", "https://news.example/2024/05/06/a", &page("Japan protests", "Japan condemned North Korea on Monday after a missile test."))));
-    warc.extend(gzip_member(&warc_record("response", "https://news.example/logo.png", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG....")));
-    warc.extend(gzip_member(&warc_record("response", "https://news.example/b", &page("Talks", "Germany praised France for its mediation in the dispute."))));
-    let mut truncated = warc_record("response", "https://news.example/c", &page("Cut", "France praised Germany."));
+    warc.extend(gzip_member(&warc_record(
+        "warcinfo",
+        "",
+        b"software: readout test",
+    )));
+    warc.extend(gzip_member(&warc_record(
+        "request",
+        "https://news.example/a",
+        b"GET /a HTTP/1.1\r\n\r\n",
+    )));
+    warc.extend(gzip_member(&warc_record(
+        "response",
+        "https://news.example/2024/05/06/a",
+        &page(
+            "Japan protests",
+            "Japan condemned North Korea on Monday after a missile test.",
+        ),
+    )));
+    warc.extend(gzip_member(&warc_record(
+        "response",
+        "https://news.example/logo.png",
+        b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG....",
+    )));
+    warc.extend(gzip_member(&warc_record(
+        "response",
+        "https://news.example/b",
+        &page(
+            "Talks",
+            "Germany praised France for its mediation in the dispute.",
+        ),
+    )));
+    let mut truncated = warc_record(
+        "response",
+        "https://news.example/c",
+        &page("Cut", "France praised Germany."),
+    );
     truncated.truncate(truncated.len() / 2);
     warc.extend(gzip_member(&truncated));
     let path = tmp("crawl.warc.gz");
     std::fs::write(&path, &warc).unwrap();
     let out = readout(&["code", path.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "the truncated record is a failure");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the truncated record is a failure"
+    );
     let docs = json_lines(&out);
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["https://news.example/2024/05/06/a", "https://news.example/b"]);
+    assert_eq!(
+        ids,
+        [
+            "https://news.example/2024/05/06/a",
+            "https://news.example/b"
+        ]
+    );
     assert_eq!(docs[0]["article"]["title"], "Japan protests");
     assert_eq!(docs[0]["article"]["published"], "2024-05-06");
     let japan = docs[0]["events"].as_array().unwrap();
-    assert!(japan.iter().any(|e| e["source"]["code"] == "JPN" && e["target"]["code"] == "PRK" && e["root"] == "11"), "{japan:#?}");
-    assert!(!docs[0]["article"]["body"].as_str().unwrap().contains("Home"));
+    assert!(
+        japan.iter().any(|e| e["source"]["code"] == "JPN"
+            && e["target"]["code"] == "PRK"
+            && e["root"] == "11"),
+        "{japan:#?}"
+    );
+    assert!(!docs[0]["article"]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Home"));
     let err = stderr(&out);
-    assert!(err.contains("record 6") && err.contains("truncated"), "{err}");
+    assert!(
+        err.contains("record 6") && err.contains("truncated"),
+        "{err}"
+    );
     assert!(err.contains("2 document(s) coded"), "{err}");
-    assert!(err.contains("1 warcinfo record") && err.contains("1 request record") && err.contains("1 not HTML"), "{err}");
+    assert!(
+        err.contains("1 warcinfo record")
+            && err.contains("1 request record")
+            && err.contains("1 not HTML"),
+        "{err}"
+    );
 }

@@ -35,6 +35,8 @@ pub struct Article {
     pub captions: Vec<String>,
     /// The encoding the page was read in.
     pub encoding: &'static str,
+    /// The page's canonical URL, when it names one.
+    pub url: Option<String>,
 }
 
 impl Article {
@@ -81,5 +83,6 @@ pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
         paragraphs: body.paragraphs,
         captions: body.captions,
         encoding: encoding.name(),
+        url: meta.url,
     }
 }

@@ -14,6 +14,8 @@ pub struct Meta {
     pub language: Option<String>,
     /// The JSON-LD `articleBody`, when the page has one.
     pub json_ld_body: Option<String>,
+    /// The page's canonical URL (`og:url`, `<link rel=canonical>`), when it names one.
+    pub url: Option<String>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -169,6 +171,7 @@ pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
     let mut first_time: Option<String> = None;
     let mut first_h1: Option<String> = None;
     let mut html_title: Option<String> = None;
+    let mut canonical: Option<String> = None;
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -193,6 +196,16 @@ pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
             "time" if first_time.is_none() => first_time = e.attr("datetime").map(str::to_string),
             "h1" if first_h1.is_none() => first_h1 = Some(text_of(el)).filter(|t| !t.is_empty()),
             "title" if html_title.is_none() => html_title = Some(text_of(el)),
+            "link"
+                if canonical.is_none()
+                    && e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                canonical = e
+                    .attr("href")
+                    .filter(|h| h.starts_with("http"))
+                    .map(str::to_string);
+            }
             "html" => {
                 meta.language = e
                     .attr("lang")
@@ -202,6 +215,13 @@ pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
             _ => {}
         }
     }
+    let own_url = canonical.or_else(|| {
+        tags.iter()
+            .find(|(k, v)| k == "og:url" && v.starts_with("http"))
+            .map(|(_, v)| v.clone())
+    });
+    let url = url.or(own_url.as_deref());
+    meta.url = own_url.clone();
     let tag = |names: &[&str]| {
         names.iter().find_map(|n| {
             tags.iter()
@@ -245,10 +265,18 @@ pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
             ])
         })
         .or(first_time);
-    meta.published = date_text
+    let stated = date_text
         .as_deref()
         .and_then(parse_date)
-        .or_else(|| url.and_then(date_from_url));
+        .filter(|d| (1990..=2100).contains(&d.year));
+    let in_url = url.and_then(date_from_url);
+    // A date in the URL is the publisher's local calendar date; metadata written in UTC can be
+    // a day off it ("2019-11-19T02:00Z" for an evening story of the 18th).
+    meta.published = match (stated, in_url) {
+        (Some(s), Some(u)) if (s.to_days() - u.to_days()).abs() <= 1 => Some(u),
+        (Some(s), _) => Some(s),
+        (None, u) => u,
+    };
     meta.authors = names(ld("author"));
     if meta.authors.is_empty() {
         meta.authors = tag(&[

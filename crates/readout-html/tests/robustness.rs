@@ -4,15 +4,49 @@ use proptest::prelude::*;
 use readout_html::{extract, PageInfo};
 
 fn info() -> PageInfo<'static> {
-    PageInfo { url: Some("https://example.com/2024/05/06/story"), content_type: None, furniture: &[] }
+    PageInfo {
+        url: Some("https://example.com/2024/05/06/story"),
+        content_type: None,
+        furniture: &[],
+    }
 }
 
 const PIECES: &[&str] = &[
-    "<html>", "</html>", "<body>", "<p>", "</p>", "<div class=\"article\">", "</div>", "<a href=x>", "</a>", "<script>",
-    "</script>", "<style>", "<!--", "-->", "<table><tr><td>", "</td></tr></table>", "<meta charset=\"koi8-r\">",
-    "<meta property=\"og:title\" content=\"T\">", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",",
-    "\"articleBody\":\"x\"}", "Ministers met on Monday, and agreed.", "&amp;", "&#x1F600;", "\u{0}", "\u{FEFF}", "é",
-    "<br>", "<figure><figcaption>", "</figcaption></figure>", "<form>", "</form>", "<nav>", "<![CDATA[", "]]>", "<",
+    "<html>",
+    "</html>",
+    "<body>",
+    "<p>",
+    "</p>",
+    "<div class=\"article\">",
+    "</div>",
+    "<a href=x>",
+    "</a>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<meta charset=\"koi8-r\">",
+    "<meta property=\"og:title\" content=\"T\">",
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",",
+    "\"articleBody\":\"x\"}",
+    "Ministers met on Monday, and agreed.",
+    "&amp;",
+    "&#x1F600;",
+    "\u{0}",
+    "\u{FEFF}",
+    "é",
+    "<br>",
+    "<figure><figcaption>",
+    "</figcaption></figure>",
+    "<form>",
+    "</form>",
+    "<nav>",
+    "<![CDATA[",
+    "]]>",
+    "<",
 ];
 
 proptest! {
@@ -34,7 +68,8 @@ proptest! {
 #[test]
 fn a_20_megabyte_page_is_cut_and_read() {
     let mut html = String::from("<html><body><article>");
-    let paragraph = "<p>Ministers from both countries met on Tuesday, and they agreed to resume the talks.</p>";
+    let paragraph =
+        "<p>Ministers from both countries met on Tuesday, and they agreed to resume the talks.</p>";
     while html.len() < 20 * 1024 * 1024 {
         html.push_str(paragraph);
     }
@@ -47,7 +82,9 @@ fn a_20_megabyte_page_is_cut_and_read() {
 
 #[test]
 fn binary_data_yields_an_empty_article() {
-    let png = [0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R'];
+    let png = [
+        0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+    ];
     let article = extract(&png.repeat(1000), &info());
     assert!(article.body().len() < 100);
 }

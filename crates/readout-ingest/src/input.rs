@@ -135,12 +135,13 @@ pub fn document_from_html(
     let mut page = crate::clean_scraped_text(&text, false, opts.cues);
     page.paragraphs
         .extend(article.captions.iter().map(|c| (Kind::Caption, c.clone())));
+    let url = url.map(str::to_string).or(article.url);
     build(
         id,
         page,
         article.title,
         article.published.or(fallback_date),
-        url.map(str::to_string),
+        url,
         article.publisher,
         article.language,
     )

@@ -7,7 +7,11 @@ use readout_ingest::warc::{http_payload, WarcReader};
 fn record(uri: &str, body: &[u8]) -> Vec<u8> {
     let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
     block.extend_from_slice(body);
-    let mut out = format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n", block.len()).into_bytes();
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
     out.extend(block);
     out.extend_from_slice(b"\r\n\r\n");
     out
