@@ -47,3 +47,81 @@ pub fn run(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// HTML pages held in memory (decompressed), extracted and then extracted and coded: the
+/// throughput of readout's web path, with no I/O in the timing.
+pub fn run_html(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
+    if inputs.is_empty() {
+        bail!("give HTML files (for example ../shared/data/extraction-bench/html/*.html.gz)");
+    }
+    let pipeline = Pipeline::load(&crate::LexiconArgs::default())?;
+    let furniture = pipeline.furniture();
+    let mut pages = Vec::new();
+    for p in inputs {
+        pages.push(
+            readout_ingest::read_file(p).with_context(|| format!("cannot read {}", p.display()))?,
+        );
+    }
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    let n = repeat.max(1);
+    let info = readout_html::PageInfo {
+        url: None,
+        content_type: None,
+        furniture: &furniture,
+    };
+    let started = Instant::now();
+    let mut chars = 0;
+    for _ in 0..n {
+        for page in &pages {
+            chars += readout_html::extract(page, &info).body().len();
+        }
+    }
+    let extract_secs = started.elapsed().as_secs_f64();
+    let opts = readout_ingest::input::Options {
+        cues: &pipeline.cues,
+        furniture: &furniture,
+        date: None,
+    };
+    let started = Instant::now();
+    let mut events = 0;
+    let mut out = Vec::with_capacity(1 << 20);
+    for _ in 0..n {
+        for (i, page) in pages.iter().enumerate() {
+            let mut doc = readout_ingest::input::document_from_html(
+                i.to_string(),
+                page,
+                None,
+                None,
+                None,
+                &opts,
+            );
+            pipeline.code(&mut doc, None);
+            events += doc.events.len();
+            out.clear();
+            to_json_line(&doc, &mut out);
+        }
+    }
+    let code_secs = started.elapsed().as_secs_f64();
+    let mb = (bytes * n) as f64 / 1e6;
+    let docs = (pages.len() * n) as f64;
+    println!(
+        "{} pages, {:.2} MB of HTML, {n} time(s), one thread:",
+        pages.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "  extract:          {:.3} s, {:.1} MB/s, {:.0} pages/s ({} characters of body per pass)",
+        extract_secs,
+        mb / extract_secs,
+        docs / extract_secs,
+        chars / n
+    );
+    println!(
+        "  extract and code: {:.3} s, {:.1} MB/s, {:.0} pages/s, {} events per pass",
+        code_secs,
+        mb / code_secs,
+        docs / code_secs,
+        events / n
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -122,10 +122,14 @@ enum Command {
         #[arg(long)]
         url: Option<String>,
     },
-    /// Measure coding throughput over JSON Lines corpora (MB/s, documents/s, one thread).
+    /// Measure throughput on one thread (MB/s, documents/s): coding JSON Lines corpora, or with
+    /// `--html`, extracting and coding HTML pages held in memory.
     Bench {
-        /// JSON Lines files (records with `text`).
+        /// JSON Lines files (records with `text`), or with `--html` HTML files (plain or gzipped).
         inputs: Vec<PathBuf>,
+        /// The inputs are HTML pages: time extraction, then extraction and coding.
+        #[arg(long)]
+        html: bool,
         /// Code the corpus this many times.
         #[arg(long, default_value_t = 5)]
         repeat: usize,
@@ -188,7 +192,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Lexicon {
             command: LexiconCommand::Stats { dir, lexicon },
         } => code::lexicon_stats(dir.as_deref(), &lexicon),
-        Command::Bench { inputs, repeat } => bench::run(&inputs, repeat),
+        Command::Bench {
+            inputs,
+            repeat,
+            html: false,
+        } => bench::run(&inputs, repeat),
+        Command::Bench {
+            inputs,
+            repeat,
+            html: true,
+        } => bench::run_html(&inputs, repeat),
         Command::Extract { inputs, map, url } => extract::run(&inputs, map, url.as_deref()),
     }
 }

@@ -16,8 +16,8 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scraper::{Html, Node};
-use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Body {
@@ -147,6 +147,20 @@ const POSITIVE_WORDS: &[&str] = &[
     "rich",
 ];
 
+fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+fn is_negative(word: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| word_set(NEGATIVE_WORDS)).contains(word)
+}
+
+fn is_positive(word: &str) -> bool {
+    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| word_set(POSITIVE_WORDS)).contains(word)
+}
+
 fn class_words(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
     el.attr("class")
         .into_iter()
@@ -180,10 +194,10 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 fn class_weight(el: &scraper::node::Element) -> f64 {
     let mut w = 0.0;
     for word in class_words(el) {
-        if POSITIVE_WORDS.contains(&word.as_str()) {
+        if is_positive(&word) {
             w += 25.0;
         }
-        if NEGATIVE_WORDS.contains(&word.as_str()) {
+        if is_negative(&word) {
             w -= 25.0;
         }
     }
@@ -238,10 +252,10 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     let tree = &doc.tree;
     // Pass 1: tag-based skips and per-element statistics, bottom-up (post-order). Text counts
     // for its nearest block ancestor: prose often sits in spans inside a div.
-    let mut skip: HashSet<NodeId> = HashSet::new();
-    let mut stats: HashMap<NodeId, Stats> = HashMap::new();
-    let mut own_text: HashMap<NodeId, usize> = HashMap::new();
-    let mut commas: HashMap<NodeId, usize> = HashMap::new();
+    let mut skip: HashSet<NodeId> = HashSet::default();
+    let mut stats: HashMap<NodeId, Stats> = HashMap::default();
+    let mut own_text: HashMap<NodeId, usize> = HashMap::default();
+    let mut commas: HashMap<NodeId, usize> = HashMap::default();
     let mut blocks: Vec<NodeId> = vec![doc.root_element().id()];
     let mut skipping: Option<NodeId> = None;
     let mut link_depth = 0usize;
@@ -323,8 +337,8 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     for node in doc.root_element().descendants() {
         if let Node::Element(el) = node.value() {
             let negative = FURNITURE_TAGS.contains(&el.name())
-                || (class_words(el).any(|w| NEGATIVE_WORDS.contains(&w.as_str()))
-                    && !class_words(el).any(|w| POSITIVE_WORDS.contains(&w.as_str()))
+                || (class_words(el).any(|w| is_negative(&w))
+                    && !class_words(el).any(|w| is_positive(&w))
                     && el.attr("itemprop") != Some("articleBody"));
             let share =
                 stats.get(&node.id()).map(|s| s.prose).unwrap_or(0) as f64 / total_prose as f64;
@@ -333,18 +347,16 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
             }
         }
     }
-    let skipped = |id: NodeId| -> bool {
-        let mut cur = tree.get(id);
-        while let Some(n) = cur {
-            if skip.contains(&n.id()) {
-                return true;
-            }
-            cur = n.parent();
+    // Everything inside a set-aside element, found in one pre-order pass.
+    let mut dead: HashSet<NodeId> = HashSet::default();
+    for node in doc.root_element().descendants() {
+        if skip.contains(&node.id()) || node.parent().is_some_and(|p| dead.contains(&p.id())) {
+            dead.insert(node.id());
         }
-        false
-    };
+    }
+    let skipped = |id: NodeId| dead.contains(&id);
     // Pass 2: score paragraph-like blocks into their parents and grandparents.
-    let mut score: HashMap<NodeId, f64> = HashMap::new();
+    let mut score: HashMap<NodeId, f64> = HashMap::default();
     for node in doc.root_element().descendants() {
         let Node::Element(el) = node.value() else {
             continue;

@@ -2,6 +2,7 @@
 //! then a statistical guess; the text is decoded with replacement, never rejected.
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
 /// How the encoding was decided, for `readout extract --verbose` and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,27 +45,27 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// Decodes a page; `content_type` is the HTTP Content-Type header, if known.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static Encoding, Source) {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> (Cow<'a, str>, &'static Encoding, Source) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc, Source::Bom);
+        return (text, enc, Source::Bom);
     }
     let (enc, source) = match content_type.and_then(label_in) {
         Some(e) => (e, Source::Header),
         None => match meta_charset(bytes) {
             Some(e) => (e, Source::Meta),
+            // Valid UTF-8 is almost surely UTF-8; only other bytes need a statistical guess.
+            None if std::str::from_utf8(bytes).is_ok() => (UTF_8, Source::Sniffed),
             None => {
                 let mut det = chardetng::EncodingDetector::new();
                 det.feed(
                     &bytes[..bytes.len().min(64 * 1024)],
                     bytes.len() <= 64 * 1024,
                 );
-                let guess = if std::str::from_utf8(bytes).is_ok() {
-                    UTF_8
-                } else {
-                    det.guess(None, true)
-                };
-                (guess, Source::Sniffed)
+                (det.guess(None, true), Source::Sniffed)
             }
         },
     };
@@ -76,8 +77,9 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> (String, &'static Enc
     } else {
         enc
     };
+    // Valid UTF-8 read as UTF-8 is borrowed, not copied.
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text.into_owned(), enc, source)
+    (text, enc, source)
 }
 
 #[cfg(test)]
@@ -93,10 +95,10 @@ mod tests {
         let (_, enc, source) = decode(latin1, Some("text/html; charset=utf-8"));
         assert_eq!((enc.name(), source), ("UTF-8", Source::Header));
         let (text, _, source) = decode(b"\xEF\xBB\xBF<p>ok</p>", Some("text/html; charset=latin1"));
-        assert_eq!((text.as_str(), source), ("<p>ok</p>", Source::Bom));
+        assert_eq!((text.as_ref(), source), ("<p>ok</p>", Source::Bom));
         let cp1251 = "<p>Москва заявила, что переговоры продолжатся в понедельник.</p>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(cp1251);
         let (text, _, source) = decode(&bytes, None);
-        assert_eq!((text.as_str(), source), (cp1251, Source::Sniffed));
+        assert_eq!((text.as_ref(), source), (cp1251, Source::Sniffed));
     }
 }

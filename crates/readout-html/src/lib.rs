@@ -10,6 +10,7 @@
 pub mod body;
 pub mod encoding;
 pub mod meta;
+pub mod strip;
 
 use readout_doc::Date;
 use scraper::Html;
@@ -52,7 +53,7 @@ pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
     let bytes = &bytes[..bytes.len().min(MAX_PAGE_BYTES)];
     let (text, encoding, _) = encoding::decode(bytes, info.content_type);
-    let doc = Html::parse_document(&text);
+    let doc = Html::parse_document(&strip::strip(&text));
     let meta = meta::extract(&doc, info.url);
     let mut body = body::extract(
         &doc,
