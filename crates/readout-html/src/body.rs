@@ -15,7 +15,7 @@
 //! Traversals are iterative, so deeply nested markup cannot overflow the stack.
 
 use ego_tree::iter::Edge;
-use ego_tree::NodeId;
+use ego_tree::{NodeId, NodeRef};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scraper::{Html, Node};
 
@@ -250,90 +250,71 @@ fn is_furniture(text: &str, furniture: &Furniture) -> bool {
 
 pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     let tree = &doc.tree;
-    // Pass 1: tag-based skips and per-element statistics, bottom-up (post-order). Text counts
-    // for its nearest block ancestor: prose often sits in spans inside a div.
-    let mut skip: HashSet<NodeId> = HashSet::default();
+    // Pass 1: per-element statistics, bottom-up (post-order). Text counts for its nearest block
+    // ancestor: prose often sits in spans inside a div.
     let mut stats: HashMap<NodeId, Stats> = HashMap::default();
     let mut own_text: HashMap<NodeId, usize> = HashMap::default();
     let mut commas: HashMap<NodeId, usize> = HashMap::default();
     let mut blocks: Vec<NodeId> = vec![doc.root_element().id()];
-    let mut skipping: Option<NodeId> = None;
     let mut link_depth = 0usize;
-    for edge in doc.root_element().traverse() {
-        match edge {
-            Edge::Open(node) => {
-                if skipping.is_some() {
-                    continue;
+    walk(*doc.root_element(), is_never_text, |edge| match edge {
+        Edge::Open(node) => match node.value() {
+            Node::Element(el) => {
+                if el.name() == "a" {
+                    link_depth += 1;
                 }
-                match node.value() {
-                    Node::Element(el) => {
-                        if SKIP_TAGS.contains(&el.name()) || is_hidden(el) {
-                            skip.insert(node.id());
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        if el.name() == "a" {
-                            link_depth += 1;
-                        }
-                        if is_container_block(el.name()) {
-                            blocks.push(node.id());
-                        }
-                    }
-                    Node::Text(t) => {
-                        let n = t.trim().chars().count();
-                        if n > 0 {
-                            let block = *blocks.last().unwrap();
-                            *own_text.entry(block).or_default() += n;
-                            *commas.entry(block).or_default() +=
-                                t.matches([',', '，', '、']).count();
-                            if let Some(p) = node.parent() {
-                                let s = stats.entry(p.id()).or_default();
-                                s.chars += n;
-                                if link_depth > 0 {
-                                    s.link_chars += n;
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
+                if is_container_block(el.name()) {
+                    blocks.push(node.id());
                 }
             }
-            Edge::Close(node) => {
-                if let Some(id) = skipping {
-                    if id == node.id() {
-                        skipping = None;
+            Node::Text(t) => {
+                let n = t.trim().chars().count();
+                if n > 0 {
+                    let block = *blocks.last().unwrap();
+                    *own_text.entry(block).or_default() += n;
+                    *commas.entry(block).or_default() += t.matches([',', '，', '、']).count();
+                    if let Some(p) = node.parent() {
+                        let s = stats.entry(p.id()).or_default();
+                        s.chars += n;
+                        if link_depth > 0 {
+                            s.link_chars += n;
+                        }
                     }
-                    continue;
                 }
-                if let Node::Element(el) = node.value() {
-                    if el.name() == "a" {
-                        link_depth = link_depth.saturating_sub(1);
-                    }
-                    if is_container_block(el.name()) && blocks.len() > 1 {
-                        blocks.pop();
-                    }
-                    let mut s = stats.get(&node.id()).copied().unwrap_or_default();
-                    let own = own_text.get(&node.id()).copied().unwrap_or(0);
-                    if own >= 30 && is_container_block(el.name()) {
-                        s.prose += own;
-                    }
-                    stats.insert(node.id(), s);
-                    if let Some(parent) = node.parent() {
-                        let ps = stats.entry(parent.id()).or_default();
-                        ps.chars += s.chars;
-                        ps.link_chars += s.link_chars;
-                        ps.prose += s.prose;
-                    }
+            }
+            _ => {}
+        },
+        Edge::Close(node) => {
+            if let Node::Element(el) = node.value() {
+                if el.name() == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if is_container_block(el.name()) && blocks.len() > 1 {
+                    blocks.pop();
+                }
+                let mut s = stats.get(&node.id()).copied().unwrap_or_default();
+                let own = own_text.get(&node.id()).copied().unwrap_or(0);
+                if own >= 30 && is_container_block(el.name()) {
+                    s.prose += own;
+                }
+                stats.insert(node.id(), s);
+                if let Some(parent) = node.parent() {
+                    let ps = stats.entry(parent.id()).or_default();
+                    ps.chars += s.chars;
+                    ps.link_chars += s.link_chars;
+                    ps.prose += s.prose;
                 }
             }
         }
-    }
+    });
     let total_prose = stats
         .get(&doc.root_element().id())
         .map(|s| s.prose)
         .unwrap_or(0)
         .max(1);
-    // Class-based skips, only for elements holding a small share of the prose.
+    // Furniture tags and class words set an element aside, only when it holds a small share of
+    // the prose.
+    let mut skip: HashSet<NodeId> = HashSet::default();
     for node in doc.root_element().descendants() {
         if let Node::Element(el) = node.value() {
             let negative = FURNITURE_TAGS.contains(&el.name())
@@ -350,7 +331,11 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     // Everything inside a set-aside element, found in one pre-order pass.
     let mut dead: HashSet<NodeId> = HashSet::default();
     for node in doc.root_element().descendants() {
-        if skip.contains(&node.id()) || node.parent().is_some_and(|p| dead.contains(&p.id())) {
+        let never_text = is_never_text(node);
+        if never_text
+            || skip.contains(&node.id())
+            || node.parent().is_some_and(|p| dead.contains(&p.id()))
+        {
             dead.insert(node.id());
         }
     }
@@ -409,30 +394,6 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
             best = Some((id, f));
         }
     }
-    if let Some(needle) = std::env::var_os("READOUT_DEBUG_NEEDLE") {
-        let needle = needle.to_string_lossy().to_string();
-        if let Some(n) = doc.root_element().descendants().find(|n| {
-            n.value()
-                .as_text()
-                .is_some_and(|t| t.contains(needle.as_str()))
-        }) {
-            let mut cur = n.parent();
-            while let Some(a) = cur {
-                if let Some(el) = a.value().as_element() {
-                    eprintln!(
-                        "  <{} class={:?} id={:?}> skip={} own={} score={:.1}",
-                        el.name(),
-                        el.attr("class"),
-                        el.attr("id"),
-                        skip.contains(&a.id()),
-                        own_text.get(&a.id()).copied().unwrap_or(0),
-                        final_score(a.id())
-                    );
-                }
-                cur = a.parent();
-            }
-        }
-    }
     let Some((top, top_score)) = best else {
         return Body::default();
     };
@@ -485,24 +446,21 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     // Pass 3: read the chosen parts block by block.
     let mut body = Body::default();
     for part in parts {
-        read_blocks(doc, tree.get(part).unwrap(), &skip, furniture, &mut body);
+        read_blocks(tree.get(part).unwrap(), &skip, furniture, &mut body);
     }
     body
 }
 
 /// Appends the text blocks of `root` to `body`.
 fn read_blocks(
-    doc: &Html,
-    root: ego_tree::NodeRef<Node>,
+    root: NodeRef<Node>,
     skip: &HashSet<NodeId>,
     furniture: &Furniture,
     body: &mut Body,
 ) {
-    let _ = doc;
     let mut text = String::new();
     let mut links = 0usize;
     let mut in_link = 0usize;
-    let mut skipping: Option<NodeId> = None;
     let mut caption: Option<(NodeId, String)> = None;
     let flush = |text: &mut String, links: &mut usize, body: &mut Body| {
         let t = text.trim();
@@ -516,42 +474,83 @@ fn read_blocks(
         text.clear();
         *links = 0;
     };
+    // The title (h1) is not body text.
+    let leave_out = |n: NodeRef<Node>| {
+        is_never_text(n)
+            || skip.contains(&n.id())
+            || n.value().as_element().is_some_and(|e| e.name() == "h1")
+    };
+    walk(root, leave_out, |edge| match edge {
+        Edge::Open(node) => match node.value() {
+            Node::Element(el) => {
+                if el.name() == "figcaption" {
+                    caption = Some((node.id(), String::new()));
+                } else if el.name() == "a" {
+                    in_link += 1;
+                }
+                if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
+                    flush(&mut text, &mut links, body);
+                }
+            }
+            Node::Text(t) => match caption.as_mut() {
+                Some((_, c)) => collapse(t, c),
+                None => {
+                    let before = text.chars().count();
+                    collapse(t, &mut text);
+                    if in_link > 0 {
+                        links += text.chars().count() - before;
+                    }
+                }
+            },
+            _ => {}
+        },
+        Edge::Close(node) => {
+            if let Node::Element(el) = node.value() {
+                if caption.as_ref().is_some_and(|(id, _)| *id == node.id()) {
+                    let (_, c) = caption.take().unwrap();
+                    let c = c.trim().to_string();
+                    if !c.is_empty() {
+                        body.captions.push(c);
+                    }
+                    return;
+                }
+                if el.name() == "a" {
+                    in_link = in_link.saturating_sub(1);
+                }
+                if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
+                    flush(&mut text, &mut links, body);
+                }
+            }
+        }
+    });
+    flush(&mut text, &mut links, body);
+}
+
+/// Elements whose content is never article text: by tag, or hidden.
+fn is_never_text(node: NodeRef<Node>) -> bool {
+    node.value()
+        .as_element()
+        .is_some_and(|el| SKIP_TAGS.contains(&el.name()) || is_hidden(el))
+}
+
+/// Walks `root` in document order, leaving out the subtrees of the nodes `leave_out` names.
+fn walk<'a>(
+    root: NodeRef<'a, Node>,
+    leave_out: impl Fn(NodeRef<'a, Node>) -> bool,
+    mut visit: impl FnMut(Edge<'a, Node>),
+) {
+    let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
                 if skipping.is_some() {
                     continue;
                 }
-                match node.value() {
-                    Node::Element(el) => {
-                        if skip.contains(&node.id()) || el.name() == "h1" {
-                            skipping = Some(node.id());
-                            continue;
-                        }
-                        if el.name() == "figcaption" {
-                            caption = Some((node.id(), String::new()));
-                            continue;
-                        }
-                        if el.name() == "a" {
-                            in_link += 1;
-                        }
-                        if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
-                            flush(&mut text, &mut links, body);
-                        }
-                    }
-                    Node::Text(t) => {
-                        if let Some((_, c)) = caption.as_mut() {
-                            collapse(t, c);
-                        } else {
-                            let before = text.chars().count();
-                            collapse(t, &mut text);
-                            if in_link > 0 {
-                                links += text.chars().count() - before;
-                            }
-                        }
-                    }
-                    _ => {}
+                if leave_out(node) {
+                    skipping = Some(node.id());
+                    continue;
                 }
+                visit(edge);
             }
             Edge::Close(node) => {
                 if let Some(id) = skipping {
@@ -560,26 +559,10 @@ fn read_blocks(
                     }
                     continue;
                 }
-                if let Node::Element(el) = node.value() {
-                    if caption.as_ref().is_some_and(|(id, _)| *id == node.id()) {
-                        let (_, c) = caption.take().unwrap();
-                        let c = c.trim().to_string();
-                        if !c.is_empty() {
-                            body.captions.push(c);
-                        }
-                        continue;
-                    }
-                    if el.name() == "a" {
-                        in_link = in_link.saturating_sub(1);
-                    }
-                    if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
-                        flush(&mut text, &mut links, body);
-                    }
-                }
+                visit(edge);
             }
         }
     }
-    flush(&mut text, &mut links, body);
 }
 
 #[cfg(test)]
