@@ -17,8 +17,16 @@ fn record(uri: &str, body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Cases per property: `PROPTEST_CASES` for a long fuzzing run, else the default given.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(500), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
@@ -35,8 +43,11 @@ proptest! {
             data[flip] = byte;
         }
         data.truncate(data.len().saturating_sub(cut));
-        let items: Vec<_> = WarcReader::new(&data[..]).take(100).collect();
-        prop_assert!(items.len() <= 2);
+                let items: Vec<_> = WarcReader::new(&data[..]).take(100).collect();
+        // Two records, plus at most one error: a damaged length can end the first record early,
+        // and the reader stops at the first error after it.
+        prop_assert!(items.len() <= 3);
+        prop_assert!(items.iter().filter(|i| i.is_err()).count() <= 1);
         for item in items.into_iter().flatten() {
             let _ = http_payload(&item.block);
         }

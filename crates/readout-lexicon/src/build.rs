@@ -985,6 +985,13 @@ impl Compiler {
                 continue;
             }
             self.lex.function_words.insert(&ids, 0, classes);
+            if let [id] = ids.as_slice() {
+                let id = *id as usize;
+                if self.lex.word_classes.len() <= id {
+                    self.lex.word_classes.resize(id + 1, WordClasses::NONE);
+                }
+                self.lex.word_classes[id] = self.lex.word_classes[id] | classes;
+            }
             if ids.len() == 1 {
                 readout_text::normalize_into(w, &mut self.scratch);
                 let word = self.scratch.trim_end_matches('.').to_string();

@@ -119,6 +119,8 @@ pub struct Lexicon {
     pub noun_triggers: PhraseTrie<u32>,
     /// Function words and phrases, with the classes each belongs to.
     pub function_words: PhraseTrie<WordClasses>,
+    /// Classes of single function words, by word id.
+    pub word_classes: Vec<WordClasses>,
     /// Surnames (normalised word ids) of persons, for "Mr Wang" and "Shoigu said".
     pub surnames: PhraseTrie<u32>,
     /// Sector codes the agents use, indexed by [`NameRef::Agent`].
@@ -171,10 +173,9 @@ impl Lexicon {
 
     /// The classes of a single function word.
     pub fn classes(&self, word: u32) -> WordClasses {
-        self.function_words
-            .longest(&[word], &[true], 0)
-            .filter(|m| m.len == 1)
-            .map(|m| m.values().fold(WordClasses::NONE, |acc, c| acc | *c))
+        self.word_classes
+            .get(word as usize)
+            .copied()
             .unwrap_or(WordClasses::NONE)
     }
 }

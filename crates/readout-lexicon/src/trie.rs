@@ -9,6 +9,8 @@ use rustc_hash::FxHashMap as HashMap;
 /// The id of a word the lexicon does not know.
 pub const UNKNOWN_WORD: u32 = u32::MAX;
 
+const NO_NODE: u32 = u32::MAX;
+
 #[derive(Debug, Clone)]
 struct Terminal<T> {
     /// Bit i set: token i of the phrase must be capitalised in the text.
@@ -18,6 +20,8 @@ struct Terminal<T> {
 
 #[derive(Debug, Clone)]
 pub struct PhraseTrie<T> {
+    /// First step, by word id: most tokens start no phrase, and an array answers that fastest.
+    root: Vec<u32>,
     edges: HashMap<(u32, u32), u32>,
     terminals: Vec<Vec<Terminal<T>>>,
 }
@@ -25,6 +29,7 @@ pub struct PhraseTrie<T> {
 impl<T> Default for PhraseTrie<T> {
     fn default() -> Self {
         PhraseTrie {
+            root: Vec::new(),
             edges: HashMap::default(),
             terminals: vec![Vec::new()],
         }
@@ -51,9 +56,20 @@ impl<'t, T> Match<'t, T> {
 impl<T> PhraseTrie<T> {
     pub fn insert(&mut self, words: &[u32], caps: u64, value: T) {
         let mut node = 0u32;
-        for &w in words {
+        for (i, &w) in words.iter().enumerate() {
             let next = self.terminals.len() as u32;
-            node = *self.edges.entry((node, w)).or_insert_with(|| next);
+            if i == 0 {
+                let w = w as usize;
+                if self.root.len() <= w {
+                    self.root.resize(w + 1, NO_NODE);
+                }
+                if self.root[w] == NO_NODE {
+                    self.root[w] = next;
+                }
+                node = self.root[w];
+            } else {
+                node = *self.edges.entry((node, w)).or_insert_with(|| next);
+            }
             if node == next {
                 self.terminals.push(Vec::new());
             }
@@ -79,8 +95,13 @@ impl<T> PhraseTrie<T> {
             if w == UNKNOWN_WORD || i >= 64 {
                 break;
             }
-            match self.edges.get(&(node, w)) {
-                Some(&n) => node = n,
+            let step = if i == 0 {
+                self.root.get(w as usize).copied().filter(|&n| n != NO_NODE)
+            } else {
+                self.edges.get(&(node, w)).copied()
+            };
+            match step {
+                Some(n) => node = n,
                 None => break,
             }
             if caps[start + i] {
