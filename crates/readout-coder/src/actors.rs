@@ -245,10 +245,8 @@ pub fn noun_groups(
     out.clear();
     let range = doc.sentences[sentence].token_range();
     let lex = res.lex;
-    let mut hit_at: HashMap<usize, usize> = HashMap::with_capacity(hits.len());
-    for (k, h) in hits.iter().enumerate() {
-        hit_at.insert(h.tokens.start, k);
-    }
+    // Hits are in text order: the one starting at a token is found by binary search.
+    let hit_at = |t: usize| hits.binary_search_by_key(&t, |h| h.tokens.start).ok();
     let mut clause_has_subject = false;
     let mut i = range.start;
     while i < range.end {
@@ -286,7 +284,7 @@ pub fn noun_groups(
             evidence: String::new(),
         };
         // Pronouns (unless the word is also a name here: "US" is not "us").
-        let named = hit_at.contains_key(&i);
+        let named = hit_at(i).is_some();
         if named {
         } else if let Some(len) = toks.phrase_len(i, WordClasses::PRONOUN_PLURAL) {
             group.tokens = i..i + len;
@@ -322,7 +320,7 @@ pub fn noun_groups(
         let mut surname_person: Option<u32> = None;
         let mut new_person: Option<Range<usize>> = None;
         loop {
-            if let Some(&k) = hit_at.get(&j) {
+            if let Some(k) = hit_at(j) {
                 refs.extend(hits[k].refs.iter().copied());
                 j = hits[k].tokens.end;
                 continue;
@@ -371,14 +369,11 @@ pub fn noun_groups(
             }
             if j > i && j < range.end && is_possessive(doc.token_text(j)) && !refs.is_empty() {
                 let mut k = j + 1;
-                while k < range.end
-                    && k < j + 4
-                    && plain_word(doc, toks, k)
-                    && !hit_at.contains_key(&k)
+                while k < range.end && k < j + 4 && plain_word(doc, toks, k) && hit_at(k).is_none()
                 {
                     k += 1;
                 }
-                let agent_next = hit_at.get(&k).is_some_and(|&h| {
+                let agent_next = hit_at(k).is_some_and(|h| {
                     hits[h]
                         .refs
                         .iter()
@@ -409,7 +404,7 @@ pub fn noun_groups(
                     && k < j + 3
                     && toks.caps[k]
                     && toks.classes[k] == WordClasses::NONE
-                    && !hit_at.contains_key(&k)
+                    && hit_at(k).is_none()
                     && doc.tokens[k].has(tf::WORD)
                 {
                     k += 1;
@@ -431,8 +426,8 @@ pub fn noun_groups(
             end: doc.tokens[j - 1].span.end,
         };
         // "Paris, Texas": a name after a comma that qualifies a place.
-        let qualifier: &[NameRef] = match hit_at.get(&(j + 1)) {
-            Some(&k) if j < range.end && doc.token_text(j) == "," => &hits[k].refs,
+        let qualifier: &[NameRef] = match hit_at(j + 1) {
+            Some(k) if j < range.end && doc.token_text(j) == "," => &hits[k].refs,
             _ => &[],
         };
         let context = PlaceContext { locative, after_of };

@@ -2,6 +2,19 @@
 
 use readout_doc::{token_flags as tf, Span, Token};
 
+/// A letter or digit. ASCII and the typographic punctuation news is full of (quotes, dashes,
+/// ellipses: U+2000–U+206F) are answered without a Unicode table look-up.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -19,7 +32,7 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             chars.next();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             let end = word_end(text, start);
             push_word(text, start, end, base, out);
             while chars.peek().is_some_and(|&(i, _)| i < end) {
@@ -61,7 +74,7 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {
         let pos = start + off;
-        if c.is_alphanumeric() || c == '\u{0301}' {
+        if is_word_char(c) || c == '\u{0301}' {
             end = pos + c.len_utf8();
             continue;
         }
