@@ -96,11 +96,22 @@ pub struct NounHit {
 }
 
 /// Longest, non-overlapping matches of a trie over a sentence's tokens.
-pub fn name_hits(lex: &Lexicon, toks: &Tokens, range: Range<usize>, out: &mut Vec<NameHit>) {
+pub fn name_hits(
+    doc: &Document,
+    lex: &Lexicon,
+    toks: &Tokens,
+    range: Range<usize>,
+    out: &mut Vec<NameHit>,
+) {
     out.clear();
     let (words, caps) = (&toks.words[..range.end], &toks.caps[..range.end]);
     let mut i = range.start;
     while i < range.end {
+        if let Some(hit) = name_across_initial(doc, lex, toks, i, range.end) {
+            i = hit.tokens.end;
+            out.push(hit);
+            continue;
+        }
         let here = lex.names.longest(words, caps, i);
         // A name that starts with a determiner ("the U.S.") yields to a longer name starting
         // right after it ("the [U.S. Virgin Islands] government").
@@ -125,6 +136,44 @@ pub fn name_hits(lex: &Lexicon, toks: &Tokens, range: Range<usize>, out: &mut Ve
             None => i += 1,
         }
     }
+}
+
+/// "Vladimir V. Putin", "George W. Bush": a name whose middle initial the lexicon leaves out.
+fn name_across_initial(
+    doc: &Document,
+    lex: &Lexicon,
+    toks: &Tokens,
+    i: usize,
+    end: usize,
+) -> Option<NameHit> {
+    if i + 3 >= end || !toks.caps[i] || doc.token_text(i + 2) != "." {
+        return None;
+    }
+    let initial = doc.token_text(i + 1);
+    if initial.len() != 1 || !initial.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    // The name's words without the initial and its period.
+    let mut words = [0u32; 6];
+    let mut caps = [false; 6];
+    words[0] = toks.words[i];
+    caps[0] = toks.caps[i];
+    let n = (end - (i + 3)).min(5);
+    words[1..=n].copy_from_slice(&toks.words[i + 3..i + 3 + n]);
+    caps[1..=n].copy_from_slice(&toks.caps[i + 3..i + 3 + n]);
+    let m = lex
+        .names
+        .longest(&words[..=n], &caps[..=n], 0)
+        .filter(|m| m.len >= 2)?;
+    let refs: Vec<NameRef> = m
+        .values()
+        .copied()
+        .filter(|r| matches!(r, NameRef::Person(_)))
+        .collect();
+    (!refs.is_empty()).then(|| NameHit {
+        tokens: i..i + 2 + m.len,
+        refs,
+    })
 }
 
 /// True when the words around `i` make the word at `i` a noun or an adjective rather than a

@@ -68,7 +68,7 @@ impl<'l> Coder<'l> {
             let mut per_sentence: Vec<SentenceHits> = Vec::with_capacity(end - s);
             for si in s..end {
                 let range = doc.sentences[si].token_range();
-                name_hits(lex, &toks, range.clone(), &mut hits);
+                name_hits(doc, lex, &toks, range.clone(), &mut hits);
                 let mut groups = Vec::new();
                 noun_groups(
                     doc,

@@ -375,3 +375,11 @@ fn unknown_persons_take_the_role_of_their_appositive() {
         "Mr Brenner is the same person"
     );
 }
+
+#[test]
+fn a_middle_initial_does_not_hide_a_known_person() {
+    assert_eq!(
+        events(&code("Anna K. Lind praised Borovia.", "2022-03-01")),
+        [ev("051", "AAAGOV", "BBB")]
+    );
+}

@@ -129,6 +129,8 @@ pub struct ArticleMeta {
     pub language: String,
     /// Page furniture removed from the body: sign-up prompts, badges, share widgets…
     pub boilerplate: Vec<String>,
+    /// A wire dateline cut from the first paragraph ("BAGHDAD, April 9 (Xinhua)").
+    pub dateline: Option<String>,
 }
 
 /// A resolved actor: a person, an organisation, or a country with its sectors.

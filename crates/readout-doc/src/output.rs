@@ -28,6 +28,7 @@ pub struct OutputArticle<'a> {
     pub body: String,
     pub captions: Vec<&'a str>,
     pub boilerplate: &'a [String],
+    pub dateline: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug)]
@@ -143,6 +144,7 @@ impl<'a> OutputDocument<'a> {
             body: doc.joined(Kind::Body).join("\n\n"),
             captions: doc.joined(Kind::Caption),
             boilerplate: &meta.boilerplate,
+            dateline: meta.dateline.as_deref(),
         };
         let sentences = doc
             .sentences

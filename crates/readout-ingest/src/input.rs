@@ -163,6 +163,7 @@ fn build(
         publisher,
         credits: page.credits,
         boilerplate: page.boilerplate,
+        dateline: page.dateline,
         language: language
             .map(|l| l.split('-').next().unwrap_or("en").to_string())
             .unwrap_or_else(|| "en".into()),

@@ -155,6 +155,7 @@ fn assemble(
         url,
         credits: page.credits,
         boilerplate: page.boilerplate,
+        dateline: page.dateline,
         language: "en".into(),
         ..ArticleMeta::default()
     };

@@ -51,6 +51,8 @@ pub struct CleanPage {
     pub paragraphs: Vec<(Kind, String)>,
     pub credits: Vec<String>,
     pub boilerplate: Vec<String>,
+    /// A wire dateline cut from the first paragraph ("BAGHDAD, April 9 (Xinhua) --").
+    pub dateline: Option<String>,
 }
 
 /// Longest paragraph, in words, that can be page furniture.
@@ -172,6 +174,76 @@ fn split_trailing_credits(text: &str, cues: &PageCues) -> Option<(String, Vec<St
     Some((text[..cut].trim_end().to_string(), credits))
 }
 
+/// Splits a wire dateline off the start of a paragraph: a place in capitals, optionally a region,
+/// a date and an agency in brackets, then a dash or colon ("EAST CLEVELAND, Ohio (AP) -- …",
+/// "MOSCOW, Sept. 24 -- …", "TAIPEI: …"). Returns the dateline, the agency, and the rest.
+pub fn split_dateline(text: &str) -> Option<(String, Option<String>, &str)> {
+    let mut place_end = 0;
+    let mut letters = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_uppercase() {
+            letters += 1;
+        } else if !(c == ' ' || c == '.' || c == '-' || c == '\'') {
+            break;
+        }
+        place_end = i + c.len_utf8();
+    }
+    // A place of three or more capital letters, ending at a word boundary.
+    let place = text[..place_end].trim_end_matches([' ', '-']);
+    if letters < 3
+        || place.is_empty()
+        || text[place.len()..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    let mut rest = &text[place.len()..];
+    let mut agency = None;
+    // ", Region" and ", Month day" parts, then "(Agency)".
+    for _ in 0..2 {
+        if let Some(r) = rest.strip_prefix(", ") {
+            let part_end = r.find([',', '(', '-', '—', '–', ':']).unwrap_or(r.len());
+            let part = r[..part_end].trim();
+            if part.is_empty()
+                || part.split_whitespace().count() > 3
+                || !part.starts_with(char::is_uppercase)
+            {
+                return None;
+            }
+            rest = &r[part_end..];
+            rest = rest.trim_start_matches(' ');
+            if !rest.starts_with([',', '(', '-', '—', '–', ':']) {
+                return None;
+            }
+        }
+    }
+    let rest_trim = rest.trim_start();
+    if let Some(r) = rest_trim.strip_prefix('(') {
+        let close = r.find(')')?;
+        let name = r[..close].trim();
+        if name.is_empty() || name.split_whitespace().count() > 3 {
+            return None;
+        }
+        agency = Some(name.to_string());
+        rest = &r[close + 1..];
+    }
+    let rest = rest.trim_start();
+    let body = ["--", "—", "–", "-", ":"]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?
+        .trim_start();
+    if !body.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘')
+    }) {
+        return None;
+    }
+    let dateline = text[..text.len() - body.len()]
+        .trim()
+        .trim_end_matches(['-', '—', '–', ':'])
+        .trim()
+        .to_string();
+    Some((dateline, agency, body))
+}
+
 /// Cleans a scraped page. With `title_first`, a short first paragraph is the title.
 pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> CleanPage {
     let mut page = CleanPage::default();
@@ -180,6 +252,22 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
         page.title = Some(paras.remove(0));
     }
     let mut paras = rejoin(paras);
+    if let Some(first) = paras.first_mut() {
+        if let Some((dateline, agency, rest)) = split_dateline(first) {
+            let rest = rest.to_string();
+            page.dateline = Some(dateline);
+            if let Some(a) = agency {
+                page.credits.push(
+                    cues.wires
+                        .iter()
+                        .find(|w| w.eq_ignore_ascii_case(&a))
+                        .cloned()
+                        .unwrap_or(a),
+                );
+            }
+            *first = rest;
+        }
+    }
     let mut kinds: Vec<Option<Kind>> = vec![Some(Kind::Body); paras.len()];
     for i in 0..paras.len() {
         let p = &paras[i];
@@ -292,6 +380,58 @@ mod tests {
                 (Kind::Body, "Talks resume Friday."),
             ]
         );
+    }
+
+    #[test]
+    fn splits_wire_datelines() {
+        let cases = [
+            (
+                "EAST CLEVELAND, Ohio (AP) -- A man died.",
+                "EAST CLEVELAND, Ohio (AP)",
+                Some("AP"),
+                "A man died.",
+            ),
+            (
+                "BAGHDAD, April 9 (Xinhua) -- Two were killed.",
+                "BAGHDAD, April 9 (Xinhua)",
+                Some("Xinhua"),
+                "Two were killed.",
+            ),
+            (
+                "MOSCOW, Sept. 24 -- President Putin spoke.",
+                "MOSCOW, Sept. 24",
+                None,
+                "President Putin spoke.",
+            ),
+            (
+                "TAIPEI: Taiwan prosecutors said.",
+                "TAIPEI",
+                None,
+                "Taiwan prosecutors said.",
+            ),
+            (
+                "MINGORA, Pakistan (Reuters) - A bomber struck.",
+                "MINGORA, Pakistan (Reuters)",
+                Some("Reuters"),
+                "A bomber struck.",
+            ),
+        ];
+        for (text, dateline, agency, rest) in cases {
+            let got = split_dateline(text).unwrap_or_else(|| panic!("no dateline in {text:?}"));
+            assert_eq!(
+                (got.0.as_str(), got.1.as_deref(), got.2),
+                (dateline, agency, rest),
+                "{text}"
+            );
+        }
+        for text in [
+            "NATO leaders met on Monday.",
+            "The US: a nation.",
+            "US officials said -- nothing",
+            "A man died.",
+        ] {
+            assert!(split_dateline(text).is_none(), "{text}");
+        }
     }
 
     #[test]
