@@ -4,7 +4,9 @@ use crate::pipeline::{builder, to_json_line, Pipeline};
 use crate::Format;
 use crate::LexiconArgs;
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use readout_doc::Date;
+use readout_ingest::input::Item;
 use readout_lexicon::LexiconBuilder;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -80,6 +82,43 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
+/// Documents coded per parallel batch.
+const BATCH: usize = 64;
+
+/// What became of one input item.
+enum Outcome {
+    Coded { line: Vec<u8>, events: usize },
+    Failed(String),
+    Skipped(String),
+}
+
+/// Codes one item (on any thread): a document becomes its JSON line.
+fn code_item(pipeline: &Pipeline, name: &str, item: Item) -> Outcome {
+    match item {
+        Item::Document(mut doc) => match guarded(|| pipeline.code(&mut doc, None)) {
+            Ok(()) => {
+                let mut line = Vec::with_capacity(doc.text.len() * 3);
+                to_json_line(&doc, &mut line);
+                Outcome::Coded {
+                    line,
+                    events: doc.events.len(),
+                }
+            }
+            Err(e) => Outcome::Failed(format!("{name}: {}: {e}", doc.id)),
+        },
+        Item::Skipped {
+            at,
+            reason,
+            error: true,
+        } => Outcome::Failed(format!("{at}: {reason}")),
+        Item::Skipped {
+            reason,
+            error: false,
+            ..
+        } => Outcome::Skipped(reason),
+    }
+}
+
 /// Counts for the closing summary.
 #[derive(Default)]
 struct Summary {
@@ -146,7 +185,6 @@ pub fn run(
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let progress = crate::progress::Progress::new(files.iter().map(|(f, _)| size(f)).sum());
     let mut summary = Summary::default();
-    let mut line_buf = Vec::new();
     for (path, dir_error) in files {
         let name = if path.as_os_str() == "-" {
             "<stdin>".to_string()
@@ -166,41 +204,36 @@ pub fn run(
                 continue;
             }
         };
-        for item in readout_ingest::input::items(&name, reader, format.ingest(), &opts) {
-            match item {
-                readout_ingest::input::Item::Document(mut doc) => {
-                    match guarded(|| pipeline.code(&mut doc, None)) {
-                        Ok(()) => {
-                            summary.documents += 1;
-                            summary.events += doc.events.len();
-                            line_buf.clear();
-                            to_json_line(&doc, &mut line_buf);
-                            out.write_all(&line_buf).context("writing output")?;
-                            progress.document(summary.documents);
-                        }
-                        Err(e) => {
-                            progress.println(&format!("readout: {name}: {}: {e}", doc.id));
-                            summary.failed += 1;
-                        }
+        // Documents are coded in parallel batches; output keeps the input order, and memory
+        // stays bounded by the batch.
+        let mut items = readout_ingest::input::items(&name, reader, format.ingest(), &opts);
+        loop {
+            let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let outcomes: Vec<Outcome> = batch
+                .into_par_iter()
+                .map(|item| code_item(&pipeline, &name, item))
+                .collect();
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Coded { line, events } => {
+                        summary.documents += 1;
+                        summary.events += events;
+                        out.write_all(&line).context("writing output")?;
+                        progress.document(summary.documents);
                     }
-                }
-                readout_ingest::input::Item::Skipped {
-                    at,
-                    reason,
-                    error: true,
-                } => {
-                    progress.println(&format!("readout: {at}: {reason}"));
-                    summary.failed += 1;
-                }
-                readout_ingest::input::Item::Skipped {
-                    reason,
-                    error: false,
-                    ..
-                } => {
-                    *summary
-                        .skipped
-                        .entry(reason.split(" (").next().unwrap_or(&reason).to_string())
-                        .or_default() += 1;
+                    Outcome::Failed(message) => {
+                        progress.println(&format!("readout: {message}"));
+                        summary.failed += 1;
+                    }
+                    Outcome::Skipped(reason) => {
+                        *summary
+                            .skipped
+                            .entry(reason.split(" (").next().unwrap_or(&reason).to_string())
+                            .or_default() += 1;
+                    }
                 }
             }
         }

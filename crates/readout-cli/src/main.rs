@@ -13,7 +13,7 @@ mod extract;
 mod pipeline;
 mod progress;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -91,6 +91,9 @@ enum Command {
         date: Option<String>,
         #[arg(long, value_enum, default_value = "auto")]
         format: Format,
+        /// Threads to code with (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -172,14 +175,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             date,
             format,
+            threads,
             lexicon,
-        } => code::run(
-            &inputs,
-            output.as_deref(),
-            date.as_deref(),
-            format,
-            &lexicon,
-        ),
+        } => {
+            if let Some(n) = threads {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global()
+                    .context("starting the worker threads")?;
+            }
+            code::run(
+                &inputs,
+                output.as_deref(),
+                date.as_deref(),
+                format,
+                &lexicon,
+            )
+        }
         Command::Explain {
             text,
             file,
