@@ -94,16 +94,8 @@ const PIECES: &[&str] = &[
     "Ukraine",
 ];
 
-/// Cases per property: `PROPTEST_CASES` for a long fuzzing run, else the default given.
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(default)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(400), ..ProptestConfig::default() })]
+    // 256 cases each; set PROPTEST_CASES for a long fuzzing run.
 
     #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {

@@ -17,16 +17,8 @@ fn record(uri: &str, body: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Cases per property: `PROPTEST_CASES` for a long fuzzing run, else the default given.
-fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(default)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(500), ..ProptestConfig::default() })]
+    // 256 cases each; set PROPTEST_CASES for a long fuzzing run.
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
