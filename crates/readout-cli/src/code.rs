@@ -1,11 +1,11 @@
 //! `readout code`, `readout explain` and `readout lexicon`.
 
 use crate::pipeline::{builder, to_json_line, Pipeline};
-use crate::Format;
 use crate::LexiconArgs;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use readout_doc::Date;
+use readout_ingest::input::Format;
 use readout_ingest::input::Item;
 use readout_lexicon::LexiconBuilder;
 use std::io::{BufWriter, Read, Write};
@@ -206,7 +206,7 @@ pub fn run(
         };
         // Documents are coded in parallel batches; output keeps the input order, and memory
         // stays bounded by the batch.
-        let mut items = readout_ingest::input::items(&name, reader, format.ingest(), &opts);
+        let mut items = readout_ingest::input::items(&name, reader, format, &opts);
         loop {
             let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
             if batch.is_empty() {

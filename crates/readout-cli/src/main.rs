@@ -14,7 +14,8 @@ mod pipeline;
 mod progress;
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+use readout_ingest::input::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,34 +30,9 @@ struct Cli {
     command: Command,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Guess each input's kind from its name and first bytes.
-    Auto,
-    /// A scraped page as plain text (first line: the title).
-    Text,
-    /// JSON Lines records with `id`, `text` or `html`, optional `title`, `url`, `published`.
-    Jsonl,
-    /// An HTML page.
-    Html,
-    /// A WARC or WARC.gz file (CC-NEWS): its HTML responses.
-    Warc,
-    /// An RSS or Atom feed: one document per item.
-    Feed,
-}
-
-impl Format {
-    pub fn ingest(self) -> readout_ingest::input::Format {
-        use readout_ingest::input::Format as F;
-        match self {
-            Format::Auto => F::Auto,
-            Format::Text => F::Text,
-            Format::Jsonl => F::Jsonl,
-            Format::Html => F::Html,
-            Format::Warc => F::Warc,
-            Format::Feed => F::Feed,
-        }
-    }
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format {name:?} (auto, text, jsonl, html, warc or feed)"))
 }
 
 /// Which dictionaries to code with.
@@ -89,7 +65,10 @@ enum Command {
         /// Publication date (YYYY-MM-DD) for inputs that carry none.
         #[arg(long)]
         date: Option<String>,
-        #[arg(long, value_enum, default_value = "auto")]
+        /// The inputs' kind: auto (guess from name and content), text (a scraped page, first line
+        /// the title), jsonl (records with id, text or html, title, url, published), html, warc
+        /// (WARC or WARC.gz: its HTML responses) or feed (RSS or Atom: one document per item).
+        #[arg(long, default_value = "auto", value_parser = parse_format)]
         format: Format,
         /// Threads to code with (default: every core).
         #[arg(long)]

@@ -20,6 +20,20 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Auto,
+        Format::Text,
+        Format::Jsonl,
+        Format::Html,
+        Format::Warc,
+        Format::Feed,
+    ];
+
+    /// The format a command-line name stands for.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Auto => "auto",
