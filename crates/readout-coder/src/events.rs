@@ -363,14 +363,14 @@ pub fn emit(
     lex: &Lexicon,
     sentence: usize,
     code: &str,
-    source: (u32, Span),
+    source: Option<(u32, Span)>,
     target: Option<(u32, Span)>,
     trigger: (Span, usize),
     clause: Range<usize>,
     negated: bool,
     modality: Modality,
 ) -> bool {
-    if target.is_some_and(|(t, _)| t == source.0) {
+    if target.is_some_and(|(t, _)| source.is_some_and(|(s, _)| s == t)) {
         return false;
     }
     let code = if modality == Modality::Intended {
@@ -386,7 +386,16 @@ pub fn emit(
         code: doc.actors[e as usize].code.clone(),
         span,
     };
-    let source = participant(source);
+    // An unknown source ("two journalists were abducted") has an empty code, as GDELT leaves
+    // Actor1 empty; the trigger stands as its text span.
+    let source = source.map(participant).unwrap_or(Participant {
+        actor: None,
+        code: String::new(),
+        span: Span {
+            start: trigger.0.start,
+            end: trigger.0.start,
+        },
+    });
     let target = target.map(participant);
     // Events are appended in sentence order: only this sentence's need checking.
     let duplicate = doc
@@ -475,6 +484,32 @@ pub fn code_verb(
         return 0;
     };
     let Some(source) = source else {
+        // "Two journalists were abducted": a passive with no by-agent still codes the event,
+        // with an unknown source, when its target is known.
+        if let (true, Some(target)) = (passive, target_side.as_ref()) {
+            let negated = vg.negated || target.negative_determiner;
+            let modality = vg.modality.unwrap_or(Modality::Asserted);
+            note.push_str(&format!(
+                "verb {:?} frame `{}` = {}, passive with no agent: source unknown",
+                verb.lemma, frame.text, frame.code
+            ));
+            let mut n = 0;
+            for &t in &target.entities {
+                n += emit(
+                    doc,
+                    lex,
+                    view.index,
+                    &frame.code,
+                    None,
+                    Some((t, target.span)),
+                    (trigger, v.tokens.0),
+                    clause.clone(),
+                    negated,
+                    modality,
+                ) as usize;
+            }
+            return n;
+        }
         note.push_str(&format!(
             "verb {:?} (frame `{}` = {}): no source actor",
             verb.lemma, frame.text, frame.code
@@ -548,7 +583,7 @@ fn emit_sides(
                 lex,
                 sentence,
                 code,
-                (s, source.span),
+                Some((s, source.span)),
                 t,
                 trigger,
                 clause.clone(),

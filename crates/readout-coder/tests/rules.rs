@@ -383,3 +383,13 @@ fn a_middle_initial_does_not_hide_a_known_person() {
         [ev("051", "AAAGOV", "BBB")]
     );
 }
+
+#[test]
+fn a_passive_without_an_agent_codes_an_unknown_source() {
+    let doc = code(
+        "Two Arlandian officials were attacked on Monday.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("190", "", "AAAGOV")]);
+    assert_eq!(doc.events[0].source.actor, None);
+}
