@@ -345,7 +345,15 @@ pub fn noun_groups(
                         j += m.len;
                         continue;
                     }
-                    if after_honorific && persons.len() == 1 {
+                    // "Peskov commented": a bare surname names a lexicon person when only one has
+                    // it and the word is nothing else the lexicon knows.
+                    let word = toks.words[j];
+                    let only_a_name = m.len > 1
+                        || (toks.classes[j] == WordClasses::NONE
+                            && lex.verb_forms.longest(&[word], &[true], 0).is_none()
+                            && lex.noun_triggers.longest(&[word], &[true], 0).is_none()
+                            && lex.names.longest(&[word], &[true], 0).is_none());
+                    if (after_honorific || only_a_name) && persons.len() == 1 {
                         refs.push(NameRef::Person(persons[0]));
                         j += m.len;
                         continue;

@@ -486,7 +486,10 @@ pub fn code_verb(
     let Some(source) = source else {
         // "Two journalists were abducted": a passive with no by-agent still codes the event,
         // with an unknown source, when its target is known.
-        if let (true, Some(target)) = (passive, target_side.as_ref()) {
+        // Only for material conflict (force, coercion, assault: "were killed", "was detained"):
+        // the passive of a verbal event ("was found", "is reported to") is rarely one.
+        let material_conflict = matches!(&frame.code[..2], "15" | "17" | "18" | "19" | "20");
+        if let (true, true, Some(target)) = (passive, material_conflict, target_side.as_ref()) {
             let negated = vg.negated || target.negative_determiner;
             let modality = vg.modality.unwrap_or(Modality::Asserted);
             note.push_str(&format!(

@@ -393,3 +393,15 @@ fn a_passive_without_an_agent_codes_an_unknown_source() {
     assert_eq!(events(&doc), [ev("190", "", "AAAGOV")]);
     assert_eq!(doc.events[0].source.actor, None);
 }
+
+#[test]
+fn a_bare_unambiguous_surname_names_its_person() {
+    assert_eq!(
+        events(&code("Orlov condemned Carpath.", "2023-01-10")),
+        [ev("111", "BBBGOV", "CCC")]
+    );
+    // A passive of a verbal event without its agent is not coded.
+    assert!(code("Carpath was condemned on Monday.", "2023-01-10")
+        .events
+        .is_empty());
+}
