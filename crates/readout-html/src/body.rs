@@ -161,13 +161,23 @@ fn is_positive(word: &str) -> bool {
     SET.get_or_init(|| word_set(POSITIVE_WORDS)).contains(word)
 }
 
-fn class_words(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+/// The words of an element's class and id, lowercased (borrowed when already lowercase, as
+/// they nearly always are).
+fn class_words(
+    el: &scraper::node::Element,
+) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     el.attr("class")
         .into_iter()
         .chain(el.attr("id"))
         .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
