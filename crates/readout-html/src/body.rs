@@ -12,12 +12,11 @@
 //!    is read block by block in document order; blocks that are mostly links or are known
 //!    furniture are dropped, and figure captions are kept apart.
 //!
-//! Traversals are iterative, so deeply nested markup cannot overflow the stack.
+//! Traversals are iterative, so deeply nested markup cannot overflow the stack; per-node data
+//! lives in vectors indexed by the DOM's dense node ids.
 
-use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use scraper::{Html, Node};
+use crate::dom::{Dom, Edge, Element, NodeId, NodeRef};
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Body {
@@ -163,9 +162,7 @@ fn is_positive(word: &str) -> bool {
 
 /// The words of an element's class and id, lowercased (borrowed when already lowercase, as
 /// they nearly always are).
-fn class_words(
-    el: &scraper::node::Element,
-) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+fn class_words<'a>(el: &Element<'a>) -> impl Iterator<Item = std::borrow::Cow<'a, str>> + 'a {
     el.attr("class")
         .into_iter()
         .chain(el.attr("id"))
@@ -180,7 +177,7 @@ fn class_words(
         })
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
+fn is_hidden(el: &Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("aria-hidden") == Some("true")
         || el.attr("style").is_some_and(|s| {
@@ -201,7 +198,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
         )
 }
 
-fn class_weight(el: &scraper::node::Element) -> f64 {
+fn class_weight(el: &Element) -> f64 {
     let mut w = 0.0;
     for word in class_words(el) {
         if is_positive(&word) {
@@ -258,58 +255,56 @@ fn is_furniture(text: &str, furniture: &Furniture) -> bool {
         })
 }
 
-pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
-    let tree = &doc.tree;
+pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
+    let n = dom.len();
+    let root = dom.root();
     // Pass 1: per-element statistics, bottom-up (post-order). Text counts for its nearest block
     // ancestor: prose often sits in spans inside a div.
-    let mut stats: HashMap<NodeId, Stats> = HashMap::default();
-    let mut own_text: HashMap<NodeId, usize> = HashMap::default();
-    let mut commas: HashMap<NodeId, usize> = HashMap::default();
-    let mut blocks: Vec<NodeId> = vec![doc.root_element().id()];
+    let mut stats = vec![Stats::default(); n];
+    let mut own_text = vec![0usize; n];
+    let mut commas = vec![0usize; n];
+    let mut blocks: Vec<NodeId> = vec![root.id()];
     let mut link_depth = 0usize;
-    walk(*doc.root_element(), is_never_text, |edge| match edge {
-        Edge::Open(node) => match node.value() {
-            Node::Element(el) => {
+    walk(root, is_never_text, |edge| match edge {
+        Edge::Open(node) => {
+            if let Some(el) = node.as_element() {
                 if el.name() == "a" {
                     link_depth += 1;
                 }
                 if is_container_block(el.name()) {
                     blocks.push(node.id());
                 }
-            }
-            Node::Text(t) => {
-                let n = t.trim().chars().count();
-                if n > 0 {
-                    let block = *blocks.last().unwrap();
-                    *own_text.entry(block).or_default() += n;
-                    *commas.entry(block).or_default() += t.matches([',', '，', '、']).count();
+            } else if let Some(t) = node.as_text() {
+                let chars = t.trim().chars().count();
+                if chars > 0 {
+                    let block = *blocks.last().unwrap() as usize;
+                    own_text[block] += chars;
+                    commas[block] += t.matches([',', '，', '、']).count();
                     if let Some(p) = node.parent() {
-                        let s = stats.entry(p.id()).or_default();
-                        s.chars += n;
+                        let s = &mut stats[p.id() as usize];
+                        s.chars += chars;
                         if link_depth > 0 {
-                            s.link_chars += n;
+                            s.link_chars += chars;
                         }
                     }
                 }
             }
-            _ => {}
-        },
+        }
         Edge::Close(node) => {
-            if let Node::Element(el) = node.value() {
+            if let Some(el) = node.as_element() {
                 if el.name() == "a" {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if is_container_block(el.name()) && blocks.len() > 1 {
                     blocks.pop();
                 }
-                let mut s = stats.get(&node.id()).copied().unwrap_or_default();
-                let own = own_text.get(&node.id()).copied().unwrap_or(0);
-                if own >= 30 && is_container_block(el.name()) {
-                    s.prose += own;
+                let id = node.id() as usize;
+                if own_text[id] >= 30 && is_container_block(el.name()) {
+                    stats[id].prose += own_text[id];
                 }
-                stats.insert(node.id(), s);
+                let s = stats[id];
                 if let Some(parent) = node.parent() {
-                    let ps = stats.entry(parent.id()).or_default();
+                    let ps = &mut stats[parent.id() as usize];
                     ps.chars += s.chars;
                     ps.link_chars += s.link_chars;
                     ps.prose += s.prose;
@@ -317,43 +312,37 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
             }
         }
     });
-    let total_prose = stats
-        .get(&doc.root_element().id())
-        .map(|s| s.prose)
-        .unwrap_or(0)
-        .max(1);
+    let total_prose = stats[root.id() as usize].prose.max(1);
     // Furniture tags and class words set an element aside, only when it holds a small share of
-    // the prose.
-    let mut skip: HashSet<NodeId> = HashSet::default();
-    for node in doc.root_element().descendants() {
-        if let Node::Element(el) = node.value() {
+    // the prose; everything inside a set-aside element is dead, found in one pre-order pass.
+    let mut skip = vec![false; n];
+    let mut dead = vec![false; n];
+    let mut weight = vec![0.0f64; n];
+    for node in root.descendants() {
+        let id = node.id() as usize;
+        if let Some(el) = node.as_element() {
             let negative = FURNITURE_TAGS.contains(&el.name())
-                || (class_words(el).any(|w| is_negative(&w))
-                    && !class_words(el).any(|w| is_positive(&w))
+                || (class_words(&el).any(|w| is_negative(&w))
+                    && !class_words(&el).any(|w| is_positive(&w))
                     && el.attr("itemprop") != Some("articleBody"));
-            let share =
-                stats.get(&node.id()).map(|s| s.prose).unwrap_or(0) as f64 / total_prose as f64;
-            if negative && share < 0.3 {
-                skip.insert(node.id());
-            }
+            let share = stats[id].prose as f64 / total_prose as f64;
+            skip[id] = negative && share < 0.3;
+            weight[id] = class_weight(&el);
         }
+        dead[id] =
+            skip[id] || is_never_text(node) || node.parent().is_some_and(|p| dead[p.id() as usize]);
     }
-    // Everything inside a set-aside element, found in one pre-order pass.
-    let mut dead: HashSet<NodeId> = HashSet::default();
-    for node in doc.root_element().descendants() {
-        let never_text = is_never_text(node);
-        if never_text
-            || skip.contains(&node.id())
-            || node.parent().is_some_and(|p| dead.contains(&p.id()))
-        {
-            dead.insert(node.id());
-        }
-    }
-    let skipped = |id: NodeId| dead.contains(&id);
     // Pass 2: score paragraph-like blocks into their parents and grandparents.
-    let mut score: HashMap<NodeId, f64> = HashMap::default();
-    for node in doc.root_element().descendants() {
-        let Node::Element(el) = node.value() else {
+    let mut score = vec![0.0f64; n];
+    let mut scored: Vec<NodeId> = Vec::new();
+    let mut add = |score: &mut Vec<f64>, id: NodeId, s: f64| {
+        if score[id as usize] == 0.0 {
+            scored.push(id);
+        }
+        score[id as usize] += s;
+    };
+    for node in root.descendants() {
+        let Some(el) = node.as_element() else {
             continue;
         };
         if !matches!(
@@ -362,41 +351,36 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
         ) {
             continue;
         }
-        let own = own_text.get(&node.id()).copied().unwrap_or(0);
-        if own < 25 || skipped(node.id()) {
+        let id = node.id() as usize;
+        if own_text[id] < 25 || dead[id] {
             continue;
         }
-        let commas = commas.get(&node.id()).copied().unwrap_or(0) as f64;
-        let s = 1.0 + commas + (own as f64 / 100.0).min(3.0);
+        let s = 1.0 + commas[id] as f64 + (own_text[id] as f64 / 100.0).min(3.0);
         let mut ancestor = node.parent();
         for share in [1.0, 0.5, 0.25] {
             let Some(a) = ancestor else { break };
-            if let Node::Element(_) = a.value() {
-                *score.entry(a.id()).or_default() += s * share;
+            if a.is_element() {
+                add(&mut score, a.id(), s * share);
             }
             ancestor = a.parent();
         }
         if matches!(el.name(), "div" | "section") {
-            *score.entry(node.id()).or_default() += s * 0.5;
+            add(&mut score, node.id(), s * 0.5);
         }
     }
     let final_score = |id: NodeId| -> f64 {
-        let base = score.get(&id).copied().unwrap_or(0.0);
-        let s = stats.get(&id).copied().unwrap_or_default();
+        let i = id as usize;
+        let s = stats[i];
         let density = if s.chars == 0 {
             0.0
         } else {
             s.link_chars as f64 / s.chars as f64
         };
-        let weight = tree
-            .get(id)
-            .and_then(|n| n.value().as_element().map(class_weight))
-            .unwrap_or(0.0);
-        (base + weight) * (1.0 - density)
+        (score[i] + weight[i]) * (1.0 - density)
     };
     let mut best: Option<(NodeId, f64)> = None;
-    for &id in score.keys() {
-        if skipped(id) {
+    for &id in &scored {
+        if dead[id as usize] {
             continue;
         }
         let f = final_score(id);
@@ -409,37 +393,31 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     };
     // A container whose parent holds much more prose is likely one column of a split body.
     let mut top = top;
-    if let Some(parent) = tree.get(top).and_then(|n| n.parent()) {
-        let (tp, pp) = (
-            stats.get(&top).map(|s| s.prose).unwrap_or(0),
-            stats.get(&parent.id()).map(|s| s.prose).unwrap_or(0),
-        );
+    if let Some(parent) = dom.get(top).parent() {
+        let (tp, pp) = (stats[top as usize].prose, stats[parent.id() as usize].prose);
         if pp > tp * 3 / 2
-            && !skipped(parent.id())
-            && parent.value().is_element()
+            && !dead[parent.id() as usize]
+            && parent.is_element()
             && final_score(parent.id()) > top_score * 0.5
         {
             top = parent.id();
         }
     }
     // Siblings that belong to the article too.
-    let top_node = tree.get(top).unwrap();
     let threshold = (top_score * 0.2).max(10.0);
     let mut parts = Vec::new();
-    match top_node.parent() {
+    match dom.get(top).parent() {
         Some(parent) => {
             for sib in parent.children() {
                 if sib.id() == top {
                     parts.push(sib.id());
                     continue;
                 }
-                let Node::Element(el) = sib.value() else {
-                    continue;
-                };
-                if skipped(sib.id()) {
+                let Some(el) = sib.as_element() else { continue };
+                if dead[sib.id() as usize] {
                     continue;
                 }
-                let s = stats.get(&sib.id()).copied().unwrap_or_default();
+                let s = stats[sib.id() as usize];
                 let density = if s.chars == 0 {
                     1.0
                 } else {
@@ -456,18 +434,13 @@ pub fn extract(doc: &Html, furniture: &Furniture) -> Body {
     // Pass 3: read the chosen parts block by block.
     let mut body = Body::default();
     for part in parts {
-        read_blocks(tree.get(part).unwrap(), &skip, furniture, &mut body);
+        read_blocks(dom.get(part), &skip, furniture, &mut body);
     }
     body
 }
 
 /// Appends the text blocks of `root` to `body`.
-fn read_blocks(
-    root: NodeRef<Node>,
-    skip: &HashSet<NodeId>,
-    furniture: &Furniture,
-    body: &mut Body,
-) {
+fn read_blocks(root: NodeRef, skip: &[bool], furniture: &Furniture, body: &mut Body) {
     let mut text = String::new();
     let mut links = 0usize;
     let mut in_link = 0usize;
@@ -485,14 +458,14 @@ fn read_blocks(
         *links = 0;
     };
     // The title (h1) is not body text.
-    let leave_out = |n: NodeRef<Node>| {
+    let leave_out = |n: NodeRef| {
         is_never_text(n)
-            || skip.contains(&n.id())
-            || n.value().as_element().is_some_and(|e| e.name() == "h1")
+            || skip[n.id() as usize]
+            || n.as_element().is_some_and(|e| e.name() == "h1")
     };
     walk(root, leave_out, |edge| match edge {
-        Edge::Open(node) => match node.value() {
-            Node::Element(el) => {
+        Edge::Open(node) => {
+            if let Some(el) = node.as_element() {
                 if el.name() == "figcaption" {
                     caption = Some((node.id(), String::new()));
                 } else if el.name() == "a" {
@@ -501,21 +474,21 @@ fn read_blocks(
                 if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
                     flush(&mut text, &mut links, body);
                 }
-            }
-            Node::Text(t) => match caption.as_mut() {
-                Some((_, c)) => collapse(t, c),
-                None => {
-                    let before = text.chars().count();
-                    collapse(t, &mut text);
-                    if in_link > 0 {
-                        links += text.chars().count() - before;
+            } else if let Some(t) = node.as_text() {
+                match caption.as_mut() {
+                    Some((_, c)) => collapse(t, c),
+                    None => {
+                        let before = text.chars().count();
+                        collapse(t, &mut text);
+                        if in_link > 0 {
+                            links += text.chars().count() - before;
+                        }
                     }
                 }
-            },
-            _ => {}
-        },
+            }
+        }
         Edge::Close(node) => {
-            if let Node::Element(el) = node.value() {
+            if let Some(el) = node.as_element() {
                 if caption.as_ref().is_some_and(|(id, _)| *id == node.id()) {
                     let (_, c) = caption.take().unwrap();
                     let c = c.trim().to_string();
@@ -537,17 +510,16 @@ fn read_blocks(
 }
 
 /// Elements whose content is never article text: by tag, or hidden.
-fn is_never_text(node: NodeRef<Node>) -> bool {
-    node.value()
-        .as_element()
-        .is_some_and(|el| SKIP_TAGS.contains(&el.name()) || is_hidden(el))
+fn is_never_text(node: NodeRef) -> bool {
+    node.as_element()
+        .is_some_and(|el| SKIP_TAGS.contains(&el.name()) || is_hidden(&el))
 }
 
 /// Walks `root` in document order, leaving out the subtrees of the nodes `leave_out` names.
 fn walk<'a>(
-    root: NodeRef<'a, Node>,
-    leave_out: impl Fn(NodeRef<'a, Node>) -> bool,
-    mut visit: impl FnMut(Edge<'a, Node>),
+    root: NodeRef<'a>,
+    leave_out: impl Fn(NodeRef<'a>) -> bool,
+    mut visit: impl FnMut(Edge<'a>),
 ) {
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
@@ -582,7 +554,7 @@ mod tests {
     fn body(html: &str) -> Body {
         let furniture = ["Advertisement".to_string(), "Read more".to_string()];
         extract(
-            &Html::parse_document(html),
+            &crate::dom::parse(html),
             &Furniture {
                 prefixes: &furniture,
             },

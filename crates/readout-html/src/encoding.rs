@@ -49,6 +49,26 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     content_type: Option<&str>,
 ) -> (Cow<'a, str>, &'static Encoding, Source) {
+    // The common case: no BOM and valid UTF-8, which needs no decoding at all.
+    if Encoding::for_bom(bytes).is_none()
+        && content_type.and_then(label_in).is_none_or(|e| e == UTF_8)
+    {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            if meta_charset(bytes).is_none_or(|e| {
+                e == UTF_8 || e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
+            }) {
+                return (
+                    Cow::Borrowed(text),
+                    UTF_8,
+                    if content_type.is_some() {
+                        Source::Header
+                    } else {
+                        Source::Sniffed
+                    },
+                );
+            }
+        }
+    }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text, enc, Source::Bom);

@@ -1,8 +1,8 @@
 //! Article metadata: title, publication date, publisher, authors, language, from (in order of
 //! trust) JSON-LD, `<meta>` tags, `<time>` elements, the page's headings and the URL.
 
+use crate::dom::{Dom, NodeRef};
 use readout_doc::Date;
-use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -107,8 +107,8 @@ fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn text_of(el: ElementRef) -> String {
-    clean(&el.text().collect::<String>())
+fn text_of(node: NodeRef) -> String {
+    clean(&node.text())
 }
 
 /// The objects of a JSON-LD document, through `@graph` and arrays.
@@ -164,7 +164,7 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
-pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
+pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut objects = Vec::new();
@@ -172,11 +172,10 @@ pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
     let mut first_h1: Option<String> = None;
     let mut html_title: Option<String> = None;
     let mut canonical: Option<String> = None;
-    for node in doc.root_element().descendants() {
-        let Some(el) = ElementRef::wrap(node) else {
+    for node in doc.root().descendants() {
+        let Some(e) = node.as_element() else {
             continue;
         };
-        let e = el.value();
         match e.name() {
             "meta" => {
                 let key = e
@@ -189,13 +188,13 @@ pub fn extract(doc: &Html, url: Option<&str>) -> Meta {
                 }
             }
             "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                if let Ok(v) = serde_json::from_str::<Value>(&el.text().collect::<String>()) {
+                if let Ok(v) = serde_json::from_str::<Value>(&node.text()) {
                     json_ld_objects(&v, &mut objects);
                 }
             }
             "time" if first_time.is_none() => first_time = e.attr("datetime").map(str::to_string),
-            "h1" if first_h1.is_none() => first_h1 = Some(text_of(el)).filter(|t| !t.is_empty()),
-            "title" if html_title.is_none() => html_title = Some(text_of(el)),
+            "h1" if first_h1.is_none() => first_h1 = Some(text_of(node)).filter(|t| !t.is_empty()),
+            "title" if html_title.is_none() => html_title = Some(text_of(node)),
             "link"
                 if canonical.is_none()
                     && e.attr("rel")
@@ -339,7 +338,7 @@ mod tests {
 
     #[test]
     fn prefers_structured_metadata() {
-        let html = Html::parse_document(
+        let html = crate::dom::parse(
             r#"<html lang="en-GB"><head><title>Talks resume in Geneva | Example News</title>
             <meta property="og:site_name" content="Example News">
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Talks resume in Geneva","datePublished":"2024-05-06T08:00:00Z","author":[{"@type":"Person","name":"Ann Reporter"}],"publisher":{"@type":"Organization","name":"Example News"}}]}</script>
@@ -355,7 +354,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_title_element_and_the_url() {
-        let html = Html::parse_document("<html><head><title>Floods hit the north again - The Daily</title></head><body></body></html>");
+        let html = crate::dom::parse("<html><head><title>Floods hit the north again - The Daily</title></head><body></body></html>");
         let meta = extract(&html, Some("https://daily.example/2021/07/02/floods"));
         assert_eq!(meta.title.as_deref(), Some("Floods hit the north again"));
         assert_eq!(meta.published.unwrap().to_string(), "2021-07-02");

@@ -82,7 +82,8 @@ pub fn strip(html: &str) -> String {
         out.push(b'<');
         i = at + 1;
     }
-    // Only whole ASCII-delimited regions were dropped, so the bytes are still UTF-8.
+    // Only whole regions between ASCII '<' and '>' were dropped from valid UTF-8, so the rest
+    // is valid UTF-8 too; the check is cheap insurance.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
