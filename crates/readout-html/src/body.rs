@@ -359,9 +359,8 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         let mut ancestor = node.parent();
         for share in [1.0, 0.5, 0.25] {
             let Some(a) = ancestor else { break };
-            if a.is_element() {
-                add(&mut score, a.id(), s * share);
-            }
+            // The document itself counts as a container: a fragment has no <body> around it.
+            add(&mut score, a.id(), s * share);
             ancestor = a.parent();
         }
         if matches!(el.name(), "div" | "section") {
@@ -397,7 +396,6 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         let (tp, pp) = (stats[top as usize].prose, stats[parent.id() as usize].prose);
         if pp > tp * 3 / 2
             && !dead[parent.id() as usize]
-            && parent.is_element()
             && final_score(parent.id()) > top_score * 0.5
         {
             top = parent.id();
@@ -583,6 +581,11 @@ mod tests {
             r#"<html><body><div class="content-sidebar-wrap"><div class="post"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div><div class="sidebar"><p>Short promo text for another page that is here.</p></div></body></html>"#
         );
         assert_eq!(body(&html).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn reads_a_fragment_without_html_or_body() {
+        assert_eq!(body(&format!("<p>{PROSE}</p>")).paragraphs, [PROSE]);
     }
 
     #[test]
