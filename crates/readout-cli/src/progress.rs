@@ -27,7 +27,7 @@ impl Progress {
 
     pub fn document(&self, count: usize) {
         if let Some(bar) = &self.bar {
-            if count % 64 == 0 {
+            if count.is_multiple_of(64) {
                 bar.set_message(format!("{count} documents"));
             }
         }

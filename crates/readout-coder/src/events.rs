@@ -287,7 +287,6 @@ pub fn subject(
 
 /// Matches a frame's pattern after a trigger; `Some(target)` when it fits.
 fn match_pattern<'v>(
-    doc: &Document,
     toks: &Tokens,
     view: &SentenceView<'v>,
     pattern: &[PatternItem],
@@ -299,7 +298,7 @@ fn match_pattern<'v>(
     };
     match *first {
         PatternItem::Word(w) => (pos < end && toks.words[pos] == w)
-            .then(|| match_pattern(doc, toks, view, rest, pos + 1, end))
+            .then(|| match_pattern(toks, view, rest, pos + 1, end))
             .flatten(),
         PatternItem::Target => {
             let mut p = pos;
@@ -309,7 +308,7 @@ fn match_pattern<'v>(
             let g = view
                 .group_at(p)
                 .filter(|g| g.tokens.end <= end && (g.is_actor() || g.speaker_pronoun))?;
-            match_pattern(doc, toks, view, rest, g.tokens.end, end).map(|t| t.or(Some(g)))
+            match_pattern(toks, view, rest, g.tokens.end, end).map(|t| t.or(Some(g)))
         }
         // A gap never skips a named actor: an actor there is the verb's object, and the frame
         // that wants it is another one ("condemned Russia for the attack by …"). Pronouns may
@@ -322,13 +321,12 @@ fn match_pattern<'v>(
                             .group_at(pos + k - 1)
                             .is_none_or(|g| !g.is_actor() || g.pronoun))
             })
-            .find_map(|k| match_pattern(doc, toks, view, rest, pos + k, end)),
+            .find_map(|k| match_pattern(toks, view, rest, pos + k, end)),
     }
 }
 
 /// The first frame (most specific first) that fits, and the target it found.
 pub fn match_frames<'f, 'v>(
-    doc: &Document,
     toks: &Tokens,
     view: &SentenceView<'v>,
     frames: &'f [Frame],
@@ -340,7 +338,7 @@ pub fn match_frames<'f, 'v>(
     order.sort_by_key(|f| std::cmp::Reverse(f.pattern.len()));
     order
         .into_iter()
-        .find_map(|f| match_pattern(doc, toks, view, &f.pattern, after, end).map(|t| (f, t)))
+        .find_map(|f| match_pattern(toks, view, &f.pattern, after, end).map(|t| (f, t)))
 }
 
 /// CAMEO practice: a cooperative action that is only intended or offered is coded as an
@@ -440,7 +438,6 @@ pub fn code_verb(
     view: &SentenceView,
     v: &VerbHit,
     speaker: Option<u32>,
-    _coref: &Coref,
     note: &mut String,
 ) -> usize {
     let verb = &lex.verbs[v.verb as usize];
@@ -473,7 +470,7 @@ pub fn code_verb(
             .or(verb.frames.first());
         (agent, subj, frame)
     } else {
-        let m = match_frames(doc, toks, view, &verb.frames, v.tokens.1);
+        let m = match_frames(toks, view, &verb.frames, v.tokens.1);
         let target = m
             .and_then(|(_, t)| t)
             .and_then(|g| side_of(doc, view, g, speaker));
@@ -670,18 +667,13 @@ pub fn code_noun(
     };
     let clause = view.clause(n.tokens.0);
     let vg = verb_group(doc, view, n.tokens.0);
+    // The possessor ("Russia's invasion"), else the subject of the clause.
     let source = possessive_source(doc, view, n.tokens.0, coref, speaker).or_else(|| {
-        // Otherwise the subject of the clause, when the noun is the object of its verb.
-        let verb_before = view
-            .verbs
-            .iter()
-            .any(|v| v.tokens.1 <= n.tokens.0 && v.tokens.0 >= clause.start);
-        let s = subject(
+        subject(
             doc, view, n.tokens.0, n.tokens.0, n.tokens.1, false, speaker,
-        )?;
-        (verb_before || s.entities.len() >= 2 || true).then_some(s)
+        )
     });
-    let m = match_frames(doc, toks, view, &noun.frames, n.tokens.1);
+    let m = match_frames(toks, view, &noun.frames, n.tokens.1);
     let Some((frame, target)) = m else {
         note.push_str(&format!("noun {:?}: no frame fits", noun.lemma));
         return 0;

@@ -21,7 +21,7 @@ pub mod analysis;
 pub mod events;
 pub mod quotes;
 
-use actors::{describe, noun_groups, Coref, NounGroup, Resolver};
+use actors::{noun_groups, Coref, NounGroup, Resolver};
 use analysis::{name_hits, verb_and_noun_hits, NameHit, NounHit, Tokens, VerbHit};
 use events::{attribute, code_noun, code_verb, SentenceView};
 use readout_doc::{Document, Kind};
@@ -130,7 +130,7 @@ impl<'l> Coder<'l> {
                 let first_event = doc.events.len();
                 for v in view.verbs {
                     let mut note = String::new();
-                    code_verb(doc, lex, &toks, view, v, speaker, &coref, &mut note);
+                    code_verb(doc, lex, &toks, view, v, speaker, &mut note);
                     if let Some(t) = trace.as_deref_mut() {
                         t.lines.push(format!("  {note}"));
                     }
@@ -201,6 +201,5 @@ impl<'l> Coder<'l> {
                 if g.possessor { " (possessor)" } else { "" }
             ));
         }
-        let _ = describe;
     }
 }

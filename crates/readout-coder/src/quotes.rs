@@ -107,7 +107,7 @@ pub fn find_quotes(
                     view.groups
                         .iter()
                         .filter(|g| g.tokens.start >= k && g.tokens.end <= vg.start)
-                        .last()
+                        .next_back()
                 };
                 // "he added" after a quote: the speaker of the quote before, whoever it was.
                 let side = group.and_then(|g| {
