@@ -82,11 +82,10 @@ fn word_end(text: &str, start: usize) -> usize {
         let prev = text[..pos].chars().next_back();
         let joins = match c {
             // Internal apostrophe: keep "d'Ivoire", split "'s" and "n't" later.
-            '\'' | '’' => next.is_some_and(char::is_alphabetic),
+            '\'' | '’' => next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit()),
             '.' => {
-                next.is_some_and(|n| {
-                    n.is_alphanumeric() && prev.is_some_and(|p| p.is_alphanumeric())
-                }) && !(prev.is_some_and(char::is_numeric) ^ next.is_some_and(char::is_numeric))
+                next.is_some_and(|n| is_word_char(n) && prev.is_some_and(is_word_char))
+                    && !(prev.is_some_and(char::is_numeric) ^ next.is_some_and(char::is_numeric))
             }
             ',' => {
                 prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
@@ -143,8 +142,15 @@ fn word_token(text: &str, start: usize, end: usize, base: usize) -> Token {
     if first.is_ascii_digit() {
         flags = tf::NUMBER;
     }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    if letters > 1 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+    let all_caps = if word.is_ascii() {
+        let b = word.as_bytes();
+        b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 1
+            && !b.iter().any(u8::is_ascii_lowercase)
+    } else {
+        word.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    if all_caps {
         flags |= tf::ALL_CAPS;
     }
     Token {
