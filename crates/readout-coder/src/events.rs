@@ -190,15 +190,27 @@ fn side_of(
 }
 
 /// The subject of the trigger at `trigger` whose verb group starts at `vg_start`.
+/// What a trigger is, as far as finding its subject goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger {
+    Verb,
+    /// A reporting verb, whose subject may follow it ("…, said the ministry").
+    ReportingVerb,
+    /// An event noun: usually the object of a verb, whose subject is the noun's source
+    /// ("Pakistan and India decided to resume the dialogue").
+    EventNoun,
+}
+
 pub fn subject(
     doc: &Document,
     view: &SentenceView,
     vg_start: usize,
     trigger: usize,
     trigger_end: usize,
-    report: bool,
+    kind: Trigger,
     speaker: Option<u32>,
 ) -> Option<Side> {
+    let report = kind == Trigger::ReportingVerb;
     let clause = view.clause(trigger);
     // Inverted reporting clause: "…, said the Chinese Foreign Ministry".
     if report && vg_start > view.range.start {
@@ -253,7 +265,8 @@ pub fn subject(
     // A coded verb between the subject and this trigger makes the group its object, unless the
     // two verbs are coordinated ("met … and signed").
     let between = g.tokens.end..vg_start;
-    if view.verbs.iter().any(|v| between.contains(&v.tokens.0))
+    if kind != Trigger::EventNoun
+        && view.verbs.iter().any(|v| between.contains(&v.tokens.0))
         && !between
             .clone()
             .any(|t| view.class(t).has(WordClasses::COORDINATOR))
@@ -454,7 +467,11 @@ pub fn code_verb(
         vg.start,
         v.tokens.0,
         v.tokens.1,
-        verb.report,
+        if verb.report {
+            Trigger::ReportingVerb
+        } else {
+            Trigger::Verb
+        },
         speaker,
     );
     let (source, target_side, frame) = if passive {
@@ -670,7 +687,13 @@ pub fn code_noun(
     // The possessor ("Russia's invasion"), else the subject of the clause.
     let source = possessive_source(doc, view, n.tokens.0, coref, speaker).or_else(|| {
         subject(
-            doc, view, n.tokens.0, n.tokens.0, n.tokens.1, false, speaker,
+            doc,
+            view,
+            n.tokens.0,
+            n.tokens.0,
+            n.tokens.1,
+            Trigger::EventNoun,
+            speaker,
         )
     });
     let m = match_frames(toks, view, &noun.frames, n.tokens.1);
@@ -761,8 +784,15 @@ pub fn attribute(
             continue;
         }
         let vg = verb_group(doc, view, v.tokens.0);
-        let Some(reporter) = subject(doc, view, vg.start, v.tokens.0, v.tokens.1, true, speaker)
-        else {
+        let Some(reporter) = subject(
+            doc,
+            view,
+            vg.start,
+            v.tokens.0,
+            v.tokens.1,
+            Trigger::ReportingVerb,
+            speaker,
+        ) else {
             continue;
         };
         let trailing = vg.start > view.range.start

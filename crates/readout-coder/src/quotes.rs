@@ -6,7 +6,7 @@
 //! ("Mr Wang told Mr Shoigu that … “advocate for …”").
 
 use crate::analysis::Tokens;
-use crate::events::{subject, verb_group, SentenceView};
+use crate::events::{subject, verb_group, SentenceView, Trigger};
 use readout_doc::{token_flags as tf, Document, Quote, Span};
 use readout_lexicon::{Lexicon, WordClasses};
 
@@ -136,9 +136,15 @@ pub fn find_quotes(
                         continue;
                     }
                     let vg = verb_group(doc, view, v.tokens.0);
-                    if let Some(side) =
-                        subject(doc, view, vg.start, v.tokens.0, v.tokens.1, true, None)
-                    {
+                    if let Some(side) = subject(
+                        doc,
+                        view,
+                        vg.start,
+                        v.tokens.0,
+                        v.tokens.1,
+                        Trigger::ReportingVerb,
+                        None,
+                    ) {
                         speaker = side.entities.first().copied();
                         speaker_span = Some(side.span);
                     }

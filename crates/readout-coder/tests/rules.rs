@@ -11,6 +11,7 @@ cameo 030 | Express intent to cooperate | 4 | 1 | AGREE
 cameo 031 | Express intent to engage in material cooperation | 5.2 | 1 | AGREE
 cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
 cameo 040 | Consult | 1 | 1 | CONSULT
+cameo 046 | Engage in negotiation | 7 | 1 | CONSULT
 cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
 cameo 060 | Engage in material cooperation | 6 | 2 | COOPERATE
 cameo 111 | Criticize or denounce | -2 | 3 | ACCUSE
@@ -64,6 +65,9 @@ verb work
     frame: with + = 060
 noun invasion
     frame: of + = 192
+noun talks
+    frame: with + = 046
+    frame: = 046
 "#;
 
 fn lexicon() -> Lexicon {
@@ -404,4 +408,19 @@ fn a_bare_unambiguous_surname_names_its_person() {
     assert!(code("Carpath was condemned on Monday.", "2023-01-10")
         .events
         .is_empty());
+}
+
+#[test]
+fn an_event_noun_takes_the_subject_of_the_verb_it_is_the_object_of() {
+    assert_eq!(
+        events(&code(
+            "Arland and Borovia held talks in Velm.",
+            "2026-01-10"
+        )),
+        [ev("046", "AAA", "BBB")]
+    );
+    assert_eq!(
+        events(&code("Arland held talks with Carpath.", "2026-01-10")),
+        [ev("046", "AAA", "CCC")]
+    );
 }
