@@ -1,12 +1,16 @@
 //! Ingestion: raw inputs → [`Document`]s with clean paragraphs and article metadata.
 //!
-//! Takes scraped plain text (a page's text with its furniture still in it) or JSON Lines records
-//! (`id`, `text`, optional `title`, `url`, `published`). Gives a [`Document`] whose paragraphs are
-//! typed: the title, body paragraphs, and captions (photo captions and photo credits, kept but
-//! never coded as the day's events). Page furniture goes to `article.boilerplate`, wire credits
-//! ("AFP, REUTERS") to `article.credits`, and paragraphs that a line break split in two (link text)
-//! are joined again. The rules are general; the phrases they look for are data ([`PageCues`],
-//! from `lexicon/page/cues.txt`).
+//! Takes any input a user has — scraped plain text (a page's text with its furniture still in
+//! it), JSON Lines records (`id`, `text` or `html`, optional `title`, `url`, `published`), HTML
+//! pages, WARC/WARC.gz crawls ([`warc`]) and RSS/Atom feeds — plain or gzipped; [`input`] detects
+//! the kind and streams [`input::Item`]s, so that one bad record is reported and skipped.
+//!
+//! Gives a [`Document`] whose paragraphs are typed: the title, body paragraphs, and captions
+//! (photo captions and photo credits, kept but never coded as the day's events). Page furniture
+//! goes to `article.boilerplate`, wire credits ("AFP, REUTERS") and datelines' agencies to
+//! `article.credits`, and paragraphs that a line break split in two (link text) are joined
+//! again. The rules are general; the phrases they look for are data ([`PageCues`], from
+//! `lexicon/page/cues.txt`). HTML is turned into an article by `readout-html`.
 
 pub mod input;
 mod scraped;
