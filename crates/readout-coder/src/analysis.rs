@@ -206,7 +206,9 @@ pub fn used_as_noun(
     if toks.is(p, WordClasses::PREPOSITION) && !prev.eq_ignore_ascii_case("to") {
         return true;
     }
-    if let Some(h) = hits.iter().find(|h| h.tokens.end == i) {
+    // Hits are in text order and do not overlap: the one ending at `i` is found by search.
+    let ending_here = hits.partition_point(|h| h.tokens.end < i);
+    if let Some(h) = hits.get(ending_here).filter(|h| h.tokens.end == i) {
         let adjective = h.refs.iter().any(|r| {
             matches!(
                 r,

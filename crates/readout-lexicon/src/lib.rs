@@ -163,6 +163,13 @@ impl Lexicon {
 
     /// Word ids for a sequence of tokens' texts.
     pub fn word_id(&self, token: &str, scratch: &mut String) -> u32 {
+        // Most tokens are already in normal form (lowercase ASCII, no apostrophe to fold).
+        if token
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+        {
+            return self.words.id(token);
+        }
         readout_text::normalize_into(token, scratch);
         self.words.id(scratch)
     }
