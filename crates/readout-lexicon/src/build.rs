@@ -70,28 +70,27 @@ impl LexiconBuilder {
     }
 
     /// Adds a TABARI/PETRARCH actor dictionary, translated into readout records.
-    pub fn add_petrarch_actors(mut self, path: &Path) -> Result<LexiconBuilder, LexiconError> {
-        let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Io {
-            path: path.display().to_string(),
-            source: e,
-        })?;
-        let name = path.display().to_string();
-        let records =
-            crate::petrarch::actors_to_records(&name, &text, SECTORS, &mut self.early_problems);
-        self.files
-            .push((format!("{name} (as readout records)"), Cow::Owned(records)));
-        Ok(self)
+    pub fn add_petrarch_actors(self, path: &Path) -> Result<LexiconBuilder, LexiconError> {
+        self.add_translated(path, crate::petrarch::actors_to_records)
     }
 
     /// Adds a TABARI/PETRARCH agent dictionary, translated into readout `agent` records.
-    pub fn add_petrarch_agents(mut self, path: &Path) -> Result<LexiconBuilder, LexiconError> {
+    pub fn add_petrarch_agents(self, path: &Path) -> Result<LexiconBuilder, LexiconError> {
+        self.add_translated(path, crate::petrarch::agents_to_records)
+    }
+
+    /// Reads a file in a foreign dictionary format and adds its translation into records.
+    fn add_translated(
+        mut self,
+        path: &Path,
+        translate: fn(&str, &str, &[&str], &mut Vec<Problem>) -> String,
+    ) -> Result<LexiconBuilder, LexiconError> {
         let text = std::fs::read_to_string(path).map_err(|e| LexiconError::Io {
             path: path.display().to_string(),
             source: e,
         })?;
         let name = path.display().to_string();
-        let records =
-            crate::petrarch::agents_to_records(&name, &text, SECTORS, &mut self.early_problems);
+        let records = translate(&name, &text, SECTORS, &mut self.early_problems);
         self.files
             .push((format!("{name} (as readout records)"), Cow::Owned(records)));
         Ok(self)
