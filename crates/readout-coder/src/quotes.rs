@@ -128,11 +128,16 @@ pub fn find_quotes(
                 break;
             }
         }
-        // Before the opening mark, in the same sentence: a reporting verb and its subject.
+        // Before the opening mark, in the same sentence: a reporting verb, or a verbal act
+        // ("branded Beijing a “decisive enabler”"), and its subject.
         if speaker.is_none() {
             if let Some(view) = view_of(open) {
                 for v in view.verbs.iter().filter(|v| v.tokens.1 <= open) {
-                    if !lex.verbs[v.verb as usize].report {
+                    let verb = &lex.verbs[v.verb as usize];
+                    let verbal_act = verb.frames.first().is_some_and(|f| {
+                        matches!(&f.code[..2], "01" | "02" | "10" | "11" | "12" | "13")
+                    });
+                    if !verb.report && !verbal_act {
                         continue;
                     }
                     let vg = verb_group(doc, view, v.tokens.0);

@@ -424,3 +424,21 @@ fn an_event_noun_takes_the_subject_of_the_verb_it_is_the_object_of() {
         [ev("046", "AAA", "CCC")]
     );
 }
+
+#[test]
+fn a_quote_inside_a_verbal_act_belongs_to_its_subject() {
+    let doc = code(
+        "Pavel Orlov condemned Carpath as “a danger to the whole region”.",
+        "2023-01-10",
+    );
+    let speakers: Vec<&str> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            q.speaker
+                .map(|s| doc.actors[s as usize].name.as_str())
+                .unwrap_or("?")
+        })
+        .collect();
+    assert_eq!(speakers, ["Pavel Orlov"]);
+}
