@@ -744,6 +744,27 @@ fn source_end(doc: &Document, side: &Side) -> usize {
     doc.tokens.partition_point(|t| t.span.start < side.span.end)
 }
 
+/// The verb group and the speaker of a reporting verb (or of a verbal act): its subject, or
+/// the actor after it in an inverted clause ("…, said the ministry").
+pub fn speaker_of(
+    doc: &Document,
+    view: &SentenceView,
+    v: &VerbHit,
+    speaker: Option<u32>,
+) -> Option<(VerbGroup, Side)> {
+    let vg = verb_group(doc, view, v.tokens.0);
+    let side = subject(
+        doc,
+        view,
+        vg.start,
+        v.tokens.0,
+        v.tokens.1,
+        Trigger::ReportingVerb,
+        speaker,
+    )?;
+    Some((vg, side))
+}
+
 /// Attribution: "according to X" and reporting verbs; applied to the sentence's events.
 pub fn attribute(
     doc: &mut Document,
@@ -783,16 +804,7 @@ pub fn attribute(
         if !verb.report {
             continue;
         }
-        let vg = verb_group(doc, view, v.tokens.0);
-        let Some(reporter) = subject(
-            doc,
-            view,
-            vg.start,
-            v.tokens.0,
-            v.tokens.1,
-            Trigger::ReportingVerb,
-            speaker,
-        ) else {
+        let Some((vg, reporter)) = speaker_of(doc, view, v, speaker) else {
             continue;
         };
         let trailing = vg.start > view.range.start

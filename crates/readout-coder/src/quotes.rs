@@ -6,7 +6,7 @@
 //! ("Mr Wang told Mr Shoigu that … “advocate for …”").
 
 use crate::analysis::Tokens;
-use crate::events::{subject, verb_group, SentenceView, Trigger};
+use crate::events::{speaker_of, verb_group, SentenceView};
 use readout_doc::{token_flags as tf, Document, Quote, Span};
 use readout_lexicon::{Lexicon, WordClasses};
 
@@ -140,16 +140,7 @@ pub fn find_quotes(
                     if !verb.report && !verbal_act {
                         continue;
                     }
-                    let vg = verb_group(doc, view, v.tokens.0);
-                    if let Some(side) = subject(
-                        doc,
-                        view,
-                        vg.start,
-                        v.tokens.0,
-                        v.tokens.1,
-                        Trigger::ReportingVerb,
-                        None,
-                    ) {
+                    if let Some((_, side)) = speaker_of(doc, view, v, None) {
                         speaker = side.entities.first().copied();
                         speaker_span = Some(side.span);
                     }
