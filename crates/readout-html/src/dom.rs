@@ -1,17 +1,14 @@
 //! A compact document tree: nodes in one vector, text in one buffer, dense `u32` ids, so that
 //! extraction keeps its per-node data in vectors rather than hash maps.
 //!
-//! The tree is built from the events of lol_html's HTML5 tokenizer (Cloudflare's streaming
-//! parser) by the rules that matter for text: void elements, an end tag closing whatever it
-//! left open, a block start tag closing an open `<p>`, and `<li>`, `<dt>`/`<dd>`, `<tr>`,
-//! `<td>`/`<th>`, `<option>` closing their open siblings. Entities are decoded with the full
-//! HTML5 table.
+//! The tree is built from the callbacks of html5gum's WHATWG-conformant HTML5 tokenizer (which
+//! also decodes character references) by the tree-construction rules that matter for text:
+//! void elements, an end tag closing whatever it left open, a block start tag closing an open
+//! `<p>`, and `<li>`, `<dt>`/`<dd>`, `<tr>`, `<td>`/`<th>`, `<option>` closing their open
+//! siblings. `<title>` and `<textarea>` are read as RCDATA and the raw-text elements as raw
+//! text, as a browser would.
 
-use lol_html::html_content::{EndTag, TextChunk};
-use lol_html::{doc_text, element, EndTagHandler, HtmlRewriter, Settings};
-use std::cell::RefCell;
 use std::ops::Range;
-use std::rc::Rc;
 
 pub type NodeId = u32;
 const NONE: NodeId = u32::MAX;
@@ -81,12 +78,6 @@ impl<'a> Element<'a> {
 impl Dom {
     fn str(&self, r: &Range<u32>) -> &str {
         &self.strings[r.start as usize..r.end as usize]
-    }
-
-    fn push_str(&mut self, s: &str) -> Range<u32> {
-        let start = self.strings.len() as u32;
-        self.strings.push_str(s);
-        start..self.strings.len() as u32
     }
 
     pub fn len(&self) -> usize {
@@ -255,38 +246,71 @@ const CLOSES_P: &[&str] = &[
     "li",
 ];
 
-struct Builder {
-    dom: Dom,
-    /// Open elements: (node, tag name range).
-    stack: Vec<NodeId>,
-    pending: String,
+/// Elements that never have content (HTML5's void elements).
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"keygen", b"link",
+    b"meta", b"param", b"source", b"track", b"wbr",
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum TagKind {
+    None,
+    Start,
+    End,
 }
 
-impl Builder {
+/// Builds the tree from html5gum's tokenizer callbacks. Tag names arrive lowercased and text
+/// arrives with character references already decoded, so nothing is allocated per token.
+struct TreeBuilder {
+    dom: Dom,
+    /// Open elements, innermost last.
+    stack: Vec<NodeId>,
+    /// Text since the last tag, as UTF-8 bytes.
+    text: Vec<u8>,
+    tag: TagKind,
+    tag_name: Vec<u8>,
+    last_start_tag: Vec<u8>,
+    /// The current tag's kept attributes, committed to the DOM when the tag is emitted.
+    attr_name: Vec<u8>,
+    attr_value: Vec<u8>,
+    attrs: Vec<(Range<u32>, Range<u32>)>,
+}
+
+impl TreeBuilder {
     fn top(&self) -> NodeId {
         self.stack.last().copied().unwrap_or(0)
     }
+
+    fn push_bytes(&mut self, bytes: &[u8]) -> Range<u32> {
+        // The input is a `str` and the tokenizer decodes references to whole characters, so
+        // the bytes are UTF-8; a lossy conversion is cheap insurance, never a panic.
+        let start = self.dom.strings.len() as u32;
+        self.dom.strings.push_str(&String::from_utf8_lossy(bytes));
+        start..self.dom.strings.len() as u32
+    }
+
     fn flush_text(&mut self) {
-        if self.pending.is_empty() {
+        if self.text.is_empty() {
             return;
         }
-        let decoded = htmlize::unescape(&self.pending);
-        let range = self.dom.push_str(&decoded);
-        self.pending.clear();
+        let text = std::mem::take(&mut self.text);
+        let range = self.push_bytes(&text);
+        self.text = text;
+        self.text.clear();
         let top = self.top();
         self.dom.append(top, Kind::Text(range));
     }
+
     fn open_name(&self, id: NodeId) -> &str {
         match &self.dom.nodes[id as usize].kind {
             Kind::Element { name, .. } => self.dom.str(name),
             _ => "",
         }
     }
+
+    /// Pops the elements a new start tag `name` closes implicitly.
     fn implicit_close(&mut self, name: &str) {
-        loop {
-            let Some(&open) = self.stack.last() else {
-                break;
-            };
+        while let Some(&open) = self.stack.last() {
             let open = self.open_name(open);
             let closes_sibling = match name {
                 "li" => open == "li",
@@ -303,6 +327,154 @@ impl Builder {
             }
         }
     }
+
+    fn commit_attribute(&mut self) {
+        if self.tag == TagKind::Start && !self.attr_name.is_empty() {
+            let kept = KEPT_ATTRIBUTES
+                .iter()
+                .any(|k| k.as_bytes() == self.attr_name.as_slice());
+            let name = std::mem::take(&mut self.attr_name);
+            // The first of duplicate attributes wins, as in HTML5.
+            let duplicate = self.attrs.iter().any(|(n, _)| {
+                self.dom.strings.as_bytes()[n.start as usize..n.end as usize] == name[..]
+            });
+            if kept && !duplicate {
+                let value = std::mem::take(&mut self.attr_value);
+                let n = self.push_bytes(&name);
+                let v = self.push_bytes(&value);
+                self.attrs.push((n, v));
+                self.attr_value = value;
+            }
+            self.attr_name = name;
+        }
+        self.attr_name.clear();
+        self.attr_value.clear();
+    }
+
+    fn start_tag(&mut self) -> Option<html5gum::State> {
+        self.commit_attribute();
+        self.flush_text();
+        let name_bytes = std::mem::take(&mut self.tag_name);
+        let name_range = self.push_bytes(&name_bytes);
+        self.implicit_close(std::str::from_utf8(&name_bytes).unwrap_or(""));
+        let first_attr = self.dom.attrs.len() as u32;
+        self.dom.attrs.append(&mut self.attrs);
+        let attrs = first_attr..self.dom.attrs.len() as u32;
+        let top = self.top();
+        let id = self.dom.append(
+            top,
+            Kind::Element {
+                name: name_range,
+                attrs,
+            },
+        );
+        if !VOID.contains(&name_bytes.as_slice()) {
+            self.stack.push(id);
+        }
+        self.last_start_tag.clear();
+        self.last_start_tag.extend_from_slice(&name_bytes);
+        self.tag_name = name_bytes;
+        self.tag_name.clear();
+        html5gum::naive_next_state(&self.last_start_tag)
+    }
+
+    fn end_tag(&mut self) {
+        self.flush_text();
+        // Close the innermost open element of this name and whatever inside it was left open;
+        // an end tag with no open element of its name is ignored.
+        let name = std::str::from_utf8(&self.tag_name).unwrap_or("");
+        if let Some(pos) = self
+            .stack
+            .iter()
+            .rposition(|&open| self.open_name(open) == name)
+        {
+            self.stack.truncate(pos);
+        }
+        self.tag_name.clear();
+    }
+}
+
+/// The html5gum side of [`TreeBuilder`]: errors are not wanted, so the tokenizer skips its
+/// validation work; comments and doctypes are dropped.
+struct Sink<'b>(&'b mut TreeBuilder);
+
+impl html5gum::Emitter for Sink<'_> {
+    type Token = std::convert::Infallible;
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.0.last_start_tag.clear();
+        self.0
+            .last_start_tag
+            .extend_from_slice(last_start_tag.unwrap_or_default());
+    }
+    fn emit_eof(&mut self) {
+        self.0.flush_text();
+    }
+    fn emit_error(&mut self, _: html5gum::Error) {}
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+    fn pop_token(&mut self) -> Option<Self::Token> {
+        None
+    }
+    fn emit_string(&mut self, s: &[u8]) {
+        self.0.text.extend_from_slice(s);
+    }
+    fn init_start_tag(&mut self) {
+        self.0.tag = TagKind::Start;
+        self.0.tag_name.clear();
+        self.0.attrs.clear();
+        self.0.attr_name.clear();
+        self.0.attr_value.clear();
+    }
+    fn init_end_tag(&mut self) {
+        self.0.tag = TagKind::End;
+        self.0.tag_name.clear();
+        self.0.attr_name.clear();
+    }
+    fn init_comment(&mut self) {
+        self.0.tag = TagKind::None;
+    }
+    fn emit_current_tag(&mut self) -> Option<html5gum::State> {
+        let state = match self.0.tag {
+            TagKind::Start => self.0.start_tag(),
+            TagKind::End => {
+                self.0.end_tag();
+                None
+            }
+            TagKind::None => None,
+        };
+        self.0.tag = TagKind::None;
+        state
+    }
+    fn emit_current_comment(&mut self) {}
+    fn emit_current_doctype(&mut self) {}
+    fn set_self_closing(&mut self) {}
+    fn set_force_quirks(&mut self) {}
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.0.tag_name.extend_from_slice(s);
+    }
+    fn push_comment(&mut self, _: &[u8]) {}
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+    fn init_doctype(&mut self) {
+        self.0.tag = TagKind::None;
+    }
+    fn init_attribute(&mut self) {
+        self.0.commit_attribute();
+    }
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        self.0.attr_name.extend_from_slice(s);
+    }
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        self.0.attr_value.extend_from_slice(s);
+    }
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.0.tag == TagKind::End && self.0.tag_name == self.0.last_start_tag
+    }
 }
 
 /// Parses HTML (already decoded to a string) into a [`Dom`].
@@ -315,70 +487,21 @@ pub fn parse(html: &str) -> Dom {
         next_sibling: NONE,
         kind: Kind::Document,
     });
-    let builder = Rc::new(RefCell::new(Builder {
+    let mut builder = TreeBuilder {
         dom,
         stack: Vec::new(),
-        pending: String::new(),
-    }));
-    let (b1, b2) = (builder.clone(), builder.clone());
-    let settings = Settings {
-        element_content_handlers: vec![element!("*", move |el| {
-            let mut b = b1.borrow_mut();
-            b.flush_text();
-            let name = el.tag_name();
-            b.implicit_close(&name);
-            let name_range = b.dom.push_str(&name);
-            let first_attr = b.dom.attrs.len() as u32;
-            for a in el.attributes() {
-                // Only the attributes extraction reads are kept.
-                let mut name = a.name();
-                name.make_ascii_lowercase();
-                if KEPT_ATTRIBUTES.contains(&name.as_str()) {
-                    let n = b.dom.push_str(&name);
-                    let v = b.dom.push_str(&a.value());
-                    b.dom.attrs.push((n, v));
-                }
-            }
-            let attrs = first_attr..b.dom.attrs.len() as u32;
-            let top = b.top();
-            let id = b.dom.append(
-                top,
-                Kind::Element {
-                    name: name_range,
-                    attrs,
-                },
-            );
-            if el.can_have_content() {
-                b.stack.push(id);
-                let b3 = b1.clone();
-                let close: EndTagHandler<'static> = Box::new(move |_end: &mut EndTag<'_>| {
-                    let mut b = b3.borrow_mut();
-                    b.flush_text();
-                    // Close this element and whatever inside it was left open.
-                    if let Some(pos) = b.stack.iter().rposition(|&open| open == id) {
-                        b.stack.truncate(pos);
-                    }
-                    Ok(())
-                });
-                // An element whose end tag is missing is closed by its ancestor's.
-                let _ = el.on_end_tag(close);
-            }
-            Ok(())
-        })],
-        // Text anywhere in the document, not only inside matched elements.
-        document_content_handlers: vec![doc_text!(move |t: &mut TextChunk| {
-            b2.borrow_mut().pending.push_str(t.as_str());
-            Ok(())
-        })],
-        ..Settings::new()
+        text: Vec::new(),
+        tag: TagKind::None,
+        tag_name: Vec::new(),
+        last_start_tag: Vec::new(),
+        attr_name: Vec::new(),
+        attr_value: Vec::new(),
+        attrs: Vec::new(),
     };
-    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-    // The input is valid UTF-8; the rewriter's only errors are memory limits and handler errors.
-    let _ = rewriter.write(html.as_bytes());
-    let _ = rewriter.end();
-    let mut b = builder.borrow_mut();
-    b.flush_text();
-    std::mem::take(&mut b.dom)
+    // Reading from a `str` cannot fail.
+    let _ = html5gum::Tokenizer::new_with_emitter(html, Sink(&mut builder)).finish();
+    builder.flush_text();
+    builder.dom
 }
 
 #[cfg(test)]

@@ -7,9 +7,10 @@
 //!    statistical guess) and decodes.
 //! 2. [`strip`] drops what can never be article text (scripts but JSON-LD, styles, SVG,
 //!    comments) with a byte scan, before parsing.
-//! 3. [`dom`] parses with lol_html, Cloudflare's streaming HTML5 tokenizer, into a compact tree
-//!    with dense node ids; lol_html was chosen over html5ever for speed (about 2.5 times faster
-//!    here, with the same extraction results on the benchmark).
+//! 3. [`dom`] parses with html5gum's HTML5 tokenizer into a compact tree with dense node ids.
+//!    html5gum was chosen for speed: driven through our own emitter it allocates nothing per
+//!    token, and parses about 3 times faster than html5ever and 1.5 times faster than lol_html
+//!    here, with the same extraction results on the benchmark.
 //! 4. [`meta`] reads metadata from JSON-LD, `<meta>` tags, `<time>` and the URL; [`body`] finds
 //!    the article by scoring the page's blocks.
 //!
