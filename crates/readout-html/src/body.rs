@@ -15,7 +15,7 @@
 //! Traversals are iterative, so deeply nested markup cannot overflow the stack; per-node data
 //! lives in vectors indexed by the DOM's dense node ids.
 
-use crate::dom::{Dom, Edge, Element, NodeId, NodeRef};
+use crate::dom::{Attr, Dom, Edge, Element, NodeId, NodeRef, Tag};
 use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -24,49 +24,76 @@ pub struct Body {
     pub captions: Vec<String>,
 }
 
-/// Tags whose content is never article text.
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
-    "input", "object", "embed", "canvas", "video", "audio", "head",
-];
-/// Tags that usually hold page furniture, but that some sites wrap around everything (an
+/// Elements whose content is never article text.
+fn is_never_text_tag(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Iframe
+            | Button
+            | Select
+            | Textarea
+            | Input
+            | Object
+            | Embed
+            | Canvas
+            | Video
+            | Audio
+            | Head
+    )
+}
+
+/// Elements that usually hold page furniture, but that some sites wrap around everything (an
 /// ASP.NET page is one big `<form>`): set aside only when they hold little of the prose.
-const FURNITURE_TAGS: &[&str] = &["form", "nav", "footer", "aside", "menu", "dialog", "header"];
-/// Block-level tags: text on either side of them belongs to different paragraphs.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "figure",
-    "figcaption",
-    "br",
-    "hr",
-    "address",
-    "center",
-];
+fn is_furniture_tag(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(tag, Form | Nav | Footer | Aside | Menu | Dialog | Header)
+}
+
+/// Block-level elements: text on either side of them belongs to different paragraphs.
+fn is_block(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        P | Div
+            | Section
+            | Article
+            | Main
+            | H1
+            | H2
+            | H3
+            | H4
+            | H5
+            | H6
+            | Li
+            | Ul
+            | Ol
+            | Dl
+            | Dt
+            | Dd
+            | Blockquote
+            | Pre
+            | Table
+            | Tr
+            | Td
+            | Th
+            | Figure
+            | Figcaption
+            | Br
+            | Hr
+            | Address
+            | Center
+    )
+}
+
 /// Elements that hold their own paragraph of text (inline elements' text counts for them).
-fn is_container_block(name: &str) -> bool {
-    BLOCK_TAGS.contains(&name) && !matches!(name, "br" | "hr")
+fn is_container_block(tag: Tag) -> bool {
+    is_block(tag) && !matches!(tag, Tag::Br | Tag::Hr)
 }
 
 /// Class and id words of page furniture.
@@ -163,9 +190,9 @@ fn is_positive(word: &str) -> bool {
 /// The words of an element's class and id, lowercased (borrowed when already lowercase, as
 /// they nearly always are).
 fn class_words<'a>(el: &Element<'a>) -> impl Iterator<Item = std::borrow::Cow<'a, str>> + 'a {
-    el.attr("class")
+    el.attr(Attr::Class)
         .into_iter()
-        .chain(el.attr("id"))
+        .chain(el.attr(Attr::Id))
         .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -178,14 +205,14 @@ fn class_words<'a>(el: &Element<'a>) -> impl Iterator<Item = std::borrow::Cow<'a
 }
 
 fn is_hidden(el: &Element) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("aria-hidden") == Some("true")
-        || el.attr("style").is_some_and(|s| {
+    el.attr(Attr::Hidden).is_some()
+        || el.attr(Attr::AriaHidden) == Some("true")
+        || el.attr(Attr::Style).is_some_and(|s| {
             let s = s.replace(' ', "").to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
         || matches!(
-            el.attr("role"),
+            el.attr(Attr::Role),
             Some(
                 "navigation"
                     | "banner"
@@ -198,23 +225,42 @@ fn is_hidden(el: &Element) -> bool {
         )
 }
 
-fn class_weight(el: &Element) -> f64 {
-    let mut w = 0.0;
+/// What an element's tag and attributes say, read once per element.
+#[derive(Default, Clone, Copy)]
+struct Marks {
+    /// Never article text: by tag, or hidden.
+    never_text: bool,
+    /// A furniture tag, or furniture class words without article ones.
+    furniture: bool,
+    /// Class and id words, `itemprop` and `<article>` as a score.
+    weight: f64,
+}
+
+fn marks(el: &Element) -> Marks {
+    let (mut positive, mut negative) = (false, false);
+    let mut weight = 0.0;
     for word in class_words(el) {
         if is_positive(&word) {
-            w += 25.0;
+            positive = true;
+            weight += 25.0;
         }
         if is_negative(&word) {
-            w -= 25.0;
+            negative = true;
+            weight -= 25.0;
         }
     }
-    if el.attr("itemprop") == Some("articleBody") {
-        w += 60.0;
+    let article_body = el.attr(Attr::Itemprop) == Some("articleBody");
+    if article_body {
+        weight += 60.0;
     }
-    if el.name() == "article" {
-        w += 15.0;
+    if el.tag() == Tag::Article {
+        weight += 15.0;
     }
-    w
+    Marks {
+        never_text: is_never_text_tag(el.tag()) || is_hidden(el),
+        furniture: is_furniture_tag(el.tag()) || (negative && !positive && !article_body),
+        weight,
+    }
 }
 
 #[derive(Default, Clone, Copy)]
@@ -265,13 +311,22 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     let mut commas = vec![0usize; n];
     let mut blocks: Vec<NodeId> = vec![root.id()];
     let mut link_depth = 0usize;
-    walk(root, is_never_text, |edge| match edge {
+    let marks: Vec<Marks> = (0..n as NodeId)
+        .map(|id| {
+            dom.get(id)
+                .as_element()
+                .map(|el| marks(&el))
+                .unwrap_or_default()
+        })
+        .collect();
+    let never_text = |node: NodeRef| marks[node.id() as usize].never_text;
+    walk(root, never_text, |edge| match edge {
         Edge::Open(node) => {
             if let Some(el) = node.as_element() {
-                if el.name() == "a" {
+                if el.tag() == Tag::A {
                     link_depth += 1;
                 }
-                if is_container_block(el.name()) {
+                if is_container_block(el.tag()) {
                     blocks.push(node.id());
                 }
             } else if let Some(t) = node.as_text() {
@@ -292,14 +347,14 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         }
         Edge::Close(node) => {
             if let Some(el) = node.as_element() {
-                if el.name() == "a" {
+                if el.tag() == Tag::A {
                     link_depth = link_depth.saturating_sub(1);
                 }
-                if is_container_block(el.name()) && blocks.len() > 1 {
+                if is_container_block(el.tag()) && blocks.len() > 1 {
                     blocks.pop();
                 }
                 let id = node.id() as usize;
-                if own_text[id] >= 30 && is_container_block(el.name()) {
+                if own_text[id] >= 30 && is_container_block(el.tag()) {
                     stats[id].prose += own_text[id];
                 }
                 let s = stats[id];
@@ -317,20 +372,13 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     // the prose; everything inside a set-aside element is dead, found in one pre-order pass.
     let mut skip = vec![false; n];
     let mut dead = vec![false; n];
-    let mut weight = vec![0.0f64; n];
     for node in root.descendants() {
         let id = node.id() as usize;
-        if let Some(el) = node.as_element() {
-            let negative = FURNITURE_TAGS.contains(&el.name())
-                || (class_words(&el).any(|w| is_negative(&w))
-                    && !class_words(&el).any(|w| is_positive(&w))
-                    && el.attr("itemprop") != Some("articleBody"));
-            let share = stats[id].prose as f64 / total_prose as f64;
-            skip[id] = negative && share < 0.3;
-            weight[id] = class_weight(&el);
-        }
-        dead[id] =
-            skip[id] || is_never_text(node) || node.parent().is_some_and(|p| dead[p.id() as usize]);
+        let share = stats[id].prose as f64 / total_prose as f64;
+        skip[id] = marks[id].furniture && share < 0.3;
+        dead[id] = skip[id]
+            || marks[id].never_text
+            || node.parent().is_some_and(|p| dead[p.id() as usize]);
     }
     // Pass 2: score paragraph-like blocks into their parents and grandparents.
     let mut score = vec![0.0f64; n];
@@ -346,8 +394,8 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
             continue;
         };
         if !matches!(
-            el.name(),
-            "p" | "pre" | "td" | "blockquote" | "div" | "section" | "li"
+            el.tag(),
+            Tag::P | Tag::Pre | Tag::Td | Tag::Blockquote | Tag::Div | Tag::Section | Tag::Li
         ) {
             continue;
         }
@@ -363,7 +411,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
             add(&mut score, a.id(), s * share);
             ancestor = a.parent();
         }
-        if matches!(el.name(), "div" | "section") {
+        if matches!(el.tag(), Tag::Div | Tag::Section) {
             add(&mut score, node.id(), s * 0.5);
         }
     }
@@ -375,7 +423,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         } else {
             s.link_chars as f64 / s.chars as f64
         };
-        (score[i] + weight[i]) * (1.0 - density)
+        (score[i] + marks[i].weight) * (1.0 - density)
     };
     let mut best: Option<(NodeId, f64)> = None;
     for &id in &scored {
@@ -421,7 +469,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                 } else {
                     s.link_chars as f64 / s.chars as f64
                 };
-                let good_paragraph = el.name() == "p" && s.chars >= 80 && density < 0.25;
+                let good_paragraph = el.tag() == Tag::P && s.chars >= 80 && density < 0.25;
                 if final_score(sib.id()) >= threshold || good_paragraph {
                     parts.push(sib.id());
                 }
@@ -432,13 +480,19 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     // Pass 3: read the chosen parts block by block.
     let mut body = Body::default();
     for part in parts {
-        read_blocks(dom.get(part), &skip, furniture, &mut body);
+        read_blocks(dom.get(part), &skip, &marks, furniture, &mut body);
     }
     body
 }
 
 /// Appends the text blocks of `root` to `body`.
-fn read_blocks(root: NodeRef, skip: &[bool], furniture: &Furniture, body: &mut Body) {
+fn read_blocks(
+    root: NodeRef,
+    skip: &[bool],
+    marks: &[Marks],
+    furniture: &Furniture,
+    body: &mut Body,
+) {
     let mut text = String::new();
     let mut links = 0usize;
     let mut in_link = 0usize;
@@ -457,19 +511,19 @@ fn read_blocks(root: NodeRef, skip: &[bool], furniture: &Furniture, body: &mut B
     };
     // The title (h1) is not body text.
     let leave_out = |n: NodeRef| {
-        is_never_text(n)
+        marks[n.id() as usize].never_text
             || skip[n.id() as usize]
-            || n.as_element().is_some_and(|e| e.name() == "h1")
+            || n.as_element().is_some_and(|e| e.tag() == Tag::H1)
     };
     walk(root, leave_out, |edge| match edge {
         Edge::Open(node) => {
             if let Some(el) = node.as_element() {
-                if el.name() == "figcaption" {
+                if el.tag() == Tag::Figcaption {
                     caption = Some((node.id(), String::new()));
-                } else if el.name() == "a" {
+                } else if el.tag() == Tag::A {
                     in_link += 1;
                 }
-                if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
+                if is_block(el.tag()) && caption.is_none() {
                     flush(&mut text, &mut links, body);
                 }
             } else if let Some(t) = node.as_text() {
@@ -495,22 +549,16 @@ fn read_blocks(root: NodeRef, skip: &[bool], furniture: &Furniture, body: &mut B
                     }
                     return;
                 }
-                if el.name() == "a" {
+                if el.tag() == Tag::A {
                     in_link = in_link.saturating_sub(1);
                 }
-                if BLOCK_TAGS.contains(&el.name()) && caption.is_none() {
+                if is_block(el.tag()) && caption.is_none() {
                     flush(&mut text, &mut links, body);
                 }
             }
         }
     });
     flush(&mut text, &mut links, body);
-}
-
-/// Elements whose content is never article text: by tag, or hidden.
-fn is_never_text(node: NodeRef) -> bool {
-    node.as_element()
-        .is_some_and(|el| SKIP_TAGS.contains(&el.name()) || is_hidden(&el))
 }
 
 /// Walks `root` in document order, leaving out the subtrees of the nodes `leave_out` names.

@@ -13,11 +13,286 @@ use std::ops::Range;
 pub type NodeId = u32;
 const NONE: NodeId = u32::MAX;
 
+/// The elements extraction tells apart, interned while parsing so that classifying a node is a
+/// comparison of small integers; every other element is [`Tag::Other`] (its name is still kept).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    A,
+    Address,
+    Area,
+    Article,
+    Aside,
+    Audio,
+    Base,
+    Blockquote,
+    Body,
+    Br,
+    Button,
+    Canvas,
+    Center,
+    Col,
+    Dd,
+    Dialog,
+    Div,
+    Dl,
+    Dt,
+    Embed,
+    Fieldset,
+    Figcaption,
+    Figure,
+    Footer,
+    Form,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Head,
+    Header,
+    Hr,
+    Html,
+    Iframe,
+    Img,
+    Input,
+    Keygen,
+    Li,
+    Link,
+    Main,
+    Menu,
+    Meta,
+    Nav,
+    Noscript,
+    Object,
+    Ol,
+    Option,
+    P,
+    Param,
+    Pre,
+    Script,
+    Section,
+    Select,
+    Source,
+    Style,
+    Svg,
+    Table,
+    Td,
+    Template,
+    Textarea,
+    Th,
+    Time,
+    Title,
+    Tr,
+    Track,
+    Ul,
+    Video,
+    Wbr,
+    Other,
+}
+
+impl Tag {
+    /// The tag of a lowercase element name.
+    pub fn from_name(name: &[u8]) -> Tag {
+        match name {
+            b"a" => Tag::A,
+            b"address" => Tag::Address,
+            b"area" => Tag::Area,
+            b"article" => Tag::Article,
+            b"aside" => Tag::Aside,
+            b"audio" => Tag::Audio,
+            b"base" => Tag::Base,
+            b"blockquote" => Tag::Blockquote,
+            b"body" => Tag::Body,
+            b"br" => Tag::Br,
+            b"button" => Tag::Button,
+            b"canvas" => Tag::Canvas,
+            b"center" => Tag::Center,
+            b"col" => Tag::Col,
+            b"dd" => Tag::Dd,
+            b"dialog" => Tag::Dialog,
+            b"div" => Tag::Div,
+            b"dl" => Tag::Dl,
+            b"dt" => Tag::Dt,
+            b"embed" => Tag::Embed,
+            b"fieldset" => Tag::Fieldset,
+            b"figcaption" => Tag::Figcaption,
+            b"figure" => Tag::Figure,
+            b"footer" => Tag::Footer,
+            b"form" => Tag::Form,
+            b"h1" => Tag::H1,
+            b"h2" => Tag::H2,
+            b"h3" => Tag::H3,
+            b"h4" => Tag::H4,
+            b"h5" => Tag::H5,
+            b"h6" => Tag::H6,
+            b"head" => Tag::Head,
+            b"header" => Tag::Header,
+            b"hr" => Tag::Hr,
+            b"html" => Tag::Html,
+            b"iframe" => Tag::Iframe,
+            b"img" => Tag::Img,
+            b"input" => Tag::Input,
+            b"keygen" => Tag::Keygen,
+            b"li" => Tag::Li,
+            b"link" => Tag::Link,
+            b"main" => Tag::Main,
+            b"menu" => Tag::Menu,
+            b"meta" => Tag::Meta,
+            b"nav" => Tag::Nav,
+            b"noscript" => Tag::Noscript,
+            b"object" => Tag::Object,
+            b"ol" => Tag::Ol,
+            b"option" => Tag::Option,
+            b"p" => Tag::P,
+            b"param" => Tag::Param,
+            b"pre" => Tag::Pre,
+            b"script" => Tag::Script,
+            b"section" => Tag::Section,
+            b"select" => Tag::Select,
+            b"source" => Tag::Source,
+            b"style" => Tag::Style,
+            b"svg" => Tag::Svg,
+            b"table" => Tag::Table,
+            b"td" => Tag::Td,
+            b"template" => Tag::Template,
+            b"textarea" => Tag::Textarea,
+            b"th" => Tag::Th,
+            b"time" => Tag::Time,
+            b"title" => Tag::Title,
+            b"tr" => Tag::Tr,
+            b"track" => Tag::Track,
+            b"ul" => Tag::Ul,
+            b"video" => Tag::Video,
+            b"wbr" => Tag::Wbr,
+            _ => Tag::Other,
+        }
+    }
+
+    /// HTML5's void elements, which never have content.
+    fn is_void(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Area | Base
+                | Br
+                | Col
+                | Embed
+                | Hr
+                | Img
+                | Input
+                | Keygen
+                | Link
+                | Meta
+                | Param
+                | Source
+                | Track
+                | Wbr
+        )
+    }
+
+    /// Start tags that close an open `<p>`.
+    fn closes_p(self) -> bool {
+        use Tag::*;
+        matches!(
+            self,
+            Address
+                | Article
+                | Aside
+                | Blockquote
+                | Div
+                | Dl
+                | Fieldset
+                | Figure
+                | Footer
+                | Form
+                | H1
+                | H2
+                | H3
+                | H4
+                | H5
+                | H6
+                | Header
+                | Hr
+                | Main
+                | Nav
+                | Ol
+                | P
+                | Pre
+                | Section
+                | Table
+                | Ul
+                | Li
+        )
+    }
+
+    /// Whether a new start tag of this kind closes an open element `open` (beside `<p>`).
+    fn closes_sibling(self, open: Tag) -> bool {
+        use Tag::*;
+        match self {
+            Li => open == Li,
+            Dt | Dd => matches!(open, Dt | Dd),
+            Tr => matches!(open, Tr | Td | Th),
+            Td | Th => matches!(open, Td | Th),
+            Option => open == Option,
+            _ => false,
+        }
+    }
+}
+
+/// The attributes extraction and metadata read; the rest are dropped while parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attr {
+    Class,
+    Id,
+    Role,
+    Hidden,
+    AriaHidden,
+    Style,
+    Itemprop,
+    Type,
+    Property,
+    Name,
+    Content,
+    HttpEquiv,
+    Datetime,
+    Lang,
+    Rel,
+    Href,
+    Charset,
+}
+
+impl Attr {
+    fn from_name(name: &[u8]) -> Option<Attr> {
+        Some(match name {
+            b"class" => Attr::Class,
+            b"id" => Attr::Id,
+            b"role" => Attr::Role,
+            b"hidden" => Attr::Hidden,
+            b"aria-hidden" => Attr::AriaHidden,
+            b"style" => Attr::Style,
+            b"itemprop" => Attr::Itemprop,
+            b"type" => Attr::Type,
+            b"property" => Attr::Property,
+            b"name" => Attr::Name,
+            b"content" => Attr::Content,
+            b"http-equiv" => Attr::HttpEquiv,
+            b"datetime" => Attr::Datetime,
+            b"lang" => Attr::Lang,
+            b"rel" => Attr::Rel,
+            b"href" => Attr::Href,
+            b"charset" => Attr::Charset,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Kind {
     Document,
-    /// Name (lowercase) and attributes, as ranges into the DOM's string buffer.
+    /// The interned tag, the name (lowercase) and the attributes, as ranges into the DOM's
+    /// string buffer and attribute list.
     Element {
+        tag: Tag,
         name: Range<u32>,
         attrs: Range<u32>,
     },
@@ -36,8 +311,8 @@ struct DomNode {
 #[derive(Debug, Default)]
 pub struct Dom {
     nodes: Vec<DomNode>,
-    /// Attribute (name, value) pairs, as ranges into `strings`.
-    attrs: Vec<(Range<u32>, Range<u32>)>,
+    /// Kept attributes with their values, as ranges into `strings`.
+    attrs: Vec<(Attr, Range<u32>)>,
     strings: String,
 }
 
@@ -54,23 +329,27 @@ pub struct NodeRef<'a> {
     id: NodeId,
 }
 
-/// An element's name and attributes.
+/// An element's tag, name and attributes.
 #[derive(Clone, Debug)]
 pub struct Element<'a> {
     dom: &'a Dom,
+    tag: Tag,
     name: &'a str,
-    attrs: Range<u32>,
+    attrs: &'a [(Attr, Range<u32>)],
 }
 
 impl<'a> Element<'a> {
+    pub fn tag(&self) -> Tag {
+        self.tag
+    }
     pub fn name(&self) -> &'a str {
         self.name
     }
-    /// The value of an attribute; `name` is lowercase.
-    pub fn attr(&self, name: &str) -> Option<&'a str> {
-        self.dom.attrs[self.attrs.start as usize..self.attrs.end as usize]
+    /// The value of an attribute (the first, when the markup repeats it).
+    pub fn attr(&self, attr: Attr) -> Option<&'a str> {
+        self.attrs
             .iter()
-            .find(|(n, _)| self.dom.str(n) == name)
+            .find(|(a, _)| *a == attr)
             .map(|(_, v)| self.dom.str(v))
     }
 }
@@ -144,10 +423,11 @@ impl<'a> NodeRef<'a> {
     }
     pub fn as_element(&self) -> Option<Element<'a>> {
         match &self.node().kind {
-            Kind::Element { name, attrs } => Some(Element {
+            Kind::Element { tag, name, attrs } => Some(Element {
                 dom: self.dom,
+                tag: *tag,
                 name: self.dom.str(name),
-                attrs: attrs.clone(),
+                attrs: &self.dom.attrs[attrs.start as usize..attrs.end as usize],
             }),
             _ => None,
         }
@@ -194,64 +474,6 @@ impl<'a> NodeRef<'a> {
     }
 }
 
-/// Attributes article extraction and metadata read; the rest are dropped while parsing.
-const KEPT_ATTRIBUTES: &[&str] = &[
-    "class",
-    "id",
-    "role",
-    "hidden",
-    "aria-hidden",
-    "style",
-    "itemprop",
-    "type",
-    "property",
-    "name",
-    "content",
-    "http-equiv",
-    "datetime",
-    "lang",
-    "rel",
-    "href",
-    "charset",
-];
-
-/// Start tags that close an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "div",
-    "dl",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "li",
-];
-
-/// Elements that never have content (HTML5's void elements).
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"keygen", b"link",
-    b"meta", b"param", b"source", b"track", b"wbr",
-];
-
 #[derive(Clone, Copy, PartialEq)]
 enum TagKind {
     None,
@@ -273,7 +495,7 @@ struct TreeBuilder {
     /// The current tag's kept attributes, committed to the DOM when the tag is emitted.
     attr_name: Vec<u8>,
     attr_value: Vec<u8>,
-    attrs: Vec<(Range<u32>, Range<u32>)>,
+    attrs: Vec<(Attr, Range<u32>)>,
 }
 
 impl TreeBuilder {
@@ -301,26 +523,18 @@ impl TreeBuilder {
         self.dom.append(top, Kind::Text(range));
     }
 
-    fn open_name(&self, id: NodeId) -> &str {
+    fn open_tag(&self, id: NodeId) -> (Tag, &[u8]) {
         match &self.dom.nodes[id as usize].kind {
-            Kind::Element { name, .. } => self.dom.str(name),
-            _ => "",
+            Kind::Element { tag, name, .. } => (*tag, self.dom.str(name).as_bytes()),
+            _ => (Tag::Other, b""),
         }
     }
 
-    /// Pops the elements a new start tag `name` closes implicitly.
-    fn implicit_close(&mut self, name: &str) {
+    /// Pops the elements a new start tag closes implicitly.
+    fn implicit_close(&mut self, tag: Tag) {
         while let Some(&open) = self.stack.last() {
-            let open = self.open_name(open);
-            let closes_sibling = match name {
-                "li" => open == "li",
-                "dt" | "dd" => matches!(open, "dt" | "dd"),
-                "tr" => matches!(open, "tr" | "td" | "th"),
-                "td" | "th" => matches!(open, "td" | "th"),
-                "option" => open == "option",
-                _ => false,
-            };
-            if (open == "p" && CLOSES_P.contains(&name)) || closes_sibling {
+            let (open, _) = self.open_tag(open);
+            if (open == Tag::P && tag.closes_p()) || tag.closes_sibling(open) {
                 self.stack.pop();
             } else {
                 break;
@@ -329,23 +543,16 @@ impl TreeBuilder {
     }
 
     fn commit_attribute(&mut self) {
-        if self.tag == TagKind::Start && !self.attr_name.is_empty() {
-            let kept = KEPT_ATTRIBUTES
-                .iter()
-                .any(|k| k.as_bytes() == self.attr_name.as_slice());
-            let name = std::mem::take(&mut self.attr_name);
-            // The first of duplicate attributes wins, as in HTML5.
-            let duplicate = self.attrs.iter().any(|(n, _)| {
-                self.dom.strings.as_bytes()[n.start as usize..n.end as usize] == name[..]
-            });
-            if kept && !duplicate {
+        if self.tag == TagKind::Start {
+            // The first of repeated attributes wins, as in HTML5.
+            if let Some(attr) = Attr::from_name(&self.attr_name)
+                .filter(|a| !self.attrs.iter().any(|(kept, _)| kept == a))
+            {
                 let value = std::mem::take(&mut self.attr_value);
-                let n = self.push_bytes(&name);
-                let v = self.push_bytes(&value);
-                self.attrs.push((n, v));
+                let range = self.push_bytes(&value);
+                self.attrs.push((attr, range));
                 self.attr_value = value;
             }
-            self.attr_name = name;
         }
         self.attr_name.clear();
         self.attr_value.clear();
@@ -354,9 +561,10 @@ impl TreeBuilder {
     fn start_tag(&mut self) -> Option<html5gum::State> {
         self.commit_attribute();
         self.flush_text();
-        let name_bytes = std::mem::take(&mut self.tag_name);
-        let name_range = self.push_bytes(&name_bytes);
-        self.implicit_close(std::str::from_utf8(&name_bytes).unwrap_or(""));
+        let name = std::mem::take(&mut self.tag_name);
+        let tag = Tag::from_name(&name);
+        let name_range = self.push_bytes(&name);
+        self.implicit_close(tag);
         let first_attr = self.dom.attrs.len() as u32;
         self.dom.attrs.append(&mut self.attrs);
         let attrs = first_attr..self.dom.attrs.len() as u32;
@@ -364,16 +572,17 @@ impl TreeBuilder {
         let id = self.dom.append(
             top,
             Kind::Element {
+                tag,
                 name: name_range,
                 attrs,
             },
         );
-        if !VOID.contains(&name_bytes.as_slice()) {
+        if !tag.is_void() {
             self.stack.push(id);
         }
         self.last_start_tag.clear();
-        self.last_start_tag.extend_from_slice(&name_bytes);
-        self.tag_name = name_bytes;
+        self.last_start_tag.extend_from_slice(&name);
+        self.tag_name = name;
         self.tag_name.clear();
         html5gum::naive_next_state(&self.last_start_tag)
     }
@@ -382,12 +591,11 @@ impl TreeBuilder {
         self.flush_text();
         // Close the innermost open element of this name and whatever inside it was left open;
         // an end tag with no open element of its name is ignored.
-        let name = std::str::from_utf8(&self.tag_name).unwrap_or("");
-        if let Some(pos) = self
-            .stack
-            .iter()
-            .rposition(|&open| self.open_name(open) == name)
-        {
+        let tag = Tag::from_name(&self.tag_name);
+        if let Some(pos) = self.stack.iter().rposition(|&open| {
+            let (open_tag, open_name) = self.open_tag(open);
+            open_tag == tag && (tag != Tag::Other || open_name == self.tag_name.as_slice())
+        }) {
             self.stack.truncate(pos);
         }
         self.tag_name.clear();
@@ -554,10 +762,10 @@ mod tests {
             .descendants()
             .find_map(|n| n.as_element().filter(|e| e.name() == "div"))
             .unwrap();
-        // Attribute names are stored lowercase; only the attributes extraction reads are kept.
+        // Attribute names are matched lowercase; only the attributes extraction reads are kept.
         assert_eq!(
-            (div.attr("class"), div.attr("id"), div.attr("data-x")),
-            (Some("article body"), Some("main"), None)
+            (div.attr(Attr::Class), div.attr(Attr::Id), div.tag()),
+            (Some("article body"), Some("main"), Tag::Div)
         );
         let deep = "<div>".repeat(50_000) + "deep";
         assert_eq!(parse(&deep).root().text(), "deep");

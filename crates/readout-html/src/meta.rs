@@ -1,7 +1,7 @@
 //! Article metadata: title, publication date, publisher, authors, language, from (in order of
 //! trust) JSON-LD, `<meta>` tags, `<time>` elements, the page's headings and the URL.
 
-use crate::dom::{Dom, NodeRef};
+use crate::dom::{Attr, Dom, NodeRef, Tag};
 use readout_doc::Date;
 use serde_json::Value;
 
@@ -176,38 +176,42 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
         let Some(e) = node.as_element() else {
             continue;
         };
-        match e.name() {
-            "meta" => {
+        match e.tag() {
+            Tag::Meta => {
                 let key = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"))
-                    .or_else(|| e.attr("http-equiv"));
-                if let (Some(k), Some(v)) = (key, e.attr("content")) {
+                    .attr(Attr::Property)
+                    .or_else(|| e.attr(Attr::Name))
+                    .or_else(|| e.attr(Attr::Itemprop))
+                    .or_else(|| e.attr(Attr::HttpEquiv));
+                if let (Some(k), Some(v)) = (key, e.attr(Attr::Content)) {
                     tags.push((k.to_ascii_lowercase(), v.trim().to_string()));
                 }
             }
-            "script" if e.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+            Tag::Script if e.attr(Attr::Type).is_some_and(|t| t.contains("ld+json")) => {
                 if let Ok(v) = serde_json::from_str::<Value>(&node.text()) {
                     json_ld_objects(&v, &mut objects);
                 }
             }
-            "time" if first_time.is_none() => first_time = e.attr("datetime").map(str::to_string),
-            "h1" if first_h1.is_none() => first_h1 = Some(text_of(node)).filter(|t| !t.is_empty()),
-            "title" if html_title.is_none() => html_title = Some(text_of(node)),
-            "link"
+            Tag::Time if first_time.is_none() => {
+                first_time = e.attr(Attr::Datetime).map(str::to_string)
+            }
+            Tag::H1 if first_h1.is_none() => {
+                first_h1 = Some(text_of(node)).filter(|t| !t.is_empty())
+            }
+            Tag::Title if html_title.is_none() => html_title = Some(text_of(node)),
+            Tag::Link
                 if canonical.is_none()
-                    && e.attr("rel")
+                    && e.attr(Attr::Rel)
                         .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
             {
                 canonical = e
-                    .attr("href")
+                    .attr(Attr::Href)
                     .filter(|h| h.starts_with("http"))
                     .map(str::to_string);
             }
-            "html" => {
+            Tag::Html => {
                 meta.language = e
-                    .attr("lang")
+                    .attr(Attr::Lang)
                     .map(|l| l.trim().to_ascii_lowercase())
                     .filter(|l| !l.is_empty())
             }
