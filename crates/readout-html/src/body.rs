@@ -16,7 +16,6 @@
 //! lives in vectors indexed by the DOM's dense node ids.
 
 use crate::dom::{Attr, Dom, Edge, Element, NodeId, NodeRef, Tag};
-use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Body {
@@ -97,111 +96,123 @@ fn is_container_block(tag: Tag) -> bool {
 }
 
 /// Class and id words of page furniture.
-const NEGATIVE_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "comment",
-    "comments",
-    "related",
-    "recommended",
-    "recommendations",
-    "promo",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "adslot",
-    "sponsor",
-    "sponsored",
-    "cookie",
-    "cookies",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "tags",
-    "tag",
-    "footer",
-    "sidebar",
-    "menu",
-    "nav",
-    "navigation",
-    "popup",
-    "modal",
-    "outbrain",
-    "taboola",
-    "byline",
-    "author",
-    "caption",
-    "credit",
-    "widget",
-    "toolbar",
-    "masthead",
-    "paywall",
-    "login",
-    "more",
-    "trending",
-    "popular",
-    "skip",
-    "hidden",
-    "print",
-    "disclaimer",
-    "copyright",
-    "rss",
-    "follow",
-    "related-stories",
-    "read-more",
-    "readmore",
-    "most-read",
-    "teaser",
-];
-const POSITIVE_WORDS: &[&str] = &[
-    "article",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "text",
-    "articlebody",
-    "prose",
-    "rich",
-];
-
-fn word_set(words: &'static [&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
+fn is_negative(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"share"
+            | b"sharing"
+            | b"social"
+            | b"comment"
+            | b"comments"
+            | b"related"
+            | b"recommended"
+            | b"recommendations"
+            | b"promo"
+            | b"newsletter"
+            | b"subscribe"
+            | b"subscription"
+            | b"signup"
+            | b"advert"
+            | b"advertisement"
+            | b"ad"
+            | b"ads"
+            | b"adslot"
+            | b"sponsor"
+            | b"sponsored"
+            | b"cookie"
+            | b"cookies"
+            | b"banner"
+            | b"breadcrumb"
+            | b"breadcrumbs"
+            | b"tags"
+            | b"tag"
+            | b"footer"
+            | b"sidebar"
+            | b"menu"
+            | b"nav"
+            | b"navigation"
+            | b"popup"
+            | b"modal"
+            | b"outbrain"
+            | b"taboola"
+            | b"byline"
+            | b"author"
+            | b"caption"
+            | b"credit"
+            | b"widget"
+            | b"toolbar"
+            | b"masthead"
+            | b"paywall"
+            | b"login"
+            | b"more"
+            | b"trending"
+            | b"popular"
+            | b"skip"
+            | b"hidden"
+            | b"print"
+            | b"disclaimer"
+            | b"copyright"
+            | b"rss"
+            | b"follow"
+            | b"related-stories"
+            | b"read-more"
+            | b"readmore"
+            | b"most-read"
+            | b"teaser"
+    )
 }
 
-fn is_negative(word: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| word_set(NEGATIVE_WORDS)).contains(word)
+/// Class and id words of the article itself.
+fn is_positive(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"article"
+            | b"body"
+            | b"content"
+            | b"entry"
+            | b"main"
+            | b"post"
+            | b"story"
+            | b"text"
+            | b"articlebody"
+            | b"prose"
+            | b"rich"
+    )
 }
 
-fn is_positive(word: &str) -> bool {
-    static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| word_set(POSITIVE_WORDS)).contains(word)
-}
-
-/// The words of an element's class and id, lowercased (borrowed when already lowercase, as
-/// they nearly always are).
-fn class_words<'a>(el: &Element<'a>) -> impl Iterator<Item = std::borrow::Cow<'a, str>> + 'a {
-    el.attr(Attr::Class)
+/// Calls `visit` with each word of an element's class and id, lowercased: the parts between
+/// white space, `-` and `_`. Words longer than any class word we look for are passed over.
+fn for_each_class_word(el: &Element, mut visit: impl FnMut(&[u8])) {
+    const LONGEST: usize = 24;
+    let mut lower = [0u8; LONGEST];
+    for value in [el.attr(Attr::Class), el.attr(Attr::Id)]
         .into_iter()
-        .chain(el.attr(Attr::Id))
-        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                std::borrow::Cow::Owned(w.to_ascii_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
+        .flatten()
+    {
+        if !value.is_ascii() {
+            for word in value.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+                if !word.is_empty() {
+                    visit(word.to_lowercase().as_bytes());
+                }
             }
-        })
+            continue;
+        }
+        let words = value.as_bytes().split(|&b| {
+            matches!(
+                b,
+                b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'-' | b'_'
+            )
+        });
+        for word in words {
+            if word.is_empty() || word.len() > LONGEST {
+                continue;
+            }
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            visit(lower);
+        }
+    }
 }
 
 fn is_hidden(el: &Element) -> bool {
@@ -239,16 +250,16 @@ struct Marks {
 fn marks(el: &Element) -> Marks {
     let (mut positive, mut negative) = (false, false);
     let mut weight = 0.0;
-    for word in class_words(el) {
-        if is_positive(&word) {
+    for_each_class_word(el, |word| {
+        if is_positive(word) {
             positive = true;
             weight += 25.0;
         }
-        if is_negative(&word) {
+        if is_negative(word) {
             negative = true;
             weight -= 25.0;
         }
-    }
+    });
     let article_body = el.attr(Attr::Itemprop) == Some("articleBody");
     if article_body {
         weight += 60.0;
@@ -271,19 +282,25 @@ struct Stats {
     prose: usize,
 }
 
-fn collapse(text: &str, out: &mut String) {
+/// Appends `text` to `out` with runs of white space made one space; returns the number of
+/// characters appended.
+fn collapse(text: &str, out: &mut String) -> usize {
     let mut space = out.ends_with(' ') || out.is_empty();
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            out.push(c);
+    let mut appended = 0;
+    // Each piece after the first follows one white-space character.
+    for (i, piece) in text.split(char::is_whitespace).enumerate() {
+        if i > 0 && !space {
+            out.push(' ');
+            space = true;
+            appended += 1;
+        }
+        if !piece.is_empty() {
+            out.push_str(piece);
             space = false;
+            appended += piece.chars().count();
         }
     }
+    appended
 }
 
 /// Page-furniture phrases that a block may start with ("Advertisement", "Read more").
@@ -334,7 +351,11 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                 if chars > 0 {
                     let block = *blocks.last().unwrap() as usize;
                     own_text[block] += chars;
-                    commas[block] += t.matches([',', '，', '、']).count();
+                    commas[block] += if t.is_ascii() {
+                        memchr::memchr_iter(b',', t.as_bytes()).count()
+                    } else {
+                        t.matches([',', '，', '、']).count()
+                    };
                     if let Some(p) = node.parent() {
                         let s = &mut stats[p.id() as usize];
                         s.chars += chars;
@@ -372,7 +393,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     // the prose; everything inside a set-aside element is dead, found in one pre-order pass.
     let mut skip = vec![false; n];
     let mut dead = vec![false; n];
-    for node in root.descendants() {
+    for node in dom.nodes() {
         let id = node.id() as usize;
         let share = stats[id].prose as f64 / total_prose as f64;
         skip[id] = marks[id].furniture && share < 0.3;
@@ -389,7 +410,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         }
         score[id as usize] += s;
     };
-    for node in root.descendants() {
+    for node in dom.nodes() {
         let Some(el) = node.as_element() else {
             continue;
         };
@@ -528,12 +549,13 @@ fn read_blocks(
                 }
             } else if let Some(t) = node.as_text() {
                 match caption.as_mut() {
-                    Some((_, c)) => collapse(t, c),
+                    Some((_, c)) => {
+                        collapse(t, c);
+                    }
                     None => {
-                        let before = text.chars().count();
-                        collapse(t, &mut text);
+                        let appended = collapse(t, &mut text);
                         if in_link > 0 {
-                            links += text.chars().count() - before;
+                            links += appended;
                         }
                     }
                 }

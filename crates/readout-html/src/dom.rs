@@ -334,7 +334,7 @@ pub struct NodeRef<'a> {
 pub struct Element<'a> {
     dom: &'a Dom,
     tag: Tag,
-    name: &'a str,
+    name: Range<u32>,
     attrs: &'a [(Attr, Range<u32>)],
 }
 
@@ -343,7 +343,7 @@ impl<'a> Element<'a> {
         self.tag
     }
     pub fn name(&self) -> &'a str {
-        self.name
+        self.dom.str(&self.name)
     }
     /// The value of an attribute (the first, when the markup repeats it).
     pub fn attr(&self, attr: Attr) -> Option<&'a str> {
@@ -373,6 +373,12 @@ impl Dom {
 
     pub fn get(&self, id: NodeId) -> NodeRef<'_> {
         NodeRef { dom: self, id }
+    }
+
+    /// Every node in document order. Nodes are numbered as the parser meets them, and each is
+    /// appended to an open element, so id order is document order and no walk is needed.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeRef<'_>> {
+        (0..self.nodes.len() as NodeId).map(|id| NodeRef { dom: self, id })
     }
 
     fn append(&mut self, parent: NodeId, kind: Kind) -> NodeId {
@@ -426,7 +432,7 @@ impl<'a> NodeRef<'a> {
             Kind::Element { tag, name, attrs } => Some(Element {
                 dom: self.dom,
                 tag: *tag,
-                name: self.dom.str(name),
+                name: name.clone(),
                 attrs: &self.dom.attrs[attrs.start as usize..attrs.end as usize],
             }),
             _ => None,
@@ -507,7 +513,10 @@ impl TreeBuilder {
         // The input is a `str` and the tokenizer decodes references to whole characters, so
         // the bytes are UTF-8; a lossy conversion is cheap insurance, never a panic.
         let start = self.dom.strings.len() as u32;
-        self.dom.strings.push_str(&String::from_utf8_lossy(bytes));
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.dom.strings.push_str(text),
+            Err(_) => self.dom.strings.push_str(&String::from_utf8_lossy(bytes)),
+        }
         start..self.dom.strings.len() as u32
     }
 
@@ -687,7 +696,13 @@ impl html5gum::Emitter for Sink<'_> {
 
 /// Parses HTML (already decoded to a string) into a [`Dom`].
 pub fn parse(html: &str) -> Dom {
-    let mut dom = Dom::default();
+    // Sized from what news pages hold once stripped, to spare regrowing: about a node per 50
+    // bytes of markup and a third of the bytes kept as text and attribute values.
+    let mut dom = Dom {
+        nodes: Vec::with_capacity(html.len() / 50),
+        attrs: Vec::with_capacity(html.len() / 200),
+        strings: String::with_capacity(html.len() / 3),
+    };
     dom.nodes.push(DomNode {
         parent: NONE,
         first_child: NONE,
@@ -767,6 +782,10 @@ mod tests {
             (div.attr(Attr::Class), div.attr(Attr::Id), div.tag()),
             (Some("article body"), Some("main"), Tag::Div)
         );
+        let messy = parse("<ul><li>a<li>b<p>c</ul><table><tr><td>d<td>e</table><span>f</div>g");
+        let walked: Vec<NodeId> = messy.root().descendants().map(|n| n.id()).collect();
+        let numbered: Vec<NodeId> = messy.nodes().map(|n| n.id()).collect();
+        assert_eq!(walked, numbered);
         let deep = "<div>".repeat(50_000) + "deep";
         assert_eq!(parse(&deep).root().text(), "deep");
     }

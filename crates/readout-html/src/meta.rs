@@ -172,7 +172,7 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let mut first_h1: Option<String> = None;
     let mut html_title: Option<String> = None;
     let mut canonical: Option<String> = None;
-    for node in doc.root().descendants() {
+    for node in doc.nodes() {
         let Some(e) = node.as_element() else {
             continue;
         };

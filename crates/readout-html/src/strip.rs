@@ -40,15 +40,17 @@ fn stripped_tag(bytes: &[u8]) -> Option<&'static [u8]> {
 
 pub fn strip(html: &str) -> String {
     let bytes = html.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 2);
+    // Every cut is at an ASCII '<' or just after an ASCII '>', so the pieces kept are `str`
+    // slices and the output needs no second UTF-8 check.
+    let mut out = String::with_capacity(bytes.len() / 2);
     let mut i = 0;
     while i < bytes.len() {
         let Some(lt) = memchr(b'<', &bytes[i..]) else {
-            out.extend_from_slice(&bytes[i..]);
+            out.push_str(&html[i..]);
             break;
         };
         let at = i + lt;
-        out.extend_from_slice(&bytes[i..at]);
+        out.push_str(&html[i..at]);
         let rest = &bytes[at..];
         if rest.starts_with(b"<!--") {
             match find_ci(&rest[4..], b"-->") {
@@ -74,17 +76,15 @@ pub fn strip(html: &str) -> String {
                 None => rest.len(),
             };
             if json_ld {
-                out.extend_from_slice(&rest[..end]);
+                out.push_str(&html[at..at + end]);
             }
             i = at + end;
             continue;
         }
-        out.push(b'<');
+        out.push('<');
         i = at + 1;
     }
-    // Only whole regions between ASCII '<' and '>' were dropped from valid UTF-8, so the rest
-    // is valid UTF-8 too; the check is cheap insurance.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
 #[cfg(test)]
