@@ -500,6 +500,9 @@ struct TreeBuilder {
     last_start_tag: Vec<u8>,
     /// The current tag's kept attributes, committed to the DOM when the tag is emitted.
     attr_name: Vec<u8>,
+    /// Whether the current attribute is kept, decided when its value starts, so that the values
+    /// of dropped attributes (`srcset`, `data-*`) are never copied.
+    attr_kept: Option<Attr>,
     attr_value: Vec<u8>,
     attrs: Vec<(Attr, Range<u32>)>,
 }
@@ -554,9 +557,8 @@ impl TreeBuilder {
     fn commit_attribute(&mut self) {
         if self.tag == TagKind::Start {
             // The first of repeated attributes wins, as in HTML5.
-            if let Some(attr) = Attr::from_name(&self.attr_name)
-                .filter(|a| !self.attrs.iter().any(|(kept, _)| kept == a))
-            {
+            let kept = self.attr_kept.or_else(|| Attr::from_name(&self.attr_name));
+            if let Some(attr) = kept.filter(|a| !self.attrs.iter().any(|(kept, _)| kept == a)) {
                 let value = std::mem::take(&mut self.attr_value);
                 let range = self.push_bytes(&value);
                 self.attrs.push((attr, range));
@@ -564,6 +566,7 @@ impl TreeBuilder {
             }
         }
         self.attr_name.clear();
+        self.attr_kept = None;
         self.attr_value.clear();
     }
 
@@ -642,6 +645,7 @@ impl html5gum::Emitter for Sink<'_> {
         self.0.tag_name.clear();
         self.0.attrs.clear();
         self.0.attr_name.clear();
+        self.0.attr_kept = None;
         self.0.attr_value.clear();
     }
     fn init_end_tag(&mut self) {
@@ -682,8 +686,13 @@ impl html5gum::Emitter for Sink<'_> {
     fn push_attribute_name(&mut self, s: &[u8]) {
         self.0.attr_name.extend_from_slice(s);
     }
+    fn init_attribute_value(&mut self) {
+        self.0.attr_kept = Attr::from_name(&self.0.attr_name);
+    }
     fn push_attribute_value(&mut self, s: &[u8]) {
-        self.0.attr_value.extend_from_slice(s);
+        if self.0.attr_kept.is_some() {
+            self.0.attr_value.extend_from_slice(s);
+        }
     }
     fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
     fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
@@ -718,6 +727,7 @@ pub fn parse(html: &str) -> Dom {
         tag_name: Vec::new(),
         last_start_tag: Vec::new(),
         attr_name: Vec::new(),
+        attr_kept: None,
         attr_value: Vec::new(),
         attrs: Vec::new(),
     };
