@@ -356,7 +356,10 @@ impl<'a> Element<'a> {
 
 impl Dom {
     fn str(&self, r: &Range<u32>) -> &str {
-        &self.strings[r.start as usize..r.end as usize]
+        // Ranges fall on character boundaries; `get` keeps a broken one from panicking.
+        self.strings
+            .get(r.start as usize..r.end as usize)
+            .unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
@@ -488,22 +491,26 @@ enum TagKind {
 }
 
 /// Builds the tree from html5gum's tokenizer callbacks. Tag names arrive lowercased and text
-/// arrives with character references already decoded, so nothing is allocated per token.
+/// arrives with character references already decoded. Text, names and kept attribute values go
+/// straight into one byte buffer, checked as UTF-8 once at the end, so nothing is allocated or
+/// validated per token.
 struct TreeBuilder {
     dom: Dom,
+    /// The future `dom.strings`.
+    bytes: Vec<u8>,
+    /// Where the text since the last tag starts in `bytes`.
+    text_start: usize,
     /// Open elements, innermost last.
     stack: Vec<NodeId>,
-    /// Text since the last tag, as UTF-8 bytes.
-    text: Vec<u8>,
     tag: TagKind,
     tag_name: Vec<u8>,
     last_start_tag: Vec<u8>,
-    /// The current tag's kept attributes, committed to the DOM when the tag is emitted.
     attr_name: Vec<u8>,
     /// Whether the current attribute is kept, decided when its value starts, so that the values
     /// of dropped attributes (`srcset`, `data-*`) are never copied.
     attr_kept: Option<Attr>,
-    attr_value: Vec<u8>,
+    /// Where the current attribute's value starts in `bytes`.
+    attr_value_start: usize,
     attrs: Vec<(Attr, Range<u32>)>,
 }
 
@@ -513,31 +520,27 @@ impl TreeBuilder {
     }
 
     fn push_bytes(&mut self, bytes: &[u8]) -> Range<u32> {
-        // The input is a `str` and the tokenizer decodes references to whole characters, so
-        // the bytes are UTF-8; a lossy conversion is cheap insurance, never a panic.
-        let start = self.dom.strings.len() as u32;
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.dom.strings.push_str(text),
-            Err(_) => self.dom.strings.push_str(&String::from_utf8_lossy(bytes)),
-        }
-        start..self.dom.strings.len() as u32
+        let start = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(bytes);
+        self.text_start = self.bytes.len();
+        start..self.bytes.len() as u32
     }
 
     fn flush_text(&mut self) {
-        if self.text.is_empty() {
-            return;
+        if self.bytes.len() > self.text_start {
+            let range = self.text_start as u32..self.bytes.len() as u32;
+            self.text_start = self.bytes.len();
+            let top = self.top();
+            self.dom.append(top, Kind::Text(range));
         }
-        let text = std::mem::take(&mut self.text);
-        let range = self.push_bytes(&text);
-        self.text = text;
-        self.text.clear();
-        let top = self.top();
-        self.dom.append(top, Kind::Text(range));
     }
 
     fn open_tag(&self, id: NodeId) -> (Tag, &[u8]) {
         match &self.dom.nodes[id as usize].kind {
-            Kind::Element { tag, name, .. } => (*tag, self.dom.str(name).as_bytes()),
+            // While parsing, the names are still in the builder's buffer.
+            Kind::Element { tag, name, .. } => {
+                (*tag, &self.bytes[name.start as usize..name.end as usize])
+            }
             _ => (Tag::Other, b""),
         }
     }
@@ -556,23 +559,30 @@ impl TreeBuilder {
 
     fn commit_attribute(&mut self) {
         if self.tag == TagKind::Start {
+            let value = match self.attr_kept {
+                // The value is already in the buffer.
+                Some(attr) => Some((attr, self.attr_value_start..self.bytes.len())),
+                // An attribute without a value (`hidden`).
+                None => Attr::from_name(&self.attr_name)
+                    .map(|a| (a, self.bytes.len()..self.bytes.len())),
+            };
             // The first of repeated attributes wins, as in HTML5.
-            let kept = self.attr_kept.or_else(|| Attr::from_name(&self.attr_name));
-            if let Some(attr) = kept.filter(|a| !self.attrs.iter().any(|(kept, _)| kept == a)) {
-                let value = std::mem::take(&mut self.attr_value);
-                let range = self.push_bytes(&value);
-                self.attrs.push((attr, range));
-                self.attr_value = value;
+            match value {
+                Some((attr, range)) if !self.attrs.iter().any(|(kept, _)| *kept == attr) => {
+                    self.attrs
+                        .push((attr, range.start as u32..range.end as u32));
+                }
+                Some((_, range)) => self.bytes.truncate(range.start),
+                None => {}
             }
+            self.text_start = self.bytes.len();
         }
         self.attr_name.clear();
         self.attr_kept = None;
-        self.attr_value.clear();
     }
 
     fn start_tag(&mut self) -> Option<html5gum::State> {
         self.commit_attribute();
-        self.flush_text();
         let name = std::mem::take(&mut self.tag_name);
         let tag = Tag::from_name(&name);
         let name_range = self.push_bytes(&name);
@@ -628,6 +638,10 @@ impl html5gum::Emitter for Sink<'_> {
             .extend_from_slice(last_start_tag.unwrap_or_default());
     }
     fn emit_eof(&mut self) {
+        if self.0.tag != TagKind::None {
+            // A tag cut off by the end of the input is dropped, with any value it started.
+            self.0.bytes.truncate(self.0.text_start);
+        }
         self.0.flush_text();
     }
     fn emit_error(&mut self, _: html5gum::Error) {}
@@ -638,17 +652,20 @@ impl html5gum::Emitter for Sink<'_> {
         None
     }
     fn emit_string(&mut self, s: &[u8]) {
-        self.0.text.extend_from_slice(s);
+        self.0.bytes.extend_from_slice(s);
     }
     fn init_start_tag(&mut self) {
+        // All text before the tag has arrived; names and values follow it in the buffer.
+        self.0.flush_text();
         self.0.tag = TagKind::Start;
         self.0.tag_name.clear();
         self.0.attrs.clear();
         self.0.attr_name.clear();
         self.0.attr_kept = None;
-        self.0.attr_value.clear();
     }
     fn init_end_tag(&mut self) {
+        // An end tag puts nothing in the buffer, and in raw text ("</p" in a script) it may turn
+        // out to be text after all, so the text is flushed only when the tag is emitted.
         self.0.tag = TagKind::End;
         self.0.tag_name.clear();
         self.0.attr_name.clear();
@@ -687,11 +704,14 @@ impl html5gum::Emitter for Sink<'_> {
         self.0.attr_name.extend_from_slice(s);
     }
     fn init_attribute_value(&mut self) {
-        self.0.attr_kept = Attr::from_name(&self.0.attr_name);
+        self.0.attr_kept = (self.0.tag == TagKind::Start)
+            .then(|| Attr::from_name(&self.0.attr_name))
+            .flatten();
+        self.0.attr_value_start = self.0.bytes.len();
     }
     fn push_attribute_value(&mut self, s: &[u8]) {
         if self.0.attr_kept.is_some() {
-            self.0.attr_value.extend_from_slice(s);
+            self.0.bytes.extend_from_slice(s);
         }
     }
     fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
@@ -710,7 +730,7 @@ pub fn parse(html: &str) -> Dom {
     let mut dom = Dom {
         nodes: Vec::with_capacity(html.len() / 50),
         attrs: Vec::with_capacity(html.len() / 200),
-        strings: String::with_capacity(html.len() / 3),
+        strings: String::new(),
     };
     dom.nodes.push(DomNode {
         parent: NONE,
@@ -721,20 +741,32 @@ pub fn parse(html: &str) -> Dom {
     });
     let mut builder = TreeBuilder {
         dom,
+        bytes: Vec::with_capacity(html.len() / 3),
+        text_start: 0,
         stack: Vec::new(),
-        text: Vec::new(),
         tag: TagKind::None,
         tag_name: Vec::new(),
         last_start_tag: Vec::new(),
         attr_name: Vec::new(),
         attr_kept: None,
-        attr_value: Vec::new(),
+        attr_value_start: 0,
         attrs: Vec::new(),
     };
     // Reading from a `str` cannot fail.
     let _ = html5gum::Tokenizer::new_with_emitter(html, Sink(&mut builder)).finish();
-    builder.flush_text();
-    builder.dom
+    let mut dom = builder.dom;
+    // The input is a `str`, and every piece is cut at ASCII markup or is a whole decoded
+    // character, so the buffer is UTF-8. Were it not, each bad byte becomes '?', which keeps
+    // every range where it was.
+    dom.strings = String::from_utf8(builder.bytes).unwrap_or_else(|e| {
+        let mut fixed = String::with_capacity(e.as_bytes().len());
+        for chunk in e.as_bytes().utf8_chunks() {
+            fixed.push_str(chunk.valid());
+            fixed.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+        }
+        fixed
+    });
+    dom
 }
 
 #[cfg(test)]
@@ -777,6 +809,11 @@ mod tests {
             shape("<section><div><span>open</section>after"),
             "<section><div><span>open</span></div></section>after"
         );
+        // Elements extraction does not tell apart are matched by name.
+        assert_eq!(
+            shape("<x-a><x-b>in</x-b>out</x-a>after"),
+            "<x-a><x-b>in</x-b>out</x-a>after"
+        );
     }
 
     #[test]
@@ -796,6 +833,18 @@ mod tests {
         let walked: Vec<NodeId> = messy.root().descendants().map(|n| n.id()).collect();
         let numbered: Vec<NodeId> = messy.nodes().map(|n| n.id()).collect();
         assert_eq!(walked, numbered);
+        // A tag cut off by the end of the input leaves nothing behind.
+        assert_eq!(
+            parse(r#"<p>kept</p><div class="cut off"#).root().text(),
+            "kept"
+        );
+        // Repeated attributes: the first wins.
+        let dup = parse(r#"<p class="first" class="second" id=x>t</p>"#);
+        let p = dup.nodes().find_map(|n| n.as_element()).unwrap();
+        assert_eq!(
+            (p.attr(Attr::Class), p.attr(Attr::Id)),
+            (Some("first"), Some("x"))
+        );
         let deep = "<div>".repeat(50_000) + "deep";
         assert_eq!(parse(&deep).root().text(), "deep");
     }
