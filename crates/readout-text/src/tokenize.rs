@@ -26,31 +26,26 @@ fn is_apostrophe(c: char) -> bool {
 /// own, as does a hyphen, so that "China-Russia" yields both names.
 pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
+    let mut start = 0;
+    while start < bytes.len() {
+        let c = char_at(text, start);
         if c.is_whitespace() {
-            chars.next();
+            start += c.len_utf8();
             continue;
         }
         if is_word_char(c) {
             let end = word_end(text, start);
             push_word(text, start, end, base, out);
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
+            start = end;
             continue;
         }
-        chars.next();
         let mut end = start + c.len_utf8();
         let mut flags = tf::PUNCT;
         if c == '.' && bytes.get(end) == Some(&b'.') && bytes.get(end + 1) == Some(&b'.') {
             end += 2;
-            chars.next();
-            chars.next();
         } else if c == '-' && bytes.get(end) == Some(&b'-') {
             // "--": a dash typed as two hyphens (wire datelines: "MOSCOW, Sept. 24 -- …").
             end += 1;
-            chars.next();
         }
         if matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»') {
             flags |= tf::QUOTE;
@@ -65,21 +60,39 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             span: Span::new(base + start, base + end),
             flags,
         });
+        start = end;
+    }
+}
+
+/// The character at byte offset `at`, a character boundary; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => b as char,
+        _ => text[at..].chars().next().unwrap_or(' '),
     }
 }
 
 /// Where the word starting at `start` ends (byte offset into `text`).
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut it = text[start..].char_indices().peekable();
-    while let Some((off, c)) = it.next() {
-        let pos = start + off;
+    loop {
+        // ASCII letters and digits, most of any word, need no decoding.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        if end == bytes.len() {
+            break;
+        }
+        let c = char_at(text, end);
+        let after = end + c.len_utf8();
         if is_word_char(c) || c == '\u{0301}' {
-            end = pos + c.len_utf8();
+            end = after;
             continue;
         }
-        let next = it.peek().map(|&(_, n)| n);
-        let prev = text[..pos].chars().next_back();
+        let next = text[after..].chars().next();
+        let prev = text[..end].chars().next_back();
         let joins = match c {
             // Internal apostrophe: keep "d'Ivoire", split "'s" and "n't" later.
             '\'' | '’' => next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit()),
@@ -95,7 +108,7 @@ fn word_end(text: &str, start: usize) -> usize {
         if !joins {
             break;
         }
-        end = pos + c.len_utf8();
+        end = after;
     }
     // "U.S." and "e.g.": letters separated by periods keep their final period.
     let word = &text[start..end];
@@ -147,8 +160,16 @@ fn word_token(text: &str, start: usize, end: usize, base: usize) -> Token {
         b.iter().filter(|c| c.is_ascii_alphabetic()).count() > 1
             && !b.iter().any(u8::is_ascii_lowercase)
     } else {
-        word.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        let mut letters = 0;
+        let mut lowercase = false;
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if !c.is_uppercase() {
+                lowercase = true;
+                break;
+            }
+        }
+        letters > 1 && !lowercase
     };
     if all_caps {
         flags |= tf::ALL_CAPS;
