@@ -279,7 +279,9 @@ pub fn verb_and_noun_hits(
             .noun_triggers
             .longest(words, caps, i)
             .map(|m| (m.len, *m.values().last().unwrap()));
-        let nominal = used_as_noun(doc, toks, lex, hits, i, range.start, noun.map(|n| n.1));
+        // Whether the word is used as a noun matters only where a verb or noun form starts.
+        let nominal = (verb.is_some() || noun.is_some())
+            && used_as_noun(doc, toks, lex, hits, i, range.start, noun.map(|n| n.1));
         match (verb, noun) {
             (_, Some((len, n))) if nominal || verb.is_none() => {
                 nouns.push(NounHit {

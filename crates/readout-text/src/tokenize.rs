@@ -2,16 +2,19 @@
 
 use readout_doc::{token_flags as tf, Span, Token};
 
-/// A letter or digit. ASCII and the typographic punctuation news is full of (quotes, dashes,
-/// ellipses: U+2000–U+206F) are answered without a Unicode table look-up.
+/// A letter or digit. ASCII, the Latin and Cyrillic letters, and the typographic punctuation
+/// news is full of (quotes, dashes, ellipses: U+2000–U+206F) are answered without a Unicode
+/// table look-up.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1 and Latin Extended-A and -B letters, but for × and ÷.
+        '\u{C0}'..='\u{24F}' => c != '\u{D7}' && c != '\u{F7}',
+        // Cyrillic and Cyrillic Supplement letters, but for ҂ and the combining marks.
+        '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -183,6 +186,13 @@ fn word_token(text: &str, start: usize, end: usize, base: usize) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_characters_agree_with_unicode() {
+        for c in ('\u{80}'..='\u{52F}').chain('\u{2000}'..='\u{206F}') {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
