@@ -170,7 +170,14 @@ impl Lexicon {
         {
             return self.words.id(token);
         }
-        readout_text::normalize_into(token, scratch);
+        if token.is_ascii() && !token.contains('`') {
+            // Capitalised ASCII ("The", "Moscow"): lowercasing is all normalisation does.
+            scratch.clear();
+            scratch.push_str(token);
+            scratch.make_ascii_lowercase();
+        } else {
+            readout_text::normalize_into(token, scratch);
+        }
         self.words.id(scratch)
     }
 
