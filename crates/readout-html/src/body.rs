@@ -321,13 +321,6 @@ fn is_furniture(text: &str, furniture: &Furniture) -> bool {
 pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     let n = dom.len();
     let root = dom.root();
-    // Pass 1: per-element statistics, bottom-up (post-order). Text counts for its nearest block
-    // ancestor: prose often sits in spans inside a div.
-    let mut stats = vec![Stats::default(); n];
-    let mut own_text = vec![0usize; n];
-    let mut commas = vec![0usize; n];
-    let mut blocks: Vec<NodeId> = vec![root.id()];
-    let mut link_depth = 0usize;
     let marks: Vec<Marks> = (0..n as NodeId)
         .map(|id| {
             dom.get(id)
@@ -336,58 +329,63 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                 .unwrap_or_default()
         })
         .collect();
-    let never_text = |node: NodeRef| marks[node.id() as usize].never_text;
-    walk(root, never_text, |edge| match edge {
-        Edge::Open(node) => {
-            if let Some(el) = node.as_element() {
-                if el.tag() == Tag::A {
-                    link_depth += 1;
-                }
-                if is_container_block(el.tag()) {
-                    blocks.push(node.id());
-                }
-            } else if let Some(t) = node.as_text() {
-                let chars = t.trim().chars().count();
-                if chars > 0 {
-                    let block = *blocks.last().unwrap() as usize;
-                    own_text[block] += chars;
-                    commas[block] += if t.is_ascii() {
-                        memchr::memchr_iter(b',', t.as_bytes()).count()
-                    } else {
-                        t.matches([',', '，', '、']).count()
-                    };
-                    if let Some(p) = node.parent() {
-                        let s = &mut stats[p.id() as usize];
-                        s.chars += chars;
-                        if link_depth > 0 {
-                            s.link_chars += chars;
-                        }
-                    }
+    // Pass 1, top-down in id order (which is document order, parents first): whether a node is
+    // inside a never-text element or a link, and its nearest block. Text counts for its
+    // nearest block ancestor: prose often sits in spans inside a div.
+    let mut stats = vec![Stats::default(); n];
+    let mut own_text = vec![0usize; n];
+    let mut commas = vec![0usize; n];
+    let mut hidden = vec![false; n];
+    let mut in_link = vec![false; n];
+    let mut block = vec![0 as NodeId; n];
+    for node in dom.nodes().skip(1) {
+        let id = node.id() as usize;
+        let parent = node.parent().map_or(0, |p| p.id() as usize);
+        hidden[id] = hidden[parent] || marks[id].never_text;
+        if hidden[id] {
+            continue;
+        }
+        in_link[id] = in_link[parent];
+        block[id] = block[parent];
+        if let Some(el) = node.as_element() {
+            in_link[id] |= el.tag() == Tag::A;
+            if is_container_block(el.tag()) {
+                block[id] = id as NodeId;
+            }
+        } else if let Some(t) = node.as_text() {
+            let chars = t.trim().chars().count();
+            if chars > 0 {
+                let b = block[parent] as usize;
+                own_text[b] += chars;
+                commas[b] += if t.is_ascii() {
+                    memchr::memchr_iter(b',', t.as_bytes()).count()
+                } else {
+                    t.matches([',', '，', '、']).count()
+                };
+                stats[parent].chars += chars;
+                if in_link[parent] {
+                    stats[parent].link_chars += chars;
                 }
             }
         }
-        Edge::Close(node) => {
-            if let Some(el) = node.as_element() {
-                if el.tag() == Tag::A {
-                    link_depth = link_depth.saturating_sub(1);
-                }
-                if is_container_block(el.tag()) && blocks.len() > 1 {
-                    blocks.pop();
-                }
-                let id = node.id() as usize;
-                if own_text[id] >= 30 && is_container_block(el.tag()) {
-                    stats[id].prose += own_text[id];
-                }
-                let s = stats[id];
-                if let Some(parent) = node.parent() {
-                    let ps = &mut stats[parent.id() as usize];
-                    ps.chars += s.chars;
-                    ps.link_chars += s.link_chars;
-                    ps.prose += s.prose;
-                }
-            }
+    }
+    // Then bottom-up, children (higher ids) before parents: each element's totals flow up.
+    for node in dom.nodes().skip(1).rev() {
+        let id = node.id() as usize;
+        let Some(el) = node.as_element().filter(|_| !hidden[id]) else {
+            continue;
+        };
+        if own_text[id] >= 30 && is_container_block(el.tag()) {
+            stats[id].prose += own_text[id];
         }
-    });
+        let s = stats[id];
+        if let Some(parent) = node.parent() {
+            let ps = &mut stats[parent.id() as usize];
+            ps.chars += s.chars;
+            ps.link_chars += s.link_chars;
+            ps.prose += s.prose;
+        }
+    }
     let total_prose = stats[root.id() as usize].prose.max(1);
     // Furniture tags and class words set an element aside, only when it holds a small share of
     // the prose; everything inside a set-aside element is dead, found in one pre-order pass.

@@ -380,7 +380,7 @@ impl Dom {
 
     /// Every node in document order. Nodes are numbered as the parser meets them, and each is
     /// appended to an open element, so id order is document order and no walk is needed.
-    pub fn nodes(&self) -> impl Iterator<Item = NodeRef<'_>> {
+    pub fn nodes(&self) -> impl DoubleEndedIterator<Item = NodeRef<'_>> + ExactSizeIterator {
         (0..self.nodes.len() as NodeId).map(|id| NodeRef { dom: self, id })
     }
 
