@@ -16,6 +16,7 @@
 //! lives in vectors indexed by the DOM's dense node ids.
 
 use crate::dom::{Attr, Dom, Edge, Element, NodeId, NodeRef, Tag};
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Body {
@@ -180,38 +181,62 @@ fn is_positive(word: &[u8]) -> bool {
     )
 }
 
-/// Calls `visit` with each word of an element's class and id, lowercased: the parts between
-/// white space, `-` and `_`. Words longer than any class word we look for are passed over.
-fn for_each_class_word(el: &Element, mut visit: impl FnMut(&[u8])) {
-    const LONGEST: usize = 24;
-    let mut lower = [0u8; LONGEST];
-    for value in [el.attr(Attr::Class), el.attr(Attr::Id)]
-        .into_iter()
-        .flatten()
-    {
+/// What the words of a class or id value say: the parts between white space, `-` and `_`,
+/// lowercased.
+#[derive(Default, Clone, Copy)]
+struct ClassWords {
+    positive: bool,
+    negative: bool,
+    /// 25 up for each article word, 25 down for each furniture word.
+    weight: f64,
+}
+
+impl ClassWords {
+    fn of(value: &str) -> ClassWords {
+        let mut words = ClassWords::default();
+        let mut visit = |word: &[u8]| {
+            if is_positive(word) {
+                words.positive = true;
+                words.weight += 25.0;
+            }
+            if is_negative(word) {
+                words.negative = true;
+                words.weight -= 25.0;
+            }
+        };
         if !value.is_ascii() {
             for word in value.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
-                if !word.is_empty() {
-                    visit(word.to_lowercase().as_bytes());
-                }
+                visit(word.to_lowercase().as_bytes());
             }
-            continue;
+            return words;
         }
-        let words = value.as_bytes().split(|&b| {
+        // Words longer than any we look for are passed over.
+        const LONGEST: usize = 24;
+        let mut lower = [0u8; LONGEST];
+        let parts = value.as_bytes().split(|&b| {
             matches!(
                 b,
                 b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'-' | b'_'
             )
         });
-        for word in words {
-            if word.is_empty() || word.len() > LONGEST {
-                continue;
-            }
+        for word in parts.filter(|w| !w.is_empty() && w.len() <= LONGEST) {
             let lower = &mut lower[..word.len()];
             lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
             visit(lower);
         }
+        words
+    }
+}
+
+/// [`ClassWords`] of each distinct class or id value of a page: templates repeat the same
+/// class lists on many elements, so each is read once.
+#[derive(Default)]
+struct ClassCache<'a>(HashMap<&'a str, ClassWords>);
+
+impl<'a> ClassCache<'a> {
+    fn of(&mut self, value: &'a str) -> ClassWords {
+        *self.0.entry(value).or_insert_with(|| ClassWords::of(value))
     }
 }
 
@@ -247,19 +272,18 @@ struct Marks {
     weight: f64,
 }
 
-fn marks(el: &Element) -> Marks {
-    let (mut positive, mut negative) = (false, false);
-    let mut weight = 0.0;
-    for_each_class_word(el, |word| {
-        if is_positive(word) {
-            positive = true;
-            weight += 25.0;
-        }
-        if is_negative(word) {
-            negative = true;
-            weight -= 25.0;
-        }
-    });
+fn marks<'a>(el: &Element<'a>, classes: &mut ClassCache<'a>) -> Marks {
+    let mut words = ClassWords::default();
+    for value in [el.attr(Attr::Class), el.attr(Attr::Id)]
+        .into_iter()
+        .flatten()
+    {
+        let w = classes.of(value);
+        words.positive |= w.positive;
+        words.negative |= w.negative;
+        words.weight += w.weight;
+    }
+    let mut weight = words.weight;
     let article_body = el.attr(Attr::Itemprop) == Some("articleBody");
     if article_body {
         weight += 60.0;
@@ -269,7 +293,8 @@ fn marks(el: &Element) -> Marks {
     }
     Marks {
         never_text: is_never_text_tag(el.tag()) || is_hidden(el),
-        furniture: is_furniture_tag(el.tag()) || (negative && !positive && !article_body),
+        furniture: is_furniture_tag(el.tag())
+            || (words.negative && !words.positive && !article_body),
         weight,
     }
 }
@@ -309,23 +334,22 @@ pub struct Furniture<'a> {
 }
 
 fn is_furniture(text: &str, furniture: &Furniture) -> bool {
-    let words = text.split_whitespace().count();
-    words <= 12
-        && furniture.prefixes.iter().any(|p| {
-            text.len() >= p.len()
-                && text.is_char_boundary(p.len())
-                && text[..p.len()].eq_ignore_ascii_case(p)
-        })
+    furniture.prefixes.iter().any(|p| {
+        text.len() >= p.len()
+            && text.is_char_boundary(p.len())
+            && text[..p.len()].eq_ignore_ascii_case(p)
+    }) && text.split_whitespace().take(13).count() <= 12
 }
 
 pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     let n = dom.len();
     let root = dom.root();
-    let marks: Vec<Marks> = (0..n as NodeId)
-        .map(|id| {
-            dom.get(id)
-                .as_element()
-                .map(|el| marks(&el))
+    let mut classes = ClassCache::default();
+    let marks: Vec<Marks> = dom
+        .nodes()
+        .map(|node| {
+            node.as_element()
+                .map(|el| marks(&el, &mut classes))
                 .unwrap_or_default()
         })
         .collect();
