@@ -49,11 +49,12 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     content_type: Option<&str>,
 ) -> (Cow<'a, str>, &'static Encoding, Source) {
-    // The common case: no BOM and valid UTF-8, which needs no decoding at all.
+    // The common case: no BOM and valid UTF-8, which needs no decoding at all (checked with
+    // SIMD: a page is read whole, so this check runs over every byte).
     if Encoding::for_bom(bytes).is_none()
         && content_type.and_then(label_in).is_none_or(|e| e == UTF_8)
     {
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             if meta_charset(bytes).is_none_or(|e| {
                 e == UTF_8 || e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
             }) {
@@ -78,7 +79,7 @@ pub fn decode<'a>(
         None => match meta_charset(bytes) {
             Some(e) => (e, Source::Meta),
             // Valid UTF-8 is almost surely UTF-8; only other bytes need a statistical guess.
-            None if std::str::from_utf8(bytes).is_ok() => (UTF_8, Source::Sniffed),
+            None if simdutf8::basic::from_utf8(bytes).is_ok() => (UTF_8, Source::Sniffed),
             None => {
                 let mut det = chardetng::EncodingDetector::new();
                 det.feed(
