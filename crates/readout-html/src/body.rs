@@ -312,18 +312,36 @@ struct Stats {
 fn collapse(text: &str, out: &mut String) -> usize {
     let mut space = out.ends_with(' ') || out.is_empty();
     let mut appended = 0;
-    // Each piece after the first follows one white-space character.
-    for (i, piece) in text.split(char::is_whitespace).enumerate() {
-        if i > 0 && !space {
-            out.push(' ');
-            space = true;
-            appended += 1;
+    let bytes = text.as_bytes();
+    // Start of the run of non-space characters being read.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (white, len) = match bytes[i] {
+            b if b.is_ascii() => (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if white {
+            if run < i {
+                out.push_str(&text[run..i]);
+                appended += text[run..i].chars().count();
+                space = false;
+            }
+            if !space {
+                out.push(' ');
+                space = true;
+                appended += 1;
+            }
+            run = i + len;
         }
-        if !piece.is_empty() {
-            out.push_str(piece);
-            space = false;
-            appended += piece.chars().count();
-        }
+        i += len;
+    }
+    if run < bytes.len() {
+        out.push_str(&text[run..]);
+        appended += text[run..].chars().count();
     }
     appended
 }
@@ -640,6 +658,15 @@ fn walk<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_white_space_runs_including_unicode_spaces() {
+        let mut out = String::from("a");
+        let n = collapse(" \t b\u{a0}\u{2003}c\n", &mut out);
+        assert_eq!((out.as_str(), n), ("a b c ", 5));
+        let mut out = String::new();
+        assert_eq!((collapse("  x", &mut out), out.as_str()), (1, "x"));
+    }
 
     fn body(html: &str) -> Body {
         let furniture = ["Advertisement".to_string(), "Read more".to_string()];
