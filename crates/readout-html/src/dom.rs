@@ -258,10 +258,26 @@ pub enum Attr {
     Lang,
     Rel,
     Href,
-    Charset,
 }
 
 impl Attr {
+    /// The attribute of this name if `tag` is read for it: the class, id, role, visibility,
+    /// style and `itemprop` of any element, and the metadata attributes of `<meta>`, `<link>`,
+    /// `<script>`, `<time>` and `<html>` only (an `<a href>` is never read, and links are the
+    /// bulk of a page's markup).
+    fn kept(name: &[u8], tag: Tag) -> Option<Attr> {
+        let attr = Attr::from_name(name)?;
+        let kept = match attr {
+            Attr::Property | Attr::Name | Attr::HttpEquiv | Attr::Content => tag == Tag::Meta,
+            Attr::Rel | Attr::Href => tag == Tag::Link,
+            Attr::Type => tag == Tag::Script,
+            Attr::Datetime => tag == Tag::Time,
+            Attr::Lang => tag == Tag::Html,
+            _ => true,
+        };
+        kept.then_some(attr)
+    }
+
     fn from_name(name: &[u8]) -> Option<Attr> {
         Some(match name {
             b"class" => Attr::Class,
@@ -280,7 +296,6 @@ impl Attr {
             b"lang" => Attr::Lang,
             b"rel" => Attr::Rel,
             b"href" => Attr::Href,
-            b"charset" => Attr::Charset,
             _ => return None,
         })
     }
@@ -511,6 +526,9 @@ struct TreeBuilder {
     attr_kept: Option<Attr>,
     /// Where the current attribute's value starts in `bytes`.
     attr_value_start: usize,
+    /// The current start tag's [`Tag`], once its first attribute asks (the name is complete
+    /// by then).
+    start_tag: Option<Tag>,
     attrs: Vec<(Attr, Range<u32>)>,
 }
 
@@ -557,14 +575,23 @@ impl TreeBuilder {
         }
     }
 
+    fn start_tag_kind(&mut self) -> Tag {
+        *self
+            .start_tag
+            .get_or_insert_with(|| Tag::from_name(&self.tag_name))
+    }
+
     fn commit_attribute(&mut self) {
         if self.tag == TagKind::Start {
             let value = match self.attr_kept {
                 // The value is already in the buffer.
                 Some(attr) => Some((attr, self.attr_value_start..self.bytes.len())),
                 // An attribute without a value (`hidden`).
-                None => Attr::from_name(&self.attr_name)
-                    .map(|a| (a, self.bytes.len()..self.bytes.len())),
+                None => {
+                    let tag = self.start_tag_kind();
+                    Attr::kept(&self.attr_name, tag)
+                        .map(|a| (a, self.bytes.len()..self.bytes.len()))
+                }
             };
             // The first of repeated attributes wins, as in HTML5.
             match value {
@@ -583,8 +610,8 @@ impl TreeBuilder {
 
     fn start_tag(&mut self) -> Option<html5gum::State> {
         self.commit_attribute();
+        let tag = self.start_tag_kind();
         let name = std::mem::take(&mut self.tag_name);
-        let tag = Tag::from_name(&name);
         let name_range = self.push_bytes(&name);
         self.implicit_close(tag);
         let first_attr = self.dom.attrs.len() as u32;
@@ -662,6 +689,7 @@ impl html5gum::Emitter for Sink<'_> {
         self.0.attrs.clear();
         self.0.attr_name.clear();
         self.0.attr_kept = None;
+        self.0.start_tag = None;
     }
     fn init_end_tag(&mut self) {
         // An end tag puts nothing in the buffer, and in raw text ("</p" in a script) it may turn
@@ -704,9 +732,12 @@ impl html5gum::Emitter for Sink<'_> {
         self.0.attr_name.extend_from_slice(s);
     }
     fn init_attribute_value(&mut self) {
-        self.0.attr_kept = (self.0.tag == TagKind::Start)
-            .then(|| Attr::from_name(&self.0.attr_name))
-            .flatten();
+        self.0.attr_kept = if self.0.tag == TagKind::Start {
+            let tag = self.0.start_tag_kind();
+            Attr::kept(&self.0.attr_name, tag)
+        } else {
+            None
+        };
         self.0.attr_value_start = self.0.bytes.len();
     }
     fn push_attribute_value(&mut self, s: &[u8]) {
@@ -750,6 +781,7 @@ pub fn parse(html: &str) -> Dom {
         attr_name: Vec::new(),
         attr_kept: None,
         attr_value_start: 0,
+        start_tag: None,
         attrs: Vec::new(),
     };
     // Reading from a `str` cannot fail.
@@ -833,6 +865,14 @@ mod tests {
         let walked: Vec<NodeId> = messy.root().descendants().map(|n| n.id()).collect();
         let numbered: Vec<NodeId> = messy.nodes().map(|n| n.id()).collect();
         assert_eq!(walked, numbered);
+        // Metadata attributes are kept on the elements that carry metadata only.
+        let links = parse(r#"<link rel=canonical href="https://a.example/x"><a href="/y">y</a>"#);
+        let hrefs: Vec<_> = links
+            .nodes()
+            .filter_map(|n| n.as_element())
+            .map(|e| e.attr(Attr::Href))
+            .collect();
+        assert_eq!(hrefs, [Some("https://a.example/x"), None]);
         // A tag cut off by the end of the input leaves nothing behind.
         assert_eq!(
             parse(r#"<p>kept</p><div class="cut off"#).root().text(),
