@@ -70,7 +70,19 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
 /// The number of words in `text`, counting no further than `limit + 1` (callers only ask
 /// whether a paragraph is short).
 fn words_upto(text: &str, limit: usize) -> usize {
-    text.split_ascii_whitespace().take(limit + 1).count()
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let white = b.is_ascii_whitespace();
+        if !white && !in_word {
+            words += 1;
+            if words > limit {
+                break;
+            }
+        }
+        in_word = !white;
+    }
+    words
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -288,12 +300,15 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
             kinds[i] = None;
             continue;
         }
-        if let Some((rest, credits)) = split_trailing_credits(p, cues) {
-            page.credits.extend(credits);
-            paras[i] = rest;
-        }
+        let n = match split_trailing_credits(p, cues) {
+            Some((rest, credits)) => {
+                page.credits.extend(credits);
+                paras[i] = rest;
+                words_upto(&paras[i], MAX_FURNITURE_WORDS)
+            }
+            None => n,
+        };
         let p = &paras[i];
-        let n = words_upto(p, MAX_FURNITURE_WORDS);
         if (n <= MAX_FURNITURE_WORDS && cues.boilerplate.iter().any(|b| starts_with_ci(p, b)))
             || (n <= MAX_LABEL_WORDS && !ends_sentence(p))
         {
