@@ -163,15 +163,25 @@ impl Lexicon {
 
     /// Word ids for a sequence of tokens' texts.
     pub fn word_id(&self, token: &str, scratch: &mut String) -> u32 {
-        // Most tokens are already in normal form (lowercase ASCII, no apostrophe to fold).
-        if token
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
-        {
-            return self.words.id(token);
+        // One pass, without branches, over what the token holds: most tokens are already in
+        // normal form (lowercase ASCII, no backtick to fold), and most others are capitalised
+        // ASCII, which lowercasing alone normalises.
+        let bytes = token.as_bytes();
+        let (mut upper, mut other) = (false, false);
+        for &b in bytes {
+            upper |= b.is_ascii_uppercase();
+            other |= !b.is_ascii() || b == b'`';
         }
-        if token.is_ascii() && !token.contains('`') {
-            // Capitalised ASCII ("The", "Moscow"): lowercasing is all normalisation does.
+        if !other {
+            if !upper {
+                return self.words.id(token);
+            }
+            let mut lower = [0u8; 32];
+            if let Some(lower) = lower.get_mut(..bytes.len()) {
+                lower.copy_from_slice(bytes);
+                lower.make_ascii_lowercase();
+                return std::str::from_utf8(lower).map_or(UNKNOWN_WORD, |w| self.words.id(w));
+            }
             scratch.clear();
             scratch.push_str(token);
             scratch.make_ascii_lowercase();

@@ -8,6 +8,11 @@ pub fn normalize_into(token: &str, out: &mut String) {
         match c {
             '’' | '‘' | '`' | 'ʼ' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // Cyrillic capitals and the typographic punctuation news is full of need no case
+            // table look-up.
+            'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'а'..='џ' | '\u{2000}'..='\u{206F}' => out.push(c),
             c => match fold(c) {
                 Some(f) => out.push_str(f),
                 None => out.extend(c.to_lowercase()),
@@ -59,6 +64,18 @@ mod tests {
         ] {
             normalize_into(from, &mut s);
             assert_eq!(s, to);
+        }
+    }
+
+    #[test]
+    fn cyrillic_and_punctuation_shortcuts_agree_with_unicode_lowercasing() {
+        let mut s = String::new();
+        for c in ('\u{400}'..='\u{45F}').chain('\u{2000}'..='\u{206F}') {
+            if matches!(c, '’' | '‘') {
+                continue;
+            }
+            normalize_into(c.encode_utf8(&mut [0; 4]), &mut s);
+            assert_eq!(s, c.to_lowercase().collect::<String>(), "{c:?}");
         }
     }
 }
