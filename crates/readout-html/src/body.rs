@@ -437,9 +437,8 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         let id = node.id() as usize;
         let share = stats[id].prose as f64 / total_prose as f64;
         skip[id] = marks[id].furniture && share < 0.3;
-        dead[id] = skip[id]
-            || marks[id].never_text
-            || node.parent().is_some_and(|p| dead[p.id() as usize]);
+        // `hidden` already covers never-text elements and everything inside them.
+        dead[id] = skip[id] || hidden[id] || node.parent().is_some_and(|p| dead[p.id() as usize]);
     }
     // Pass 2: score paragraph-like blocks into their parents and grandparents.
     let mut score = vec![0.0f64; n];

@@ -176,12 +176,6 @@ impl Lexicon {
             if !upper {
                 return self.words.id(token);
             }
-            let mut lower = [0u8; 32];
-            if let Some(lower) = lower.get_mut(..bytes.len()) {
-                lower.copy_from_slice(bytes);
-                lower.make_ascii_lowercase();
-                return std::str::from_utf8(lower).map_or(UNKNOWN_WORD, |w| self.words.id(w));
-            }
             scratch.clear();
             scratch.push_str(token);
             scratch.make_ascii_lowercase();
