@@ -1,0 +1,389 @@
+//! Noun groups: runs of lexicon names, honorifics and surnames, possessive compounds, and
+//! unknown names that a role introduces or an appositive qualifies.
+
+use super::coref::{last_word, Coref};
+use super::places::qualify_roles_by_place;
+use super::resolve::{resolve, PlaceContext, Resolver};
+use super::NounGroup;
+use crate::analysis::{NameHit, Tokens};
+use readout_doc::{token_flags as tf, Document, Mention, Span};
+use readout_lexicon::{NameRef, WordClasses};
+use std::ops::Range;
+
+
+fn is_possessive(text: &str) -> bool {
+    matches!(text, "'s" | "’s" | "'S" | "’S" | "’" | "'")
+}
+
+/// A lowercase word with no grammatical role: a modifier such as "top" or "economic".
+fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
+    toks.classes[i] == WordClasses::NONE && !toks.caps[i] && doc.tokens[i].has(tf::WORD)
+}
+
+/// Finds the noun groups of one sentence, resolves them and records mentions and places.
+#[allow(clippy::too_many_arguments)]
+pub fn noun_groups(
+    doc: &mut Document,
+    res: &mut Resolver,
+    toks: &Tokens,
+    sentence: usize,
+    hits: &[NameHit],
+    coref: &mut Coref,
+    update_coref: bool,
+    out: &mut Vec<NounGroup>,
+) {
+    out.clear();
+    let range = doc.sentences[sentence].token_range();
+    let lex = res.lex;
+    // Hits are in text order: the one starting at a token is found by binary search.
+    let hit_at = |t: usize| hits.binary_search_by_key(&t, |h| h.tokens.start).ok();
+    let mut clause_has_subject = false;
+    let mut i = range.start;
+    while i < range.end {
+        if toks.is(i, WordClasses::CLAUSE_BREAK) || toks.is(i, WordClasses::COMPLEMENTIZER) {
+            clause_has_subject = false;
+        }
+        // The word that governs the group, looking past determiners ("in the Kremlin").
+        let mut gov = i;
+        while gov > range.start
+            && toks.is(gov - 1, WordClasses::DETERMINER)
+            && !toks.is(gov - 1, WordClasses::PREPOSITION)
+        {
+            gov -= 1;
+        }
+        let governed = |class| {
+            gov > range.start
+                && toks.is(gov - 1, class)
+                && !toks.is(gov - 1, WordClasses::CLAUSE_BREAK)
+        };
+        let after_prep = governed(WordClasses::PREPOSITION);
+        let locative = governed(WordClasses::LOCATIVE);
+        // "the governor of Illinois": a place that qualifies a role.
+        let after_of = gov > range.start && doc.token_text(gov - 1).eq_ignore_ascii_case("of");
+        let mut group = NounGroup {
+            tokens: i..i + 1,
+            entity: None,
+            pair: None,
+            place: None,
+            possessor: false,
+            speaker_pronoun: false,
+            pronoun: false,
+            after_preposition: after_prep,
+            person: None,
+            role: None,
+            evidence: String::new(),
+        };
+        // Pronouns (unless the word is also a name here: "US" is not "us").
+        let named = hit_at(i).is_some();
+        if named {
+        } else if let Some(len) = toks.phrase_len(i, WordClasses::PRONOUN_PLURAL) {
+            group.tokens = i..i + len;
+            group.pair = coref.pair();
+            group.evidence = "plural reference → the last two actors".into();
+            out.push(group);
+            i += len;
+            continue;
+        } else if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
+            group.entity = coref.last_person;
+            group.evidence = "pronoun → the last person named".into();
+            group.pronoun = true;
+            out.push(group);
+            i += 1;
+            continue;
+        } else if toks.is(i, WordClasses::PRONOUN_THING) {
+            group.entity = coref.last_thing;
+            group.evidence = "pronoun → the last state or organisation that was a subject".into();
+            group.pronoun = true;
+            out.push(group);
+            i += 1;
+            continue;
+        } else if toks.is(i, WordClasses::PRONOUN_SPEAKER) {
+            group.speaker_pronoun = true;
+            group.evidence = "first person → the speaker of the quote".into();
+            out.push(group);
+            i += 1;
+            continue;
+        }
+        // A name run: lexicon hits, honorific + surname, possessive compounds.
+        let mut refs: Vec<NameRef> = Vec::new();
+        let mut j = i;
+        let mut surname_person: Option<u32> = None;
+        let mut new_person: Option<Range<usize>> = None;
+        loop {
+            if let Some(k) = hit_at(j) {
+                refs.extend(hits[k].refs.iter().copied());
+                j = hits[k].tokens.end;
+                continue;
+            }
+            if j < range.end
+                && toks.caps[j]
+                && doc.tokens[j].has(tf::WORD)
+                && !toks.is(j, WordClasses::HONORIFIC)
+            {
+                // A known surname: "Mr Wang", "Shoigu said", "Ms Le Pen".
+                let after_honorific = j > i && toks.is(j - 1, WordClasses::HONORIFIC);
+                if let Some(m) =
+                    lex.surnames
+                        .longest(&toks.words[..range.end], &toks.caps[..range.end], j)
+                {
+                    let persons: Vec<u32> = m.values().copied().collect();
+                    if let Some(e) = persons
+                        .iter()
+                        .find_map(|p| coref.person_entities.get(p).copied())
+                    {
+                        surname_person = Some(e);
+                        j += m.len;
+                        continue;
+                    }
+                    // "Peskov commented": a bare surname names a lexicon person when only one has
+                    // it and the word is nothing else the lexicon knows.
+                    let word = toks.words[j];
+                    let only_a_name = m.len > 1
+                        || (toks.classes[j] == WordClasses::NONE
+                            && lex.verb_forms.longest(&[word], &[true], 0).is_none()
+                            && lex.noun_triggers.longest(&[word], &[true], 0).is_none()
+                            && lex.names.longest(&[word], &[true], 0).is_none());
+                    if (after_honorific || only_a_name) && persons.len() == 1 {
+                        refs.push(NameRef::Person(persons[0]));
+                        j += m.len;
+                        continue;
+                    }
+                }
+                // A person the lexicon does not know, named earlier in full.
+                readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
+                if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
+                    surname_person = Some(e);
+                    j += 1;
+                    continue;
+                }
+            }
+            if j < range.end
+                && toks.is(j, WordClasses::HONORIFIC)
+                && j + 1 < range.end
+                && toks.caps[j + 1]
+            {
+                j += 1;
+                continue;
+            }
+            if j > i && j < range.end && is_possessive(doc.token_text(j)) && !refs.is_empty() {
+                let mut k = j + 1;
+                while k < range.end && k < j + 4 && plain_word(doc, toks, k) && hit_at(k).is_none()
+                {
+                    k += 1;
+                }
+                let agent_next = hit_at(k).is_some_and(|h| {
+                    hits[h]
+                        .refs
+                        .iter()
+                        .any(|r| matches!(r, NameRef::Agent { .. } | NameRef::Person(_)))
+                });
+                if agent_next {
+                    j = k;
+                    continue;
+                }
+                group.possessor = !refs.iter().all(|r| matches!(r, NameRef::Agent { .. }));
+                break;
+            }
+            // "Chinese Foreign Minister Qin Gang": an unknown name after a country and a role.
+            let has_role = refs.iter().any(|r| matches!(r, NameRef::Agent { .. }));
+            let has_named = refs
+                .iter()
+                .any(|r| matches!(r, NameRef::Person(_) | NameRef::Actor(_)))
+                || surname_person.is_some();
+            if has_role
+                && !has_named
+                && j < range.end
+                && toks.caps[j]
+                && toks.classes[j] == WordClasses::NONE
+                && doc.tokens[j].has(tf::WORD)
+            {
+                let mut k = j;
+                while k < range.end
+                    && k < j + 3
+                    && toks.caps[k]
+                    && toks.classes[k] == WordClasses::NONE
+                    && hit_at(k).is_none()
+                    && doc.tokens[k].has(tf::WORD)
+                {
+                    k += 1;
+                }
+                if k - j >= 2 {
+                    new_person = Some(j..k);
+                    j = k;
+                }
+            }
+            break;
+        }
+        if j == i || (refs.is_empty() && surname_person.is_none()) {
+            i += 1;
+            continue;
+        }
+        group.tokens = i..j;
+        let span = Span {
+            start: doc.tokens[i].span.start,
+            end: doc.tokens[j - 1].span.end,
+        };
+        // "Paris, Texas": a name after a comma that qualifies a place.
+        let qualifier: &[NameRef] = match hit_at(j + 1) {
+            Some(k) if j < range.end && doc.token_text(j) == "," => &hits[k].refs,
+            _ => &[],
+        };
+        let context = PlaceContext { locative, after_of };
+        // "former president", "Russia's exiled opposition leader": a modifier word in or just
+        // before the group imposes its sector.
+        let modifier = (i.saturating_sub(2).max(range.start)..j)
+            .find_map(|t| lex.modifiers.get(&toks.words[t]))
+            .map(|&s| lex.sectors[s as usize].clone());
+        resolve(
+            doc,
+            res,
+            sentence,
+            &refs,
+            qualifier,
+            surname_person,
+            new_person,
+            context,
+            modifier.as_deref(),
+            &mut group,
+            span,
+        );
+        if group.entity.is_none() && group.place.is_none() {
+            // A place named outside a locative phrase, or nothing resolvable: not a group.
+            i = j;
+            continue;
+        }
+        if group.person.is_none() {
+            group.person = refs.iter().find_map(|r| match r {
+                NameRef::Person(p) => Some(*p),
+                _ => None,
+            });
+        }
+        if let Some(e) = group.entity.filter(|_| group.place.is_none()) {
+            doc.mentions.push(Mention {
+                sentence: sentence as u32,
+                span,
+                actor: e,
+            });
+            if update_coref {
+                coref.note(e);
+                let actor = &doc.actors[e as usize];
+                if actor.key.starts_with("person:") {
+                    coref.last_person = Some(e);
+                    match group.person {
+                        Some(p) => {
+                            coref.person_entities.insert(p, e);
+                        }
+                        None => {
+                            let surname = last_word(&actor.name);
+                            coref.persons_by_surname.insert(surname, e);
+                        }
+                    }
+                } else if !after_prep && !clause_has_subject && !group.possessor {
+                    coref.last_thing = Some(e);
+                }
+            }
+            clause_has_subject = true;
+        }
+        out.push(group);
+        i = j;
+    }
+    qualify_roles_by_place(doc, res, toks, sentence, out);
+    appositive_persons(doc, res, toks, sentence, hits, coref, update_coref, out);
+}
+
+/// "Abu Ahmed, a Hamas commander, said …": a name the lexicon does not know, followed by an
+/// appositive that names a role, becomes a person with that role's code.
+#[allow(clippy::too_many_arguments)]
+fn appositive_persons(
+    doc: &mut Document,
+    res: &mut Resolver,
+    toks: &Tokens,
+    sentence: usize,
+    hits: &[NameHit],
+    coref: &mut Coref,
+    update_coref: bool,
+    groups: &mut Vec<NounGroup>,
+) {
+    let start = doc.sentences[sentence].tokens.start as usize;
+    let mut found = Vec::new();
+    for g in groups.iter() {
+        let Some(e) = g
+            .entity
+            .filter(|_| !g.pronoun && g.pair.is_none() && g.person.is_none())
+        else {
+            continue;
+        };
+        let actor = &doc.actors[e as usize];
+        if actor.sectors.is_empty() || actor.key.starts_with("person:") {
+            continue;
+        }
+        // [name] , [a|an|the] [group]
+        let det = g
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&d| d >= start && toks.is(d, WordClasses::DETERMINER));
+        let Some(comma) = det
+            .and_then(|d| d.checked_sub(1))
+            .filter(|&c| c >= start && doc.token_text(c) == ",")
+        else {
+            continue;
+        };
+        let is_name_word = |t: usize| {
+            toks.caps[t]
+                && doc.tokens[t].has(tf::WORD)
+                && toks.classes[t] == WordClasses::NONE
+                && !hits.iter().any(|h| h.tokens.contains(&t))
+        };
+        let mut first = comma;
+        while first > start && comma - first < 4 && is_name_word(first - 1) {
+            first -= 1;
+        }
+        if comma - first < 2
+            || groups
+                .iter()
+                .any(|o| o.tokens.start < comma && o.tokens.end > first)
+        {
+            continue;
+        }
+        found.push((
+            first..comma,
+            actor.country.clone(),
+            actor.sectors[0].clone(),
+        ));
+    }
+    for (range, country, sector) in found {
+        let span = Span {
+            start: doc.tokens[range.start].span.start,
+            end: doc.tokens[range.end - 1].span.end,
+        };
+        let name = doc.slice(span).to_string();
+        let e = res.new_person(doc, &name, country.as_deref(), Some(&sector));
+        doc.mentions.push(Mention {
+            sentence: sentence as u32,
+            span,
+            actor: e,
+        });
+        if update_coref {
+            coref.note(e);
+            coref.last_person = Some(e);
+            coref.persons_by_surname.insert(last_word(&name), e);
+        }
+        let group = NounGroup {
+            tokens: range.clone(),
+            entity: Some(e),
+            pair: None,
+            place: None,
+            possessor: false,
+            pronoun: false,
+            speaker_pronoun: false,
+            after_preposition: false,
+            role: None,
+            person: None,
+            evidence: format!("unknown name with an appositive role → new person {name:?}"),
+        };
+        let at = groups.partition_point(|g| g.tokens.start < range.start);
+        groups.insert(at, group);
+    }
+}
+

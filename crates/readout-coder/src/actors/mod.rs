@@ -1,0 +1,60 @@
+//! Actors: who the text talks about.
+//!
+//! - [`groups`]: noun groups built from the lexicon's name hits ("Russian Security Council
+//!   secretary Sergei Shoigu", "Russia's top economic envoy", "state news agency TASS");
+//! - [`resolve`]: a group's lexicon references → one document actor (a person by the role
+//!   held on the article's date, an organisation, a country with a sector, a bare role);
+//! - [`coref`]: in-document reference ("Mr Wang", "he", "it", "the two officials");
+//! - [`places`]: place names resolved against the gazetteer, and roles qualified by a place;
+//! - [`home`]: the country an article is about, for actors the text leaves without one.
+
+pub mod coref;
+pub mod groups;
+pub mod home;
+pub mod places;
+pub mod resolve;
+
+pub use coref::Coref;
+pub use groups::noun_groups;
+pub use resolve::{describe, Resolver};
+
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct NounGroup {
+    pub tokens: Range<usize>,
+    pub entity: Option<u32>,
+    /// "the two officials", "both sides": two entities.
+    pub pair: Option<(u32, u32)>,
+    /// Index into `Document::places` when the group is a place.
+    pub place: Option<u32>,
+    /// "Taiwan's independence": the actor owns the head noun rather than being it.
+    pub possessor: bool,
+    /// "he", "it": resolved through coreference.
+    pub pronoun: bool,
+    /// "I", "we": resolved to the speaker of the quote around it.
+    pub speaker_pronoun: bool,
+    /// Introduced by a preposition ("of Russia", "in Beijing").
+    pub after_preposition: bool,
+    /// A role with no country or name ("officials"): a noun group, but not an actor.
+    pub role: Option<String>,
+    /// The lexicon person behind the group, if any.
+    pub person: Option<u32>,
+    /// Explain: the lexicon entries behind the group.
+    pub evidence: String,
+}
+
+impl NounGroup {
+    pub fn is_actor(&self) -> bool {
+        (self.entity.is_some() || self.pair.is_some()) && self.place.is_none()
+    }
+    /// The entities this group stands for (one, or two for a pair).
+    pub fn entities(&self) -> Vec<u32> {
+        match (self.entity, self.pair) {
+            (_, Some((a, b))) => vec![a, b],
+            (Some(e), None) => vec![e],
+            _ => vec![],
+        }
+    }
+}
+

@@ -1,0 +1,365 @@
+//! Resolution: a noun group's lexicon references become one document actor.
+
+use super::places::{choose_place, push_place};
+use super::NounGroup;
+use readout_doc::{Actor, Date, Document, Span};
+use readout_lexicon::{CountryForm, Lexicon, NameRef};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Creates and deduplicates the document's actors.
+pub struct Resolver<'l> {
+    pub lex: &'l Lexicon,
+    pub date: Option<Date>,
+    keys: HashMap<String, u32>,
+    person_entity: HashMap<u32, u32>,
+}
+
+impl<'l> Resolver<'l> {
+    pub fn new(lex: &'l Lexicon, date: Option<Date>) -> Resolver<'l> {
+        Resolver {
+            lex,
+            date,
+            keys: HashMap::new(),
+            person_entity: HashMap::new(),
+        }
+    }
+
+    fn entity(&mut self, doc: &mut Document, actor: Actor) -> u32 {
+        if let Some(&e) = self.keys.get(&actor.key) {
+            return e;
+        }
+        let e = doc.actors.len() as u32;
+        self.keys.insert(actor.key.clone(), e);
+        doc.actors.push(actor);
+        e
+    }
+
+    pub fn person(&mut self, doc: &mut Document, index: u32) -> u32 {
+        self.person_as(doc, index, None)
+    }
+
+    /// A person, with the sector a modifier imposes ("former president X" is ELI).
+    pub fn person_as(&mut self, doc: &mut Document, index: u32, modifier: Option<&str>) -> u32 {
+        let p = &self.lex.persons[index as usize];
+        let role = p.role_on(self.date);
+        let (country, mut sector) = role
+            .map(|r| (r.country.clone(), r.sector.clone()))
+            .unwrap_or_default();
+        if let Some(m) = modifier {
+            sector = m.to_string();
+        }
+        let code = format!("{country}{sector}");
+        // An office in an international organisation ("IGO | EURCOM") has no country.
+        let (country, sectors) = match (country.as_str(), sector.is_empty()) {
+            (kind @ ("IGO" | "NGO"), _) => (None, vec![kind.to_string()]),
+            ("", _) => (None, vec![]),
+            (_, true) => (Some(country), vec![]),
+            (_, false) => (Some(country), vec![sector]),
+        };
+        let actor = Actor {
+            name: p.name.clone(),
+            code,
+            country,
+            sectors,
+            key: match modifier {
+                Some(m) => format!("person:{}:{m}", p.name),
+                None => format!("person:{}", p.name),
+            },
+        };
+        let e = self.entity(doc, actor);
+        self.person_entity.insert(index, e);
+        e
+    }
+
+    fn org(&mut self, doc: &mut Document, index: u32) -> u32 {
+        let o = &self.lex.actors[index as usize];
+        let actor = Actor {
+            name: o.name.clone(),
+            code: o.code.clone(),
+            country: o.country.clone(),
+            sectors: o.sectors.clone(),
+            key: format!("org:{}:{}", o.code, o.name),
+        };
+        self.entity(doc, actor)
+    }
+
+    pub(crate) fn country(&mut self, doc: &mut Document, index: u32, sector: Option<&str>) -> u32 {
+        let c = &self.lex.countries[index as usize];
+        let code = format!("{}{}", c.code, sector.unwrap_or(""));
+        let name = match sector {
+            Some(s) => format!("{} ({s})", c.name),
+            None => c.name.clone(),
+        };
+        let sectors = sector.map(|s| vec![s.to_string()]).unwrap_or_default();
+        let actor = Actor {
+            name,
+            key: format!("code:{code}"),
+            code,
+            country: Some(c.code.clone()),
+            sectors,
+        };
+        self.entity(doc, actor)
+    }
+
+    /// A country-level actor from a foreign dictionary, with a sector ("AFG" + "GOV").
+    fn compound(&mut self, doc: &mut Document, code: &str, name: &str, sector: &str) -> u32 {
+        let code = format!("{code}{sector}");
+        let actor = Actor {
+            name: format!("{name} ({sector})"),
+            country: Some(code[..3].to_string()),
+            sectors: vec![sector.to_string()],
+            key: format!("code:{code}"),
+            code,
+        };
+        self.entity(doc, actor)
+    }
+
+    pub(crate) fn role(&mut self, doc: &mut Document, sector: &str) -> u32 {
+        let actor = Actor {
+            name: sector.to_string(),
+            code: sector.to_string(),
+            country: None,
+            sectors: vec![sector.to_string()],
+            key: format!("code:{sector}"),
+        };
+        self.entity(doc, actor)
+    }
+
+    pub(crate) fn new_person(
+        &mut self,
+        doc: &mut Document,
+        name: &str,
+        country: Option<&str>,
+        sector: Option<&str>,
+    ) -> u32 {
+        let country = country.map(str::to_string);
+        let actor = Actor {
+            name: name.to_string(),
+            code: format!(
+                "{}{}",
+                country.as_deref().unwrap_or(""),
+                sector.unwrap_or("")
+            ),
+            country,
+            sectors: sector.map(|s| vec![s.to_string()]).unwrap_or_default(),
+            key: format!("person:{name}"),
+        };
+        self.entity(doc, actor)
+    }
+}
+
+/// Where a name stands, as far as reading it as a place is concerned.
+#[derive(Clone, Copy)]
+pub(crate) struct PlaceContext {
+    /// After "in", "at", "near": a place, even if the name is also a capital.
+    pub locative: bool,
+    /// After "of": a place-only name is kept as a place ("the governor of Illinois").
+    pub after_of: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn resolve(
+    doc: &mut Document,
+    res: &mut Resolver,
+    sentence: usize,
+    refs: &[NameRef],
+    qualifier: &[NameRef],
+    surname_person: Option<u32>,
+    new_person: Option<Range<usize>>,
+    context: PlaceContext,
+    modifier: Option<&str>,
+    group: &mut NounGroup,
+    span: Span,
+) {
+    let locative = context.locative;
+    let lex = res.lex;
+    let person = refs.iter().find_map(|r| match r {
+        NameRef::Person(p) => Some(*p),
+        _ => None,
+    });
+    let org = refs.iter().find_map(|r| match r {
+        NameRef::Actor(a) => Some(*a),
+        _ => None,
+    });
+    let country = refs.iter().find_map(|r| match r {
+        NameRef::Country {
+            index,
+            form,
+            sector,
+        } => Some((*index, *form, *sector)),
+        _ => None,
+    });
+    // The last role word is the head ("Security Council secretary"): it names the office.
+    let (agent, title) = refs
+        .iter()
+        .rev()
+        .find_map(|r| match *r {
+            NameRef::Agent { sector, title } => Some((Some(sector), title)),
+            _ => None,
+        })
+        .unwrap_or((None, readout_lexicon::NO_TITLE));
+
+    let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();
+    group.evidence = names.join(" + ");
+    let place = choose_place(doc, lex, refs, qualifier);
+    if let Some((p, true)) = place {
+        // The qualifier picked one of several same-named places ("Paris, Texas").
+        let pl = &lex.places[p as usize];
+        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
+        group.place = Some(push_place(
+            doc, sentence, group, span, name, country, lat, lon, locative,
+        ));
+        return;
+    }
+    let place = place
+        .map(|(p, _)| p)
+        .filter(|_| context.locative || context.after_of);
+    if let Some(e) = surname_person {
+        group.entity = Some(e);
+        group.evidence = format!("surname of {} named earlier", doc.actors[e as usize].name);
+        return;
+    }
+    if let Some(p) = person {
+        let e = res.person_as(doc, p, modifier);
+        group.entity = Some(e);
+        return;
+    }
+    if let Some(o) = org {
+        // A country-level actor code with a role ("Afghan officials" with a PETRARCH
+        // dictionary, where "Afghan" is actor AFG) compounds, as TABARI codes do.
+        let actor = &lex.actors[o as usize];
+        if let (true, Some(sector)) = (actor.code.len() == 3 && actor.country.is_some(), agent) {
+            let sector = modifier
+                .map(str::to_string)
+                .unwrap_or_else(|| lex.sectors[sector as usize].clone());
+            if let Some(&c) = lex.country_index.get(&actor.code) {
+                group.entity = Some(res.country(doc, c, Some(&sector)));
+                return;
+            }
+            group.entity = Some(res.compound(doc, &actor.code, &actor.name, &sector));
+            return;
+        }
+        group.entity = Some(res.org(doc, o));
+        return;
+    }
+    let country_code = country.map(|(c, _, _)| lex.countries[c as usize].code.clone());
+    let sector_name = agent.map(|s| {
+        modifier
+            .map(str::to_string)
+            .unwrap_or_else(|| lex.sectors[s as usize].clone())
+    });
+    if let Some(range) = new_person {
+        let name = doc
+            .slice(Span {
+                start: doc.tokens[range.start].span.start,
+                end: doc.tokens[range.end - 1].span.end,
+            })
+            .to_string();
+        group.entity =
+            Some(res.new_person(doc, &name, country_code.as_deref(), sector_name.as_deref()));
+        group.evidence.push_str(&format!(" + new person {name:?}"));
+        return;
+    }
+    if let (Some((c, _, _)), true) = (
+        country,
+        title != readout_lexicon::NO_TITLE && !context.locative && modifier.is_none(),
+    ) {
+        // "Russia's foreign minister": the person who held that office on the article's date.
+        if let Some(p) = lex.office_holder(&lex.countries[c as usize].code, title, res.date) {
+            group.entity = Some(res.person(doc, p));
+            group.person = Some(p);
+            group.evidence.push_str(&format!(
+                " → office holder {}",
+                lex.persons[p as usize].name
+            ));
+            return;
+        }
+    }
+    if let Some((c, form, seat_sector)) = country {
+        let place_like = matches!(
+            form,
+            CountryForm::Name | CountryForm::Capital | CountryForm::Seat
+        );
+        if locative && place_like && agent.is_none() {
+            let country = &lex.countries[c as usize];
+            let coords = match form {
+                CountryForm::Capital => country
+                    .capital
+                    .as_ref()
+                    .map(|cap| (cap.name.clone(), cap.lat, cap.lon)),
+                _ => None,
+            }
+            .or_else(|| {
+                country
+                    .location
+                    .map(|(lat, lon)| (country.name.clone(), lat, lon))
+            });
+            if let Some((_, lat, lon)) = coords {
+                let name = doc.slice(span).trim_start_matches("the ").to_string();
+                group.place = Some(push_place(
+                    doc,
+                    sentence,
+                    group,
+                    span,
+                    name,
+                    Some(country.code.clone()),
+                    lat,
+                    lon,
+                    locative,
+                ));
+                return;
+            }
+        }
+        let sector = match (sector_name, form, seat_sector) {
+            (Some(s), _, _) => Some(s),
+            (None, _, Some(s)) => Some(lex.sectors[s as usize].clone()),
+            (None, CountryForm::Capital | CountryForm::Seat, None) => Some("GOV".to_string()),
+            _ => None,
+        };
+        group.entity = Some(res.country(doc, c, sector.as_deref()));
+        return;
+    }
+    if let Some(p) = place {
+        let pl = &lex.places[p as usize];
+        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
+        group.place = Some(push_place(
+            doc, sentence, group, span, name, country, lat, lon, locative,
+        ));
+        return;
+    }
+    if let Some(s) = sector_name {
+        // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT
+        // codes it; "the ministry in Manila" gets its country afterwards.
+        group.entity = Some(res.role(doc, &s));
+        group.role = Some(s);
+    }
+}
+
+
+/// A lexicon reference as a person reads it, for `readout explain`.
+pub fn describe(lex: &Lexicon, r: &NameRef) -> String {
+    match *r {
+        NameRef::Country {
+            index,
+            form,
+            sector,
+        } => {
+            let c = &lex.countries[index as usize];
+            let sector = sector
+                .map(|s| format!(" {}", lex.sectors[s as usize]))
+                .unwrap_or_default();
+            format!("country {} ({:?}{sector})", c.code, form)
+                .to_lowercase()
+                .replace(&c.code.to_lowercase(), &c.code)
+        }
+        NameRef::Actor(a) => format!(
+            "actor {} {}",
+            lex.actors[a as usize].code, lex.actors[a as usize].name
+        ),
+        NameRef::Person(p) => format!("person {}", lex.persons[p as usize].name),
+        NameRef::Agent { sector, .. } => format!("agent {}", lex.sectors[sector as usize]),
+        NameRef::Place(p) => format!("place {}", lex.places[p as usize].name),
+    }
+}
+
