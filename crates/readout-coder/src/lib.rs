@@ -146,6 +146,19 @@ impl<'l> Coder<'l> {
             }
             s = end;
         }
+        let home = actors::home::home_country(doc, lex);
+        if let Some(t) = trace.as_deref_mut() {
+            t.lines.push(match &home {
+                Some(h) => format!(
+                    "home country {} (support {:.1}, runner-up {:.1}): given to actors without one",
+                    h.code, h.support, h.runner_up
+                ),
+                None => "home country: none is clearly the story's".into(),
+            });
+        }
+        if let Some(h) = home {
+            actors::home::apply_home_country(doc, &h);
+        }
     }
 
     fn trace_sentence(

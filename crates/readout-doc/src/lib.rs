@@ -134,7 +134,7 @@ pub struct ArticleMeta {
 }
 
 /// A resolved actor: a person, an organisation, or a country with its sectors.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Actor {
     pub name: String,
     /// CAMEO-style code: country (or IGO) prefix followed by sector codes, e.g. `CHNGOV`.
@@ -144,6 +144,11 @@ pub struct Actor {
     /// A stable key that identifies the same real-world actor across mentions
     /// (a person's canonical name, an organisation's code and name, or the code).
     pub key: String,
+    /// The country was not in the text of the mention but inferred from the article (its
+    /// home country): "the government" in a British story is GBRGOV.
+    pub country_inferred: bool,
+    /// A person or body the lexicon does not list, coded from the words that name it.
+    pub unlisted: bool,
 }
 
 /// One place in the text that refers to an actor.

@@ -50,6 +50,8 @@ pub struct OutputActor<'a> {
     pub name: &'a str,
     pub code: &'a str,
     pub country: Option<&'a str>,
+    /// True when the country comes from the article rather than the mention's own words.
+    pub country_inferred: bool,
     pub sectors: &'a [String],
     pub mentions: Vec<OutputMention<'a>>,
 }
@@ -165,6 +167,7 @@ impl<'a> OutputDocument<'a> {
                 name: &a.name,
                 code: &a.code,
                 country: a.country.as_deref(),
+                country_inferred: a.country_inferred,
                 sectors: &a.sectors,
                 mentions: Vec::new(),
             })

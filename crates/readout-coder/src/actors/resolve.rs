@@ -66,6 +66,7 @@ impl<'l> Resolver<'l> {
                 Some(m) => format!("person:{}:{m}", p.name),
                 None => format!("person:{}", p.name),
             },
+            ..Actor::default()
         };
         let e = self.entity(doc, actor);
         self.person_entity.insert(index, e);
@@ -80,6 +81,7 @@ impl<'l> Resolver<'l> {
             country: o.country.clone(),
             sectors: o.sectors.clone(),
             key: format!("org:{}:{}", o.code, o.name),
+            ..Actor::default()
         };
         self.entity(doc, actor)
     }
@@ -98,6 +100,7 @@ impl<'l> Resolver<'l> {
             code,
             country: Some(c.code.clone()),
             sectors,
+            ..Actor::default()
         };
         self.entity(doc, actor)
     }
@@ -111,6 +114,7 @@ impl<'l> Resolver<'l> {
             sectors: vec![sector.to_string()],
             key: format!("code:{code}"),
             code,
+            ..Actor::default()
         };
         self.entity(doc, actor)
     }
@@ -122,6 +126,7 @@ impl<'l> Resolver<'l> {
             country: None,
             sectors: vec![sector.to_string()],
             key: format!("code:{sector}"),
+            ..Actor::default()
         };
         self.entity(doc, actor)
     }
@@ -144,6 +149,8 @@ impl<'l> Resolver<'l> {
             country,
             sectors: sector.map(|s| vec![s.to_string()]).unwrap_or_default(),
             key: format!("person:{name}"),
+            unlisted: true,
+            ..Actor::default()
         };
         self.entity(doc, actor)
     }
