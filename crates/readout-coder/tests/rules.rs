@@ -128,10 +128,10 @@ fn capitals_are_governments_when_they_act_and_places_after_in() {
         "Borograd condemned Arlo. Officials met in Borograd.",
         "2026-01-10",
     );
-    // A bare role is coded by its sector alone, as GDELT does.
+    // Borovia is the story's country (named twice, Arland once): the bare role takes it.
     assert_eq!(
         events(&doc),
-        [ev("111", "BBBGOV", "AAAGOV"), ev("040", "GOV", "")]
+        [ev("111", "BBBGOV", "AAAGOV"), ev("040", "BBBGOV", "")]
     );
     let doc = code("The government in Borograd condemned Arlo.", "2026-01-10");
     assert_eq!(events(&doc), [ev("111", "BBBGOV", "AAAGOV")]);
@@ -139,6 +139,32 @@ fn capitals_are_governments_when_they_act_and_places_after_in() {
     assert_eq!(doc.events[0].location.as_ref().unwrap().name, "Borograd");
     let doc = code("The Citadel praised Arland.", "2026-01-10");
     assert_eq!(events(&doc), [ev("051", "BBBGOV", "AAA")]);
+}
+
+#[test]
+fn actors_without_a_country_take_the_home_country_of_the_article() {
+    let doc = code(
+        "Arlandian officials met on Monday. Troops condemned Carpath. Anna Lind praised the government.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        events(&doc),
+        [
+            ev("040", "AAAGOV", ""),
+            ev("111", "AAAMIL", "CCC"),
+            ev("051", "AAAGOV", "AAAGOV")
+        ]
+    );
+    let army = doc.actors.iter().find(|a| a.code == "AAAMIL").unwrap();
+    assert!(army.country_inferred, "the army's country comes from the article");
+    let named = doc.actors.iter().find(|a| a.name == "Anna Lind").unwrap();
+    assert!(!named.country_inferred);
+    // A story about two countries in equal measure has no home country: the role keeps none.
+    let doc = code(
+        "Arland and Borovia held talks. Arlandian and Borovian envoys met. Officials met.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc).last().unwrap(), &ev("040", "GOV", ""));
 }
 
 #[test]
@@ -150,6 +176,15 @@ fn persons_are_coded_by_their_role_on_the_article_date() {
     assert_eq!(
         events(&code("Anna Lind praised Borovia.", "2026-03-01")),
         [ev("051", "AAAOPP", "BBB")]
+    );
+    // Before the first office: the country alone. After the last: a former official (ELI).
+    assert_eq!(
+        events(&code("Anna Lind praised Borovia.", "2015-03-01")),
+        [ev("051", "AAA", "BBB")]
+    );
+    assert_eq!(
+        events(&code("Pavel Orlov praised Arland.", "2018-03-01")),
+        [ev("051", "BBB", "AAA")]
     );
 }
 

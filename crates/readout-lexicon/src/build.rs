@@ -1084,12 +1084,20 @@ mod tests {
         let p = &lex.persons[0];
         let on = |d: &str| {
             p.role_on(Some(Date::parse(d).unwrap()))
-                .unwrap()
-                .sector
-                .clone()
+                .map(|r| r.sector.clone())
         };
-        assert_eq!(on("2012-05-05"), "GOV");
-        assert_eq!(on("2020-05-05"), "OPP");
-        assert_eq!(on("2001-05-05"), "GOV");
+        assert_eq!(on("2012-05-05").as_deref(), Some("GOV"));
+        assert_eq!(on("2020-05-05").as_deref(), Some("OPP"));
+        assert_eq!(on("2001-05-05"), None, "not in office before the first role");
+        let standing = |d: &str| p.standing_on(Some(Date::parse(d).unwrap()));
+        assert!(matches!(standing("2001-05-05"), Some(crate::Standing::NotYet(r)) if r.sector == "GOV"));
+        let (lex, _) = LexiconBuilder::new()
+            .add_text("p.txt", "person Bo Example\n  role: AAA | GOV | 2010-01-01 | 2015-01-01 | minister\n")
+            .check();
+        let p = &lex.persons[0];
+        assert!(matches!(
+            p.standing_on(Some(Date::parse("2016-01-01").unwrap())),
+            Some(crate::Standing::Former(r)) if r.country == "AAA"
+        ));
     }
 }

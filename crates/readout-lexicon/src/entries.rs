@@ -92,26 +92,49 @@ pub struct Person {
     pub roles: Vec<Role>,
 }
 
+/// Where a person stands on a date, as far as coding goes.
+#[derive(Debug, Clone, Copy)]
+pub enum Standing<'p> {
+    /// Holds this office (the latest to start, when several overlap).
+    InOffice(&'p Role),
+    /// Held this office, the latest to end, and holds none now: a former official (ELI).
+    Former(&'p Role),
+    /// Will hold this office, the first, and held none before.
+    NotYet(&'p Role),
+}
+
 impl Person {
-    /// The role in force on `date`; without a date, or outside every role, the latest role that
-    /// started on or before it (or else the first one).
+    /// The role in force on `date`; without a date, the latest role.
     pub fn role_on(&self, date: Option<Date>) -> Option<&Role> {
+        match self.standing_on(date)? {
+            Standing::InOffice(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Where the person stands on `date`; without a date, in the latest role. `None` for a
+    /// person with no roles.
+    pub fn standing_on(&self, date: Option<Date>) -> Option<Standing<'_>> {
         let Some(date) = date else {
-            return self.roles.iter().max_by_key(|r| r.start);
+            return self.roles.iter().max_by_key(|r| r.start).map(Standing::InOffice);
         };
         let active = self
             .roles
             .iter()
-            .filter(|r| r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date < e));
-        active
-            .max_by_key(|r| r.start)
-            .or_else(|| {
-                self.roles
-                    .iter()
-                    .filter(|r| r.start.is_none_or(|s| s <= date))
-                    .max_by_key(|r| r.start)
-            })
-            .or_else(|| self.roles.iter().min_by_key(|r| r.start))
+            .filter(|r| r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date < e))
+            .max_by_key(|r| r.start);
+        if let Some(r) = active {
+            return Some(Standing::InOffice(r));
+        }
+        let former = self
+            .roles
+            .iter()
+            .filter(|r| r.end.is_some_and(|e| e <= date))
+            .max_by_key(|r| r.end);
+        if let Some(r) = former {
+            return Some(Standing::Former(r));
+        }
+        self.roles.iter().min_by_key(|r| r.start).map(Standing::NotYet)
     }
 }
 

@@ -3,7 +3,7 @@
 use super::places::{choose_place, push_place};
 use super::NounGroup;
 use readout_doc::{Actor, Date, Document, Span};
-use readout_lexicon::{CountryForm, Lexicon, NameRef};
+use readout_lexicon::{CountryForm, Lexicon, NameRef, Standing};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -42,10 +42,18 @@ impl<'l> Resolver<'l> {
     /// A person, with the sector a modifier imposes ("former president X" is ELI).
     pub fn person_as(&mut self, doc: &mut Document, index: u32, modifier: Option<&str>) -> u32 {
         let p = &self.lex.persons[index as usize];
-        let role = p.role_on(self.date);
-        let (country, mut sector) = role
-            .map(|r| (r.country.clone(), r.sector.clone()))
-            .unwrap_or_default();
+        // In office: the office's code. Out of office: a former official is an elite (ELI) of
+        // the country served; someone not yet in office is coded by country alone.
+        let (country, mut sector) = match p.standing_on(self.date) {
+            Some(Standing::InOffice(r)) => (r.country.clone(), r.sector.clone()),
+            Some(Standing::Former(r)) if !matches!(r.country.as_str(), "IGO" | "NGO") => {
+                (r.country.clone(), "ELI".to_string())
+            }
+            Some(Standing::NotYet(r)) if !matches!(r.country.as_str(), "IGO" | "NGO") => {
+                (r.country.clone(), String::new())
+            }
+            _ => Default::default(),
+        };
         if let Some(m) = modifier {
             sector = m.to_string();
         }
