@@ -4,15 +4,20 @@
 //! `readout-text`) and a compiled [`Lexicon`]; fills in the document's actors, mentions, place
 //! mentions, events and quotes. Dates and places are attached afterwards by `readout-context`.
 //!
-//! The analysis is shallow and explainable, in the TABARI/PETRARCH tradition:
+//! Coding reads a syntactic analysis and stays explainable:
 //! 1. [`analysis`]: every token gets a word id and its function-word classes; the lexicon's
-//!    phrase tries find names, verb forms and event nouns (longest match, no per-entry scans).
-//! 2. [`actors`]: noun groups are built from name hits ("Russian Security Council secretary
-//!    Sergei Shoigu", "Russia's top economic envoy", "state news agency TASS"), resolved to
-//!    actors, and linked across the document ("Mr Wang", "he", "it", "the two officials").
-//! 3. [`quotes`]: quotations per paragraph with their speakers.
-//! 4. [`events`]: verb frames and noun triggers produce CAMEO events; the verb group gives
-//!    negation and modality, reporting verbs and "according to" give attribution.
+//!    phrase tries find names (longest match, no per-entry scans).
+//! 2. [`syntax`]: `readout-syntax` tags and parses every sentence (Universal Dependencies).
+//! 3. [`actors`]: noun groups are built from name hits ("Russian Security Council secretary
+//!    Sergei Shoigu", "Russia's top economic envoy", "state news agency TASS") and, for
+//!    people and bodies the lexicon does not list, from what their phrase contains; they are
+//!    resolved to actors and linked across the document ("Mr Wang", "he", "the two
+//!    officials"); the article's home country is given to actors the text leaves without one.
+//! 4. [`quotes`]: quotations per paragraph with their speakers.
+//! 5. [`events`]: verbs and event nouns the tagger confirms are matched against the lexicon's
+//!    frames through the parse (subject, object, obliques, passive agent, control,
+//!    coordination, participles, relative clauses); negation, modality and attribution come
+//!    from the words and verbs that govern each predicate.
 //!
 //! Captions are analysed for actors but never coded as events.
 
@@ -20,12 +25,16 @@ pub mod actors;
 pub mod analysis;
 pub mod events;
 pub mod quotes;
+pub mod syntax;
 
 use actors::{noun_groups, Coref, NounGroup, Resolver};
-use analysis::{name_hits, verb_and_noun_hits, NameHit, NounHit, Tokens, VerbHit};
-use events::{attribute, code_noun, code_verb, SentenceView};
+use analysis::{name_hits, NameHit, Tokens};
+use events::code::Buffers;
+use events::{code_sentence, SentenceCtx};
 use readout_doc::{Document, Kind};
 use readout_lexicon::Lexicon;
+use readout_syntax::Parser;
+use syntax::Syntax;
 
 /// A human-readable account of how a document was coded (`readout explain`).
 #[derive(Debug, Default)]
@@ -35,28 +44,35 @@ pub struct Trace {
 
 pub struct Coder<'l> {
     lex: &'l Lexicon,
-}
-
-struct SentenceHits {
-    groups: Vec<NounGroup>,
-    verbs: Vec<VerbHit>,
-    nouns: Vec<NounHit>,
+    parser: &'l Parser,
 }
 
 impl<'l> Coder<'l> {
+    /// A coder with the parser model shipped in the binary.
     pub fn new(lex: &'l Lexicon) -> Coder<'l> {
-        Coder { lex }
+        Coder {
+            lex,
+            parser: Parser::embedded(),
+        }
+    }
+
+    /// A coder with another parser model.
+    pub fn with_parser(lex: &'l Lexicon, parser: &'l Parser) -> Coder<'l> {
+        Coder { lex, parser }
     }
 
     /// Codes one document; with `trace`, records why.
     pub fn code(&self, doc: &mut Document, mut trace: Option<&mut Trace>) {
         let lex = self.lex;
         let toks = Tokens::new(doc, lex);
+        let syn = Syntax::parse(doc, self.parser);
         let mut resolver = Resolver::new(lex, doc.meta.published);
         let mut coref = Coref::default();
         let mut last_speaker = None;
         let mut hits: Vec<NameHit> = Vec::new();
-        let mut taken: Vec<bool> = Vec::new();
+        let mut buffers = Buffers::default();
+        let mut events = Vec::new();
+        let mut notes = Vec::new();
         let mut s = 0;
         while s < doc.sentences.len() {
             let paragraph = doc.sentences[s].paragraph;
@@ -65,11 +81,11 @@ impl<'l> Coder<'l> {
             while end < doc.sentences.len() && doc.sentences[end].paragraph == paragraph {
                 end += 1;
             }
-            let mut per_sentence: Vec<SentenceHits> = Vec::with_capacity(end - s);
+            let mut groups: Vec<Vec<NounGroup>> = Vec::with_capacity(end - s);
             for si in s..end {
                 let range = doc.sentences[si].token_range();
-                name_hits(doc, lex, &toks, range.clone(), &mut hits);
-                let mut groups = Vec::new();
+                name_hits(doc, lex, &toks, range, &mut hits);
+                let mut g = Vec::new();
                 noun_groups(
                     doc,
                     &mut resolver,
@@ -78,48 +94,28 @@ impl<'l> Coder<'l> {
                     &hits,
                     &mut coref,
                     kind != Kind::Caption,
-                    &mut groups,
+                    &mut g,
                 );
-                taken.clear();
-                taken.resize(range.len(), false);
-                for h in &hits {
-                    for t in h.tokens.clone() {
-                        taken[t - range.start] = true;
-                    }
-                }
-                for g in &groups {
-                    for t in g.tokens.clone() {
-                        taken[t - range.start] = true;
-                    }
-                }
-                let (mut verbs, mut nouns) = (Vec::new(), Vec::new());
-                verb_and_noun_hits(
-                    doc, lex, &toks, range, &taken, &hits, &mut verbs, &mut nouns,
-                );
-                per_sentence.push(SentenceHits {
-                    groups,
-                    verbs,
-                    nouns,
-                });
+                groups.push(g);
             }
-            let views: Vec<SentenceView> = per_sentence
-                .iter()
-                .enumerate()
-                .map(|(k, h)| SentenceView::new(doc, &toks, s + k, &h.groups, &h.verbs, &h.nouns))
+            let doc_ref: &Document = doc;
+            let mut ctxs: Vec<SentenceCtx> = (s..end)
+                .zip(&groups)
+                .map(|(si, g)| SentenceCtx::new(doc_ref, lex, &toks, &syn, &coref, si, g, None))
                 .collect();
-            let quotes = quotes::find_quotes(doc, lex, &toks, &views, &mut last_speaker);
+            let quotes = quotes::find_quotes(&ctxs, &mut last_speaker);
             let mut next_quote = 0;
-            for view in &views {
+            for ctx in &mut ctxs {
                 // Quotes are in text order: skip those that end before this sentence.
-                while next_quote < quotes.len() && quotes[next_quote].close < view.range.start {
+                while next_quote < quotes.len() && quotes[next_quote].close < ctx.range.start {
                     next_quote += 1;
                 }
-                let speaker = quotes[next_quote..]
+                ctx.speaker = quotes[next_quote..]
                     .iter()
-                    .take_while(|q| q.open < view.range.end)
+                    .take_while(|q| q.open < ctx.range.end)
                     .find_map(|q| q.speaker);
                 if let Some(t) = trace.as_deref_mut() {
-                    self.trace_sentence(doc, &toks, view, t);
+                    trace_sentence(ctx, t);
                 }
                 if kind == Kind::Caption {
                     if let Some(t) = trace.as_deref_mut() {
@@ -127,23 +123,20 @@ impl<'l> Coder<'l> {
                     }
                     continue;
                 }
-                let first_event = doc.events.len();
-                for v in view.verbs {
-                    let mut note = String::new();
-                    code_verb(doc, lex, &toks, view, v, speaker, &mut note);
-                    if let Some(t) = trace.as_deref_mut() {
-                        t.lines.push(format!("  {note}"));
-                    }
+                notes.clear();
+                code_sentence(
+                    ctx,
+                    &mut buffers,
+                    &mut events,
+                    trace.is_some().then_some(&mut notes),
+                );
+                if let Some(t) = trace.as_deref_mut() {
+                    t.lines.extend(notes.iter().map(|n| format!("  {n}")));
                 }
-                for n in view.nouns {
-                    let mut note = String::new();
-                    code_noun(doc, lex, &toks, view, n, speaker, &coref, &mut note);
-                    if let Some(t) = trace.as_deref_mut() {
-                        t.lines.push(format!("  {note}"));
-                    }
-                }
-                attribute(doc, lex, &toks, view, first_event, speaker);
             }
+            drop(ctxs);
+            doc.quotes.extend(quotes.into_iter().map(|q| q.quote));
+            doc.events.append(&mut events);
             s = end;
         }
         let home = actors::home::home_country(doc, lex);
@@ -160,59 +153,62 @@ impl<'l> Coder<'l> {
             actors::home::apply_home_country(doc, &h);
         }
     }
+}
 
-    fn trace_sentence(
-        &self,
-        doc: &Document,
-        toks: &Tokens,
-        view: &SentenceView,
-        trace: &mut Trace,
-    ) {
-        let sentence = &doc.sentences[view.index];
+/// The sentence, its parse as an indented tree, and its noun groups, for `readout explain`.
+fn trace_sentence(ctx: &SentenceCtx, trace: &mut Trace) {
+    let doc = ctx.doc;
+    let sentence = &doc.sentences[ctx.index];
+    trace.lines.push(format!(
+        "sentence {} ({}): {}",
+        ctx.index,
+        sentence.kind.as_str(),
+        doc.slice(sentence.span)
+    ));
+    trace.lines.push("  parse:".into());
+    let roots: Vec<usize> = ctx
+        .range
+        .clone()
+        .filter(|&t| ctx.syn.head(t).is_none())
+        .collect();
+    let mut stack: Vec<(usize, usize)> = roots.into_iter().rev().map(|r| (r, 0)).collect();
+    while let Some((t, depth)) = stack.pop() {
+        let w = ctx.syn.word(t);
+        let names = ctx.toks.classes[t].names();
         trace.lines.push(format!(
-            "sentence {} ({}): {}",
-            view.index,
-            sentence.kind.as_str(),
-            doc.slice(sentence.span)
+            "    {}{} {}/{} {}{}",
+            "  ".repeat(depth.min(30)),
+            doc.token_text(t),
+            w.upos,
+            w.xpos,
+            w.rel,
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", names.join(","))
+            }
         ));
-        let mut tagged = Vec::new();
-        for t in view.range.clone() {
-            let mut tag = String::from(doc.token_text(t));
-            let names = toks.classes[t].names();
-            if !names.is_empty() {
-                tag.push_str(&format!("/{}", names.join(",")));
-            }
-            if view.verbs.iter().any(|v| v.tokens.0 <= t && t < v.tokens.1) {
-                tag.push_str("/VERB");
-            }
-            if view.nouns.iter().any(|n| n.tokens.0 <= t && t < n.tokens.1) {
-                tag.push_str("/EVENT-NOUN");
-            }
-            tagged.push(tag);
-        }
-        trace.lines.push(format!("  tokens: {}", tagged.join(" ")));
-        for g in view.groups {
-            let text = doc.slice(readout_doc::Span {
-                start: doc.tokens[g.tokens.start].span.start,
-                end: doc.tokens[g.tokens.end - 1].span.end,
-            });
-            let resolved = match (g.place, g.entity, g.pair) {
-                (Some(p), _, _) => format!("place {}", doc.places[p as usize].name),
-                (_, _, Some((a, b))) => format!(
-                    "actors {} and {}",
-                    doc.actors[a as usize].code, doc.actors[b as usize].code
-                ),
-                (_, Some(e), _) => format!(
-                    "actor {} ({})",
-                    doc.actors[e as usize].code, doc.actors[e as usize].name
-                ),
-                _ => "unresolved".into(),
-            };
-            trace.lines.push(format!(
-                "  group {text:?}: {} → {resolved}{}",
-                g.evidence,
-                if g.possessor { " (possessor)" } else { "" }
-            ));
-        }
+        let children: Vec<usize> = ctx.syn.children(t).collect();
+        stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+    }
+    for g in ctx.groups {
+        let text = doc.slice(ctx.span(g.tokens.clone()));
+        let resolved = match (g.place, g.entity, g.pair) {
+            (Some(p), _, _) => format!("place {}", doc.places[p as usize].name),
+            (_, _, Some((a, b))) => format!(
+                "actors {} and {}",
+                doc.actors[a as usize].code, doc.actors[b as usize].code
+            ),
+            (_, Some(e), _) => format!(
+                "actor {} ({})",
+                doc.actors[e as usize].code, doc.actors[e as usize].name
+            ),
+            _ => "unresolved".into(),
+        };
+        trace.lines.push(format!(
+            "  group {text:?}: {} → {resolved}{}",
+            g.evidence,
+            if g.possessor { " (possessor)" } else { "" }
+        ));
     }
 }

@@ -166,6 +166,8 @@ pub enum Modality {
     Hypothetical,
     Intended,
     Conditional,
+    /// An action someone asked, urged or demanded another actor to take.
+    Requested,
 }
 
 impl Modality {
@@ -175,6 +177,7 @@ impl Modality {
             Modality::Hypothetical => "hypothetical",
             Modality::Intended => "intended",
             Modality::Conditional => "conditional",
+            Modality::Requested => "requested",
         }
     }
 }

@@ -850,7 +850,10 @@ impl Compiler {
                 text: pattern.trim().to_string(),
             });
         }
-        if frames.is_empty() {
+        // A verb may carry only a complement ("verb plan / complement: intended"): it codes
+        // nothing itself but qualifies the event it governs.
+        let complement_only = r.kind == "verb" && r.attrs.iter().any(|a| a.key == "complement");
+        if frames.is_empty() && !complement_only {
             self.err(
                 file,
                 r.line,
@@ -861,7 +864,7 @@ impl Compiler {
     }
 
     fn verb(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &["forms", "frame", "report"]);
+        self.unknown_keys(file, r, &["forms", "frame", "report", "complement"]);
         let [lemma] = r.head.as_slice() else {
             return self.err(file, r.line, "a verb record is `verb lemma`");
         };
@@ -901,9 +904,21 @@ impl Compiler {
         }
         let frames = self.frames(file, r);
         let report = r.attrs.iter().any(|a| a.key == "report");
+        let mut complement = None;
+        for (value, line) in r.values("complement") {
+            match Complement::parse(value) {
+                Some(c) => complement = Some(c),
+                None => self.err(
+                    file,
+                    line,
+                    format!("complement {value:?}: expected intended, requested, negated or hypothetical"),
+                ),
+            }
+        }
         self.lex.verbs.push(Verb {
             lemma: lemma.to_string(),
             report,
+            complement,
             frames,
             file: file.to_string(),
             line: r.line,

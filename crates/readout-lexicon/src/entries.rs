@@ -172,9 +172,34 @@ pub struct Frame {
 pub struct Verb {
     pub lemma: String,
     pub report: bool,
+    /// What the verb makes of the event in its complement clause ("urged X *to resign*").
+    pub complement: Option<Complement>,
     pub frames: Vec<Frame>,
     pub file: String,
     pub line: usize,
+}
+
+/// How a verb qualifies the event of its complement clause: "plans to meet" (intended),
+/// "urged X to resign" (requested), "refused to meet" (negated), "considering sanctions"
+/// (hypothetical).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Complement {
+    Intended,
+    Requested,
+    Negated,
+    Hypothetical,
+}
+
+impl Complement {
+    pub fn parse(text: &str) -> Option<Complement> {
+        Some(match text {
+            "intended" => Complement::Intended,
+            "requested" => Complement::Requested,
+            "negated" => Complement::Negated,
+            "hypothetical" => Complement::Hypothetical,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

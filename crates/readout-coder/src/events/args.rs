@@ -1,0 +1,150 @@
+//! A predicate's arguments, read off the parse where English leaves them implicit.
+//!
+//! Universal Dependencies gives each verb its own `nsubj`, `obj` and `obl` children, but many
+//! predicates have no subject of their own: coordinated verbs share one ("met Wang and
+//! *signed* a deal"), a controlled infinitive takes its controller's ("urged Iran *to stop*":
+//! Iran; "vowed *to retaliate*": the vower), a participle its noun's ("a rally *calling* for",
+//! "a ranch *owned* by Agroflora"), a relative clause its antecedent ("the party, which
+//! *opposes*"). These functions walk the tree to find them.
+
+use crate::syntax::Syntax;
+use readout_syntax::{Rel, Upos, Xpos};
+
+/// How far up a chain of coordinated and controlled verbs an argument is looked for.
+const MAX_HOPS: usize = 8;
+
+/// Where an argument was found, for `readout explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The predicate's own `nsubj` (or `obj`, `obl:agent`…).
+    Own,
+    /// Shared with the verb it is coordinated with.
+    Coordination,
+    /// The controller of an infinitive: the governing verb's object ("urged X to").
+    ObjectControl,
+    /// The controller of an infinitive or gerund: the governing verb's subject.
+    SubjectControl,
+    /// The noun a participle or relative clause modifies.
+    Modified,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Own => "own",
+            Via::Coordination => "shared with a coordinated verb",
+            Via::ObjectControl => "object of the governing verb",
+            Via::SubjectControl => "subject of the governing verb",
+            Via::Modified => "the noun the clause modifies",
+        }
+    }
+}
+
+/// A predicate's voice and its core arguments (tokens heading each phrase).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Args {
+    pub passive: bool,
+    /// The doer: the active subject, or a passive's `by` agent.
+    pub agent: Option<(usize, Via)>,
+    /// The one acted on: the active object, or a passive's subject.
+    pub patient: Option<(usize, Via)>,
+}
+
+fn is_subject(rel: Rel) -> bool {
+    matches!(rel, Rel::Nsubj | Rel::NsubjPass | Rel::NsubjOuter)
+}
+
+/// A relative pronoun ("who", "which", "that") standing for the noun its clause modifies.
+fn is_relative_pronoun(syn: &Syntax, t: usize) -> bool {
+    matches!(syn.xpos(t), Xpos::WDT | Xpos::WP)
+}
+
+/// Whether a predicate is passive: it has a passive subject or auxiliary, or it is a past
+/// participle modifying a noun ("a ranch owned by …").
+pub fn is_passive(syn: &Syntax, v: usize) -> bool {
+    syn.children(v)
+        .any(|c| matches!(syn.rel(c), Rel::NsubjPass | Rel::AuxPass))
+        || (syn.rel(v) == Rel::Acl && syn.xpos(v) == Xpos::VBN)
+}
+
+/// The object a verb governs directly: `obj`, else `iobj`.
+pub fn object(syn: &Syntax, v: usize) -> Option<usize> {
+    syn.child(v, Rel::Obj).or_else(|| syn.child(v, Rel::Iobj))
+}
+
+/// The passive agent: `obl:agent`, or an `obl` introduced by "by".
+pub fn by_agent(syn: &Syntax, v: usize, word: impl Fn(usize) -> bool) -> Option<usize> {
+    syn.child(v, Rel::OblAgent).or_else(|| {
+        syn.children(v)
+            .find(|&c| syn.rel(c) == Rel::Obl && syn.case_of(c).is_some_and(&word))
+    })
+}
+
+/// The grammatical subject of `v`, followed through coordination, control and modification.
+pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
+    let mut k = v;
+    let mut via = Via::Own;
+    for _ in 0..MAX_HOPS {
+        if let Some(s) = syn.child_where(k, is_subject) {
+            if is_relative_pronoun(syn, s) && syn.rel(k) == Rel::AclRelcl {
+                return syn.head(k).map(|h| (h, Via::Modified));
+            }
+            return Some((s, via));
+        }
+        let h = syn.head(k)?;
+        match syn.rel(k) {
+            Rel::Conj if matches!(syn.upos(h), Upos::VERB | Upos::AUX | Upos::ADJ) => {
+                k = h;
+                if via == Via::Own {
+                    via = Via::Coordination;
+                }
+            }
+            Rel::Xcomp => {
+                // "urged Iran to stop", "called on Iran to stop": the requestee controls.
+                if let Some(o) = object(syn, h) {
+                    return Some((o, Via::ObjectControl));
+                }
+                k = h;
+                via = Via::SubjectControl;
+            }
+            // A participle or infinitive adjunct shares its clause's subject ("…, saying it
+            // would", "met on Thursday to discuss").
+            Rel::Advcl
+                if syn.xpos(k) == Xpos::VBG
+                    || syn.children(k).any(|c| syn.xpos(c) == Xpos::TO) =>
+            {
+                k = h;
+                via = Via::SubjectControl;
+            }
+            // "a rally calling for …": the modified noun does what the participle says.
+            Rel::Acl if syn.xpos(k) == Xpos::VBG => return Some((h, Via::Modified)),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The agent and patient of predicate `v`, with its voice. `is_by` tells whether a token is
+/// the word "by".
+pub fn arguments(syn: &Syntax, v: usize, is_by: impl Fn(usize) -> bool) -> Args {
+    let passive = is_passive(syn, v);
+    if passive {
+        let patient = if syn.rel(v) == Rel::Acl {
+            syn.head(v).map(|h| (h, Via::Modified))
+        } else {
+            subject(syn, v)
+        };
+        let agent = by_agent(syn, v, is_by).map(|a| (a, Via::Own));
+        Args {
+            passive,
+            agent,
+            patient,
+        }
+    } else {
+        Args {
+            passive,
+            agent: subject(syn, v),
+            patient: object(syn, v).map(|o| (o, Via::Own)),
+        }
+    }
+}

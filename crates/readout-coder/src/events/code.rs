@@ -1,0 +1,287 @@
+//! One sentence's events: each predicate's frame, source and target, negation and modality.
+
+use super::args::{arguments, subject, Via};
+use super::frames::FrameMatch;
+use super::predicates::{predicates, Entry, Predicate};
+use super::sides::Side;
+use super::SentenceCtx;
+use readout_doc::{Event, Modality, Participant, Span};
+use readout_lexicon::{Frame, PatternItem};
+use readout_syntax::{Rel, Upos};
+use std::fmt::Write;
+
+/// Reusable buffers for coding sentences.
+#[derive(Default)]
+pub struct Buffers {
+    predicates: Vec<Predicate>,
+    clause: Vec<usize>,
+    consumed: Vec<bool>,
+}
+
+/// CAMEO practice: a cooperative action that is only intended or offered is coded as an
+/// expression of intent (03x).
+fn intent_code(code: &str) -> &str {
+    match &code[..2] {
+        "04" => "036",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "030",
+        _ => code,
+    }
+}
+
+/// Codes the events of one sentence into `out` (appended); with `trace`, says why.
+pub fn code_sentence(
+    ctx: &SentenceCtx,
+    buffers: &mut Buffers,
+    out: &mut Vec<Event>,
+    mut trace: Option<&mut Vec<String>>,
+) {
+    let first = out.len();
+    predicates(ctx, &mut buffers.predicates);
+    buffers.consumed.clear();
+    buffers.consumed.resize(ctx.range.len(), false);
+    let preds = std::mem::take(&mut buffers.predicates);
+    for p in &preds {
+        let mut note = String::new();
+        if buffers.consumed[p.head - ctx.range.start] {
+            let _ = write!(note, "{:?}: part of the frame of the verb that governs it", ctx.text(p.head));
+        } else {
+            match p.entry {
+                Entry::Verb { verb, .. } => code_verb(ctx, buffers, p, verb, out, &mut note),
+                Entry::Noun { noun } => code_noun(ctx, buffers, p, noun, out, &mut note),
+            }
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            if !note.is_empty() {
+                t.push(note);
+            }
+        }
+    }
+    buffers.predicates = preds;
+    super::attribution::attribute(ctx, &mut out[first..]);
+}
+
+fn mark_consumed(ctx: &SentenceCtx, buffers: &mut Buffers, m: &FrameMatch) {
+    for &t in &m.matched {
+        buffers.consumed[t - ctx.range.start] = true;
+    }
+}
+
+fn code_verb(
+    ctx: &SentenceCtx,
+    buffers: &mut Buffers,
+    p: &Predicate,
+    verb: u32,
+    out: &mut Vec<Event>,
+    note: &mut String,
+) {
+    let lex = ctx.lex;
+    let syn = ctx.syn;
+    let entry = &lex.verbs[verb as usize];
+    if entry.frames.is_empty() {
+        return;
+    }
+    let args = arguments(syn, p.head, |t| ctx.word_is(t, "by"));
+    let _ = write!(note, "verb {:?} ({}:{})", entry.lemma, entry.file, entry.line);
+    let (frame, target, how) = if args.passive {
+        // "X was attacked by Y": the frame that gives the verb's plain meaning with a target.
+        let frame = entry
+            .frames
+            .iter()
+            .find(|f| f.pattern.contains(&PatternItem::Target))
+            .or(entry.frames.first())
+            .expect("frames are not empty");
+        let target = args.patient.and_then(|(t, _)| ctx.side_at(t));
+        note.push_str(", passive");
+        (frame, target, "passive subject")
+    } else {
+        let Some(m) = ctx.match_frames(&entry.frames, p.head, p.end, false, &mut buffers.clause)
+        else {
+            note.push_str(": no frame fits");
+            return;
+        };
+        mark_consumed(ctx, buffers, &m);
+        let target = m.target.and_then(|g| ctx.side_of_group(g));
+        (m.frame, target, m.how)
+    };
+    let _ = write!(note, " frame `{}` = {}", frame.text, frame.code);
+    let source = args.agent.and_then(|(t, via)| {
+        let side = ctx.side_at(t)?;
+        if via != Via::Own {
+            let _ = write!(note, ", source via {}", via.as_str());
+        }
+        Some(side)
+    });
+    let Some(source) = source else {
+        // "Two journalists were shot": no identifiable actor did it; crimes and accidents by
+        // unnamed people are not political events (GUIDELINES.md).
+        note.push_str(": no source actor");
+        return;
+    };
+    if target.is_some() {
+        let _ = write!(note, ", target: {how}");
+    }
+    emit_event(ctx, p, frame, &source, target.as_ref(), out, note);
+}
+
+/// The source of an event noun: its possessor or actor modifier ("Russia's invasion",
+/// "Russian strikes", "EU sanctions"), its "by" phrase, or the subject of the verb it is the
+/// object of ("held talks", "launched an offensive", "imposed sanctions").
+fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
+    let syn = ctx.syn;
+    for c in syn.children(n).filter(|&c| c < n) {
+        if matches!(syn.rel(c), Rel::NmodPoss | Rel::Amod | Rel::Compound) {
+            if let Some(side) = ctx.group_at(c).filter(|g| g.is_actor() || g.speaker_pronoun).and_then(|g| ctx.side_of_group(g)) {
+                return Some((side, "possessor or modifier"));
+            }
+        }
+    }
+    for c in syn.children(n).filter(|&c| c > n && syn.rel(c) == Rel::Nmod) {
+        if syn.case_of(c).is_some_and(|p| ctx.word_is(p, "by")) {
+            if let Some(side) = ctx.side_at(c) {
+                return Some((side, "\"by\" phrase"));
+            }
+        }
+    }
+    let h = syn.head(n)?;
+    let light_verb = matches!(syn.upos(h), Upos::VERB | Upos::AUX)
+        && matches!(syn.rel(n), Rel::Obj | Rel::Obl | Rel::Xcomp);
+    if light_verb {
+        let (s, _) = subject(syn, h)?;
+        return ctx.side_at(s).map(|side| (side, "subject of the verb"));
+    }
+    None
+}
+
+fn code_noun(
+    ctx: &SentenceCtx,
+    buffers: &mut Buffers,
+    p: &Predicate,
+    noun: u32,
+    out: &mut Vec<Event>,
+    note: &mut String,
+) {
+    let entry = &ctx.lex.nouns[noun as usize];
+    let _ = write!(note, "noun {:?} ({}:{})", entry.lemma, entry.file, entry.line);
+    let Some(m) = ctx.match_frames(&entry.frames, p.head, p.end, true, &mut buffers.clause) else {
+        note.push_str(": no frame fits");
+        return;
+    };
+    let _ = write!(note, " frame `{}` = {}", m.frame.text, m.frame.code);
+    let target = m.target.and_then(|g| ctx.side_of_group(g));
+    // "talks between X and Y": the first is the source, the others the target.
+    let between = target.as_ref().is_some_and(|_| {
+        m.frame.pattern.first().is_some_and(|i| matches!(i, PatternItem::Word(w) if ctx.lex.words.id("between") == *w))
+    });
+    let (source, target) = if between {
+        let mut t = target.expect("checked");
+        if t.entities.len() < 2 {
+            note.push_str(": \"between\" names one actor");
+            return;
+        }
+        let first = t.entities.remove(0);
+        (Side { entities: vec![first], span: t.span, negative_determiner: t.negative_determiner }, Some(t))
+    } else {
+        let Some((source, how)) = noun_source(ctx, p.head) else {
+            note.push_str(": no source actor");
+            return;
+        };
+        let _ = write!(note, ", source: {how}");
+        (source, target)
+    };
+    if target.is_none() && source.entities.len() < 2 {
+        // A bare mention ("the talks", "Russia's offensive") is a thing, not an event, unless
+        // a verb makes it one ("held talks" — then the verb's frame codes it).
+        let light = ctx.syn.head(p.head).is_some_and(|h| matches!(ctx.syn.upos(h), Upos::VERB));
+        if !light {
+            note.push_str(": no target, and the source is a single actor");
+            return;
+        }
+    }
+    mark_consumed(ctx, buffers, &m);
+    emit_event(ctx, p, m.frame, &source, target.as_ref(), out, note);
+}
+
+/// Emits the events between two sides, with the predicate's negation and modality: every
+/// source towards every target, or the members of a coordinated or plural source towards
+/// each other ("the two officials met").
+fn emit_event(
+    ctx: &SentenceCtx,
+    p: &Predicate,
+    frame: &Frame,
+    source: &Side,
+    target: Option<&Side>,
+    out: &mut Vec<Event>,
+    note: &mut String,
+) {
+    let q = ctx.qualifiers(p.head);
+    let negated = q.negated || source.negative_determiner;
+    let modality = q.modality.unwrap_or(Modality::Asserted);
+    if negated {
+        note.push_str(", negated");
+    }
+    if modality != Modality::Asserted {
+        let _ = write!(note, ", {}", modality.as_str());
+    }
+    if !q.because.is_empty() {
+        let _ = write!(note, " ({})", q.because.join("; "));
+    }
+    let code = if modality == Modality::Intended {
+        intent_code(&frame.code)
+    } else {
+        frame.code.as_str()
+    };
+    let Some(cameo) = ctx.lex.code(code) else {
+        return;
+    };
+    let trigger = ctx.span(p.start..p.end);
+    let pairs: Vec<(u32, Option<(u32, Span)>)> = match target {
+        Some(t) => source
+            .entities
+            .iter()
+            .flat_map(|&s| t.entities.iter().map(move |&e| (s, Some((e, t.span)))))
+            .collect(),
+        None if source.entities.len() >= 2 => {
+            vec![(source.entities[0], Some((source.entities[1], source.span)))]
+        }
+        None => vec![(source.entities[0], None)],
+    };
+    let clause = ctx.syn.extent(p.head);
+    for (s, t) in pairs {
+        if t.is_some_and(|(t, _)| t == s) {
+            continue;
+        }
+        let participant = |e: u32, span: Span| Participant {
+            actor: Some(e),
+            code: ctx.doc.actors[e as usize].code.clone(),
+            span,
+        };
+        let duplicate = out.iter().rev().take_while(|e| e.sentence == ctx.index as u32).any(|e| {
+            e.code == code
+                && e.source.actor == Some(s)
+                && e.target.as_ref().and_then(|t| t.actor) == t.map(|t| t.0)
+        });
+        if duplicate {
+            continue;
+        }
+        out.push(Event {
+            sentence: ctx.index as u32,
+            code: code.to_string(),
+            goldstein: cameo.goldstein,
+            quad_class: cameo.quad_class,
+            plover: cameo.plover.clone(),
+            source: participant(s, source.span),
+            target: t.map(|(e, span)| participant(e, span)),
+            trigger,
+            date: None,
+            location: None,
+            negated,
+            modality,
+            attribution: None,
+            clause: clause.start as u32..clause.end as u32,
+            trigger_token: p.head as u32,
+        });
+    }
+}

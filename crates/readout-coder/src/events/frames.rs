@@ -1,0 +1,245 @@
+//! Frames: the lexicon's patterns (`+`, `with +`, `* sanctions on +`, `+ to withdraw * troops`)
+//! matched against a predicate's own clause.
+//!
+//! Patterns are written as the words that follow a predicate. Two shapes, by far the most
+//! common, are read as relations: `+` is the direct object (or indirect object), and
+//! `prep +` is an oblique (for a noun, a modifier) introduced by that preposition, wherever
+//! it stands ("met on Monday *with* Wang", "talks in Beijing *with* Russia"). Every pattern
+//! is also matched word by word over the predicate's clause: the tokens the predicate
+//! dominates after it, leaving out its subject and the clauses it embeds (reported speech,
+//! adverbial and relative clauses, coordinated predicates), so a pattern never reaches into
+//! another clause. In that reading `+` is an actor group, `*` skips up to six words (never a
+//! named actor: an actor there is the predicate's own argument and another frame wants it).
+
+use super::SentenceCtx;
+use crate::actors::NounGroup;
+use readout_lexicon::{Frame, PatternItem, WordClasses};
+use readout_syntax::Rel;
+
+/// How many words `*` may skip.
+const MAX_GAP: usize = 6;
+
+/// A frame that fits, with its target group and the tokens its words matched.
+#[derive(Debug, Clone)]
+pub struct FrameMatch<'f, 'g> {
+    pub frame: &'f Frame,
+    pub target: Option<&'g NounGroup>,
+    /// The tokens the pattern's words matched: a predicate among them is part of this frame
+    /// ("declined *to comment*") and is not coded again.
+    pub matched: Vec<usize>,
+    /// How the target was found, for `readout explain`.
+    pub how: &'static str,
+}
+
+/// Relations whose subtree is another clause (or the subject), left out of a predicate's own.
+fn leaves_clause(rel: Rel) -> bool {
+    matches!(
+        rel,
+        Rel::Nsubj
+            | Rel::NsubjPass
+            | Rel::NsubjOuter
+            | Rel::Csubj
+            | Rel::Ccomp
+            | Rel::Advcl
+            | Rel::AdvclRelcl
+            | Rel::AclRelcl
+            | Rel::Parataxis
+            | Rel::List
+            | Rel::Discourse
+            | Rel::Dislocated
+            | Rel::Vocative
+            | Rel::Reparandum
+    )
+}
+
+impl<'g> SentenceCtx<'g> {
+    /// The tokens of predicate `head`'s own clause after `after`, in text order.
+    pub fn clause_after(&self, head: usize, after: usize, out: &mut Vec<usize>) {
+        out.clear();
+        let syn = self.syn;
+        let extent = syn.extent(head);
+        for t in after.max(extent.start)..extent.end.min(self.range.end) {
+            // Walk up to the predicate; any clause boundary on the way leaves `t` out.
+            let mut k = t;
+            let mut inside = true;
+            for _ in 0..64 {
+                if k == head {
+                    break;
+                }
+                let h = match syn.head(k) {
+                    Some(h) => h,
+                    None => {
+                        inside = false;
+                        break;
+                    }
+                };
+                // A conjunct of the predicate itself is another predicate ("met … and
+                // signed …"); a conjunct inside an argument is part of it ("Russia and Iran").
+                if leaves_clause(syn.rel(k)) || (syn.rel(k) == Rel::Conj && h == head) {
+                    inside = false;
+                    break;
+                }
+                k = h;
+            }
+            if inside && k == head {
+                out.push(t);
+            }
+        }
+    }
+
+    /// The group that an argument token stands for, if it names an actor.
+    fn actor_group(&self, t: usize) -> Option<&'g NounGroup> {
+        self.group_at(t)
+            .filter(|g| g.is_actor() || g.speaker_pronoun)
+            .or_else(|| {
+                // "criticised Defra's approach": the possessor of the thing acted on.
+                self.syn
+                    .children(t)
+                    .filter(|&c| c < t && matches!(self.syn.rel(c), Rel::NmodPoss))
+                    .find_map(|c| self.group_at(c).filter(|g| g.is_actor()))
+            })
+    }
+
+    /// The first frame (longest pattern first) that fits predicate `head`, whose form ends at
+    /// `form_end`. `noun` tells whether the predicate is an event noun.
+    pub fn match_frames<'f>(
+        &self,
+        frames: &'f [Frame],
+        head: usize,
+        form_end: usize,
+        noun: bool,
+        clause: &mut Vec<usize>,
+    ) -> Option<FrameMatch<'f, 'g>> {
+        self.clause_after(head, form_end, clause);
+        let mut order: Vec<&'f Frame> = frames.iter().collect();
+        order.sort_by_key(|f| std::cmp::Reverse(f.pattern.len()));
+        order.into_iter().find_map(|f| {
+            self.match_by_relation(f, head, noun)
+                .or_else(|| self.match_linear(f, clause))
+        })
+    }
+
+    /// `+` as the object, `prep +` as an oblique or modifier with that preposition.
+    fn match_by_relation<'f>(
+        &self,
+        frame: &'f Frame,
+        head: usize,
+        noun: bool,
+    ) -> Option<FrameMatch<'f, 'g>> {
+        let syn = self.syn;
+        match frame.pattern.as_slice() {
+            [PatternItem::Target] if !noun => {
+                let obj = super::args::object(syn, head)?;
+                let target = self.actor_group(obj)?;
+                Some(FrameMatch {
+                    frame,
+                    target: Some(target),
+                    matched: Vec::new(),
+                    how: "object",
+                })
+            }
+            [PatternItem::Word(w), PatternItem::Target] => {
+                let wanted = |r: Rel| {
+                    if noun {
+                        matches!(r, Rel::Nmod | Rel::Obl)
+                    } else {
+                        matches!(r, Rel::Obl | Rel::OblAgent | Rel::Nmod)
+                    }
+                };
+                let arg = syn.children(head).filter(|&c| c > head).find(|&c| {
+                    wanted(syn.rel(c))
+                        && syn
+                            .case_of(c)
+                            .is_some_and(|p| self.toks.words[p] == *w)
+                })?;
+                let target = self.actor_group(arg)?;
+                let case = syn.case_of(arg).expect("found by its case");
+                Some(FrameMatch {
+                    frame,
+                    target: Some(target),
+                    matched: vec![case],
+                    how: if noun { "modifier" } else { "oblique" },
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The pattern word by word over the predicate's clause.
+    fn match_linear<'f>(&self, frame: &'f Frame, clause: &[usize]) -> Option<FrameMatch<'f, 'g>> {
+        let mut matched = Vec::new();
+        let target = self.match_items(&frame.pattern, clause, 0, &mut matched)?;
+        Some(FrameMatch {
+            frame,
+            target,
+            matched,
+            how: "words",
+        })
+    }
+
+    /// `Some(target)` when `items` match `clause[pos..]`.
+    fn match_items(
+        &self,
+        items: &[PatternItem],
+        clause: &[usize],
+        pos: usize,
+        matched: &mut Vec<usize>,
+    ) -> Option<Option<&'g NounGroup>> {
+        let Some((first, rest)) = items.split_first() else {
+            return Some(None);
+        };
+        match *first {
+            PatternItem::Word(w) => {
+                let t = *clause.get(pos)?;
+                if self.toks.words[t] != w {
+                    return None;
+                }
+                matched.push(t);
+                let m = self.match_items(rest, clause, pos + 1, matched);
+                if m.is_none() {
+                    matched.pop();
+                }
+                m
+            }
+            PatternItem::Target => {
+                let mut p = pos;
+                let t = *clause.get(p)?;
+                if self.is(t, WordClasses::DETERMINER) && self.group_at(t).is_none() {
+                    p += 1;
+                }
+                let t = *clause.get(p)?;
+                let g = self
+                    .group_at(t)
+                    .filter(|g| g.tokens.start == t && (g.is_actor() || g.speaker_pronoun))?;
+                // Continue after the group's last token in the clause.
+                let next = clause[p..]
+                    .iter()
+                    .position(|&k| k >= g.tokens.end)
+                    .map_or(clause.len(), |i| p + i);
+                self.match_items(rest, clause, next, matched)
+                    .map(|found| found.or(Some(g)))
+            }
+            PatternItem::Gap => {
+                for k in 0..=MAX_GAP {
+                    if pos + k > clause.len() {
+                        break;
+                    }
+                    // Never skip a named actor.
+                    if k > 0 {
+                        let skipped = clause[pos + k - 1];
+                        if self
+                            .group_at(skipped)
+                            .is_some_and(|g| g.is_actor() && !g.pronoun)
+                        {
+                            break;
+                        }
+                    }
+                    if let Some(found) = self.match_items(rest, clause, pos + k, matched) {
+                        return Some(found);
+                    }
+                }
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Events: CAMEO-coded predicates with their source, target, negation, modality and
+//! attribution, read off the sentence's parse.
+//!
+//! - [`SentenceCtx`]: everything known about one sentence when its events are coded (tokens,
+//!   parse, noun groups and the actors they resolved to, the speaker of the quote around it);
+//! - [`predicates`]: verbs and event nouns the lexicon knows, found where the tagger says a
+//!   verb or a noun is;
+//! - [`args`]: a predicate's subject, object and agent, through coordination, control,
+//!   participles and relative clauses;
+//! - [`sides`]: an argument phrase → the actors it names;
+//! - [`frames`]: the lexicon's verb and noun frames matched against a predicate's dependents;
+//! - [`modality`]: negation and modality from auxiliaries, adverbs and governing verbs;
+//! - [`code`]: one sentence's events, and [`attribution`]: who says they happened.
+
+pub mod args;
+pub mod attribution;
+pub mod code;
+pub mod frames;
+pub mod modality;
+pub mod predicates;
+pub mod sides;
+
+use crate::actors::{Coref, NounGroup};
+use crate::analysis::Tokens;
+use crate::syntax::Syntax;
+use readout_doc::{Document, Span};
+use readout_lexicon::{Lexicon, WordClasses};
+use std::ops::Range;
+
+pub use code::code_sentence;
+
+const NO_GROUP: u32 = u32::MAX;
+
+/// Everything known about one sentence when its events are coded.
+pub struct SentenceCtx<'a> {
+    pub doc: &'a Document,
+    pub lex: &'a Lexicon,
+    pub toks: &'a Tokens,
+    pub syn: &'a Syntax,
+    pub coref: &'a Coref,
+    /// The sentence's index in the document and its tokens.
+    pub index: usize,
+    pub range: Range<usize>,
+    pub groups: &'a [NounGroup],
+    /// Token (relative to the sentence) → the group that covers it.
+    group_of: Vec<u32>,
+    /// The speaker of the quotation this sentence is part of, for "I" and "we".
+    pub speaker: Option<u32>,
+}
+
+impl<'a> SentenceCtx<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        doc: &'a Document,
+        lex: &'a Lexicon,
+        toks: &'a Tokens,
+        syn: &'a Syntax,
+        coref: &'a Coref,
+        index: usize,
+        groups: &'a [NounGroup],
+        speaker: Option<u32>,
+    ) -> SentenceCtx<'a> {
+        let range = doc.sentences[index].token_range();
+        let mut group_of = vec![NO_GROUP; range.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for t in group.tokens.clone() {
+                if range.contains(&t) {
+                    group_of[t - range.start] = g as u32;
+                }
+            }
+        }
+        SentenceCtx {
+            doc,
+            lex,
+            toks,
+            syn,
+            coref,
+            index,
+            range,
+            groups,
+            group_of,
+            speaker,
+        }
+    }
+
+    /// The noun group covering token `t`.
+    pub fn group_at(&self, t: usize) -> Option<&'a NounGroup> {
+        if !self.range.contains(&t) {
+            return None;
+        }
+        match self.group_of[t - self.range.start] {
+            NO_GROUP => None,
+            g => Some(&self.groups[g as usize]),
+        }
+    }
+
+    pub fn text(&self, t: usize) -> &'a str {
+        self.doc.token_text(t)
+    }
+
+    pub fn is(&self, t: usize, class: WordClasses) -> bool {
+        self.toks.is(t, class)
+    }
+
+    /// The byte span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, tokens: Range<usize>) -> Span {
+        Span {
+            start: self.doc.tokens[tokens.start].span.start,
+            end: self.doc.tokens[tokens.end - 1].span.end,
+        }
+    }
+
+    /// Whether token `t` is the word `word` (case-insensitive ASCII).
+    pub fn word_is(&self, t: usize, word: &str) -> bool {
+        self.text(t).eq_ignore_ascii_case(word)
+    }
+}

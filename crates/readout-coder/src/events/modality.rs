@@ -1,0 +1,166 @@
+//! Negation and modality of a predicate, read off its own words and the verbs that govern it.
+//!
+//! - its auxiliaries and adverbs: "did not", "never" (negated); "will", "shall" (intended);
+//!   "could", "may", "would" (hypothetical); "is to meet", "are set to" (intended);
+//! - the verb that governs it as a complement: the lexicon's `complement:` attribute says
+//!   what "plans to", "urged X to", "refused to", "considered" make of the event they
+//!   govern, and the function-word lists cover phrases such as "is ready to", "failed to";
+//! - an "if" or "unless" clause around it (conditional).
+//!
+//! What a governing verb makes of its complement carries down: "could agree to meet" is
+//! hypothetical, "refused to be drawn into talks" negated.
+
+use super::SentenceCtx;
+use readout_doc::Modality;
+use readout_lexicon::{Complement, WordClasses};
+use readout_syntax::{Rel, Upos, Xpos};
+
+/// How many governing verbs up the chain are read.
+const MAX_CHAIN: usize = 4;
+
+/// A predicate's negation and modality, and the words that decided them.
+#[derive(Debug, Clone, Default)]
+pub struct Qualifiers {
+    pub negated: bool,
+    pub modality: Option<Modality>,
+    /// The deciding words, for `readout explain`.
+    pub because: Vec<String>,
+}
+
+impl Qualifiers {
+    fn set(&mut self, m: Modality, why: &str) {
+        if self.modality.is_none() {
+            self.modality = Some(m);
+            self.because.push(why.to_string());
+        }
+    }
+}
+
+impl SentenceCtx<'_> {
+    /// The classes of the function-word phrase or word starting at `t`.
+    fn classes_from(&self, t: usize) -> WordClasses {
+        let (len, c) = self.toks.phrases[t];
+        if len > 1 {
+            c | self.toks.classes[t]
+        } else {
+            self.toks.classes[t]
+        }
+    }
+
+    /// Negation and modality from the predicate's own auxiliaries and adverbs.
+    fn own_qualifiers(&self, v: usize, q: &mut Qualifiers) {
+        let syn = self.syn;
+        let mut be_aux = false;
+        for c in syn.children(v) {
+            let rel = syn.rel(c);
+            if !matches!(rel, Rel::Aux | Rel::AuxPass | Rel::Advmod | Rel::Mark | Rel::Cop) {
+                continue;
+            }
+            let classes = self.classes_from(c);
+            let word = self.text(c);
+            if matches!(rel, Rel::Advmod | Rel::Aux) && classes.has(WordClasses::NEGATOR) {
+                q.negated = true;
+                q.because.push(format!("negated by {word:?}"));
+            }
+            if rel == Rel::Aux && syn.xpos(c) == Xpos::MD {
+                if classes.has(WordClasses::FUTURE) {
+                    q.set(Modality::Intended, &format!("future {word:?}"));
+                } else {
+                    q.set(Modality::Hypothetical, &format!("modal {word:?}"));
+                }
+            } else if matches!(rel, Rel::Aux | Rel::Cop) && classes.has(WordClasses::FUTURE) {
+                // "is set to", "are expected to", "is going to".
+                q.set(Modality::Intended, &format!("future {word:?}"));
+            } else if rel == Rel::Advmod
+                && classes.has(WordClasses::HYPOTHETICAL)
+                && !classes.has(WordClasses::ASPECT)
+            {
+                q.set(Modality::Hypothetical, &format!("adverb {word:?}"));
+            }
+            if rel == Rel::Aux && syn.xpos(c) != Xpos::MD && self.is(c, WordClasses::PASSIVE_AUXILIARY) {
+                be_aux = true;
+            }
+        }
+        // "The ministers are to ask …": be + to-infinitive is a plan.
+        if be_aux && syn.children(v).any(|c| syn.xpos(c) == Xpos::TO) {
+            q.set(Modality::Intended, "\"be to\"");
+        }
+    }
+
+    /// Negation and modality of predicate `v`.
+    pub fn qualifiers(&self, v: usize) -> Qualifiers {
+        let syn = self.syn;
+        let lex = self.lex;
+        let mut q = Qualifiers::default();
+        self.own_qualifiers(v, &mut q);
+        let mut k = v;
+        for _ in 0..MAX_CHAIN {
+            let Some(h) = syn.head(k) else { break };
+            let rel = syn.rel(k);
+            let complement = matches!(rel, Rel::Xcomp | Rel::Ccomp | Rel::Csubj)
+                || (rel == Rel::Advcl && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO));
+            if rel == Rel::Advcl
+                && syn.children(k).any(|c| {
+                    syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL)
+                })
+            {
+                q.modality = Some(Modality::Conditional);
+                q.because.push(format!("inside an {:?} clause", self.text(
+                    syn.children(k).find(|&c| syn.rel(c) == Rel::Mark).unwrap_or(k))));
+                break;
+            }
+            if !complement {
+                // Coordinated predicates share their auxiliaries ("will meet and sign").
+                if rel == Rel::Conj && matches!(syn.upos(h), Upos::VERB | Upos::AUX) {
+                    self.own_qualifiers(h, &mut q);
+                    k = h;
+                    continue;
+                }
+                break;
+            }
+            // What the governing verb makes of its complement.
+            let governing = lex
+                .verb_forms
+                .longest(&self.toks.words[..self.range.end], &self.toks.caps[..self.range.end], h)
+                .and_then(|m| m.values().last().copied())
+                .and_then(|f| lex.verbs[f.verb as usize].complement);
+            let word = self.text(h);
+            match governing {
+                Some(Complement::Intended) => q.set(Modality::Intended, &format!("governed by {word:?}")),
+                Some(Complement::Requested) => q.set(Modality::Requested, &format!("requested by {word:?}")),
+                Some(Complement::Hypothetical) => {
+                    q.set(Modality::Hypothetical, &format!("governed by {word:?}"))
+                }
+                Some(Complement::Negated) => {
+                    q.negated = true;
+                    q.because.push(format!("governed by {word:?}"));
+                }
+                None => {
+                    let classes = std::iter::once(h)
+                        .chain(syn.children(h).filter(|&c| {
+                            matches!(syn.rel(c), Rel::Aux | Rel::Cop) && c < h
+                        }))
+                        .fold(WordClasses::NONE, |a, t| a | self.classes_from(t));
+                    if classes.has(WordClasses::NEGATOR) {
+                        q.negated = true;
+                        q.because.push(format!("governed by {word:?}"));
+                    } else if classes.has(WordClasses::INTENT) || classes.has(WordClasses::FUTURE) {
+                        q.set(Modality::Intended, &format!("governed by {word:?}"));
+                    }
+                }
+            }
+            // The governing verb's own words qualify what it governs: "could agree to meet".
+            let mut above = Qualifiers::default();
+            self.own_qualifiers(h, &mut above);
+            if above.negated && !q.negated {
+                q.negated = true;
+                q.because.extend(above.because.iter().cloned());
+            }
+            if let Some(m) = above.modality {
+                q.set(m, &format!("governed by {word:?} ({})", m.as_str()));
+            }
+            k = h;
+        }
+        q
+    }
+}

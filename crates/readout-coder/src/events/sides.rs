@@ -1,0 +1,127 @@
+//! Sides: the actors an argument phrase names.
+//!
+//! The parse gives the head of each argument ("minister" in "Russia's foreign minister",
+//! "Kennedy" in "Lib Dem leader Charles Kennedy", "some" in "some of the party's MPs"); the
+//! noun groups give the actors. A side is the group that covers the head, else a group among
+//! the head's modifiers ("the Kremlin's envoy"), else, for a word that only picks out part
+//! of a group ("some of", "members of", "the head of"), the group after "of"; coordinated
+//! phrases ("Labour and the Liberal Democrats") add their members.
+
+use super::SentenceCtx;
+use crate::actors::NounGroup;
+use readout_doc::Span;
+use readout_lexicon::WordClasses;
+use readout_syntax::{Rel, Upos};
+
+/// One side of an event before it is written to the document.
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub entities: Vec<u32>,
+    pub span: Span,
+    /// "no major party condemned …": the event is negated.
+    pub negative_determiner: bool,
+}
+
+/// How deep [`side_at`] follows "of" phrases, appositions and conjuncts.
+const MAX_DEPTH: usize = 4;
+
+impl SentenceCtx<'_> {
+    /// The side a group stands for; `None` for places and unresolved groups.
+    pub fn side_of_group(&self, g: &NounGroup) -> Option<Side> {
+        let entities = if g.speaker_pronoun {
+            self.speaker.into_iter().collect()
+        } else {
+            g.entities()
+        };
+        if entities.is_empty() || g.place.is_some() {
+            return None;
+        }
+        // "no major political party": a negative determiner within the three words before.
+        let from = g.tokens.start.saturating_sub(3).max(self.range.start);
+        let negative_determiner =
+            (from..g.tokens.start).any(|t| self.is(t, WordClasses::NEGATIVE_DETERMINER));
+        Some(Side {
+            entities,
+            span: self.span(g.tokens.clone()),
+            negative_determiner,
+        })
+    }
+
+    /// The actors named by the phrase headed by token `t`.
+    pub fn side_at(&self, t: usize) -> Option<Side> {
+        self.side_at_depth(t, 0)
+    }
+
+    fn side_at_depth(&self, t: usize, depth: usize) -> Option<Side> {
+        if depth > MAX_DEPTH || !self.range.contains(&t) {
+            return None;
+        }
+        let syn = self.syn;
+        let mut side = self.head_side(t, depth);
+        // Coordination: "Labour and the Liberal Democrats", "China, Russia and Iran".
+        for c in syn.children(t).filter(|&c| syn.rel(c) == Rel::Conj) {
+            if let Some(other) = self.side_at_depth(c, depth + 1) {
+                side = Some(match side {
+                    None => other,
+                    Some(mut s) => {
+                        for e in other.entities {
+                            if !s.entities.contains(&e) {
+                                s.entities.push(e);
+                            }
+                        }
+                        s.span = Span {
+                            start: s.span.start.min(other.span.start),
+                            end: s.span.end.max(other.span.end),
+                        };
+                        s
+                    }
+                });
+            }
+        }
+        side
+    }
+
+    /// The side of the head itself, without its conjuncts.
+    fn head_side(&self, t: usize, depth: usize) -> Option<Side> {
+        let syn = self.syn;
+        if let Some(g) = self.group_at(t) {
+            if g.is_actor() || g.speaker_pronoun {
+                return self.side_of_group(g);
+            }
+            if g.place.is_some() {
+                return None;
+            }
+        }
+        if !matches!(
+            syn.upos(t),
+            Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM | Upos::ADJ | Upos::DET
+        ) {
+            return None;
+        }
+        // A modifier group before the head: "the Kremlin's envoy", "British officials",
+        // "Labour's campaign spokesman".
+        for c in syn.children(t).rev().filter(|&c| c < t) {
+            if !matches!(
+                syn.rel(c),
+                Rel::NmodPoss | Rel::Compound | Rel::Amod | Rel::Flat
+            ) {
+                continue;
+            }
+            if let Some(g) = self.group_at(c).filter(|g| g.is_actor()) {
+                return self.side_of_group(g);
+            }
+        }
+        // A word that picks out part of a group: "some of the MPs", "members of the party",
+        // "the head of the agency", and an apposition: "Sir Andrew Green, chairman of …".
+        for c in syn.children(t) {
+            let part_of = matches!(syn.rel(c), Rel::Nmod)
+                && syn.case_of(c).is_some_and(|p| self.word_is(p, "of"));
+            if part_of || syn.rel(c) == Rel::Appos {
+                if let Some(s) = self.side_at_depth(c, depth + 1) {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,174 @@
+//! The parse of every sentence, laid over the document's tokens.
+//!
+//! `readout-syntax` tags and parses one sentence at a time; [`Syntax`] keeps the result for the
+//! whole document, indexed by document token, with heads as token indices and each token's
+//! children in text order, so that the coder can ask "the subject of this verb", "the case
+//! marker of this noun" or "is this token inside that clause" in a few steps.
+
+use readout_doc::Document;
+use readout_syntax::{Parser, Rel, Scratch, Upos, Word, Xpos};
+use std::cell::RefCell;
+use std::ops::Range;
+
+const NO_HEAD: u32 = u32::MAX;
+
+/// Parses are at most this deep for the walks up the tree that ask "inside which clause":
+/// deeper chains (only in degenerate input) are cut, which keeps every walk bounded.
+const MAX_DEPTH: usize = 64;
+
+thread_local! {
+    static SCRATCH: RefCell<(Scratch, Vec<Word>)> = RefCell::new((Scratch::default(), Vec::new()));
+}
+
+/// Tags, heads and relations of every token of a document.
+#[derive(Debug, Default)]
+pub struct Syntax {
+    words: Vec<Word>,
+    heads: Vec<u32>,
+    child_start: Vec<u32>,
+    children: Vec<u32>,
+    /// Leftmost and rightmost token each token dominates.
+    extent: Vec<(u32, u32)>,
+}
+
+impl Syntax {
+    /// Parses every sentence of `doc` with `parser`.
+    pub fn parse(doc: &Document, parser: &Parser) -> Syntax {
+        let n = doc.tokens.len();
+        let mut words = Vec::with_capacity(n);
+        let mut heads = Vec::with_capacity(n);
+        let mut texts: Vec<&str> = Vec::new();
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let (scratch, out) = &mut *guard;
+            for s in &doc.sentences {
+                let range = s.token_range();
+                texts.clear();
+                texts.extend(range.clone().map(|t| doc.token_text(t)));
+                parser.parse(&texts, scratch, out);
+                for w in out.iter() {
+                    words.push(*w);
+                    heads.push(match w.head {
+                        Some(h) => range.start as u32 + u32::from(h),
+                        None => NO_HEAD,
+                    });
+                }
+            }
+        });
+        // Children in text order: count, prefix sums, fill.
+        let mut child_start = vec![0u32; n + 1];
+        for &h in &heads {
+            if h != NO_HEAD {
+                child_start[h as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            child_start[i + 1] += child_start[i];
+        }
+        let mut fill = child_start.clone();
+        let mut children = vec![0u32; child_start[n] as usize];
+        for (t, &h) in heads.iter().enumerate() {
+            if h != NO_HEAD {
+                children[fill[h as usize] as usize] = t as u32;
+                fill[h as usize] += 1;
+            }
+        }
+        let mut syntax = Syntax {
+            words,
+            heads,
+            child_start,
+            children,
+            extent: Vec::new(),
+        };
+        syntax.extent = syntax.extents();
+        syntax
+    }
+
+    /// Every token's extent, children before parents (an iterative post-order from the roots).
+    fn extents(&self) -> Vec<(u32, u32)> {
+        let n = self.words.len();
+        let mut extent: Vec<(u32, u32)> = (0..n as u32).map(|t| (t, t)).collect();
+        let mut stack: Vec<(usize, bool)> = Vec::new();
+        for root in (0..n).filter(|&t| self.heads[t] == NO_HEAD) {
+            stack.push((root, false));
+            while let Some((t, expanded)) = stack.pop() {
+                if expanded {
+                    let (mut lo, mut hi) = extent[t];
+                    for c in self.children(t) {
+                        lo = lo.min(extent[c].0);
+                        hi = hi.max(extent[c].1);
+                    }
+                    extent[t] = (lo, hi);
+                } else {
+                    stack.push((t, true));
+                    stack.extend(self.children(t).map(|c| (c, false)));
+                }
+            }
+        }
+        extent
+    }
+
+    pub fn word(&self, t: usize) -> Word {
+        self.words[t]
+    }
+
+    pub fn upos(&self, t: usize) -> Upos {
+        self.words[t].upos
+    }
+
+    pub fn xpos(&self, t: usize) -> Xpos {
+        self.words[t].xpos
+    }
+
+    pub fn rel(&self, t: usize) -> Rel {
+        self.words[t].rel
+    }
+
+    pub fn head(&self, t: usize) -> Option<usize> {
+        let h = self.heads[t];
+        (h != NO_HEAD).then_some(h as usize)
+    }
+
+    /// The children of `t`, in text order.
+    pub fn children(&self, t: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let (a, b) = (self.child_start[t] as usize, self.child_start[t + 1] as usize);
+        self.children[a..b].iter().map(|&c| c as usize)
+    }
+
+    /// The first child of `t` with relation `rel`.
+    pub fn child(&self, t: usize, rel: Rel) -> Option<usize> {
+        self.children(t).find(|&c| self.rel(c) == rel)
+    }
+
+    /// The first child of `t` whose relation satisfies `pred`.
+    pub fn child_where(&self, t: usize, pred: impl Fn(Rel) -> bool) -> Option<usize> {
+        self.children(t).find(|&c| pred(self.rel(c)))
+    }
+
+    /// Whether `t` is `ancestor` or lies below it.
+    pub fn within(&self, t: usize, ancestor: usize) -> bool {
+        let mut k = t;
+        for _ in 0..MAX_DEPTH {
+            if k == ancestor {
+                return true;
+            }
+            match self.head(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The tokens `t` dominates, from its leftmost to its rightmost descendant.
+    pub fn extent(&self, t: usize) -> Range<usize> {
+        let (lo, hi) = self.extent[t];
+        lo as usize..hi as usize + 1
+    }
+
+    /// The case marker of a nominal ("with" in "with Russia", "according to"): its first
+    /// `case` child.
+    pub fn case_of(&self, t: usize) -> Option<usize> {
+        self.child(t, Rel::Case)
+    }
+}
