@@ -1,0 +1,141 @@
+//! Scores the model on the UD test sets (gold tokenisation, predicted tags, every word counted)
+//! and measures its speed.
+//!
+//! ```text
+//! cargo run --release -p readout-syntax --bin eval-syntax -- [TREEBANKS] [--model FILE] [--dev] [--bench]
+//! ```
+//! Without `--model`, the embedded model. `--dev` adds EWT dev, in title case and in capitals;
+//! `--bench` times tagging and parsing on EWT test words and on news sentences from
+//! `../shared/data/corpus/bench-bodies-181.jsonl` (split crudely).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use readout_syntax::eval::{evaluate, title_cased, upper_cased};
+use readout_syntax::sample::{crude_sentences, jsonl_texts};
+use readout_syntax::{read_conllu_file, Parser, Scratch, Sentence};
+
+fn shared() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"))
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("eval-syntax: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mut treebanks = shared().join("treebanks");
+    let mut model: Option<PathBuf> = None;
+    let (mut dev, mut bench) = (false, false);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--model" => model = Some(args.next().ok_or("--model needs a file")?.into()),
+            "--dev" => dev = true,
+            "--bench" => bench = true,
+            s if s.starts_with('-') => return Err(format!("unknown option {s}").into()),
+            _ => treebanks = PathBuf::from(arg),
+        }
+    }
+    let start = Instant::now();
+    let owned;
+    let parser: &Parser = match &model {
+        Some(path) => {
+            owned = Parser::from_bytes(&std::fs::read(path)?)?;
+            &owned
+        }
+        None => Parser::embedded(),
+    };
+    println!(
+        "model loaded in {:.0} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let read = |name: &str| read_conllu_file(treebanks.join(name));
+    let ewt_test = read("en_ewt-ud-test.conllu.gz")?;
+    let gum_test = read("en_gum-ccby-ud-test.conllu.gz")?;
+    let pud = read("en_pud-ud-test.conllu.gz")?;
+    let news: Vec<Sentence> = gum_test
+        .iter()
+        .filter(|s| s.doc.contains("news"))
+        .cloned()
+        .collect();
+    let show = |name: &str, sentences: &[Sentence]| {
+        println!("{name:<22} {}", evaluate(parser, sentences).summary());
+    };
+    show("EWT test", &ewt_test);
+    show("GUM test", &gum_test);
+    show("GUM test, news docs", &news);
+    show("PUD test", &pud);
+    if dev {
+        let ewt_dev = read("en_ewt-ud-dev.conllu.gz")?;
+        show("EWT dev", &ewt_dev);
+        let titled: Vec<Sentence> = ewt_dev.iter().map(title_cased).collect();
+        show("EWT dev, Title Case", &titled);
+        let caps: Vec<Sentence> = ewt_dev.iter().map(upper_cased).collect();
+        show("EWT dev, CAPITALS", &caps);
+        show("GUM dev", &read("en_gum-ccby-ud-dev.conllu.gz")?);
+    }
+    if bench {
+        let words: Vec<Vec<String>> = ewt_test.iter().map(|s| s.words.clone()).collect();
+        speed(parser, "EWT test words", &words);
+        let corpus = shared().join("corpus/bench-bodies-181.jsonl");
+        match jsonl_texts(&corpus) {
+            Ok(texts) => {
+                let bytes: usize = texts.iter().map(String::len).sum();
+                let sentences: Vec<Vec<String>> =
+                    texts.iter().flat_map(|t| crude_sentences(t)).collect();
+                let secs = speed(parser, "news sentences", &sentences);
+                println!(
+                    "  = {:.2} MB/s of article text ({:.0} ms per MB)",
+                    bytes as f64 / 1e6 / secs,
+                    secs * 1e3 / (bytes as f64 / 1e6)
+                );
+            }
+            Err(e) => println!("news benchmark skipped: {}: {e}", display(&corpus)),
+        }
+    }
+    Ok(())
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Parses `sentences` repeatedly for about two seconds; prints and returns seconds per pass.
+fn speed(parser: &Parser, name: &str, sentences: &[Vec<String>]) -> f64 {
+    let refs: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    let words: usize = refs.iter().map(Vec::len).sum();
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    // One warm-up pass, then timed passes.
+    for s in &refs {
+        parser.parse(s, &mut scratch, &mut out);
+    }
+    let start = Instant::now();
+    let mut passes = 0;
+    while passes < 3 || start.elapsed().as_secs_f64() < 2.0 {
+        for s in &refs {
+            parser.parse(s, &mut scratch, &mut out);
+        }
+        passes += 1;
+    }
+    let secs = start.elapsed().as_secs_f64() / passes as f64;
+    println!(
+        "speed, {name}: {:.0} words/s ({} sentences, {} words, {:.1} ms per pass, one thread)",
+        words as f64 / secs,
+        refs.len(),
+        words,
+        secs * 1e3
+    );
+    secs
+}

@@ -1,0 +1,508 @@
+//! The part-of-speech tagger: a greedy left-to-right averaged perceptron over joint UPOS+XPOS
+//! classes (`VERB|VBD`, `AUX|VBD`, `PROPN|NNP`…).
+//!
+//! Predicting both tags at once costs nothing extra (one row of weights per feature either way)
+//! and keeps them consistent; the Penn tags carry the distinctions (VBD/VBN, NN/NNS) the parser's
+//! features want, the universal tags the ones readout's coder wants (AUX/VERB, PROPN).
+//!
+//! Features: the word, its lowercased form, prefixes and suffixes, shape, the words two either
+//! side, the two tags already predicted to the left, and, looking right, the *ambiguity class* of
+//! the next two words (the set of tags the training data gives them), which tells the tagger
+//! what is coming without a second pass.
+//!
+//! Frequent words that the training data always tags the same way (`the`, `,`, `of`) take that tag
+//! without scoring: a third of running text, at no measurable cost in accuracy.
+
+use rustc_hash::FxHashMap;
+
+use crate::conllu::Sentence;
+use crate::hash::{key, Rng};
+use crate::lex::{self, Lex, LexBuf, Mode, PAD_END, PAD_START};
+use crate::tags::{Upos, Xpos};
+use crate::weights::{Reader, Table, TrainWeights, Writer};
+use crate::ModelError;
+
+/// At most this many tag classes, so that an ambiguity class is a 64-bit mask.
+pub(crate) const MAX_CLASSES: usize = 64;
+
+/// The joint tag classes and the map from treebank tag pairs to them.
+#[derive(Clone, Debug)]
+pub(crate) struct TagSet {
+    pub classes: Vec<(Upos, Xpos)>,
+    index: FxHashMap<(Upos, Xpos), u8>,
+    /// For each UPOS, the class a rare pair of that UPOS is trained as.
+    fallback: [u8; 17],
+}
+
+impl TagSet {
+    /// The `MAX_CLASSES` most frequent tag pairs of the training data. Rarer pairs (`ADV|IN`,
+    /// `X|VBN`) are trained as the most frequent pair with the same UPOS, so the UPOS stays right.
+    pub fn from_sentences(sentences: &[Sentence]) -> TagSet {
+        let mut counts: FxHashMap<(Upos, Xpos), usize> = FxHashMap::default();
+        for s in sentences {
+            for w in &s.gold {
+                *counts.entry((w.upos, w.xpos)).or_default() += 1;
+            }
+        }
+        let mut pairs: Vec<((Upos, Xpos), usize)> = counts.into_iter().collect();
+        pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Every UPOS keeps at least its most frequent pair.
+        let mut classes: Vec<(Upos, Xpos)> = Vec::new();
+        for &upos in Upos::ALL {
+            if let Some((pair, _)) = pairs.iter().find(|(p, _)| p.0 == upos) {
+                classes.push(*pair);
+            }
+        }
+        for (pair, _) in &pairs {
+            if classes.len() >= MAX_CLASSES {
+                break;
+            }
+            if !classes.contains(pair) {
+                classes.push(*pair);
+            }
+        }
+        TagSet::new(classes)
+    }
+
+    fn new(classes: Vec<(Upos, Xpos)>) -> TagSet {
+        let index: FxHashMap<(Upos, Xpos), u8> = classes
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| (p, i as u8))
+            .collect();
+        let mut fallback = [0u8; 17];
+        for &upos in Upos::ALL {
+            // The first class listed for a UPOS is its most frequent pair.
+            fallback[upos as usize] = classes
+                .iter()
+                .position(|p| p.0 == upos)
+                .or_else(|| classes.iter().position(|p| p.0 == Upos::X))
+                .unwrap_or(0) as u8;
+        }
+        TagSet {
+            classes,
+            index,
+            fallback,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// The class a gold tag pair is trained as.
+    pub fn class(&self, upos: Upos, xpos: Xpos) -> u8 {
+        self.index
+            .get(&(upos, xpos))
+            .copied()
+            .unwrap_or(self.fallback[upos as usize])
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.u8(self.classes.len() as u8);
+        for &(u, x) in &self.classes {
+            out.u8(u.id());
+            out.u8(x.id());
+        }
+    }
+
+    fn read(input: &mut Reader) -> Result<TagSet, ModelError> {
+        let n = input.u8()? as usize;
+        if n == 0 || n > MAX_CLASSES {
+            return Err(ModelError::Corrupt("tag classes"));
+        }
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let u = Upos::from_id(input.u8()?).ok_or(ModelError::Corrupt("UPOS id"))?;
+            let x = Xpos::from_id(input.u8()?).ok_or(ModelError::Corrupt("XPOS id"))?;
+            classes.push((u, x));
+        }
+        Ok(TagSet::new(classes))
+    }
+}
+
+/// What the training data says about a (lowercased) word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The classes that make up at least 5% of the word's occurrences, as a bit mask.
+    pub ambiguity: u64,
+    /// The class to assign without scoring, or `NO_TAG` when the word needs the model.
+    pub sure: u8,
+}
+
+pub(crate) const NO_TAG: u8 = u8::MAX;
+
+/// Training settings of the tagger (the defaults are the shipped model's).
+#[derive(Clone, Debug)]
+pub struct TaggerOptions {
+    pub epochs: usize,
+    /// Words seen at least this often get an ambiguity class.
+    pub ambiguity_min_count: usize,
+    /// Words seen at least this often with one class at least `sure_share` of the time take it
+    /// without scoring.
+    pub sure_min_count: usize,
+    pub sure_share: f64,
+    /// The share of training sentences presented in title case, and in capitals, each epoch.
+    pub title_rate: f64,
+    pub caps_rate: f64,
+    /// Averaged weights smaller than this are dropped from the shipped table.
+    pub prune: f64,
+    pub seed: u64,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions {
+            epochs: 10,
+            ambiguity_min_count: 3,
+            sure_min_count: 30,
+            sure_share: 0.998,
+            title_rate: 0.05,
+            caps_rate: 0.02,
+            prune: 0.0,
+            seed: 0x7461_6767_6572,
+        }
+    }
+}
+
+/// The trained tagger.
+#[derive(Clone, Debug)]
+pub(crate) struct Tagger {
+    pub tagset: TagSet,
+    /// Keyed on the top 32 bits of the lowercased form's hash.
+    lexicon: FxHashMap<u32, Entry>,
+    weights: Table,
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default, Debug)]
+pub(crate) struct TagScratch {
+    keys: Vec<u64>,
+    scores: Vec<i32>,
+    ambiguity: Vec<u64>,
+    sure: Vec<u8>,
+}
+
+// Template numbers. They are part of the model format: never renumber, only add.
+const T_BIAS: u32 = 0;
+const T_FORM: u32 = 1;
+const T_LOWER: u32 = 2;
+const T_PRE: u32 = 3; // 3, 4, 5
+const T_SUF: u32 = 6; // 6, 7, 8, 9
+const T_SHAPE: u32 = 10;
+const T_PREV: u32 = 11;
+const T_PREV2: u32 = 12;
+const T_PREV_LOWER: u32 = 13;
+const T_LOWER_M1: u32 = 14;
+const T_LOWER_P1: u32 = 15;
+const T_LOWER_M2: u32 = 16;
+const T_LOWER_P2: u32 = 17;
+const T_SUF_M1: u32 = 18;
+const T_SUF_P1: u32 = 19;
+const T_SHAPE_M1: u32 = 20;
+const T_SHAPE_P1: u32 = 21;
+const T_AMB_P1: u32 = 22;
+const T_AMB_P2: u32 = 23;
+const T_LOWER_LOWER_P1: u32 = 24;
+const T_LOWER_M1_LOWER: u32 = 25;
+const T_PREV_AMB_P1: u32 = 26;
+
+/// The tag-history value before the first word.
+const START_TAG: u64 = 0xff;
+
+/// Appends the feature keys of word `i` to `keys`. `tags` holds the classes predicted so far
+/// (at least `i` of them); `ambiguity` the ambiguity classes of every word.
+fn features(i: usize, lx: &[Lex], ambiguity: &[u64], tags: &[u8], keys: &mut Vec<u64>) {
+    let n = lx.len();
+    let w = &lx[i];
+    let at = |j: isize| -> Option<&Lex> {
+        if j < 0 {
+            None
+        } else {
+            lx.get(j as usize)
+        }
+    };
+    let i = i as isize;
+    let lower_at = |j: isize| at(j).map_or(if j < 0 { PAD_START } else { PAD_END }, |l| l.lower);
+    let suf_at = |j: isize| at(j).map_or(if j < 0 { PAD_START } else { PAD_END }, |l| l.suf[2]);
+    let shape_at = |j: isize| at(j).map_or(if j < 0 { PAD_START } else { PAD_END }, |l| l.shape);
+    let amb_at = |j: usize| if j < n { ambiguity[j] } else { PAD_END };
+    let prev = if i >= 1 { tags[i as usize - 1] as u64 } else { START_TAG };
+    let prev2 = if i >= 2 { tags[i as usize - 2] as u64 } else { START_TAG };
+
+    keys.push(key(T_BIAS, 0, 0, 0));
+    keys.push(key(T_FORM, w.form, 0, 0));
+    keys.push(key(T_LOWER, w.lower, 0, 0));
+    for k in 0..3 {
+        keys.push(key(T_PRE + k as u32, w.pre[k], 0, 0));
+    }
+    for k in 0..4 {
+        keys.push(key(T_SUF + k as u32, w.suf[k], 0, 0));
+    }
+    keys.push(key(T_SHAPE, w.shape, 0, 0));
+    keys.push(key(T_PREV, prev, 0, 0));
+    keys.push(key(T_PREV2, prev, prev2, 0));
+    keys.push(key(T_PREV_LOWER, prev, w.lower, 0));
+    keys.push(key(T_LOWER_M1, lower_at(i - 1), 0, 0));
+    keys.push(key(T_LOWER_P1, lower_at(i + 1), 0, 0));
+    keys.push(key(T_LOWER_M2, lower_at(i - 2), 0, 0));
+    keys.push(key(T_LOWER_P2, lower_at(i + 2), 0, 0));
+    keys.push(key(T_SUF_M1, suf_at(i - 1), 0, 0));
+    keys.push(key(T_SUF_P1, suf_at(i + 1), 0, 0));
+    keys.push(key(T_SHAPE_M1, shape_at(i - 1), 0, 0));
+    keys.push(key(T_SHAPE_P1, shape_at(i + 1), 0, 0));
+    let amb1 = amb_at(i as usize + 1);
+    keys.push(key(T_AMB_P1, amb1, 0, 0));
+    keys.push(key(T_AMB_P2, amb_at(i as usize + 2), 0, 0));
+    keys.push(key(T_LOWER_LOWER_P1, w.lower, lower_at(i + 1), 0));
+    keys.push(key(T_LOWER_M1_LOWER, lower_at(i - 1), w.lower, 0));
+    keys.push(key(T_PREV_AMB_P1, prev, amb1, 0));
+}
+
+fn lexicon_key(lower: u64) -> u32 {
+    (lower >> 32) as u32
+}
+
+impl Tagger {
+    /// Looks up every word's ambiguity class and sure tag.
+    fn lookup(&self, lx: &[Lex], scratch: &mut TagScratch) {
+        scratch.ambiguity.clear();
+        scratch.sure.clear();
+        for l in lx {
+            match self.lexicon.get(&lexicon_key(l.lower)) {
+                Some(e) => {
+                    scratch.ambiguity.push(e.ambiguity);
+                    scratch.sure.push(e.sure);
+                }
+                None => {
+                    scratch.ambiguity.push(0);
+                    scratch.sure.push(NO_TAG);
+                }
+            }
+        }
+    }
+
+    /// Tags a sentence: `out` gets one class per word.
+    pub fn tag(&self, lx: &[Lex], scratch: &mut TagScratch, out: &mut Vec<u8>) {
+        out.clear();
+        self.lookup(lx, scratch);
+        scratch.scores.resize(self.weights.stride(), 0);
+        let classes = self.tagset.len();
+        for i in 0..lx.len() {
+            let sure = scratch.sure[i];
+            if sure != NO_TAG {
+                out.push(sure);
+                continue;
+            }
+            scratch.keys.clear();
+            features(i, lx, &scratch.ambiguity, out, &mut scratch.keys);
+            self.weights.score(&scratch.keys, &mut scratch.scores);
+            out.push(argmax(&scratch.scores[..classes]) as u8);
+        }
+    }
+
+    pub fn write(&self, out: &mut Writer) {
+        self.tagset.write(out);
+        let mut entries: Vec<(&u32, &Entry)> = self.lexicon.iter().collect();
+        entries.sort_unstable_by_key(|e| *e.0);
+        out.u32(entries.len() as u32);
+        let mut last = 0u32;
+        for (&k, _) in &entries {
+            out.varint((k - last) as u64);
+            last = k;
+        }
+        for (_, e) in &entries {
+            out.u64(e.ambiguity);
+        }
+        for (_, e) in &entries {
+            out.u8(e.sure);
+        }
+        self.weights.write(out);
+    }
+
+    pub fn read(input: &mut Reader) -> Result<Tagger, ModelError> {
+        let tagset = TagSet::read(input)?;
+        let n = input.u32()? as usize;
+        if n > 1 << 24 {
+            return Err(ModelError::Corrupt("lexicon size"));
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut last = 0u64;
+        for _ in 0..n {
+            last += input.varint()?;
+            keys.push(u32::try_from(last).map_err(|_| ModelError::Corrupt("lexicon key"))?);
+        }
+        let mut ambiguity = Vec::with_capacity(n);
+        for _ in 0..n {
+            ambiguity.push(input.u64()?);
+        }
+        let mut lexicon = FxHashMap::default();
+        lexicon.reserve(n);
+        for (k, a) in keys.into_iter().zip(ambiguity) {
+            let sure = input.u8()?;
+            if sure != NO_TAG && sure as usize >= tagset.len() {
+                return Err(ModelError::Corrupt("lexicon tag"));
+            }
+            lexicon.insert(k, Entry { ambiguity: a, sure });
+        }
+        let weights = Table::read(input)?;
+        if weights.classes != tagset.len() {
+            return Err(ModelError::Corrupt("tagger classes"));
+        }
+        Ok(Tagger {
+            tagset,
+            lexicon,
+            weights,
+        })
+    }
+}
+
+#[inline]
+pub(crate) fn argmax(scores: &[i32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// A training sentence as the tagger sees it: the words' gold classes and, per presentation
+/// (normal, title case, capitals), the hashed views of its words.
+struct Example {
+    gold: Vec<u8>,
+    words: Vec<String>,
+}
+
+fn lex_of(words: &[String], transform: u8, buf: &mut LexBuf, out: &mut Vec<Lex>) {
+    let changed: Vec<String> = match transform {
+        1 => words.iter().map(|w| lex::title_case(w)).collect(),
+        2 => words.iter().map(|w| w.to_uppercase()).collect(),
+        _ => words.to_vec(),
+    };
+    let refs: Vec<&str> = changed.iter().map(String::as_str).collect();
+    let mode: Mode = lex::sentence_mode(&refs);
+    lex::lex_sentence(&refs, mode, buf, out);
+}
+
+/// Builds the lexicon (ambiguity classes and sure tags) from training sentences.
+fn build_lexicon(
+    sentences: &[Sentence],
+    tagset: &TagSet,
+    opts: &TaggerOptions,
+) -> FxHashMap<u32, Entry> {
+    let mut counts: FxHashMap<u32, [u32; MAX_CLASSES]> = FxHashMap::default();
+    let mut buf = LexBuf::default();
+    for s in sentences {
+        for (word, g) in s.words.iter().zip(&s.gold) {
+            let l = lex::lex_word(word, Mode::Normal, &mut buf);
+            let c = tagset.class(g.upos, g.xpos) as usize;
+            counts.entry(lexicon_key(l.lower)).or_insert([0; MAX_CLASSES])[c] += 1;
+        }
+    }
+    let mut lexicon = FxHashMap::default();
+    for (k, c) in counts {
+        let total: u32 = c.iter().sum();
+        if (total as usize) < opts.ambiguity_min_count {
+            continue;
+        }
+        let mut ambiguity = 0u64;
+        let mut best = 0;
+        for (i, &n) in c.iter().enumerate() {
+            if n as f64 >= 0.05 * total as f64 {
+                ambiguity |= 1 << i;
+            }
+            if n > c[best] {
+                best = i;
+            }
+        }
+        let sure = if total as usize >= opts.sure_min_count
+            && c[best] as f64 >= opts.sure_share * total as f64
+        {
+            best as u8
+        } else {
+            NO_TAG
+        };
+        lexicon.insert(k, Entry { ambiguity, sure });
+    }
+    lexicon
+}
+
+/// Trains a tagger on gold sentences.
+pub(crate) fn train(
+    sentences: &[Sentence],
+    tagset: &TagSet,
+    opts: &TaggerOptions,
+    log: &mut dyn FnMut(String),
+) -> Tagger {
+    let lexicon = build_lexicon(sentences, tagset, opts);
+    let examples: Vec<Example> = sentences
+        .iter()
+        .map(|s| Example {
+            gold: s
+                .gold
+                .iter()
+                .map(|w| tagset.class(w.upos, w.xpos))
+                .collect(),
+            words: s.words.clone(),
+        })
+        .collect();
+    let mut model = TrainWeights::new(tagset.len());
+    let probe = Tagger {
+        tagset: tagset.clone(),
+        lexicon,
+        weights: TrainWeights::new(tagset.len()).finish(0.0),
+    };
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut buf = LexBuf::default();
+    let mut lx = Vec::new();
+    let mut scratch = TagScratch::default();
+    let mut predicted: Vec<u8> = Vec::new();
+    let mut scores = vec![0i32; tagset.len()];
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &e in &order {
+            let ex = &examples[e];
+            let r = rng.unit();
+            let transform = if r < opts.title_rate {
+                1
+            } else if r < opts.title_rate + opts.caps_rate {
+                2
+            } else {
+                0
+            };
+            lex_of(&ex.words, transform, &mut buf, &mut lx);
+            probe.lookup(&lx, &mut scratch);
+            predicted.clear();
+            for i in 0..lx.len() {
+                let sure = scratch.sure[i];
+                if sure != NO_TAG {
+                    predicted.push(sure);
+                    continue;
+                }
+                scratch.keys.clear();
+                features(i, &lx, &scratch.ambiguity, &predicted, &mut scratch.keys);
+                model.score(&scratch.keys, &mut scores);
+                let guess = argmax(&scores);
+                model.update(&scratch.keys, ex.gold[i] as usize, guess);
+                model.tick();
+                right += (guess == ex.gold[i] as usize) as usize;
+                total += 1;
+                predicted.push(guess as u8);
+            }
+        }
+        log(format!(
+            "tagger epoch {}: {:.2}% of scored words right, {} features",
+            epoch + 1,
+            100.0 * right as f64 / total.max(1) as f64,
+            model.features()
+        ));
+    }
+    Tagger {
+        weights: model.finish(opts.prune),
+        ..probe
+    }
+}

@@ -1,0 +1,200 @@
+//! Training the shipped model from the treebanks: the whole recipe in one function, so that one
+//! command (`train-syntax`) regenerates `model/en-ud.bin`.
+//!
+//! 1. Read the EWT and GUM training sets (never a dev or test file).
+//! 2. Train the tagger k times, each time on all folds but one, and tag the held-out fold
+//!    (jack-knifing): the parser then trains on tags as wrong as they will be on new text.
+//! 3. Train the final tagger on everything.
+//! 4. Make the gold trees projective (lift crossing arcs) and train the parser on the
+//!    jack-knifed tags.
+//!
+//! Everything is deterministic: fixed seeds, ordered maps at export, one thread.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::arc::{projectivise, NONE};
+use crate::conllu::{read_conllu_file, ConlluError, Sentence};
+use crate::lex::{self, LexBuf};
+use crate::parser::{self, ParseExample, ParserOptions};
+use crate::tagger::{self, TagScratch, TagSet, TaggerOptions};
+use crate::tags::Rel;
+use crate::Parser;
+
+/// The treebank files training reads, relative to the treebank directory.
+pub const TRAIN_FILES: &[&str] = &[
+    "en_ewt-ud-train.conllu.gz",
+    "en_gum-ccby-ud-train.conllu.gz",
+];
+
+/// Everything that decides the model.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub tagger: TaggerOptions,
+    pub parser: ParserOptions,
+    /// Jack-knifing folds for the parser's training tags; 0 or 1 trains the parser on gold tags.
+    pub folds: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            tagger: TaggerOptions::default(),
+            parser: ParserOptions::default(),
+            folds: 10,
+        }
+    }
+}
+
+/// Why training could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(transparent)]
+    Conllu(#[from] ConlluError),
+    #[error("no training sentences in {0}")]
+    Empty(PathBuf),
+}
+
+/// Reads the training sentences from a treebank directory.
+pub fn read_training(treebanks: &Path) -> Result<Vec<Sentence>, TrainError> {
+    let mut sentences = Vec::new();
+    for file in TRAIN_FILES {
+        sentences.extend(read_conllu_file(treebanks.join(file))?);
+    }
+    if sentences.is_empty() {
+        return Err(TrainError::Empty(treebanks.to_path_buf()));
+    }
+    Ok(sentences)
+}
+
+/// Trains a model on `sentences`.
+pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(String)) -> Parser {
+    train_watching(sentences, None, opts, log)
+}
+
+/// Trains a model on `sentences`; with `dev`, scores the parser on it after every epoch (for
+/// choosing the number of epochs; the result does not depend on it).
+pub fn train_watching(
+    sentences: &[Sentence],
+    dev: Option<&[Sentence]>,
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(String),
+) -> Parser {
+    let start = Instant::now();
+    let tagset = TagSet::from_sentences(sentences);
+    log(format!(
+        "{} sentences, {} words, {} tag classes",
+        sentences.len(),
+        sentences.iter().map(Sentence::len).sum::<usize>(),
+        tagset.len()
+    ));
+
+    // Jack-knifed tags for the parser's training data.
+    let mut predicted: Vec<Vec<u8>> = sentences
+        .iter()
+        .map(|s| s.gold.iter().map(|w| tagset.class(w.upos, w.xpos)).collect())
+        .collect();
+    if opts.folds > 1 {
+        let mut right = 0usize;
+        let mut total = 0usize;
+        for fold in 0..opts.folds {
+            let train: Vec<Sentence> = sentences
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % opts.folds != fold)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let tagger = tagger::train(&train, &tagset, &opts.tagger, &mut |_| {});
+            let mut buf = LexBuf::default();
+            let mut lx = Vec::new();
+            let mut scratch = TagScratch::default();
+            for (i, s) in sentences.iter().enumerate() {
+                if i % opts.folds != fold {
+                    continue;
+                }
+                let words = s.word_refs();
+                lex::lex_sentence(&words, lex::sentence_mode(&words), &mut buf, &mut lx);
+                let mut tags = Vec::new();
+                tagger.tag(&lx, &mut scratch, &mut tags);
+                for (t, g) in tags.iter().zip(&predicted[i]) {
+                    right += (t == g) as usize;
+                    total += 1;
+                }
+                predicted[i] = tags;
+            }
+            log(format!(
+                "jack-knife fold {}/{} done ({:.0} s)",
+                fold + 1,
+                opts.folds,
+                start.elapsed().as_secs_f64()
+            ));
+        }
+        log(format!(
+            "jack-knifed tags: {:.2}% right",
+            100.0 * right as f64 / total.max(1) as f64
+        ));
+    }
+
+    let tagger = tagger::train(sentences, &tagset, &opts.tagger, log);
+    log(format!(
+        "tagger trained ({:.0} s)",
+        start.elapsed().as_secs_f64()
+    ));
+
+    let mut lifted = 0;
+    let mut buf = LexBuf::default();
+    let examples: Vec<ParseExample> = sentences
+        .iter()
+        .zip(predicted)
+        .map(|(s, tags)| {
+            let words = s.word_refs();
+            let mut lx = Vec::new();
+            lex::lex_sentence(&words, lex::sentence_mode(&words), &mut buf, &mut lx);
+            let mut heads: Vec<u16> = std::iter::once(0)
+                .chain(s.gold.iter().map(|w| w.head.map_or(0, |h| h + 1)))
+                .collect();
+            lifted += projectivise(&mut heads);
+            heads.push(NONE);
+            let rels = std::iter::once(Rel::Root)
+                .chain(s.gold.iter().map(|w| w.rel))
+                .chain(std::iter::once(Rel::Root))
+                .collect();
+            ParseExample {
+                lx,
+                tags,
+                heads,
+                rels,
+            }
+        })
+        .collect();
+    log(format!("{lifted} arcs lifted to make the trees projective"));
+    let mut dev_scores = Vec::new();
+    let parser = parser::train(&examples, &opts.parser, log, &mut |epoch, snapshot| {
+        if let Some(dev) = dev {
+            let model = Parser {
+                tagger: tagger.clone(),
+                parser: snapshot.clone(),
+                about: String::new(),
+            };
+            let scores = crate::eval::evaluate(&model, dev);
+            dev_scores.push(format!("epoch {epoch}: {}", scores.summary()));
+        }
+    });
+    for line in dev_scores {
+        log(format!("dev after parser {line}"));
+    }
+    log(format!(
+        "parser trained ({:.0} s)",
+        start.elapsed().as_secs_f64()
+    ));
+    Parser {
+        tagger,
+        parser,
+        about: format!(
+            "trained on {} ({} sentences); {:?}",
+            TRAIN_FILES.join(", "),
+            sentences.len(),
+            opts
+        ),
+    }
+}
