@@ -96,6 +96,17 @@ impl<'l> Coder<'l> {
                     kind != Kind::Caption,
                     &mut g,
                 );
+                if kind != Kind::Title {
+                    let mut cx = actors::unknown::UnknownCtx {
+                        doc,
+                        res: &mut resolver,
+                        toks: &toks,
+                        syn: &syn,
+                        coref: &mut coref,
+                        update_coref: kind != Kind::Caption,
+                    };
+                    actors::unknown::unknown_actors(&mut cx, si, &mut g);
+                }
                 groups.push(g);
             }
             let doc_ref: &Document = doc;

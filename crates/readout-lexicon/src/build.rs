@@ -194,8 +194,9 @@ impl LexiconBuilder {
                 "words" => c.words(file, r),
                 "cue" => c.cue(file, r),
                 "modifier" => c.modifier(file, r),
+                "orgword" => c.org_word(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue or modifier)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier or orgword)"
                 ))),
             }
         }
@@ -957,6 +958,25 @@ impl Compiler {
                     self.lex.modifiers.insert(*id, index);
                 }
                 _ => self.err(file, r.line, format!("modifier {w:?} must be one word")),
+            }
+        }
+    }
+
+    fn org_word(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let Some((sector, words)) = r.head.split_first() else {
+            return;
+        };
+        let Some(index) = self.sector(file, r.line, sector) else {
+            return;
+        };
+        for w in words {
+            let (ids, _) = self.phrase(w);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.org_words.insert(*id, index);
+                }
+                _ => self.err(file, r.line, format!("organisation word {w:?} must be one word")),
             }
         }
     }

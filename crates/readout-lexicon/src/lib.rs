@@ -127,6 +127,9 @@ pub struct Lexicon {
     pub sectors: Vec<String>,
     /// Modifier word id → the sector it imposes ("former" → ELI), from `modifier` records.
     pub modifiers: HashMap<u32, u16>,
+    /// Head word id of an organisation's name → its sector ("Office" → GOV, "Party" → PTY),
+    /// from `orgword` records: what codes a body the lexicon does not list.
+    pub org_words: HashMap<u32, u16>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).

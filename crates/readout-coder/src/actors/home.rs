@@ -117,12 +117,14 @@ pub fn apply_home_country(doc: &mut Document, home: &HomeCountry) {
     let mut changed = vec![false; doc.actors.len()];
     for (i, actor) in doc.actors.iter_mut().enumerate() {
         let bare_role = actor.key.starts_with("code:") && actor.code == actor.sectors.concat();
-        let unknown_person = actor.key.starts_with("person:") && actor.unlisted;
-        let international = actor
+        // An unlisted charity or company is a local one; a listed NGO without a country is
+        // international.
+        let international = !actor.unlisted
+            && actor
             .sectors
             .iter()
             .any(|s| matches!(s.as_str(), "IGO" | "NGO" | "MNC"));
-        if actor.country.is_some() || international || !(bare_role || unknown_person) {
+        if actor.country.is_some() || international || !(bare_role || actor.unlisted) {
             continue;
         }
         actor.country = Some(home.code.clone());

@@ -6,6 +6,7 @@
 //!   held on the article's date, an organisation, a country with a sector, a bare role);
 //! - [`coref`]: in-document reference ("Mr Wang", "he", "it", "the two officials");
 //! - [`places`]: place names resolved against the gazetteer, and roles qualified by a place;
+//! - [`unknown`]: people and bodies the lexicon does not list, coded from their phrase;
 //! - [`home`]: the country an article is about, for actors the text leaves without one.
 
 pub mod coref;
@@ -13,6 +14,7 @@ pub mod groups;
 pub mod home;
 pub mod places;
 pub mod resolve;
+pub mod unknown;
 
 pub use coref::Coref;
 pub use groups::noun_groups;

@@ -164,6 +164,28 @@ impl<'l> Resolver<'l> {
     }
 }
 
+impl Resolver<'_> {
+    /// A body the lexicon does not list ("the Vestey Group"), with the sector its name gives.
+    pub(crate) fn new_body(
+        &mut self,
+        doc: &mut Document,
+        name: &str,
+        country: Option<&str>,
+        sector: Option<&str>,
+    ) -> u32 {
+        let actor = Actor {
+            name: name.to_string(),
+            code: format!("{}{}", country.unwrap_or(""), sector.unwrap_or("")),
+            country: country.map(str::to_string),
+            sectors: sector.map(|s| vec![s.to_string()]).unwrap_or_default(),
+            key: format!("body:{name}"),
+            unlisted: true,
+            ..Actor::default()
+        };
+        self.entity(doc, actor)
+    }
+}
+
 /// Where a name stands, as far as reading it as a place is concerned.
 #[derive(Clone, Copy)]
 pub(crate) struct PlaceContext {

@@ -1,0 +1,262 @@
+//! Actors beyond the lexicon: people and bodies named in the text that no lexicon entry lists.
+//!
+//! A capitalised name that the parse uses as an argument (a subject, an object, an agent, an
+//! apposition, the complement of "of") and that no noun group covers is an actor all the
+//! same, coded from what the name and its phrase contain:
+//! - a name ending in an organisation word is a body of that word's sector ("Congressional
+//!   Budget *Office*" GOV, "Borders *Council*" GOV, "Vestey *Group*" BUS, "Christian *Aid*"
+//!   NGO; `lexicon/actors/organisation-words.txt`);
+//! - a name after an honorific ("Mr", "Sir", "Dr"), or of two to four plain capitalised words,
+//!   is a person; a role in its apposition or compound ("Sir Andrew Green, *chairman* of …")
+//!   gives the sector;
+//! - a single word or an acronym is a body whose sector the text does not say.
+//!
+//! A country adjective in the phrase gives the country; otherwise the article's home country
+//! is given later ([`super::home`]). Names used as places ("in Tweedbank", "from Carlisle")
+//! are left alone, as are headlines, whose every word is capitalised.
+
+use super::coref::{last_word, Coref};
+use super::resolve::Resolver;
+use super::NounGroup;
+use crate::analysis::Tokens;
+use crate::syntax::Syntax;
+use readout_doc::{token_flags as tf, Document, Kind, Mention, Span};
+use readout_lexicon::{NameRef, WordClasses};
+use readout_syntax::{Rel, Upos};
+use std::ops::Range;
+
+/// The longest name read as a person.
+const MAX_PERSON_WORDS: usize = 4;
+/// The longest name read at all.
+const MAX_NAME_WORDS: usize = 10;
+
+/// Date words ("Monday", "January") are capitalised but name no one.
+const DATE_WORDS: WordClasses = WordClasses(
+    WordClasses::MONTH_01.0
+        | WordClasses::MONTH_02.0
+        | WordClasses::MONTH_03.0
+        | WordClasses::MONTH_04.0
+        | WordClasses::MONTH_05.0
+        | WordClasses::MONTH_06.0
+        | WordClasses::MONTH_07.0
+        | WordClasses::MONTH_08.0
+        | WordClasses::MONTH_09.0
+        | WordClasses::MONTH_10.0
+        | WordClasses::MONTH_11.0
+        | WordClasses::MONTH_12.0
+        | WordClasses::WEEKDAY_0.0
+        | WordClasses::WEEKDAY_1.0
+        | WordClasses::WEEKDAY_2.0
+        | WordClasses::WEEKDAY_3.0
+        | WordClasses::WEEKDAY_4.0
+        | WordClasses::WEEKDAY_5.0
+        | WordClasses::WEEKDAY_6.0,
+);
+
+/// Prepositions after which a name is a place, not an actor.
+fn locative_case(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "in" | "at" | "near" | "from" | "to" | "into" | "across" | "through" | "outside"
+            | "inside" | "around" | "throughout" | "towards" | "toward" | "via" | "on"
+    )
+}
+
+/// Everything [`unknown_actors`] reads and writes, for one sentence.
+pub struct UnknownCtx<'a, 'l> {
+    pub doc: &'a mut Document,
+    pub res: &'a mut Resolver<'l>,
+    pub toks: &'a Tokens,
+    pub syn: &'a Syntax,
+    pub coref: &'a mut Coref,
+    pub update_coref: bool,
+}
+
+impl UnknownCtx<'_, '_> {
+    fn text(&self, t: usize) -> &str {
+        self.doc.token_text(t)
+    }
+
+    fn capitalised_word(&self, t: usize) -> bool {
+        self.toks.caps[t]
+            && self.doc.tokens[t].has(tf::WORD)
+            && !self.toks.is(t, DATE_WORDS)
+            && self.toks.classes[t] == WordClasses::NONE
+    }
+
+    /// The name run starting at `t`: capitalised words, joined by "of", "for", "the", "&".
+    fn run(&self, t: usize, end: usize, covered: &[bool], start: usize) -> Range<usize> {
+        let mut k = t;
+        while k < end && k - t < MAX_NAME_WORDS && !covered[k - start] {
+            if self.capitalised_word(k) || matches!(self.syn.upos(k), Upos::PROPN) && self.toks.caps[k] {
+                k += 1;
+                continue;
+            }
+            // A joining word inside a name: "Campaign for Borders Rail", "Institute of …".
+            let joins = matches!(self.text(k), "of" | "for" | "the" | "&" | "and");
+            let then_name = (k + 1..end.min(k + 3))
+                .find(|&n| !matches!(self.text(n), "the"))
+                .is_some_and(|n| !covered[n - start] && self.capitalised_word(n));
+            if joins && then_name && k > t && self.text(k) != "and" {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        t..k
+    }
+}
+
+/// Finds the sentence's unlisted actors and adds their groups (kept in text order).
+pub fn unknown_actors(cx: &mut UnknownCtx, sentence: usize, groups: &mut Vec<NounGroup>) {
+    let s = &cx.doc.sentences[sentence];
+    if s.kind == Kind::Title {
+        return;
+    }
+    let range = s.token_range();
+    let mut covered = vec![false; range.len()];
+    for g in groups.iter() {
+        for t in g.tokens.clone() {
+            if range.contains(&t) {
+                covered[t - range.start] = true;
+            }
+        }
+    }
+    let mut found: Vec<NounGroup> = Vec::new();
+    let mut t = range.start;
+    while t < range.end {
+        let starts = !covered[t - range.start]
+            && cx.capitalised_word(t)
+            && matches!(cx.syn.upos(t), Upos::PROPN | Upos::NOUN)
+            // The first word of a sentence is capitalised anyway: only a proper noun counts.
+            && (t > range.start || cx.syn.upos(t) == Upos::PROPN);
+        if !starts {
+            t += 1;
+            continue;
+        }
+        let run = cx.run(t, range.end, &covered, range.start);
+        let next = run.end.max(t + 1);
+        if let Some(g) = unlisted(cx, sentence, run.clone(), range.clone()) {
+            found.push(g);
+        }
+        t = next;
+    }
+    for g in found {
+        let at = groups.partition_point(|o| o.tokens.start < g.tokens.start);
+        groups.insert(at, g);
+    }
+}
+
+/// The actor a name run stands for, if it is one.
+fn unlisted(
+    cx: &mut UnknownCtx,
+    sentence: usize,
+    run: Range<usize>,
+    sentence_range: Range<usize>,
+) -> Option<NounGroup> {
+    let syn = cx.syn;
+    // The run's head: the word whose head lies outside the run.
+    let head = run
+        .clone()
+        .find(|&k| syn.head(k).is_none_or(|h| !run.contains(&h)))?;
+    let argument = match syn.rel(head) {
+        Rel::Nsubj | Rel::NsubjPass | Rel::Obj | Rel::Iobj | Rel::OblAgent | Rel::Appos
+        | Rel::NmodPoss | Rel::Conj | Rel::Root | Rel::Flat | Rel::Compound => true,
+        Rel::Obl | Rel::Nmod => syn
+            .case_of(head)
+            .is_none_or(|c| !locative_case(cx.text(c))),
+        _ => false,
+    };
+    if !argument {
+        return None;
+    }
+    let honorific = run.start > sentence_range.start && cx.toks.is(run.start - 1, WordClasses::HONORIFIC);
+    let words = run.len();
+    let last = run.end - 1;
+    let org_sector = cx.res.lex.org_words.get(&cx.toks.words[last]).copied();
+    let all_caps = cx.doc.tokens[run.start].has(tf::ALL_CAPS);
+    let plain_words = run
+        .clone()
+        .all(|k| cx.capitalised_word(k) && !cx.doc.tokens[k].has(tf::ALL_CAPS));
+    let person = org_sector.is_none()
+        && (honorific || ((2..=MAX_PERSON_WORDS).contains(&words) && plain_words));
+    if !person && org_sector.is_none() && words > 1 && !all_caps {
+        // A long capitalised run that is neither a person nor a body ("Breakfast with Frost").
+        return None;
+    }
+    // The phrase around the head: a country adjective or name, a role noun.
+    let (mut country, mut sector) = (None::<String>, None::<String>);
+    let lex = cx.res.lex;
+    for c in syn.children(head).chain(syn.head(head)) {
+        let Some(refs) = refs_at(cx, c) else { continue };
+        for r in refs {
+            match r {
+                NameRef::Country { index, .. } if country.is_none() => {
+                    country = Some(lex.countries[index as usize].code.clone());
+                }
+                NameRef::Agent { sector: s, .. } if sector.is_none() && person => {
+                    sector = Some(lex.sectors[s as usize].clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(s) = org_sector {
+        sector = Some(lex.sectors[s as usize].clone());
+    }
+    let span = Span {
+        start: cx.doc.tokens[run.start].span.start,
+        end: cx.doc.tokens[last].span.end,
+    };
+    let name = cx.doc.slice(span).to_string();
+    let e = if person {
+        cx.res
+            .new_person(cx.doc, &name, country.as_deref(), sector.as_deref())
+    } else {
+        cx.res
+            .new_body(cx.doc, &name, country.as_deref(), sector.as_deref())
+    };
+    cx.doc.mentions.push(Mention {
+        sentence: sentence as u32,
+        span,
+        actor: e,
+    });
+    if cx.update_coref {
+        cx.coref.note(e);
+        if person {
+            cx.coref.last_person = Some(e);
+            cx.coref.persons_by_surname.insert(last_word(&name), e);
+        } else if matches!(syn.rel(head), Rel::Nsubj) {
+            cx.coref.last_thing = Some(e);
+        }
+    }
+    let start = if honorific { run.start - 1 } else { run.start };
+    Some(NounGroup {
+        tokens: start..run.end,
+        entity: Some(e),
+        pair: None,
+        place: None,
+        possessor: syn.rel(head) == Rel::NmodPoss,
+        pronoun: false,
+        speaker_pronoun: false,
+        after_preposition: false,
+        role: None,
+        person: None,
+        evidence: format!(
+            "unlisted {} {name:?}{}",
+            if person { "person" } else { "body" },
+            sector.map(|s| format!(" ({s})")).unwrap_or_default()
+        ),
+    })
+}
+
+/// The lexicon references of the name hit at token `t` (a single-token look-up).
+fn refs_at(cx: &UnknownCtx, t: usize) -> Option<Vec<NameRef>> {
+    let m = cx
+        .res
+        .lex
+        .names
+        .longest(&cx.toks.words, &cx.toks.caps, t)?;
+    let refs = m.values().copied().collect();
+    Some(refs)
+}
