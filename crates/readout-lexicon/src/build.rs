@@ -195,8 +195,9 @@ impl LexiconBuilder {
                 "cue" => c.cue(file, r),
                 "modifier" => c.modifier(file, r),
                 "orgword" => c.org_word(file, r),
+                "evaluation" => c.evaluation(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier or orgword)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword or evaluation)"
                 ))),
             }
         }
@@ -977,6 +978,33 @@ impl Compiler {
                     self.lex.org_words.insert(*id, index);
                 }
                 _ => self.err(file, r.line, format!("organisation word {w:?} must be one word")),
+            }
+        }
+    }
+
+    fn evaluation(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let Some((polarity, words)) = r.head.split_first() else {
+            return;
+        };
+        let sign: i8 = match polarity.as_ref() {
+            "negative" => -1,
+            "positive" => 1,
+            other => {
+                return self.err(
+                    file,
+                    r.line,
+                    format!("evaluation {other:?}: expected negative or positive"),
+                )
+            }
+        };
+        for w in words {
+            let (ids, _) = self.phrase(w);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.evaluations.insert(*id, sign);
+                }
+                _ => self.err(file, r.line, format!("evaluation word {w:?} must be one word")),
             }
         }
     }

@@ -130,6 +130,9 @@ pub struct Lexicon {
     /// Head word id of an organisation's name → its sector ("Office" → GOV, "Party" → PTY),
     /// from `orgword` records: what codes a body the lexicon does not list.
     pub org_words: HashMap<u32, u16>,
+    /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
+    /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
+    pub evaluations: HashMap<u32, i8>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).

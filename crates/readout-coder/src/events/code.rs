@@ -10,6 +10,22 @@ use readout_lexicon::{Frame, PatternItem};
 use readout_syntax::{Rel, Upos};
 use std::fmt::Write;
 
+/// The frames a judging statement is recoded with.
+static JUDGEMENT_FRAMES: std::sync::LazyLock<[Frame; 2]> = std::sync::LazyLock::new(|| {
+    [
+        Frame {
+            pattern: Vec::new(),
+            code: "111".into(),
+            text: "(judges what it reports as wrong)".into(),
+        },
+        Frame {
+            pattern: Vec::new(),
+            code: "051".into(),
+            text: "(judges what it reports as right)".into(),
+        },
+    ]
+});
+
 /// Reusable buffers for coding sentences.
 #[derive(Default)]
 pub struct Buffers {
@@ -86,14 +102,22 @@ fn code_verb(
     let args = arguments(syn, p.head, |t| ctx.word_is(t, "by"));
     let _ = write!(note, "verb {:?} ({}:{})", entry.lemma, entry.file, entry.line);
     let (frame, target, how) = if args.passive {
-        // "X was attacked by Y": the frame that gives the verb's plain meaning with a target.
-        let frame = entry
-            .frames
-            .iter()
-            .find(|f| f.pattern.contains(&PatternItem::Target))
-            .or(entry.frames.first())
-            .expect("frames are not empty");
+        // "X was attacked by Y": the verb's plain meaning with X as its target; when X names
+        // no actor ("the files were found by …"), a frame without a target, if the verb has one.
         let target = args.patient.and_then(|(t, _)| ctx.side_at(t));
+        let frame = if target.is_some() {
+            entry
+                .frames
+                .iter()
+                .find(|f| f.pattern.contains(&PatternItem::Target))
+                .or(entry.frames.first())
+        } else {
+            entry.frames.iter().find(|f| f.pattern.is_empty())
+        };
+        let Some(frame) = frame else {
+            note.push_str(": passive, and what it acts on is no actor");
+            return;
+        };
         note.push_str(", passive");
         (frame, target, "passive subject")
     } else {
@@ -107,23 +131,119 @@ fn code_verb(
         (m.frame, target, m.how)
     };
     let _ = write!(note, " frame `{}` = {}", frame.text, frame.code);
-    let source = args.agent.and_then(|(t, via)| {
-        let side = ctx.side_at(t)?;
-        if via != Via::Own {
-            let _ = write!(note, ", source via {}", via.as_str());
+    // A plain statement that judges an actor is criticism or praise of that actor.
+    let mut target = target;
+    let mut frame = frame;
+    if entry.report && frame.code == "010" && target.is_none() {
+        if let Some(j) = ctx.judgement(p.head) {
+            let code = if j.polarity < 0 { "111" } else { "051" };
+            if let Some(f) = JUDGEMENT_FRAMES.iter().find(|f| f.code == code) {
+                let _ = write!(note, ", judges its subject ({}) → {code}", j.words.join(", "));
+                frame = f;
+                target = Some(j.about);
+            }
         }
-        Some(side)
-    });
+    }
+    let source = args
+        .agent
+        .and_then(|(t, via)| {
+            let side = ctx.side_at(t)?;
+            if via != Via::Own {
+                let _ = write!(note, ", source via {}", via.as_str());
+            }
+            Some(side)
+        })
+        .or_else(|| {
+            if args.passive || args.agent.is_some() {
+                return None;
+            }
+            let side = ctx.subject_before(p.head)?;
+            note.push_str(", source: the actor right before the verb (the parse gives no subject)");
+            Some(side)
+        });
     let Some(source) = source else {
-        // "Two journalists were shot": no identifiable actor did it; crimes and accidents by
-        // unnamed people are not political events (GUIDELINES.md).
-        note.push_str(": no source actor");
+        // "Two soldiers were killed": violence against political actors (soldiers, police,
+        // officials, journalists) is coded with an unknown source. Crimes and accidents whose
+        // victims are private people are not political events (GUIDELINES.md).
+        let political_victim = target.as_ref().is_some_and(|t| {
+            t.entities.iter().all(|&e| political(&ctx.doc.actors[e as usize]))
+        });
+        let material_conflict = matches!(&frame.code[..2], "17" | "18" | "19" | "20");
+        if args.passive && material_conflict && political_victim {
+            note.push_str(": passive without an agent against a political actor, source unknown");
+            emit_unknown_source(ctx, p, frame, target.as_ref().expect("checked"), out, note);
+        } else {
+            note.push_str(": no source actor");
+        }
         return;
     };
     if target.is_some() {
         let _ = write!(note, ", target: {how}");
     }
     emit_event(ctx, p, frame, &source, target.as_ref(), out, note);
+}
+
+/// Whether an actor is a political one: anything but a private person, a business, or an
+/// unspecified civilian.
+fn political(actor: &readout_doc::Actor) -> bool {
+    !actor.sectors.is_empty()
+        && !actor
+            .sectors
+            .iter()
+            .any(|s| matches!(s.as_str(), "CVL" | "BUS" | "UAF" | "CRM"))
+}
+
+/// An event whose doer the text does not name ("two soldiers were killed"): the source is
+/// empty, as GDELT leaves Actor1 empty, and the trigger stands as its text.
+fn emit_unknown_source(
+    ctx: &SentenceCtx,
+    p: &Predicate,
+    frame: &Frame,
+    target: &Side,
+    out: &mut Vec<Event>,
+    note: &mut String,
+) {
+    let q = ctx.qualifiers(p.head);
+    let negated = q.negated || target.negative_determiner;
+    let modality = q.modality.unwrap_or(Modality::Asserted);
+    if negated {
+        note.push_str(", negated");
+    }
+    let Some(cameo) = ctx.lex.code(&frame.code) else {
+        return;
+    };
+    let trigger = ctx.span(p.start..p.end);
+    let clause = ctx.syn.extent(p.head);
+    for &e in &target.entities {
+        out.push(Event {
+            sentence: ctx.index as u32,
+            code: frame.code.clone(),
+            goldstein: cameo.goldstein,
+            quad_class: cameo.quad_class,
+            plover: cameo.plover.clone(),
+            source: Participant {
+                actor: None,
+                code: String::new(),
+                span: Span {
+                    start: trigger.start,
+                    end: trigger.start,
+                },
+            },
+            target: Some(Participant {
+                actor: Some(e),
+                code: ctx.doc.actors[e as usize].code.clone(),
+                span: target.span,
+            }),
+            trigger,
+            date: None,
+            location: None,
+            negated,
+            modality,
+            attribution: None,
+            clause: clause.start as u32..clause.end as u32,
+            trigger_token: p.head as u32,
+        });
+    }
 }
 
 /// The source of an event noun: its possessor or actor modifier ("Russia's invasion",
@@ -146,6 +266,11 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
         }
     }
     let h = syn.head(n)?;
+    // "A crackdown … has been launched by the minister".
+    if matches!(syn.upos(h), Upos::VERB) && syn.rel(n) == Rel::NsubjPass {
+        let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
+        return ctx.side_at(agent).map(|side| (side, "agent of the passive verb"));
+    }
     let light_verb = matches!(syn.upos(h), Upos::VERB | Upos::AUX)
         && matches!(syn.rel(n), Rel::Obj | Rel::Obl | Rel::Xcomp);
     if light_verb {

@@ -9,12 +9,14 @@
 //!   participles and relative clauses;
 //! - [`sides`]: an argument phrase → the actors it names;
 //! - [`frames`]: the lexicon's verb and noun frames matched against a predicate's dependents;
+//! - [`evaluation`]: criticism and praise in reported speech ("X said Y was wrong");
 //! - [`modality`]: negation and modality from auxiliaries, adverbs and governing verbs;
 //! - [`code`]: one sentence's events, and [`attribution`]: who says they happened.
 
 pub mod args;
 pub mod attribution;
 pub mod code;
+pub mod evaluation;
 pub mod frames;
 pub mod modality;
 pub mod predicates;

@@ -47,6 +47,28 @@ impl SentenceCtx<'_> {
         })
     }
 
+    /// The actor group ending right before a verb the parse gives no subject ("On Monday
+    /// Afghanistan condemned …" read with "Afghanistan" as an oblique): a repair for parse
+    /// errors, used only for finite verbs with no subject by any other route.
+    pub fn subject_before(&self, v: usize) -> Option<Side> {
+        use readout_syntax::Xpos;
+        if !matches!(self.syn.xpos(v), Xpos::VBD | Xpos::VBZ | Xpos::VBP) {
+            return None;
+        }
+        let mut k = v;
+        // Skip adverbs and auxiliaries between the subject and the verb.
+        while k > self.range.start
+            && matches!(self.syn.upos(k - 1), Upos::ADV | Upos::AUX | Upos::PART)
+        {
+            k -= 1;
+        }
+        let g = self.group_at(k.checked_sub(1)?)?;
+        if !g.is_actor() || g.after_preposition || g.possessor {
+            return None;
+        }
+        self.side_of_group(g)
+    }
+
     /// The actors named by the phrase headed by token `t`.
     pub fn side_at(&self, t: usize) -> Option<Side> {
         self.side_at_depth(t, 0)

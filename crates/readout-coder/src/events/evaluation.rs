@@ -1,0 +1,64 @@
+//! Judgements in reported speech: "X said Y was incompetent" is criticism of Y (CAMEO 111),
+//! "X said Y had done well" praise (051), as CAMEO coders code them, not a plain statement.
+//!
+//! The reported clause must be about an actor (its subject, or the possessor of its subject:
+//! "the party's sums do not add up"), and its evaluation words (`lexicon/verbs/evaluation.txt`)
+//! must lean one way; a negator on the clause's predicate turns the judgement round.
+
+use super::args::subject;
+use super::sides::Side;
+use super::SentenceCtx;
+use readout_lexicon::WordClasses;
+use readout_syntax::Rel;
+
+/// A judgement a statement passes on an actor.
+pub struct Judgement {
+    /// -1 criticism, +1 praise.
+    pub polarity: i8,
+    pub about: Side,
+    /// The deciding words, for `readout explain`.
+    pub words: Vec<String>,
+}
+
+impl SentenceCtx<'_> {
+    /// The judgement the clause reported by statement verb `v` passes on an actor.
+    pub fn judgement(&self, v: usize) -> Option<Judgement> {
+        let syn = self.syn;
+        let trailed = syn
+            .head(v)
+            .filter(|&h| h < v && matches!(syn.rel(v), Rel::Parataxis | Rel::Ccomp));
+        let clause = syn
+            .children(v)
+            .find(|&c| syn.rel(c) == Rel::Ccomp)
+            .or(trailed)?;
+        let (s, _) = subject(syn, clause)?;
+        let about = self.side_at(s).or_else(|| {
+            syn.children(s)
+                .filter(|&c| syn.rel(c) == Rel::NmodPoss)
+                .find_map(|c| self.side_at(c))
+        })?;
+        let mut polarity: i32 = 0;
+        let mut words = Vec::new();
+        for t in syn.extent(clause) {
+            if syn.within(t, v) && trailed.is_some() {
+                continue;
+            }
+            if let Some(&p) = self.lex.evaluations.get(&self.toks.words[t]) {
+                polarity += i32::from(p);
+                words.push(self.text(t).to_string());
+            }
+        }
+        let negated = syn
+            .children(clause)
+            .any(|c| syn.rel(c) == Rel::Advmod && self.is(c, WordClasses::NEGATOR));
+        if negated {
+            polarity = -polarity;
+            words.push("(negated)".into());
+        }
+        (polarity != 0).then(|| Judgement {
+            polarity: polarity.signum() as i8,
+            about,
+            words,
+        })
+    }
+}
