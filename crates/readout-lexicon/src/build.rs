@@ -196,8 +196,9 @@ impl LexiconBuilder {
                 "modifier" => c.modifier(file, r),
                 "orgword" => c.org_word(file, r),
                 "evaluation" => c.evaluation(file, r),
+                "given-names" => c.given_names(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword or evaluation)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation or given-names)"
                 ))),
             }
         }
@@ -854,7 +855,8 @@ impl Compiler {
         }
         // A verb may carry only a complement ("verb plan / complement: intended"): it codes
         // nothing itself but qualifies the event it governs.
-        let complement_only = r.kind == "verb" && r.attrs.iter().any(|a| a.key == "complement");
+        let complement_only = r.kind == "verb"
+            && r.attrs.iter().any(|a| a.key == "complement" || a.key == "light");
         if frames.is_empty() && !complement_only {
             self.err(
                 file,
@@ -866,7 +868,7 @@ impl Compiler {
     }
 
     fn verb(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &["forms", "frame", "report", "complement"]);
+        self.unknown_keys(file, r, &["forms", "frame", "report", "complement", "light"]);
         let [lemma] = r.head.as_slice() else {
             return self.err(file, r.line, "a verb record is `verb lemma`");
         };
@@ -906,6 +908,7 @@ impl Compiler {
         }
         let frames = self.frames(file, r);
         let report = r.attrs.iter().any(|a| a.key == "report");
+        let light = r.attrs.iter().any(|a| a.key == "light");
         let mut complement = None;
         for (value, line) in r.values("complement") {
             match Complement::parse(value) {
@@ -920,6 +923,7 @@ impl Compiler {
         self.lex.verbs.push(Verb {
             lemma: lemma.to_string(),
             report,
+            light,
             complement,
             frames,
             file: file.to_string(),
@@ -978,6 +982,19 @@ impl Compiler {
                     self.lex.org_words.insert(*id, index);
                 }
                 _ => self.err(file, r.line, format!("organisation word {w:?} must be one word")),
+            }
+        }
+    }
+
+    fn given_names(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        for w in &r.head {
+            let (ids, _) = self.phrase(w);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.given_names.insert(*id);
+                }
+                _ => self.err(file, r.line, format!("given name {w:?} must be one word")),
             }
         }
     }

@@ -174,6 +174,9 @@ pub struct Verb {
     pub report: bool,
     /// What the verb makes of the event in its complement clause ("urged X *to resign*").
     pub complement: Option<Complement>,
+    /// A light verb ("held talks", "launched an offensive", "imposed sanctions"): the event
+    /// noun it governs is the event, and the verb's subject is the noun's source.
+    pub light: bool,
     pub frames: Vec<Frame>,
     pub file: String,
     pub line: usize,

@@ -133,6 +133,9 @@ pub struct Lexicon {
     /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
     /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
     pub evaluations: HashMap<u32, i8>,
+    /// Given names (word ids), from `given-names` records: a capitalised name the lexicon
+    /// does not list that starts with one is a person's.
+    pub given_names: std::collections::HashSet<u32>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).

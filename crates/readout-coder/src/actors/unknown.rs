@@ -6,8 +6,9 @@
 //! - a name ending in an organisation word is a body of that word's sector ("Congressional
 //!   Budget *Office*" GOV, "Borders *Council*" GOV, "Vestey *Group*" BUS, "Christian *Aid*"
 //!   NGO; `lexicon/actors/organisation-words.txt`);
-//! - a name after an honorific ("Mr", "Sir", "Dr"), or of two to four plain capitalised words,
-//!   is a person; a role in its apposition or compound ("Sir Andrew Green, *chairman* of …")
+//! - a name after an honorific ("Mr", "Sir", "Dr"), or of two to four plain capitalised words
+//!   that does not start with a place ("Scotland Yard"), is a person (a given name,
+//!   `lexicon/actors/given-names.txt`, settles it); a role in its apposition or compound ("Sir Andrew Green, *chairman* of …")
 //!   gives the sector;
 //! - a single word or an acronym is a body whose sector the text does not say.
 //!
@@ -178,9 +179,20 @@ fn unlisted(
     let plain_words = run
         .clone()
         .all(|k| cx.capitalised_word(k) && !cx.doc.tokens[k].has(tf::ALL_CAPS));
+    let given_name = cx.res.lex.given_names.contains(&cx.toks.words[run.start]);
+    // "Scotland Yard", "Edinburgh Airport": a name that starts with a place names a body.
+    let starts_with_place = cx
+        .res
+        .lex
+        .names
+        .longest(&cx.toks.words, &cx.toks.caps, run.start)
+        .is_some();
     let person = org_sector.is_none()
-        && (honorific || ((2..=MAX_PERSON_WORDS).contains(&words) && plain_words));
-    if !person && org_sector.is_none() && words > 1 && !all_caps {
+        && (honorific
+            || ((2..=MAX_PERSON_WORDS).contains(&words)
+                && plain_words
+                && (given_name || !starts_with_place)));
+    if !person && org_sector.is_none() && words > 1 && !all_caps && !starts_with_place {
         // A long capitalised run that is neither a person nor a body ("Breakfast with Frost").
         return None;
     }

@@ -7,12 +7,22 @@ use super::sides::Side;
 use super::SentenceCtx;
 use readout_doc::{Event, Modality, Participant, Span};
 use readout_lexicon::{Frame, PatternItem};
-use readout_syntax::{Rel, Upos};
+use readout_syntax::Rel;
 use std::fmt::Write;
 
 /// The frames a judging statement is recoded with.
-static JUDGEMENT_FRAMES: std::sync::LazyLock<[Frame; 2]> = std::sync::LazyLock::new(|| {
+static JUDGEMENT_FRAMES: std::sync::LazyLock<[Frame; 4]> = std::sync::LazyLock::new(|| {
     [
+        Frame {
+            pattern: Vec::new(),
+            code: "012".into(),
+            text: "(judges the speaker's own country gloomily)".into(),
+        },
+        Frame {
+            pattern: Vec::new(),
+            code: "013".into(),
+            text: "(judges the speaker's own country hopefully)".into(),
+        },
         Frame {
             pattern: Vec::new(),
             code: "111".into(),
@@ -76,6 +86,7 @@ pub fn code_sentence(
         }
     }
     buffers.predicates = preds;
+    stated_intent(ctx, &mut out[first..]);
     super::attribution::attribute(ctx, &mut out[first..]);
 }
 
@@ -136,11 +147,27 @@ fn code_verb(
     let mut frame = frame;
     if entry.report && frame.code == "010" && target.is_none() {
         if let Some(j) = ctx.judgement(p.head) {
-            let code = if j.polarity < 0 { "111" } else { "051" };
+            // About one's own country as a whole ("Britain is heading in the wrong
+            // direction", said by a Briton): a pessimistic or optimistic comment.
+            let speaker_country = args
+                .agent
+                .and_then(|(t, _)| ctx.side_at(t))
+                .and_then(|s| s.entities.first().copied())
+                .and_then(|e| ctx.doc.actors[e as usize].country.clone());
+            let own_country = j.about.entities.iter().all(|&e| {
+                let a = &ctx.doc.actors[e as usize];
+                a.sectors.is_empty() && a.country.is_some() && a.country == speaker_country
+            });
+            let code = match (j.polarity < 0, own_country) {
+                (true, false) => "111",
+                (false, false) => "051",
+                (true, true) => "012",
+                (false, true) => "013",
+            };
             if let Some(f) = JUDGEMENT_FRAMES.iter().find(|f| f.code == code) {
                 let _ = write!(note, ", judges its subject ({}) → {code}", j.words.join(", "));
                 frame = f;
-                target = Some(j.about);
+                target = (!own_country).then_some(j.about);
             }
         }
     }
@@ -266,16 +293,18 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
         }
     }
     let h = syn.head(n)?;
-    // "A crackdown … has been launched by the minister".
-    if matches!(syn.upos(h), Upos::VERB) && syn.rel(n) == Rel::NsubjPass {
-        let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
-        return ctx.side_at(agent).map(|side| (side, "agent of the passive verb"));
+    // Only a light verb makes its noun the event: "held talks", "imposed sanctions", "a
+    // crackdown was launched by the minister" — not "condemned the invasion".
+    if !ctx.verb_at(h).is_some_and(|v| v.light) {
+        return None;
     }
-    let light_verb = matches!(syn.upos(h), Upos::VERB | Upos::AUX)
-        && matches!(syn.rel(n), Rel::Obj | Rel::Obl | Rel::Xcomp);
-    if light_verb {
+    if syn.rel(n) == Rel::NsubjPass {
+        let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
+        return ctx.side_at(agent).map(|side| (side, "agent of the light verb"));
+    }
+    if matches!(syn.rel(n), Rel::Obj | Rel::Obl | Rel::Xcomp) {
         let (s, _) = subject(syn, h)?;
-        return ctx.side_at(s).map(|side| (side, "subject of the verb"));
+        return ctx.side_at(s).map(|side| (side, "subject of the light verb"));
     }
     None
 }
@@ -319,7 +348,10 @@ fn code_noun(
     if target.is_none() && source.entities.len() < 2 {
         // A bare mention ("the talks", "Russia's offensive") is a thing, not an event, unless
         // a verb makes it one ("held talks" — then the verb's frame codes it).
-        let light = ctx.syn.head(p.head).is_some_and(|h| matches!(ctx.syn.upos(h), Upos::VERB));
+        let light = ctx
+            .syn
+            .head(p.head)
+            .is_some_and(|h| ctx.verb_at(h).is_some_and(|v| v.light));
         if !light {
             note.push_str(": no target, and the source is a single actor");
             return;
@@ -327,6 +359,61 @@ fn code_noun(
     }
     mark_consumed(ctx, buffers, &m);
     emit_event(ctx, p, m.frame, &source, target.as_ref(), out, note);
+}
+
+/// "X said it would cut taxes": a statement of one's own intended act is an expression of
+/// intent (03x), and of an intended act of force or coercion a threat (13x), with the act's
+/// target (GUIDELINES.md: "said it would" is 03x). The intended act itself stays coded, marked
+/// `intended`.
+fn stated_intent(ctx: &SentenceCtx, events: &mut [Event]) {
+    let syn = ctx.syn;
+    for i in 0..events.len() {
+        if events[i].code != "010" || events[i].negated {
+            continue;
+        }
+        let report = events[i].trigger_token as usize;
+        let trailed = syn
+            .head(report)
+            .filter(|&h| h < report && matches!(syn.rel(report), Rel::Parataxis | Rel::Ccomp));
+        let complements: Vec<usize> = syn
+            .children(report)
+            .filter(|&c| syn.rel(c) == Rel::Ccomp)
+            .collect();
+        let reported = |t: usize| {
+            complements.iter().any(|&c| syn.within(t, c))
+                || trailed.is_some_and(|h| syn.within(t, h) && !syn.within(t, report))
+        };
+        let source = events[i].source.actor;
+        let intended = events.iter().find(|f| {
+            f.modality == Modality::Intended
+                && !f.negated
+                && f.source.actor == source
+                && reported(f.trigger_token as usize)
+        });
+        let Some(f) = intended else { continue };
+        let root: u32 = f.code[..2].parse().unwrap_or(0);
+        let (code, target) = if (14..=20).contains(&root) {
+            ("130".to_string(), f.target.clone())
+        } else if f.code.starts_with("03") {
+            (f.code.clone(), f.target.clone())
+        } else {
+            ("030".to_string(), f.target.clone())
+        };
+        let Some(cameo) = ctx.lex.code(&code) else {
+            continue;
+        };
+        let e = &mut events[i];
+        e.code = code;
+        e.goldstein = cameo.goldstein;
+        e.quad_class = cameo.quad_class;
+        e.plover = cameo.plover.clone();
+        e.target = target;
+    }
+}
+
+/// Acts that two parties do together: consulting, agreeing, cooperating, fighting.
+fn reciprocal(code: &str) -> bool {
+    matches!(&code[..2], "04" | "05" | "06" | "19")
 }
 
 /// Emits the events between two sides, with the predicate's negation and modality: every
@@ -368,10 +455,12 @@ fn emit_event(
             .iter()
             .flat_map(|&s| t.entities.iter().map(move |&e| (s, Some((e, t.span)))))
             .collect(),
-        None if source.entities.len() >= 2 => {
+        // "The two officials met", "China and Russia held talks": members of a plural source
+        // act towards each other when the act is mutual.
+        None if source.entities.len() >= 2 && reciprocal(code) => {
             vec![(source.entities[0], Some((source.entities[1], source.span)))]
         }
-        None => vec![(source.entities[0], None)],
+        None => source.entities.iter().map(|&s| (s, None)).collect(),
     };
     let clause = ctx.syn.extent(p.head);
     for (s, t) in pairs {

@@ -112,6 +112,20 @@ impl<'a> SentenceCtx<'a> {
         }
     }
 
+    /// The lexicon verb whose form starts at token `t`, when the tagger calls it a verb.
+    pub fn verb_at(&self, t: usize) -> Option<&'a readout_lexicon::Verb> {
+        if !matches!(self.syn.upos(t), readout_syntax::Upos::VERB) {
+            return None;
+        }
+        let m = self.lex.verb_forms.longest(
+            &self.toks.words[..self.range.end],
+            &self.toks.caps[..self.range.end],
+            t,
+        )?;
+        let form = m.values().last()?;
+        Some(&self.lex.verbs[form.verb as usize])
+    }
+
     /// Whether token `t` is the word `word` (case-insensitive ASCII).
     pub fn word_is(&self, t: usize, word: &str) -> bool {
         self.text(t).eq_ignore_ascii_case(word)

@@ -47,6 +47,23 @@ impl SentenceCtx<'_> {
         }
     }
 
+    /// Whether `v` heads (or is coordinated into) the clause a reporting verb reports.
+    fn in_reported_clause(&self, v: usize) -> bool {
+        let syn = self.syn;
+        let mut k = v;
+        while syn.rel(k) == Rel::Conj {
+            match syn.head(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        syn.rel(k) == Rel::Ccomp
+            && syn
+                .head(k)
+                .and_then(|h| self.verb_at(h))
+                .is_some_and(|verb| verb.report)
+    }
+
     /// Negation and modality from the predicate's own auxiliaries and adverbs.
     fn own_qualifiers(&self, v: usize, q: &mut Qualifiers) {
         let syn = self.syn;
@@ -63,7 +80,10 @@ impl SentenceCtx<'_> {
                 q.because.push(format!("negated by {word:?}"));
             }
             if rel == Rel::Aux && syn.xpos(c) == Xpos::MD {
-                if classes.has(WordClasses::FUTURE) {
+                // "said it would cut taxes": reported "would" is the future of the past.
+                let reported_future = matches!(word.to_ascii_lowercase().as_str(), "would" | "'d" | "’d")
+                    && self.in_reported_clause(v);
+                if classes.has(WordClasses::FUTURE) || reported_future {
                     q.set(Modality::Intended, &format!("future {word:?}"));
                 } else {
                     q.set(Modality::Hypothetical, &format!("modal {word:?}"));
