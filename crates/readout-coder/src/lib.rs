@@ -92,6 +92,7 @@ impl<'l> Coder<'l> {
                     &toks,
                     si,
                     &hits,
+                    &syn,
                     &mut coref,
                     kind != Kind::Caption,
                     &mut g,

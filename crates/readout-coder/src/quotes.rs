@@ -5,7 +5,6 @@
 //! ("…,” said the ministry), or the reporting verb before the opening mark in the same sentence
 //! ("Mr Wang told Mr Shoigu that … “advocate for …”").
 
-use crate::events::args::subject;
 use crate::events::sides::Side;
 use crate::events::SentenceCtx;
 use readout_doc::{token_flags as tf, Document, Quote, Span};
@@ -84,9 +83,10 @@ fn reporting_verb(ctx: &SentenceCtx, t: usize, acts: bool) -> bool {
 
 /// The speaker of reporting verb `v`: its subject's actors.
 fn speaker_side(ctx: &SentenceCtx, v: usize) -> Option<(Side, bool)> {
-    let (s, _) = subject(ctx.syn, v)?;
-    let pronoun = ctx.group_at(s).is_some_and(|g| g.pronoun);
-    ctx.side_at(s).map(|side| (side, pronoun))
+    let side = ctx.speaker_of(v)?;
+    let first = ctx.doc.tokens.partition_point(|t| t.span.start < side.span.start);
+    let pronoun = ctx.group_at(first).is_some_and(|g| g.pronoun);
+    Some((side, pronoun))
 }
 
 /// Finds the quotes of one paragraph. `sentences` are the paragraph's sentences in order.

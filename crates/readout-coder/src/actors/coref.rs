@@ -11,6 +11,8 @@ const RECENT_ACTORS: usize = 16;
 pub struct Coref {
     pub last_person: Option<u32>,
     pub last_thing: Option<u32>,
+    /// The last actor named by a plural noun ("MPs", "the Tories"): what "they" refers to.
+    pub last_plural: Option<u32>,
     /// Distinct actors in order of their latest mention.
     pub recent: Vec<u32>,
     /// Surname word id → person entity, for persons already named in the document.

@@ -6,6 +6,8 @@ use super::places::qualify_roles_by_place;
 use super::resolve::{resolve, PlaceContext, Resolver};
 use super::NounGroup;
 use crate::analysis::{NameHit, Tokens};
+use crate::syntax::Syntax;
+use readout_syntax::Xpos;
 use readout_doc::{token_flags as tf, Document, Mention, Span};
 use readout_lexicon::{NameRef, WordClasses};
 use std::ops::Range;
@@ -28,6 +30,7 @@ pub fn noun_groups(
     toks: &Tokens,
     sentence: usize,
     hits: &[NameHit],
+    syn: &Syntax,
     coref: &mut Coref,
     update_coref: bool,
     out: &mut Vec<NounGroup>,
@@ -78,8 +81,20 @@ pub fn noun_groups(
         if named {
         } else if let Some(len) = toks.phrase_len(i, WordClasses::PRONOUN_PLURAL) {
             group.tokens = i..i + len;
-            group.pair = coref.pair();
-            group.evidence = "plural reference → the last two actors".into();
+            // "they", "them": the last plural actor ("MPs", "the Tories", "Labour and the
+            // Liberal Democrats"); "both sides", "the two leaders": the last two actors.
+            let bare_pronoun = len == 1 && matches!(doc.token_text(i).to_ascii_lowercase().as_str(), "they" | "them");
+            match (bare_pronoun, coref.last_plural) {
+                (true, Some(p)) => {
+                    group.entity = Some(p);
+                    group.pronoun = true;
+                    group.evidence = "plural pronoun → the last plural actor".into();
+                }
+                _ => {
+                    group.pair = coref.pair();
+                    group.evidence = "plural reference → the last two actors".into();
+                }
+            }
             out.push(group);
             i += len;
             continue;
@@ -266,6 +281,9 @@ pub fn noun_groups(
             });
             if update_coref {
                 coref.note(e);
+                if matches!(syn.xpos(j - 1), Xpos::NNS | Xpos::NNPS) {
+                    coref.last_plural = Some(e);
+                }
                 let actor = &doc.actors[e as usize];
                 if actor.key.starts_with("person:") {
                     coref.last_person = Some(e);

@@ -117,9 +117,10 @@ pub fn apply_home_country(doc: &mut Document, home: &HomeCountry) {
     let mut changed = vec![false; doc.actors.len()];
     for (i, actor) in doc.actors.iter_mut().enumerate() {
         let bare_role = actor.key.starts_with("code:") && actor.code == actor.sectors.concat();
-        // An unlisted charity or company is a local one; a listed NGO without a country is
-        // international.
+        // An unlisted charity or a bare "charity" is a local one; a listed NGO without a
+        // country is international.
         let international = !actor.unlisted
+            && !bare_role
             && actor
             .sectors
             .iter()

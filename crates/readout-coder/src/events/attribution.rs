@@ -6,7 +6,6 @@
 //! other event of the sentence to X. The reporting event itself is never attributed to
 //! itself.
 
-use super::args::subject;
 use super::SentenceCtx;
 use readout_doc::{Attribution, Event};
 use readout_lexicon::WordClasses;
@@ -23,8 +22,7 @@ impl SentenceCtx<'_> {
     /// The reporter of reporting verb `v` and the clauses it reports.
     fn reported(&self, v: usize) -> Option<Reported> {
         let syn = self.syn;
-        let (s, _) = subject(syn, v)?;
-        let side = self.side_at(s)?;
+        let side = self.speaker_of(v)?;
         let attribution = Attribution {
             span: side.span,
             actor: side.entities.first().copied(),

@@ -184,6 +184,12 @@ fn code_verb(
             if args.passive || args.agent.is_some() {
                 return None;
             }
+            if entry.report {
+                if let Some(side) = ctx.speaker_of(p.head) {
+                    note.push_str(", source: the speaker after the verb");
+                    return Some(side);
+                }
+            }
             let side = ctx.subject_before(p.head)?;
             note.push_str(", source: the actor right before the verb (the parse gives no subject)");
             Some(side)

@@ -47,6 +47,27 @@ impl SentenceCtx<'_> {
         })
     }
 
+    /// The speaker of reporting verb `v`: its subject, or in an inverted report ("…,” said
+    /// Mr Mukerjee) the actor after it, which a parser may read as the verb's object.
+    pub fn speaker_of(&self, v: usize) -> Option<Side> {
+        if let Some(side) =
+            super::args::subject(self.syn, v).and_then(|(s, _)| self.side_at(s))
+        {
+            return Some(side);
+        }
+        let inverted = v > self.range.start
+            && (matches!(self.text(v - 1), "," | ":")
+                || self.doc.tokens[v - 1].has(readout_doc::token_flags::QUOTE));
+        if !inverted {
+            return None;
+        }
+        let after = self
+            .syn
+            .children(v)
+            .find(|&c| c > v && matches!(self.syn.rel(c), Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::Dep))?;
+        self.side_at(after)
+    }
+
     /// The actor group ending right before a verb the parse gives no subject ("On Monday
     /// Afghanistan condemned …" read with "Afghanistan" as an oblique): a repair for parse
     /// errors, used only for finite verbs with no subject by any other route.
