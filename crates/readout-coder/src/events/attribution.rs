@@ -9,39 +9,6 @@
 use super::SentenceCtx;
 use readout_doc::{Attribution, Event};
 use readout_lexicon::WordClasses;
-use readout_syntax::Rel;
-
-/// What a reporting verb reports: the heads of its complements, and the clause it trails.
-struct Reported {
-    attribution: Attribution,
-    complements: Vec<usize>,
-    trailed: Option<usize>,
-}
-
-impl SentenceCtx<'_> {
-    /// The reporter of reporting verb `v` and the clauses it reports.
-    fn reported(&self, v: usize) -> Option<Reported> {
-        let syn = self.syn;
-        let side = self.speaker_of(v)?;
-        let attribution = Attribution {
-            span: side.span,
-            actor: side.entities.first().copied(),
-        };
-        let complements = syn
-            .children(v)
-            .filter(|&c| matches!(syn.rel(c), Rel::Ccomp | Rel::Parataxis))
-            .collect();
-        // A trailing report: "…, officials said" hangs from the clause it reports.
-        let trailed = syn
-            .head(v)
-            .filter(|&h| h < v && matches!(syn.rel(v), Rel::Parataxis | Rel::Ccomp));
-        Some(Reported {
-            attribution,
-            complements,
-            trailed,
-        })
-    }
-}
 
 /// Sets the attribution of the sentence's events (`events`, all of this sentence).
 pub fn attribute(ctx: &SentenceCtx, events: &mut [Event]) {
@@ -64,20 +31,21 @@ pub fn attribute(ctx: &SentenceCtx, events: &mut [Event]) {
         if !verb.report {
             continue;
         }
-        let Some(r) = ctx.reported(t) else {
+        let Some(speaker) = ctx.speaker_of(t) else {
             continue;
         };
+        let attribution = Attribution {
+            span: speaker.span,
+            actor: speaker.entities.first().copied(),
+        };
+        let reported = ctx.reported(t);
         for e in events.iter_mut() {
             let trigger = e.trigger_token as usize;
             if e.attribution.is_some() || trigger == t {
                 continue;
             }
-            let inside = r.complements.iter().any(|&c| syn.within(trigger, c))
-                || r
-                    .trailed
-                    .is_some_and(|h| syn.within(trigger, h) && !syn.within(trigger, t));
-            if inside {
-                e.attribution = Some(r.attribution.clone());
+            if reported.iter().any(|r| r.contains(ctx, trigger)) {
+                e.attribution = Some(attribution.clone());
             }
         }
     }

@@ -372,23 +372,13 @@ fn code_noun(
 /// target (GUIDELINES.md: "said it would" is 03x). The intended act itself stays coded, marked
 /// `intended`.
 fn stated_intent(ctx: &SentenceCtx, events: &mut [Event]) {
-    let syn = ctx.syn;
     for i in 0..events.len() {
         if events[i].code != "010" || events[i].negated {
             continue;
         }
         let report = events[i].trigger_token as usize;
-        let trailed = syn
-            .head(report)
-            .filter(|&h| h < report && matches!(syn.rel(report), Rel::Parataxis | Rel::Ccomp));
-        let complements: Vec<usize> = syn
-            .children(report)
-            .filter(|&c| syn.rel(c) == Rel::Ccomp)
-            .collect();
-        let reported = |t: usize| {
-            complements.iter().any(|&c| syn.within(t, c))
-                || trailed.is_some_and(|h| syn.within(t, h) && !syn.within(t, report))
-        };
+        let clauses = ctx.reported(report);
+        let reported = |t: usize| clauses.iter().any(|r| r.contains(ctx, t));
         let source = events[i].source.actor;
         let intended = events.iter().find(|f| {
             f.modality == Modality::Intended

@@ -24,13 +24,8 @@ impl SentenceCtx<'_> {
     /// The judgement the clause reported by statement verb `v` passes on an actor.
     pub fn judgement(&self, v: usize) -> Option<Judgement> {
         let syn = self.syn;
-        let trailed = syn
-            .head(v)
-            .filter(|&h| h < v && matches!(syn.rel(v), Rel::Parataxis | Rel::Ccomp));
-        let clause = syn
-            .children(v)
-            .find(|&c| syn.rel(c) == Rel::Ccomp)
-            .or(trailed)?;
+        let reported = *self.reported(v).first()?;
+        let clause = reported.head;
         let (s, _) = subject(syn, clause)?;
         let about = self.side_at(s).or_else(|| {
             syn.children(s)
@@ -40,7 +35,7 @@ impl SentenceCtx<'_> {
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
         for t in syn.extent(clause) {
-            if syn.within(t, v) && trailed.is_some() {
+            if !reported.contains(self, t) {
                 continue;
             }
             if let Some(&p) = self.lex.evaluations.get(&self.toks.words[t]) {

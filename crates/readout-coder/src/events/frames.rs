@@ -87,17 +87,31 @@ impl<'g> SentenceCtx<'g> {
         }
     }
 
-    /// The group that an argument token stands for, if it names an actor.
+    /// The group that an argument token stands for, if it names an actor: the actor itself,
+    /// or the owner of the thing acted on ("criticised *Defra's* approach", "seize land owned
+    /// by *a British company*", "the plans of *the government*").
     fn actor_group(&self, t: usize) -> Option<&'g NounGroup> {
-        self.group_at(t)
-            .filter(|g| g.is_actor() || g.speaker_pronoun)
-            .or_else(|| {
-                // "criticised Defra's approach": the possessor of the thing acted on.
-                self.syn
-                    .children(t)
-                    .filter(|&c| c < t && matches!(self.syn.rel(c), Rel::NmodPoss))
-                    .find_map(|c| self.group_at(c).filter(|g| g.is_actor()))
-            })
+        let syn = self.syn;
+        let actor = |k: usize| self.group_at(k).filter(|g| g.is_actor() || g.speaker_pronoun);
+        if let Some(g) = actor(t) {
+            return Some(g);
+        }
+        for c in syn.children(t) {
+            let owner = match syn.rel(c) {
+                Rel::NmodPoss if c < t => actor(c),
+                Rel::Nmod if c > t && syn.case_of(c).is_some_and(|p| self.word_is(p, "of")) => {
+                    actor(c)
+                }
+                Rel::Acl if syn.xpos(c) == readout_syntax::Xpos::VBN => {
+                    super::args::by_agent(syn, c, |k| self.word_is(k, "by")).and_then(actor)
+                }
+                _ => None,
+            };
+            if owner.is_some() {
+                return owner;
+            }
+        }
+        None
     }
 
     /// The first frame (longest pattern first) that fits predicate `head`, whose form ends at

@@ -11,6 +11,7 @@
 //! - [`frames`]: the lexicon's verb and noun frames matched against a predicate's dependents;
 //! - [`evaluation`]: criticism and praise in reported speech ("X said Y was wrong");
 //! - [`modality`]: negation and modality from auxiliaries, adverbs and governing verbs;
+//! - [`reports`]: the clause a reporting verb reports, before or after it;
 //! - [`code`]: one sentence's events, and [`attribution`]: who says they happened.
 
 pub mod args;
@@ -20,6 +21,7 @@ pub mod evaluation;
 pub mod frames;
 pub mod modality;
 pub mod predicates;
+pub mod reports;
 pub mod sides;
 
 use crate::actors::{Coref, NounGroup};

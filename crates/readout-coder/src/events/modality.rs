@@ -47,23 +47,6 @@ impl SentenceCtx<'_> {
         }
     }
 
-    /// Whether `v` heads (or is coordinated into) the clause a reporting verb reports.
-    fn in_reported_clause(&self, v: usize) -> bool {
-        let syn = self.syn;
-        let mut k = v;
-        while syn.rel(k) == Rel::Conj {
-            match syn.head(k) {
-                Some(h) => k = h,
-                None => return false,
-            }
-        }
-        syn.rel(k) == Rel::Ccomp
-            && syn
-                .head(k)
-                .and_then(|h| self.verb_at(h))
-                .is_some_and(|verb| verb.report)
-    }
-
     /// Negation and modality from the predicate's own auxiliaries and adverbs.
     fn own_qualifiers(&self, v: usize, q: &mut Qualifiers) {
         let syn = self.syn;

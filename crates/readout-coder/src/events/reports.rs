@@ -1,0 +1,88 @@
+//! Reported speech: what a reporting verb reports.
+//!
+//! "Officials said *the talks had failed*": the verb's complement clause. "*The talks have
+//! failed*, officials said" and "… *failed*, said the ministry": a report that trails the
+//! clause it reports hangs from it in the parse (as `parataxis`, `ccomp`, `conj` or an
+//! adverbial clause, depending on the punctuation and the parser), and reports all of that
+//! clause but itself. One definition serves attribution, judgements, stated intent and the
+//! tense of "would".
+
+use super::SentenceCtx;
+use readout_doc::token_flags as tf;
+use readout_syntax::Rel;
+
+/// The clause a reporting verb reports.
+#[derive(Clone, Copy, Debug)]
+pub struct Reported {
+    /// The head of the reported clause.
+    pub head: usize,
+    /// The reporting verb, when it hangs inside the clause it reports (a trailing report).
+    pub trailing: Option<usize>,
+}
+
+impl Reported {
+    /// Whether token `t` lies in the reported clause.
+    pub fn contains(&self, ctx: &SentenceCtx, t: usize) -> bool {
+        ctx.syn.within(t, self.head) && self.trailing.is_none_or(|v| !ctx.syn.within(t, v))
+    }
+}
+
+impl SentenceCtx<'_> {
+    /// The clauses reporting verb `v` reports.
+    pub fn reported(&self, v: usize) -> Vec<Reported> {
+        let syn = self.syn;
+        let mut out: Vec<Reported> = syn
+            .children(v)
+            .filter(|&c| syn.rel(c) == Rel::Ccomp || (syn.rel(c) == Rel::Parataxis && c < v))
+            .map(|c| Reported {
+                head: c,
+                trailing: None,
+            })
+            .collect();
+        if out.is_empty() {
+            if let Some(h) = syn.head(v).filter(|&h| h < v) {
+                let hanging = matches!(
+                    syn.rel(v),
+                    Rel::Parataxis | Rel::Ccomp | Rel::Conj | Rel::Advcl | Rel::AclRelcl
+                );
+                // The report starts right after a comma or a closing quote: "…, he said".
+                let start = syn.extent(v).start;
+                let after_break = start > self.range.start
+                    && (matches!(self.text(start - 1), "," | ":" | "—" | "-")
+                        || self.doc.tokens[start - 1].has(tf::QUOTE));
+                if hanging && after_break {
+                    out.push(Reported {
+                        head: h,
+                        trailing: Some(v),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `v` heads (or is coordinated into) a clause a reporting verb reports.
+    pub fn in_reported_clause(&self, v: usize) -> bool {
+        let syn = self.syn;
+        let mut k = v;
+        while syn.rel(k) == Rel::Conj {
+            match syn.head(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        // A complement of a reporting verb…
+        let complement = syn.rel(k) == Rel::Ccomp
+            && syn
+                .head(k)
+                .and_then(|h| self.verb_at(h))
+                .is_some_and(|verb| verb.report);
+        // …or the clause a trailing report hangs from.
+        complement
+            || syn.children(k).any(|c| {
+                c > k
+                    && self.verb_at(c).is_some_and(|verb| verb.report)
+                    && self.reported(c).iter().any(|r| r.head == k)
+            })
+    }
+}
