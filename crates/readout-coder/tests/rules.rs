@@ -63,6 +63,9 @@ verb attack
     frame: + = 190
 verb work
     frame: with + = 060
+verb hold
+    forms: held
+    light
 noun invasion
     frame: of + = 192
 noun talks

@@ -256,6 +256,28 @@ pub fn split_dateline(text: &str) -> Option<(String, Option<String>, &str)> {
     Some((dateline, agency, body))
 }
 
+/// Article text long enough not to be a photo caption (captions run to a sentence or two).
+const MIN_TEXT_BEFORE_CREDIT_WORDS: usize = 15;
+/// The longest photo credit after a bar.
+const MAX_BAR_CREDIT_WORDS: usize = 6;
+
+/// A paragraph of article text followed by " | " and a short photo credit: the text and the
+/// credit, when the text is too long to be a caption.
+fn trailing_photo_credit(p: &str, cues: &PageCues) -> Option<(String, String)> {
+    let bar = p.rfind(" | ")?;
+    let (text, credit) = (p[..bar].trim_end(), p[bar + 3..].trim());
+    let credit_words = credit.split_whitespace().count();
+    if credit_words == 0
+        || credit_words > MAX_BAR_CREDIT_WORDS
+        || !cues.caption_markers.is_match(credit)
+        || cues.caption_markers.is_match(text)
+        || words_upto(text, MIN_TEXT_BEFORE_CREDIT_WORDS) < MIN_TEXT_BEFORE_CREDIT_WORDS
+    {
+        return None;
+    }
+    Some((text.to_string(), credit.to_string()))
+}
+
 /// Cleans a scraped page. With `title_first`, a short first paragraph is the title.
 pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> CleanPage {
     let mut page = CleanPage::default();
@@ -289,6 +311,13 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
             if i > 0 && kinds[i - 1] == Some(Kind::Body) {
                 kinds[i - 1] = Some(Kind::Caption);
             }
+            continue;
+        }
+        // "… near the border on Friday | Getty Images": a paragraph of article text that ends
+        // in a photo credit keeps its text; the credit goes with the credits.
+        if let Some((text, credit)) = trailing_photo_credit(p, cues) {
+            page.credits.push(credit);
+            paras[i] = text;
             continue;
         }
         if cues.caption_markers.is_match(p) {
@@ -328,6 +357,20 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_text_ending_in_a_photo_credit_stays_article_text() {
+        let page = clean_scraped_text(
+            "Headline\n\nThe army attacked rebel positions near the northern border on Friday, killing at least twelve fighters, officials said | Getty Images\n\nTroops on patrol | Getty Images",
+            true,
+            &cues(),
+        );
+        assert_eq!(page.paragraphs[0].0, Kind::Body);
+        assert!(page.paragraphs[0].1.ends_with("officials said"));
+        assert!(page.credits.contains(&"Getty Images".to_string()));
+        // A short caption with the same credit is still a caption.
+        assert_eq!(page.paragraphs[1].0, Kind::Caption);
+    }
 
     fn cues() -> PageCues {
         PageCues::new(

@@ -126,6 +126,33 @@ pub fn noun_groups(
         let mut new_person: Option<Range<usize>> = None;
         loop {
             if let Some(k) = hit_at(j) {
+                // "President Obama", "Mr Paris": after a title, a name that is only a place
+                // is a person's surname.
+                let titled = j > i
+                    && (toks.is(j - 1, WordClasses::HONORIFIC)
+                        || refs.iter().any(|r| matches!(r, NameRef::Agent { .. })));
+                let only_place = hits[k].refs.iter().all(|r| matches!(r, NameRef::Place(_)));
+                if titled && only_place {
+                    let end = hits[k].tokens.end;
+                    let person = lex
+                        .surnames
+                        .longest(&toks.words[..range.end], &toks.caps[..range.end], j)
+                        .filter(|m| m.len == end - j)
+                        .and_then(|m| {
+                            let persons: Vec<u32> = m.values().copied().collect();
+                            persons
+                                .iter()
+                                .find_map(|p| coref.person_entities.get(p).map(|&e| (*p, Some(e))))
+                                .or_else(|| (persons.len() == 1).then(|| (persons[0], None)))
+                        });
+                    match person {
+                        Some((_, Some(e))) => surname_person = Some(e),
+                        Some((p, None)) => refs.push(NameRef::Person(p)),
+                        None => new_person = Some(j..end),
+                    }
+                    j = end;
+                    continue;
+                }
                 refs.extend(hits[k].refs.iter().copied());
                 j = hits[k].tokens.end;
                 continue;

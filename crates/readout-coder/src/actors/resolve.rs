@@ -345,6 +345,11 @@ pub(crate) fn resolve(
                     lon,
                     locative,
                 ));
+                // The place is also its country, should a frame want it as an actor ("took a
+                // swipe at Saudi Arabia"): a capital or seat stands for the government.
+                let sector = matches!(form, CountryForm::Capital | CountryForm::Seat)
+                    .then_some("GOV");
+                group.entity = Some(res.country(doc, c, sector));
                 return;
             }
         }

@@ -61,10 +61,15 @@ fn is_relative_pronoun(syn: &Syntax, t: usize) -> bool {
 
 /// Whether a predicate is passive: it has a passive subject or auxiliary, or it is a past
 /// participle modifying a noun ("a ranch owned by …").
+///
+/// A participle with a direct object is active whatever the parser called it ("Anna Lind
+/// praised Borovia" misread as a name modified by "praised"): a passive has no object.
 pub fn is_passive(syn: &Syntax, v: usize) -> bool {
-    syn.children(v)
+    let marked = syn
+        .children(v)
         .any(|c| matches!(syn.rel(c), Rel::NsubjPass | Rel::AuxPass))
-        || (syn.rel(v) == Rel::Acl && syn.xpos(v) == Xpos::VBN)
+        || (syn.rel(v) == Rel::Acl && syn.xpos(v) == Xpos::VBN);
+    marked && syn.child(v, Rel::Obj).is_none()
 }
 
 /// The object a verb governs directly: `obj`, else `iobj`.
@@ -116,8 +121,11 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
                 k = h;
                 via = Via::SubjectControl;
             }
-            // "a rally calling for …": the modified noun does what the participle says.
-            Rel::Acl if syn.xpos(k) == Xpos::VBG => return Some((h, Via::Modified)),
+            // "a rally calling for …": the modified noun does what the participle says; so
+            // does the noun of a participle with an object (an active verb misread).
+            Rel::Acl if syn.xpos(k) == Xpos::VBG || syn.child(k, Rel::Obj).is_some() => {
+                return Some((h, Via::Modified))
+            }
             _ => return None,
         }
     }

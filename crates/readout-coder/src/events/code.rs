@@ -117,16 +117,16 @@ fn code_verb(
         // no actor ("the files were found by …"), a frame without a target, if the verb has one.
         let target = args.patient.and_then(|(t, _)| ctx.side_at(t));
         let frame = if target.is_some() {
-            entry
-                .frames
-                .iter()
-                .find(|f| f.pattern.contains(&PatternItem::Target))
-                .or(entry.frames.first())
+            ctx.match_passive(&entry.frames, p.head, p.end, &mut buffers.clause)
+                .map(|m| {
+                    mark_consumed(ctx, buffers, &m);
+                    m.frame
+                })
         } else {
             entry.frames.iter().find(|f| f.pattern.is_empty())
         };
         let Some(frame) = frame else {
-            note.push_str(": passive, and what it acts on is no actor");
+            note.push_str(": passive, and no frame fits what it acts on");
             return;
         };
         note.push_str(", passive");
@@ -246,7 +246,7 @@ fn emit_unknown_source(
         return;
     };
     let trigger = ctx.span(p.start..p.end);
-    let clause = ctx.syn.extent(p.head);
+    let clause = ctx.clause_span(p.head);
     for &e in &target.entities {
         out.push(Event {
             sentence: ctx.index as u32,
@@ -458,7 +458,7 @@ fn emit_event(
         }
         None => source.entities.iter().map(|&s| (s, None)).collect(),
     };
-    let clause = ctx.syn.extent(p.head);
+    let clause = ctx.clause_span(p.head);
     for (s, t) in pairs {
         if t.is_some_and(|(t, _)| t == s) {
             continue;

@@ -53,6 +53,43 @@ fn leaves_clause(rel: Rel) -> bool {
 }
 
 impl<'g> SentenceCtx<'g> {
+    /// The span of the clause an event happens in, for the dates and places later stages look
+    /// for: the clause of the verb (an event noun's governing verb: "the invasion *began in
+    /// 2022*"), from its leftmost to its rightmost own dependent, leaving out the clauses it
+    /// embeds ("said *on Monday* that troops attacked *last year*").
+    pub fn clause_span(&self, predicate: usize) -> std::ops::Range<usize> {
+        let syn = self.syn;
+        let mut head = predicate;
+        if !matches!(syn.upos(head), readout_syntax::Upos::VERB) {
+            let mut k = head;
+            for _ in 0..3 {
+                match syn.head(k) {
+                    Some(h) => {
+                        k = h;
+                        if matches!(syn.upos(k), readout_syntax::Upos::VERB) {
+                            head = k;
+                            break;
+                        }
+                    }
+                    None => break,
+                }
+            }
+        }
+        let (mut lo, mut hi) = (head.min(predicate), head.max(predicate));
+        for c in syn.children(head) {
+            if leaves_clause(syn.rel(c)) && !matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass) {
+                continue;
+            }
+            if syn.rel(c) == Rel::Conj && matches!(syn.upos(c), readout_syntax::Upos::VERB) {
+                continue;
+            }
+            let e = syn.extent(c);
+            lo = lo.min(e.start);
+            hi = hi.max(e.end - 1);
+        }
+        lo..hi + 1
+    }
+
     /// The tokens of predicate `head`'s own clause after `after`, in text order.
     pub fn clause_after(&self, head: usize, after: usize, out: &mut Vec<usize>) {
         out.clear();
@@ -92,7 +129,11 @@ impl<'g> SentenceCtx<'g> {
     /// by *a British company*", "the plans of *the government*").
     fn actor_group(&self, t: usize) -> Option<&'g NounGroup> {
         let syn = self.syn;
-        let actor = |k: usize| self.group_at(k).filter(|g| g.is_actor() || g.speaker_pronoun);
+        // A country named as a place ("at Saudi Arabia") is the country when a frame wants it.
+        let actor = |k: usize| {
+            self.group_at(k)
+                .filter(|g| g.is_actor() || g.speaker_pronoun || g.entity.is_some())
+        };
         if let Some(g) = actor(t) {
             return Some(g);
         }
@@ -133,6 +174,33 @@ impl<'g> SentenceCtx<'g> {
         })
     }
 
+    /// The frame of a passive ("X was held in custody by Y"): the passive subject stands for the
+    /// pattern's leading `+`, and the rest of the pattern must follow the verb. Longest first.
+    pub fn match_passive<'f>(
+        &self,
+        frames: &'f [Frame],
+        head: usize,
+        form_end: usize,
+        clause: &mut Vec<usize>,
+    ) -> Option<FrameMatch<'f, 'g>> {
+        self.clause_after(head, form_end, clause);
+        let mut order: Vec<&'f Frame> = frames
+            .iter()
+            .filter(|f| f.pattern.first() == Some(&PatternItem::Target))
+            .collect();
+        order.sort_by_key(|f| std::cmp::Reverse(f.pattern.len()));
+        order.into_iter().find_map(|f| {
+            let mut matched = Vec::new();
+            self.match_items(&f.pattern[1..], clause, 0, &mut matched)?;
+            Some(FrameMatch {
+                frame: f,
+                target: None,
+                matched,
+                how: "passive subject",
+            })
+        })
+    }
+
     /// `+` as the object, `prep +` as an oblique or modifier with that preposition.
     fn match_by_relation<'f>(
         &self,
@@ -160,12 +228,21 @@ impl<'g> SentenceCtx<'g> {
                         matches!(r, Rel::Obl | Rel::OblAgent | Rel::Nmod)
                     }
                 };
-                let arg = syn.children(head).filter(|&c| c > head).find(|&c| {
-                    wanted(syn.rel(c))
-                        && syn
-                            .case_of(c)
-                            .is_some_and(|p| self.toks.words[p] == *w)
-                })?;
+                // An event noun's modifier is often attached to its light verb instead
+                // ("held talks | with Russia").
+                let verb = syn
+                    .head(head)
+                    .filter(|_| noun && matches!(syn.rel(head), Rel::Obj | Rel::Obl));
+                let arg = syn
+                    .children(head)
+                    .chain(verb.into_iter().flat_map(|h| syn.children(h)))
+                    .filter(|&c| c > head)
+                    .find(|&c| {
+                        (wanted(syn.rel(c)) || syn.rel(c) == Rel::Obl)
+                            && syn
+                                .case_of(c)
+                                .is_some_and(|p| self.toks.words[p] == *w)
+                    })?;
                 let target = self.actor_group(arg)?;
                 let case = syn.case_of(arg).expect("found by its case");
                 Some(FrameMatch {
@@ -224,7 +301,7 @@ impl<'g> SentenceCtx<'g> {
                 let t = *clause.get(p)?;
                 let g = self
                     .group_at(t)
-                    .filter(|g| g.tokens.start == t && (g.is_actor() || g.speaker_pronoun))?;
+                    .filter(|g| g.tokens.start == t && (g.is_actor() || g.speaker_pronoun || g.entity.is_some()))?;
                 // Continue after the group's last token in the clause.
                 let next = clause[p..]
                     .iter()

@@ -96,12 +96,24 @@ impl SentenceCtx<'_> {
         let lex = self.lex;
         let mut q = Qualifiers::default();
         self.own_qualifiers(v, &mut q);
+        // The predicate of an "if" or "unless" clause.
+        if let Some(m) = syn
+            .children(v)
+            .find(|&c| syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL))
+        {
+            q.modality = Some(Modality::Conditional);
+            q.because.push(format!("inside an {:?} clause", self.text(m)));
+            return q;
+        }
         let mut k = v;
         for _ in 0..MAX_CHAIN {
             let Some(h) = syn.head(k) else { break };
             let rel = syn.rel(k);
+            // Complements, and infinitives after a verb or a noun ("plans to meet", "the
+            // decision to withdraw").
             let complement = matches!(rel, Rel::Xcomp | Rel::Ccomp | Rel::Csubj)
-                || (rel == Rel::Advcl && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO));
+                || (matches!(rel, Rel::Advcl | Rel::Acl)
+                    && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO));
             if rel == Rel::Advcl
                 && syn.children(k).any(|c| {
                     syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL)

@@ -26,14 +26,15 @@ pub struct Side {
 const MAX_DEPTH: usize = 4;
 
 impl SentenceCtx<'_> {
-    /// The side a group stands for; `None` for places and unresolved groups.
+    /// The side a group stands for; `None` for unresolved groups (a country named as a place
+    /// stands for the country: callers that want actors only check [`NounGroup::is_actor`]).
     pub fn side_of_group(&self, g: &NounGroup) -> Option<Side> {
         let entities = if g.speaker_pronoun {
             self.speaker.into_iter().collect()
         } else {
             g.entities()
         };
-        if entities.is_empty() || g.place.is_some() {
+        if entities.is_empty() {
             return None;
         }
         // "no major political party": a negative determiner within the three words before.
@@ -143,11 +144,15 @@ impl SentenceCtx<'_> {
         }
         // A modifier group before the head: "the Kremlin's envoy", "British officials",
         // "Labour's campaign spokesman".
-        for c in syn.children(t).rev().filter(|&c| c < t) {
-            if !matches!(
-                syn.rel(c),
-                Rel::NmodPoss | Rel::Compound | Rel::Amod | Rel::Flat
-            ) {
+        // A name the parser split off the head ("Monday Spain" read as one name) counts too.
+        for c in syn.children(t).rev() {
+            let modifier = c < t
+                && matches!(
+                    syn.rel(c),
+                    Rel::NmodPoss | Rel::Compound | Rel::Amod | Rel::Flat
+                );
+            let split_name = c > t && matches!(syn.rel(c), Rel::Flat | Rel::Compound);
+            if !(modifier || split_name) {
                 continue;
             }
             if let Some(g) = self.group_at(c).filter(|g| g.is_actor()) {

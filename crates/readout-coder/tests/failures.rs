@@ -1,0 +1,208 @@
+//! The ten kinds of failure found when the first coder met news it was never tuned on (the
+//! "Coder v2" issue), each pinned with sentences written for it, coded with the shipped
+//! lexicon and parser model.
+
+use readout_doc::{ArticleMeta, Date, Document, Kind, Modality};
+use readout_lexicon::Lexicon;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::embedded().expect("the shipped lexicon loads"))
+}
+
+/// Codes paragraphs (separated by blank lines) published on `date`; a paragraph starting
+/// with "# " is the title.
+fn code(text: &str, date: &str) -> Document {
+    let lex = lexicon();
+    let meta = ArticleMeta {
+        published: Date::parse(date).ok(),
+        ..ArticleMeta::default()
+    };
+    let paragraphs: Vec<(Kind, &str)> = text
+        .split("\n\n")
+        .map(|p| match p.strip_prefix("# ") {
+            Some(title) => (Kind::Title, title),
+            None => (Kind::Body, p),
+        })
+        .collect();
+    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
+    readout_text::segment(&mut doc, &lex.split_rules);
+    readout_coder::Coder::new(lex).code(&mut doc, None);
+    doc
+}
+
+/// (code, source, target) of every asserted, not negated event.
+fn asserted(doc: &Document) -> Vec<(String, String, String)> {
+    doc.events
+        .iter()
+        .filter(|e| !e.negated && e.modality == Modality::Asserted)
+        .map(|e| {
+            (
+                e.code.clone(),
+                e.source.code.clone(),
+                e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn roots(doc: &Document) -> Vec<String> {
+    asserted(doc).into_iter().map(|(c, _, _)| c[..2].to_string()).collect()
+}
+
+fn ev(code: &str, source: &str, target: &str) -> (String, String, String) {
+    (code.into(), source.into(), target.into())
+}
+
+#[test]
+fn f01_a_verb_after_a_role_noun_or_a_time_phrase_is_a_verb() {
+    let doc = code("The Russian ministry condemned the attack.", "2024-03-01");
+    assert_eq!(roots(&doc), ["11"]);
+    let doc = code("The Syrian army shelled the town of Idlib.", "2024-03-01");
+    assert_eq!(roots(&doc), ["19"]);
+    let doc = code("A Nigerian senator criticized Russia.", "2024-03-01");
+    assert_eq!(asserted(&doc), [ev("111", "NGALEG", "RUS")]);
+    let doc = code(
+        "The Kenyan government on Sunday night announced new curfews.",
+        "2024-03-01",
+    );
+    assert_eq!(asserted(&doc)[0].1, "KENGOV");
+}
+
+#[test]
+fn f02_a_speaker_after_the_verb_is_the_source() {
+    let doc = code(
+        "\"We will not accept this,\" said White House spokesman Raj Kumar.",
+        "2018-05-01",
+    );
+    let said = doc.events.iter().find(|e| e.trigger_token as usize > 0 && doc.slice(e.trigger) == "said");
+    let said = said.expect("the report is coded");
+    assert_eq!(said.source.code, "USAGOV", "White House before a role noun is the US government");
+}
+
+#[test]
+fn f03_actors_beyond_the_lexicon_are_coded_from_their_words() {
+    let text = "# Budget row in Washington\n\nU.S. lawmakers in Washington met on Tuesday to debate the budget. The Congressional Budget Office said the plan would add to the deficit. A Treasury counselor criticized the office.";
+    let doc = code(text, "2017-06-01");
+    let office = doc
+        .actors
+        .iter()
+        .find(|a| a.name.contains("Budget Office"))
+        .expect("the office is an actor");
+    assert_eq!(office.code, "USAGOV");
+    let doc = code(
+        "The billionaire developer Tom Hale attacked the Mexican government.",
+        "2017-06-01",
+    );
+    let source = &doc.events[0].source.code;
+    assert!(source.ends_with("BUS"), "a developer is a business actor, got {source}");
+}
+
+#[test]
+fn f04_word_senses_that_are_not_events() {
+    for sentence in [
+        "The engine was taken apart by French mechanics.",
+        "The tax cuts would add $1 trillion to the deficit, Canadian officials said.",
+        "The state of the Indian economy worries investors.",
+        "The Italian senator will seek re-election next year.",
+        "German ministers must be held accountable for the delays.",
+        "Steps have been taken by the Spanish government to cut waiting lists.",
+    ] {
+        let doc = code(sentence, "2019-01-01");
+        let codes: Vec<String> = doc.events.iter().map(|e| e.code.clone()).collect();
+        assert!(
+            !codes.iter().any(|c| matches!(&c[..2], "18" | "17" | "02") || c == "016"),
+            "{sentence}: {codes:?}"
+        );
+    }
+    let doc = code("The Peruvian interior minister resigned on Monday.", "2019-01-01");
+    assert!(!doc.events.iter().any(|e| e.code == "0831"));
+}
+
+#[test]
+fn f05_requests_are_coded_as_requests_and_plans_as_intended() {
+    let doc = code("Turkey called on Syria to withdraw its troops.", "2019-01-01");
+    let request = doc.events.iter().find(|e| &e.code[..2] == "02" || &e.code[..2] == "10");
+    let request = request.expect("the call is a request");
+    assert_eq!(request.source.code, "TUR");
+    assert_eq!(request.target.as_ref().unwrap().code, "SYR");
+    assert!(doc
+        .events
+        .iter()
+        .filter(|e| e.source.code == "SYR")
+        .all(|e| e.modality == Modality::Requested));
+    let doc = code("The Chinese president plans to meet Japan's prime minister.", "2019-01-01");
+    assert!(doc.events.iter().all(|e| e.modality != Modality::Asserted || &e.code[..2] == "03"));
+    let doc = code("The Brazilian foreign ministry declined to comment.", "2019-01-01");
+    let codes: Vec<&str> = doc.events.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["011"]);
+}
+
+#[test]
+fn f06_references_resolve_to_compatible_antecedents() {
+    let doc = code(
+        "Members of the Greek parliament met on Monday. They said the deal was unfair.",
+        "2019-01-01",
+    );
+    assert!(doc.events.iter().all(|e| e.target.as_ref().is_none_or(|t| t.actor != e.source.actor)));
+    let doc = code(
+        "The World Food Programme praised Hassan Diab. The Egyptian minister thanked him.",
+        "2019-01-01",
+    );
+    let thanked = doc.events.iter().rev().find(|e| e.target.is_some()).unwrap();
+    let target = thanked.target.as_ref().unwrap().actor.unwrap();
+    assert!(!doc.actors[target as usize].code.starts_with("IGO"), "him is a person");
+    let doc = code("President Obama criticized Iran.", "2014-01-01");
+    assert!(doc.places.iter().all(|p| p.name != "Obama"));
+    assert_eq!(asserted(&doc), [ev("111", "USAGOV", "IRN")]);
+}
+
+#[test]
+fn f07_crimes_without_a_political_actor_are_not_events() {
+    let doc = code(
+        "A man was shot outside a bar in Leeds. Two families were evicted from their homes.",
+        "2019-01-01",
+    );
+    assert!(doc.events.is_empty(), "{:?}", asserted(&doc));
+}
+
+#[test]
+fn f08_targets_in_prepositional_phrases_and_nominal_events() {
+    let doc = code("India held talks with Pakistan on Monday.", "2019-01-01");
+    assert_eq!(asserted(&doc), [ev("046", "IND", "PAK")]);
+    let doc = code("The French president met on Tuesday with German officials.", "2019-01-01");
+    assert_eq!(asserted(&doc)[0].2, "DEUGOV");
+    let doc = code("Iran's foreign minister took a swipe at Saudi Arabia.", "2019-01-01");
+    assert_eq!(roots(&doc), ["11"]);
+    let doc = code("Palestinian prisoners began a hunger strike.", "2019-01-01");
+    assert_eq!(roots(&doc), ["14"]);
+}
+
+#[test]
+fn f09_a_credit_at_the_end_of_a_body_sentence_keeps_the_sentence() {
+    let lex = lexicon();
+    let cues = readout_ingest::PageCues::new(
+        &["Getty Images".into()],
+        vec!["PHOTO:".into()],
+        vec![],
+        vec![],
+    );
+    let text = "Border clashes\n\nThe Egyptian army attacked rebel positions near the Libyan border on Friday, the military spokesman said | Getty Images";
+    let mut doc = readout_ingest::document_from_text("p", text, Date::parse("2019-01-01").ok(), &cues);
+    readout_text::segment(&mut doc, &lex.split_rules);
+    readout_coder::Coder::new(lex).code(&mut doc, None);
+    assert!(doc.sentences.iter().all(|s| s.kind != Kind::Caption));
+    assert!(roots(&doc).contains(&"19".to_string()), "{:?}", asserted(&doc));
+}
+
+#[test]
+fn f10_actors_without_a_country_take_the_country_of_the_story() {
+    let text = "# Tories attack budget\n\nBritish ministers unveiled the budget in London on Wednesday. The government said taxes would fall. Tory MPs criticised the police.";
+    let doc = code(text, "2019-03-13");
+    let events = asserted(&doc);
+    assert!(events.contains(&ev("010", "GBRGOV", "")), "{events:?}");
+    assert!(events.contains(&ev("111", "GBRLEG", "GBRCOP")) || events.contains(&ev("111", "GBRPTY", "GBRCOP")), "{events:?}");
+    let police = doc.actors.iter().find(|a| a.code == "GBRCOP").unwrap();
+    assert!(police.country_inferred);
+}
