@@ -372,13 +372,22 @@ fn code_noun(
 /// target (GUIDELINES.md: "said it would" is 03x). The intended act itself stays coded, marked
 /// `intended`.
 fn stated_intent(ctx: &SentenceCtx, events: &mut [Event]) {
+    let syn = ctx.syn;
     for i in 0..events.len() {
         if events[i].code != "010" || events[i].negated {
             continue;
         }
         let report = events[i].trigger_token as usize;
         let clauses = ctx.reported(report);
-        let reported = |t: usize| clauses.iter().any(|r| r.contains(ctx, t));
+        // "vowed to retaliate": a controlled complement is the speaker's own act too.
+        let controlled: Vec<usize> = syn
+            .children(report)
+            .filter(|&c| syn.rel(c) == Rel::Xcomp)
+            .collect();
+        let reported = |t: usize| {
+            clauses.iter().any(|r| r.contains(ctx, t))
+                || controlled.iter().any(|&c| syn.within(t, c))
+        };
         let source = events[i].source.actor;
         let intended = events.iter().find(|f| {
             f.modality == Modality::Intended

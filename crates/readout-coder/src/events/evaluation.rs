@@ -27,11 +27,19 @@ impl SentenceCtx<'_> {
         let reported = *self.reported(v).first()?;
         let clause = reported.head;
         let (s, _) = subject(syn, clause)?;
-        let about = self.side_at(s).or_else(|| {
-            syn.children(s)
-                .filter(|&c| syn.rel(c) == Rel::NmodPoss)
-                .find_map(|c| self.side_at(c))
-        })?;
+        let about = self
+            .side_at(s)
+            .or_else(|| {
+                syn.children(s)
+                    .filter(|&c| syn.rel(c) == Rel::NmodPoss)
+                    .find_map(|c| self.side_at(c))
+            })
+            // Only an actor the coder can name: not a body it knows nothing about.
+            .filter(|side| {
+                side.entities
+                    .iter()
+                    .all(|&e| !self.doc.actors[e as usize].code.is_empty())
+            })?;
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
         for t in syn.extent(clause) {
