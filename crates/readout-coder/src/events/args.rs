@@ -105,8 +105,9 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
                 }
             }
             Rel::Xcomp => {
-                // "urged Iran to stop", "called on Iran to stop": the requestee controls.
-                if let Some(o) = object(syn, h) {
+                // "urged Iran to stop", "called on Iran to stop": the requestee controls (a
+                // relative pronoun read as an object does not).
+                if let Some(o) = object(syn, h).filter(|&o| !is_relative_pronoun(syn, o)) {
                     return Some((o, Via::ObjectControl));
                 }
                 k = h;

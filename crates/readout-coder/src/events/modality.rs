@@ -140,6 +140,14 @@ impl SentenceCtx<'_> {
                 .and_then(|m| m.values().last().copied())
                 .and_then(|f| lex.verbs[f.verb as usize].complement);
             let word = self.text(h);
+            // "told X to leave" is a request, "told X that he left" a report: what a verb
+            // makes of its complement holds for infinitives only, but a negation ("denied
+            // that …") holds for any.
+            let infinitive = rel == Rel::Xcomp
+                || syn
+                    .children(k)
+                    .any(|c| syn.xpos(c) == Xpos::TO || (syn.rel(c) == Rel::Mark && self.word_is(c, "to")));
+            let governing = governing.filter(|c| infinitive || *c == Complement::Negated);
             match governing {
                 Some(Complement::Intended) => q.set(Modality::Intended, &format!("governed by {word:?}")),
                 Some(Complement::Requested) => q.set(Modality::Requested, &format!("requested by {word:?}")),
