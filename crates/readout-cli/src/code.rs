@@ -18,7 +18,7 @@ fn parse_date(date: Option<&str>) -> Result<Option<Date>> {
         .transpose()
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()

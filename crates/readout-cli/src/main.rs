@@ -10,6 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod bench;
 mod code;
 mod extract;
+mod parse;
 mod pipeline;
 mod progress;
 
@@ -87,6 +88,15 @@ enum Command {
         date: Option<String>,
         #[command(flatten)]
         lexicon: LexiconArgs,
+    },
+    /// Tag and parse plain text: every sentence as CoNLL-U (universal and Penn tags, heads,
+    /// Universal Dependencies relations).
+    Parse {
+        /// Text files (paragraphs separated by blank lines); `-` reads standard input.
+        inputs: Vec<PathBuf>,
+        /// Parse this text instead of (or besides) files.
+        #[arg(long)]
+        text: Option<String>,
     },
     /// Validate or describe lexicon files.
     Lexicon {
@@ -177,6 +187,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             date,
             lexicon,
         } => code::explain(text.as_deref(), file.as_deref(), date.as_deref(), &lexicon),
+        Command::Parse { inputs, text } => parse::run(&inputs, text.as_deref()),
         Command::Lexicon {
             command: LexiconCommand::Check { dir, lexicon },
         } => code::lexicon_check(dir.as_deref(), &lexicon),
