@@ -154,9 +154,15 @@ fn code_verb(
                 .and_then(|(t, _)| ctx.side_at(t))
                 .and_then(|s| s.entities.first().copied())
                 .and_then(|e| ctx.doc.actors[e as usize].country.clone());
-            let own_country = j.about.entities.iter().all(|&e| {
-                let a = &ctx.doc.actors[e as usize];
-                a.sectors.is_empty() && a.country.is_some() && a.country == speaker_country
+            let own_country = j.about.as_ref().is_some_and(|about| {
+                about.entities.iter().all(|&e| {
+                    let a = &ctx.doc.actors[e as usize];
+                    // A speaker whose country is not yet known takes the story's, which a
+                    // story that names its own country as a whole usually is.
+                    a.sectors.is_empty()
+                        && a.country.is_some()
+                        && (speaker_country.is_none() || a.country == speaker_country)
+                })
             });
             let code = match (j.polarity < 0, own_country) {
                 (true, false) => "111",
@@ -167,7 +173,7 @@ fn code_verb(
             if let Some(f) = JUDGEMENT_FRAMES.iter().find(|f| f.code == code) {
                 let _ = write!(note, ", judges its subject ({}) → {code}", j.words.join(", "));
                 frame = f;
-                target = (!own_country).then_some(j.about);
+                target = if own_country { None } else { j.about };
             }
         }
     }

@@ -1,9 +1,11 @@
 //! Judgements in reported speech: "X said Y was incompetent" is criticism of Y (CAMEO 111),
 //! "X said Y had done well" praise (051), as CAMEO coders code them, not a plain statement.
 //!
-//! The reported clause must be about an actor (its subject, or the possessor of its subject:
-//! "the party's sums do not add up"), and its evaluation words (`lexicon/verbs/evaluation.txt`)
-//! must lean one way; a negator on the clause's predicate turns the judgement round.
+//! The judged actor is the reported clause's subject, or the possessor of its subject ("the
+//! party's sums are wrong"); a clause about a thing is not judged. The clause's evaluation
+//! words
+//! (`lexicon/verbs/evaluation.txt`) must lean one way; a negator on its predicate turns the
+//! judgement round.
 
 use super::args::subject;
 use super::sides::Side;
@@ -15,7 +17,8 @@ use readout_syntax::Rel;
 pub struct Judgement {
     /// -1 criticism, +1 praise.
     pub polarity: i8,
-    pub about: Side,
+    /// The actor judged.
+    pub about: Option<Side>,
     /// The deciding words, for `readout explain`.
     pub words: Vec<String>,
 }
@@ -26,8 +29,8 @@ impl SentenceCtx<'_> {
         let syn = self.syn;
         let reported = *self.reported(v).first()?;
         let clause = reported.head;
-        let (s, _) = subject(syn, clause)?;
-        let about = self
+        let s = subject(syn, clause).map(|(s, _)| s);
+        let about = s.and_then(|s| self
             .side_at(s)
             .or_else(|| {
                 syn.children(s)
@@ -39,7 +42,7 @@ impl SentenceCtx<'_> {
                 side.entities
                     .iter()
                     .all(|&e| !self.doc.actors[e as usize].code.is_empty())
-            })?;
+            }));
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
         for t in syn.extent(clause) {
@@ -58,6 +61,10 @@ impl SentenceCtx<'_> {
             polarity = -polarity;
             words.push("(negated)".into());
         }
+        // A judgement of a thing ("the rules aim to prevent abuse") says too little about
+        // whom it criticises or praises: words of blame describe the problem as often as the
+        // culprit.
+        about.as_ref()?;
         (polarity != 0).then(|| Judgement {
             polarity: polarity.signum() as i8,
             about,
