@@ -7,6 +7,11 @@ use readout_lexicon::{Lexicon, LexiconBuilder};
 
 const LEXICON: &str = r#"
 cameo 010 | Make statement | 0 | 1 | -
+cameo 012 | Make pessimistic comment | -0.4 | 1 | -
+cameo 016 | Deny responsibility | -0.6 | 1 | -
+cameo 020 | Make an appeal or request | 3 | 1 | -
+cameo 0831 | Accede to demands for change in leadership | 5 | 2 | -
+cameo 130 | Threaten | -4.4 | 3 | -
 cameo 030 | Express intent to cooperate | 4 | 1 | AGREE
 cameo 031 | Express intent to engage in material cooperation | 5.2 | 1 | AGREE
 cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
@@ -66,6 +71,15 @@ verb work
 verb hold
     forms: held
     light
+verb plan
+    complement: intended
+verb urge
+    complement: requested
+    frame: + = 020
+verb resign
+    frame: * under pressure = 0831
+evaluation negative | incompetent | wrong
+evaluation positive | admirable
 noun invasion
     frame: of + = 192
 noun talks
@@ -479,4 +493,60 @@ fn a_quote_inside_a_verbal_act_belongs_to_its_subject() {
         })
         .collect();
     assert_eq!(speakers, ["Pavel Orlov"]);
+}
+
+#[test]
+fn statements_are_recoded_by_what_they_report() {
+    let codes = |s: &str| {
+        code(s, "2023-01-10")
+            .events
+            .iter()
+            .filter(|e| e.modality.as_str() == "asserted" && !e.negated)
+            .map(|e| {
+                (
+                    e.code.clone(),
+                    e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    // Criticism and praise of an actor.
+    assert_eq!(
+        codes("Pavel Orlov said Arland was incompetent."),
+        [("111".into(), "AAA".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said Arland was admirable."),
+        [("051".into(), "AAA".into())]
+    );
+    // A judgement turned round by a negator.
+    assert_eq!(
+        codes("Pavel Orlov said Arland was not wrong."),
+        [("051".into(), "AAA".into())]
+    );
+    // One's own intended act: intent; of force: a threat against its target.
+    assert_eq!(codes("Pavel Orlov said he would meet Arland."), [("036".into(), "AAA".into())]);
+    assert_eq!(codes("Pavel Orlov said he would attack Arland."), [("130".into(), "AAA".into())]);
+    // One's own act denied.
+    assert_eq!(codes("Pavel Orlov said he had done nothing wrong."), [("016".into(), "".into())]);
+    // What another should do: an appeal to that actor.
+    assert_eq!(codes("Pavel Orlov said Arland should resign."), [("020".into(), "AAA".into())]);
+    // A plain statement stays a statement.
+    assert_eq!(codes("Pavel Orlov said the talks ended."), [("010".into(), "".into())]);
+}
+
+#[test]
+fn requests_mark_the_requested_act() {
+    let doc = code("Arland urged Borovia to attack Carpath.", "2026-01-10");
+    let urge = doc.events.iter().find(|e| e.code == "020").expect("the appeal");
+    assert_eq!(urge.target.as_ref().unwrap().code, "BBB");
+    let attack = doc.events.iter().find(|e| e.code == "190").expect("the requested attack");
+    assert_eq!(attack.source.code, "BBB", "the one urged is the one to act");
+    assert_eq!(attack.modality.as_str(), "requested");
+    // A plain resignation is no event; one under pressure yields to demands.
+    assert!(code("Pavel Orlov resigned on Monday.", "2023-01-10").events.is_empty());
+    assert_eq!(
+        events(&code("Pavel Orlov resigned under pressure.", "2023-01-10")),
+        [ev("0831", "BBBGOV", "")]
+    );
 }

@@ -86,7 +86,7 @@ pub fn code_sentence(
         }
     }
     buffers.predicates = preds;
-    stated_intent(ctx, &mut out[first..]);
+    super::statements::recode_statements(ctx, &mut out[first..]);
     super::attribution::attribute(ctx, &mut out[first..]);
 }
 
@@ -146,12 +146,21 @@ fn code_verb(
     let mut target = target;
     let mut frame = frame;
     if entry.report && frame.code == "010" && target.is_none() {
-        if let Some(j) = ctx.judgement(p.head) {
+        let speaker = args.agent.and_then(|(t, _)| ctx.side_at(t));
+        // A speaker judging itself ("said he had done nothing wrong") denies or regrets;
+        // that is read from what the statement reports (statements.rs).
+        let judgement = ctx.judgement(p.head).filter(|j| {
+            !j.about.as_ref().is_some_and(|about| {
+                speaker
+                    .as_ref()
+                    .is_some_and(|s| about.entities.iter().all(|e| s.entities.contains(e)))
+            })
+        });
+        if let Some(j) = judgement {
             // About one's own country as a whole ("Britain is heading in the wrong
             // direction", said by a Briton): a pessimistic or optimistic comment.
-            let speaker_country = args
-                .agent
-                .and_then(|(t, _)| ctx.side_at(t))
+            let speaker_country = speaker
+                .as_ref()
                 .and_then(|s| s.entities.first().copied())
                 .and_then(|e| ctx.doc.actors[e as usize].country.clone());
             let own_country = j.about.as_ref().is_some_and(|about| {
@@ -371,55 +380,6 @@ fn code_noun(
     }
     mark_consumed(ctx, buffers, &m);
     emit_event(ctx, p, m.frame, &source, target.as_ref(), out, note);
-}
-
-/// "X said it would cut taxes": a statement of one's own intended act is an expression of
-/// intent (03x), and of an intended act of force or coercion a threat (13x), with the act's
-/// target (GUIDELINES.md: "said it would" is 03x). The intended act itself stays coded, marked
-/// `intended`.
-fn stated_intent(ctx: &SentenceCtx, events: &mut [Event]) {
-    let syn = ctx.syn;
-    for i in 0..events.len() {
-        if events[i].code != "010" || events[i].negated {
-            continue;
-        }
-        let report = events[i].trigger_token as usize;
-        let clauses = ctx.reported(report);
-        // "vowed to retaliate": a controlled complement is the speaker's own act too.
-        let controlled: Vec<usize> = syn
-            .children(report)
-            .filter(|&c| syn.rel(c) == Rel::Xcomp)
-            .collect();
-        let reported = |t: usize| {
-            clauses.iter().any(|r| r.contains(ctx, t))
-                || controlled.iter().any(|&c| syn.within(t, c))
-        };
-        let source = events[i].source.actor;
-        let intended = events.iter().find(|f| {
-            f.modality == Modality::Intended
-                && !f.negated
-                && f.source.actor == source
-                && reported(f.trigger_token as usize)
-        });
-        let Some(f) = intended else { continue };
-        let root: u32 = f.code[..2].parse().unwrap_or(0);
-        let (code, target) = if (14..=20).contains(&root) {
-            ("130".to_string(), f.target.clone())
-        } else if f.code.starts_with("03") {
-            (f.code.clone(), f.target.clone())
-        } else {
-            ("030".to_string(), f.target.clone())
-        };
-        let Some(cameo) = ctx.lex.code(&code) else {
-            continue;
-        };
-        let e = &mut events[i];
-        e.code = code;
-        e.goldstein = cameo.goldstein;
-        e.quad_class = cameo.quad_class;
-        e.plover = cameo.plover.clone();
-        e.target = target;
-    }
 }
 
 /// Acts that two parties do together: consulting, agreeing, cooperating, fighting.

@@ -10,7 +10,6 @@
 use super::args::subject;
 use super::sides::Side;
 use super::SentenceCtx;
-use readout_lexicon::WordClasses;
 use readout_syntax::Rel;
 
 /// A judgement a statement passes on an actor.
@@ -54,9 +53,7 @@ impl SentenceCtx<'_> {
                 words.push(self.text(t).to_string());
             }
         }
-        let negated = syn
-            .children(clause)
-            .any(|c| syn.rel(c) == Rel::Advmod && self.is(c, WordClasses::NEGATOR));
+        let negated = self.denies(clause);
         if negated {
             polarity = -polarity;
             words.push("(negated)".into());

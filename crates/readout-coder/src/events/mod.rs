@@ -10,6 +10,7 @@
 //! - [`sides`]: an argument phrase → the actors it names;
 //! - [`frames`]: the lexicon's verb and noun frames matched against a predicate's dependents;
 //! - [`evaluation`]: criticism and praise in reported speech ("X said Y was wrong");
+//! - [`statements`]: plain statements recoded by what they report (intent, denial, appeal);
 //! - [`modality`]: negation and modality from auxiliaries, adverbs and governing verbs;
 //! - [`reports`]: the clause a reporting verb reports, before or after it;
 //! - [`code`]: one sentence's events, and [`attribution`]: who says they happened.
@@ -23,6 +24,7 @@ pub mod modality;
 pub mod predicates;
 pub mod reports;
 pub mod sides;
+pub mod statements;
 
 use crate::actors::{Coref, NounGroup};
 use crate::analysis::Tokens;

@@ -1,0 +1,160 @@
+//! What a statement says. A plain statement ("X said …", 010) is recoded by what it reports,
+//! as CAMEO coders code it (GUIDELINES.md):
+//! - one's own intended act ("said it would cut taxes", "vowed to retaliate") is an
+//!   expression of intent (03x), of force or coercion a threat (130), with the act's target;
+//! - one's own act denied ("said he had done nothing wrong", "says it is not against
+//!   immigration") is a denial (016);
+//! - what another should or must do ("said the minister should resign", "said Y needed to
+//!   change policy") is an appeal (020), to that actor.
+//!
+//! Judgements ("said Y was incompetent") are read when the statement is coded
+//! ([`super::evaluation`]). The reported act itself stays coded, with its own modality.
+
+use super::args::subject;
+use super::SentenceCtx;
+use readout_doc::{Event, Modality, Participant};
+use readout_lexicon::WordClasses;
+use readout_syntax::{Rel, Xpos};
+
+/// Modals and verbs of obligation: what someone "should", "must" or "needs to" do.
+fn obliges(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "should" | "must" | "ought" | "need" | "needs" | "needed" | "has" | "have" | "had"
+    )
+}
+
+impl SentenceCtx<'_> {
+    /// The heads of the clauses a statement at `report` reports, with their coordinated
+    /// clauses and controlled complements ("vowed *to retaliate*").
+    fn reported_heads(&self, report: usize) -> Vec<usize> {
+        let syn = self.syn;
+        let mut heads: Vec<usize> = self
+            .reported(report)
+            .iter()
+            .filter(|r| r.trailing.is_none())
+            .map(|r| r.head)
+            .chain(syn.children(report).filter(|&c| syn.rel(c) == Rel::Xcomp))
+            .collect();
+        let mut i = 0;
+        while i < heads.len() {
+            let h = heads[i];
+            heads.extend(syn.children(h).filter(|&c| syn.rel(c) == Rel::Conj && c > h));
+            i += 1;
+        }
+        heads
+    }
+
+    /// Whether the subject of clause `h` is the statement's own source (or the speaker's
+    /// "I", "we"), or the clause is controlled and has none.
+    fn about_self(&self, h: usize, source: Option<u32>) -> bool {
+        let syn = self.syn;
+        if syn.rel(h) == Rel::Xcomp {
+            return true;
+        }
+        let Some((s, _)) = subject(syn, h) else {
+            return false;
+        };
+        self.side_at(s)
+            .is_some_and(|side| side.entities.len() == 1 && Some(side.entities[0]) == source)
+    }
+
+    /// Whether clause `h` denies: a negator on its predicate, or "nothing", "no one" as its
+    /// argument ("had done nothing wrong").
+    pub(crate) fn denies(&self, h: usize) -> bool {
+        let syn = self.syn;
+        syn.children(h).any(|c| {
+            let rel = syn.rel(c);
+            (matches!(rel, Rel::Advmod | Rel::Aux) && self.is(c, WordClasses::NEGATOR))
+                || (matches!(rel, Rel::Obj | Rel::Nsubj | Rel::NsubjPass)
+                    && matches!(
+                        self.text(c).to_ascii_lowercase().as_str(),
+                        "nothing" | "nobody" | "none"
+                    ))
+        })
+    }
+
+    /// Whether clause `h` says what someone should, must or needs to do.
+    fn obligation(&self, h: usize) -> bool {
+        let syn = self.syn;
+        let modal = syn
+            .children(h)
+            .any(|c| syn.rel(c) == Rel::Aux && syn.xpos(c) == Xpos::MD && obliges(self.text(c)));
+        // "needed to change", "has to go": the verb of obligation heads the clause.
+        let verb = obliges(self.text(h))
+            && syn
+                .children(h)
+                .any(|c| syn.rel(c) == Rel::Xcomp);
+        modal || verb
+    }
+}
+
+/// Recodes the sentence's plain statements by what they report (`events`: this sentence's).
+pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
+    for i in 0..events.len() {
+        if events[i].code != "010" || events[i].negated {
+            continue;
+        }
+        let report = events[i].trigger_token as usize;
+        let source = events[i].source.actor;
+        let heads = ctx.reported_heads(report);
+        if heads.is_empty() {
+            continue;
+        }
+        let inside = |t: usize| heads.iter().any(|&h| ctx.syn.within(t, h));
+        // 1. The speaker's own intended act, coded.
+        let intended = events.iter().find(|f| {
+            f.modality == Modality::Intended
+                && !f.negated
+                && f.source.actor == source
+                && inside(f.trigger_token as usize)
+        });
+        let recoded: Option<(String, Option<Participant>)> = if let Some(f) = intended {
+            let root: u32 = f.code[..2].parse().unwrap_or(0);
+            Some(if (14..=20).contains(&root) {
+                ("130".to_string(), f.target.clone())
+            } else if f.code.starts_with("03") {
+                (f.code.clone(), f.target.clone())
+            } else {
+                ("030".to_string(), f.target.clone())
+            })
+        } else {
+            heads.iter().find_map(|&h| {
+                let mine = ctx.about_self(h, source);
+                let q = ctx.qualifiers(h);
+                if mine && !q.negated && q.modality == Some(Modality::Intended) {
+                    // 2. The speaker's own intended act, not one the lexicon codes.
+                    Some(("030".to_string(), None))
+                } else if mine && ctx.denies(h) {
+                    // 3. The speaker denies its own act.
+                    Some(("016".to_string(), None))
+                } else if !mine && ctx.obligation(h) {
+                    // 4. What another should do: an appeal to that actor.
+                    let target = subject(ctx.syn, h)
+                        .and_then(|(s, _)| ctx.side_at(s))
+                        .filter(|side| side.entities.len() == 1 && Some(side.entities[0]) != source)
+                        .map(|side| Participant {
+                            actor: Some(side.entities[0]),
+                            code: ctx.doc.actors[side.entities[0] as usize].code.clone(),
+                            span: side.span,
+                        });
+                    Some(("020".to_string(), target))
+                } else {
+                    None
+                }
+            })
+        };
+        let Some((code, target)) = recoded else {
+            continue;
+        };
+        let Some(cameo) = ctx.lex.code(&code) else {
+            continue;
+        };
+        let e = &mut events[i];
+        e.code = code;
+        e.goldstein = cameo.goldstein;
+        e.quad_class = cameo.quad_class;
+        e.plover = cameo.plover.clone();
+        e.target = target;
+    }
+}
