@@ -197,8 +197,9 @@ impl LexiconBuilder {
                 "orgword" => c.org_word(file, r),
                 "evaluation" => c.evaluation(file, r),
                 "given-names" => c.given_names(file, r),
+                "partitive" => c.partitives(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation or given-names)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names or partitive)"
                 ))),
             }
         }
@@ -982,6 +983,19 @@ impl Compiler {
                     self.lex.org_words.insert(*id, index);
                 }
                 _ => self.err(file, r.line, format!("organisation word {w:?} must be one word")),
+            }
+        }
+    }
+
+    fn partitives(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        for w in &r.head {
+            let (ids, _) = self.phrase(w);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.partitives.insert(*id);
+                }
+                _ => self.err(file, r.line, format!("partitive {w:?} must be one word")),
             }
         }
     }

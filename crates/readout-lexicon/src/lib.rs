@@ -136,6 +136,9 @@ pub struct Lexicon {
     /// Given names (word ids), from `given-names` records: a capitalised name the lexicon
     /// does not list that starts with one is a person's.
     pub given_names: std::collections::HashSet<u32>,
+    /// Nouns that pick out part of a group ("members of", "the head of"), from `partitive`
+    /// records: such a noun acts for the group its "of" phrase names.
+    pub partitives: std::collections::HashSet<u32>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).

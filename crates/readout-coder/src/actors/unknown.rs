@@ -199,7 +199,18 @@ fn unlisted(
     // The phrase around the head: a country adjective or name, a role noun.
     let (mut country, mut sector) = (None::<String>, None::<String>);
     let lex = cx.res.lex;
-    for c in syn.children(head).chain(syn.head(head)) {
+    // The head's own modifiers, the noun it is in apposition to, and that noun's modifiers
+    // ("the billionaire developer Tom Hale").
+    let governor = syn.head(head);
+    let around: Vec<usize> = syn
+        .children(head)
+        .chain(governor)
+        .chain(governor.into_iter().flat_map(|g| {
+            syn.children(g)
+                .filter(|&c| matches!(syn.rel(c), Rel::Compound | Rel::Amod))
+        }))
+        .collect();
+    for c in around {
         let Some(refs) = refs_at(cx, c) else { continue };
         for r in refs {
             match r {

@@ -145,12 +145,13 @@ impl SentenceCtx<'_> {
         // A modifier group before the head: "the Kremlin's envoy", "British officials",
         // "Labour's campaign spokesman".
         // A name the parser split off the head ("Monday Spain" read as one name) counts too.
+        // A compound modifies a common noun without making it an actor: "consumer prices" are
+        // no consumers.
+        let common_noun = syn.upos(t) == Upos::NOUN;
         for c in syn.children(t).rev() {
             let modifier = c < t
-                && matches!(
-                    syn.rel(c),
-                    Rel::NmodPoss | Rel::Compound | Rel::Amod | Rel::Flat
-                );
+                && (matches!(syn.rel(c), Rel::NmodPoss | Rel::Amod | Rel::Flat)
+                    || (syn.rel(c) == Rel::Compound && !common_noun));
             let split_name = c > t && matches!(syn.rel(c), Rel::Flat | Rel::Compound);
             if !(modifier || split_name) {
                 continue;
@@ -161,9 +162,14 @@ impl SentenceCtx<'_> {
         }
         // A word that picks out part of a group: "some of the MPs", "members of the party",
         // "the head of the agency", and an apposition: "Sir Andrew Green, chairman of …".
+        let partitive = matches!(syn.upos(t), Upos::DET | Upos::PRON | Upos::NUM | Upos::ADJ)
+            || self.lex.partitives.contains(&self.toks.words[t]);
         for c in syn.children(t) {
-            let part_of = matches!(syn.rel(c), Rel::Nmod)
-                && syn.case_of(c).is_some_and(|p| self.word_is(p, "of"));
+            let part_of = partitive
+                && matches!(syn.rel(c), Rel::Nmod)
+                && syn
+                    .case_of(c)
+                    .is_some_and(|p| self.word_is(p, "of") || self.word_is(p, "for"));
             if part_of || syn.rel(c) == Rel::Appos {
                 if let Some(s) = self.side_at_depth(c, depth + 1) {
                     return Some(s);

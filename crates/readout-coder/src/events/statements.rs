@@ -126,8 +126,11 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                     // 2. The speaker's own intended act, not one the lexicon codes.
                     Some(("030".to_string(), None))
                 } else if mine && ctx.denies(h) {
-                    // 3. The speaker denies its own act.
-                    Some(("016".to_string(), None))
+                    // 3. The speaker denies its own act; refusing to say is declining to
+                    // comment ("we cannot discuss who was responsible").
+                    let says = ctx.verb_at(h).is_some_and(|v| v.report)
+                        || ctx.word_is(h, "discuss");
+                    Some((if says { "011" } else { "016" }.to_string(), None))
                 } else if !mine && ctx.obligation(h) {
                     // 4. What another should do: an appeal to that actor.
                     let target = subject(ctx.syn, h)
