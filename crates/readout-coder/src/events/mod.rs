@@ -118,7 +118,13 @@ impl<'a> SentenceCtx<'a> {
 
     /// The lexicon verb whose form starts at token `t`, when the tagger calls it a verb.
     pub fn verb_at(&self, t: usize) -> Option<&'a readout_lexicon::Verb> {
-        if !matches!(self.syn.upos(t), readout_syntax::Upos::VERB) {
+        let syn = self.syn;
+        let misread = syn.upos(t) == readout_syntax::Upos::NOUN
+            && syn
+                .children(t)
+                .any(|c| matches!(syn.rel(c), readout_syntax::Rel::Nsubj))
+            && !syn.children(t).any(|c| syn.rel(c) == readout_syntax::Rel::Cop);
+        if !(matches!(syn.upos(t), readout_syntax::Upos::VERB) || misread) {
             return None;
         }
         let m = self.lex.verb_forms.longest(

@@ -8,7 +8,7 @@
 
 use super::SentenceCtx;
 use readout_lexicon::FormKind;
-use readout_syntax::Upos;
+use readout_syntax::{Rel, Upos};
 
 /// What kind of predicate, with its lexicon entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,24 @@ pub fn predicates(ctx: &SentenceCtx, out: &mut Vec<Predicate>) {
             continue;
         }
         let upos = syn.upos(t);
+        // A word tagged as a noun that has a subject and no copula is a verb the tagger
+        // misread ("Zebari speaks during …" with "speaks" as a plural noun).
+        let misread_verb = upos == Upos::NOUN
+            && syn.children(t).any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass))
+            && !syn.children(t).any(|c| syn.rel(c) == Rel::Cop);
         let found = match upos {
+            Upos::NOUN if misread_verb && lex.verb_forms.longest(words, caps, t).is_some() => {
+                lex.verb_forms.longest(words, caps, t).map(|m| {
+                    let v = *m.values().last().expect("a match has a value");
+                    (
+                        m.len,
+                        Entry::Verb {
+                            verb: v.verb,
+                            form: v.kind,
+                        },
+                    )
+                })
+            }
             Upos::VERB => lex.verb_forms.longest(words, caps, t).map(|m| {
                 let v = *m.values().last().expect("a match has a value");
                 (
