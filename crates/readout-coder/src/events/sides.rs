@@ -145,9 +145,11 @@ impl SentenceCtx<'_> {
         // A modifier group before the head: "the Kremlin's envoy", "British officials",
         // "Labour's campaign spokesman".
         // A name the parser split off the head ("Monday Spain" read as one name) counts too.
-        // A compound modifies a common noun without making it an actor: "consumer prices" are
-        // no consumers.
-        let common_noun = syn.upos(t) == Upos::NOUN;
+        // A compound modifies a common noun without making it an actor ("consumer prices" are
+        // no consumers), unless the noun picks out members of it ("NATO members").
+        let partitive = matches!(syn.upos(t), Upos::DET | Upos::PRON | Upos::NUM | Upos::ADJ)
+            || self.lex.partitives.contains(&self.toks.words[t]);
+        let common_noun = syn.upos(t) == Upos::NOUN && !partitive;
         for c in syn.children(t).rev() {
             let modifier = c < t
                 && (matches!(syn.rel(c), Rel::NmodPoss | Rel::Amod | Rel::Flat)
@@ -162,8 +164,6 @@ impl SentenceCtx<'_> {
         }
         // A word that picks out part of a group: "some of the MPs", "members of the party",
         // "the head of the agency", and an apposition: "Sir Andrew Green, chairman of …".
-        let partitive = matches!(syn.upos(t), Upos::DET | Upos::PRON | Upos::NUM | Upos::ADJ)
-            || self.lex.partitives.contains(&self.toks.words[t]);
         for c in syn.children(t) {
             let part_of = partitive
                 && matches!(syn.rel(c), Rel::Nmod)
