@@ -129,8 +129,13 @@ pub fn unknown_actors(cx: &mut UnknownCtx, sentence: usize, groups: &mut Vec<Nou
         let starts = !covered[t - range.start]
             && cx.capitalised_word(t)
             && matches!(cx.syn.upos(t), Upos::PROPN | Upos::NOUN)
-            // The first word of a sentence is capitalised anyway: only a proper noun counts.
-            && (t > range.start || cx.syn.upos(t) == Upos::PROPN);
+            // The first word of a sentence is capitalised anyway: only a proper noun counts,
+            // or a noun the next proper noun continues ("Migration Watch says").
+            && (t > range.start
+                || cx.syn.upos(t) == Upos::PROPN
+                || (t + 1 < range.end
+                    && cx.syn.upos(t + 1) == Upos::PROPN
+                    && cx.capitalised_word(t + 1)));
         if !starts {
             t += 1;
             continue;

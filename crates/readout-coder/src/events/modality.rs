@@ -96,10 +96,15 @@ impl SentenceCtx<'_> {
         let lex = self.lex;
         let mut q = Qualifiers::default();
         self.own_qualifiers(v, &mut q);
-        // The predicate of an "if" or "unless" clause.
+        // The predicate of an "if" or "unless" clause (not of an "as X suggested" aside that
+        // a parser hung in one).
+        let aside = syn
+            .children(v)
+            .any(|c| syn.rel(c) == Rel::Mark && self.word_is(c, "as"));
         if let Some(m) = syn
             .children(v)
             .find(|&c| syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL))
+            .filter(|_| !aside)
         {
             q.modality = Some(Modality::Conditional);
             q.because.push(format!("inside an {:?} clause", self.text(m)));
