@@ -86,26 +86,16 @@ impl<'l> Coder<'l> {
                 let range = doc.sentences[si].token_range();
                 name_hits(doc, lex, &toks, range, &mut hits);
                 let mut g = Vec::new();
-                noun_groups(
+                let mut cx = actors::ActorCtx {
                     doc,
-                    &mut resolver,
-                    &toks,
-                    si,
-                    &hits,
-                    &syn,
-                    &mut coref,
-                    kind != Kind::Caption,
-                    &mut g,
-                );
+                    res: &mut resolver,
+                    toks: &toks,
+                    syn: &syn,
+                    coref: &mut coref,
+                    update_coref: kind != Kind::Caption,
+                };
+                noun_groups(&mut cx, si, &hits, &mut g);
                 if kind != Kind::Title {
-                    let mut cx = actors::unknown::UnknownCtx {
-                        doc,
-                        res: &mut resolver,
-                        toks: &toks,
-                        syn: &syn,
-                        coref: &mut coref,
-                        update_coref: kind != Kind::Caption,
-                    };
                     actors::unknown::unknown_actors(&mut cx, si, &mut g);
                 }
                 groups.push(g);
@@ -113,7 +103,7 @@ impl<'l> Coder<'l> {
             let doc_ref: &Document = doc;
             let mut ctxs: Vec<SentenceCtx> = (s..end)
                 .zip(&groups)
-                .map(|(si, g)| SentenceCtx::new(doc_ref, lex, &toks, &syn, &coref, si, g, None))
+                .map(|(si, g)| SentenceCtx::new(doc_ref, lex, &toks, &syn, &coref, si, g))
                 .collect();
             let quotes = quotes::find_quotes(&ctxs, &mut last_speaker);
             let mut next_quote = 0;
@@ -152,7 +142,7 @@ impl<'l> Coder<'l> {
             s = end;
         }
         let home = actors::home::home_country(doc, lex);
-        if let Some(t) = trace.as_deref_mut() {
+        if let Some(t) = trace {
             t.lines.push(match &home {
                 Some(h) => format!(
                     "home country {} (support {:.1}, runner-up {:.1}): given to actors without one",

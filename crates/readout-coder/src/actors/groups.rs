@@ -1,12 +1,11 @@
 //! Noun groups: runs of lexicon names, honorifics and surnames, possessive compounds, and
 //! unknown names that a role introduces or an appositive qualifies.
 
-use super::coref::{last_word, Coref};
+use super::coref::last_word;
 use super::places::qualify_roles_by_place;
-use super::resolve::{resolve, PlaceContext, Resolver};
-use super::NounGroup;
+use super::resolve::{resolve, NameRun, PlaceContext};
+use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
-use crate::syntax::Syntax;
 use readout_syntax::Xpos;
 use readout_doc::{token_flags as tf, Document, Mention, Span};
 use readout_lexicon::{NameRef, WordClasses};
@@ -23,18 +22,16 @@ fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
 }
 
 /// Finds the noun groups of one sentence, resolves them and records mentions and places.
-#[allow(clippy::too_many_arguments)]
 pub fn noun_groups(
-    doc: &mut Document,
-    res: &mut Resolver,
-    toks: &Tokens,
+    cx: &mut ActorCtx,
     sentence: usize,
     hits: &[NameHit],
-    syn: &Syntax,
-    coref: &mut Coref,
-    update_coref: bool,
     out: &mut Vec<NounGroup>,
 ) {
+    let (toks, syn, update_coref) = (cx.toks, cx.syn, cx.update_coref);
+    let doc = &mut *cx.doc;
+    let res = &mut *cx.res;
+    let coref = &mut *cx.coref;
     out.clear();
     let range = doc.sentences[sentence].token_range();
     let lex = res.lex;
@@ -276,19 +273,15 @@ pub fn noun_groups(
         let modifier = (i.saturating_sub(2).max(range.start)..j)
             .find_map(|t| lex.modifiers.get(&toks.words[t]))
             .map(|&s| lex.sectors[s as usize].clone());
-        resolve(
-            doc,
-            res,
-            sentence,
-            &refs,
+        let run = NameRun {
+            refs: &refs,
             qualifier,
             surname_person,
             new_person,
             context,
-            modifier.as_deref(),
-            &mut group,
-            span,
-        );
+            modifier: modifier.as_deref(),
+        };
+        resolve(doc, res, sentence, &run, &mut group, span);
         if group.entity.is_none() && group.place.is_none() {
             // A place named outside a locative phrase, or nothing resolvable: not a group.
             i = j;
@@ -333,22 +326,21 @@ pub fn noun_groups(
         i = j;
     }
     qualify_roles_by_place(doc, res, toks, sentence, out);
-    appositive_persons(doc, res, toks, sentence, hits, coref, update_coref, out);
+    appositive_persons(cx, sentence, hits, out);
 }
 
 /// "Abu Ahmed, a Hamas commander, said …": a name the lexicon does not know, followed by an
 /// appositive that names a role, becomes a person with that role's code.
-#[allow(clippy::too_many_arguments)]
 fn appositive_persons(
-    doc: &mut Document,
-    res: &mut Resolver,
-    toks: &Tokens,
+    cx: &mut ActorCtx,
     sentence: usize,
     hits: &[NameHit],
-    coref: &mut Coref,
-    update_coref: bool,
     groups: &mut Vec<NounGroup>,
 ) {
+    let (toks, update_coref) = (cx.toks, cx.update_coref);
+    let doc = &mut *cx.doc;
+    let res = &mut *cx.res;
+    let coref = &mut *cx.coref;
     let start = doc.sentences[sentence].tokens.start as usize;
     let mut found = Vec::new();
     for g in groups.iter() {

@@ -20,7 +20,21 @@ pub use coref::Coref;
 pub use groups::noun_groups;
 pub use resolve::{describe, Resolver};
 
+use crate::analysis::Tokens;
+use crate::syntax::Syntax;
+use readout_doc::Document;
 use std::ops::Range;
+
+/// What the actor stages read and write for one document.
+pub struct ActorCtx<'a, 'l> {
+    pub doc: &'a mut Document,
+    pub res: &'a mut Resolver<'l>,
+    pub toks: &'a Tokens,
+    pub syn: &'a Syntax,
+    pub coref: &'a mut Coref,
+    /// Whether this sentence's actors are remembered for coreference (not in captions).
+    pub update_coref: bool,
+}
 
 #[derive(Debug, Clone)]
 pub struct NounGroup {

@@ -73,28 +73,9 @@ pub(crate) fn qualify_roles_by_place(
 }
 
 
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn push_place(
-    doc: &mut Document,
-    sentence: usize,
-    group: &NounGroup,
-    span: Span,
-    name: String,
-    country: Option<String>,
-    lat: f64,
-    lon: f64,
-    locative: bool,
-) -> u32 {
-    doc.places.push(PlaceMention {
-        sentence: sentence as u32,
-        tokens: group.tokens.start as u32..group.tokens.end as u32,
-        span,
-        name,
-        country,
-        lat,
-        lon,
-        locative,
-    });
+/// Adds a place mention to the document; returns its index.
+pub(crate) fn push_place(doc: &mut Document, place: PlaceMention) -> u32 {
+    doc.places.push(place);
     (doc.places.len() - 1) as u32
 }
 

@@ -2,7 +2,7 @@
 
 use super::places::{choose_place, push_place};
 use super::NounGroup;
-use readout_doc::{Actor, Date, Document, Span};
+use readout_doc::{Actor, Date, Document, PlaceMention, Span};
 use readout_lexicon::{CountryForm, Lexicon, NameRef, Standing};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -195,21 +195,51 @@ pub(crate) struct PlaceContext {
     pub after_of: bool,
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a name run found, for [`resolve`].
+pub(crate) struct NameRun<'a> {
+    /// The lexicon references of the run's names.
+    pub refs: &'a [NameRef],
+    /// A name after a comma that may qualify a place ("Paris, Texas").
+    pub qualifier: &'a [NameRef],
+    /// A person named earlier, found by surname ("Mr Wang").
+    pub surname_person: Option<u32>,
+    /// Unknown capitalised words after a role ("Foreign Minister Qin Gang").
+    pub new_person: Option<Range<usize>>,
+    pub context: PlaceContext,
+    /// The sector a modifier imposes ("former" → ELI).
+    pub modifier: Option<&'a str>,
+}
+
+/// Resolves a name run to one actor or place and records it on `group`.
 pub(crate) fn resolve(
     doc: &mut Document,
     res: &mut Resolver,
     sentence: usize,
-    refs: &[NameRef],
-    qualifier: &[NameRef],
-    surname_person: Option<u32>,
-    new_person: Option<Range<usize>>,
-    context: PlaceContext,
-    modifier: Option<&str>,
+    run: &NameRun,
     group: &mut NounGroup,
     span: Span,
 ) {
+    let NameRun {
+        refs,
+        qualifier,
+        surname_person,
+        ref new_person,
+        context,
+        modifier,
+    } = *run;
+    let new_person = new_person.clone();
     let locative = context.locative;
+    let tokens = group.tokens.start as u32..group.tokens.end as u32;
+    let place = |name: String, country: Option<String>, lat: f64, lon: f64| PlaceMention {
+        sentence: sentence as u32,
+        tokens: tokens.clone(),
+        span,
+        name,
+        country,
+        lat,
+        lon,
+        locative,
+    };
     let lex = res.lex;
     let person = refs.iter().find_map(|r| match r {
         NameRef::Person(p) => Some(*p),
@@ -239,17 +269,15 @@ pub(crate) fn resolve(
 
     let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();
     group.evidence = names.join(" + ");
-    let place = choose_place(doc, lex, refs, qualifier);
-    if let Some((p, true)) = place {
+    let chosen = choose_place(doc, lex, refs, qualifier);
+    if let Some((p, true)) = chosen {
         // The qualifier picked one of several same-named places ("Paris, Texas").
         let pl = &lex.places[p as usize];
         let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        group.place = Some(push_place(
-            doc, sentence, group, span, name, country, lat, lon, locative,
-        ));
+        group.place = Some(push_place(doc, place(name, country, lat, lon)));
         return;
     }
-    let place = place
+    let chosen = chosen
         .map(|(p, _)| p)
         .filter(|_| context.locative || context.after_of);
     if let Some(e) = surname_person {
@@ -336,14 +364,7 @@ pub(crate) fn resolve(
                 let name = doc.slice(span).trim_start_matches("the ").to_string();
                 group.place = Some(push_place(
                     doc,
-                    sentence,
-                    group,
-                    span,
-                    name,
-                    Some(country.code.clone()),
-                    lat,
-                    lon,
-                    locative,
+                    place(name, Some(country.code.clone()), lat, lon),
                 ));
                 // The place is also its country, should a frame want it as an actor ("took a
                 // swipe at Saudi Arabia"): a capital or seat stands for the government.
@@ -362,12 +383,10 @@ pub(crate) fn resolve(
         group.entity = Some(res.country(doc, c, sector.as_deref()));
         return;
     }
-    if let Some(p) = place {
+    if let Some(p) = chosen {
         let pl = &lex.places[p as usize];
         let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        group.place = Some(push_place(
-            doc, sentence, group, span, name, country, lat, lon, locative,
-        ));
+        group.place = Some(push_place(doc, place(name, country, lat, lon)));
         return;
     }
     if let Some(s) = sector_name {

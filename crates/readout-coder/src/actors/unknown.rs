@@ -16,12 +16,9 @@
 //! is given later ([`super::home`]). Names used as places ("in Tweedbank", "from Carlisle")
 //! are left alone, as are headlines, whose every word is capitalised.
 
-use super::coref::{last_word, Coref};
-use super::resolve::Resolver;
-use super::NounGroup;
-use crate::analysis::Tokens;
-use crate::syntax::Syntax;
-use readout_doc::{token_flags as tf, Document, Kind, Mention, Span};
+use super::coref::last_word;
+use super::{ActorCtx, NounGroup};
+use readout_doc::{token_flags as tf, Kind, Mention, Span};
 use readout_lexicon::{NameRef, WordClasses};
 use readout_syntax::{Rel, Upos};
 use std::ops::Range;
@@ -63,17 +60,7 @@ fn locative_case(word: &str) -> bool {
     )
 }
 
-/// Everything [`unknown_actors`] reads and writes, for one sentence.
-pub struct UnknownCtx<'a, 'l> {
-    pub doc: &'a mut Document,
-    pub res: &'a mut Resolver<'l>,
-    pub toks: &'a Tokens,
-    pub syn: &'a Syntax,
-    pub coref: &'a mut Coref,
-    pub update_coref: bool,
-}
-
-impl UnknownCtx<'_, '_> {
+impl ActorCtx<'_, '_> {
     fn text(&self, t: usize) -> &str {
         self.doc.token_text(t)
     }
@@ -109,7 +96,7 @@ impl UnknownCtx<'_, '_> {
 }
 
 /// Finds the sentence's unlisted actors and adds their groups (kept in text order).
-pub fn unknown_actors(cx: &mut UnknownCtx, sentence: usize, groups: &mut Vec<NounGroup>) {
+pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounGroup>) {
     let s = &cx.doc.sentences[sentence];
     if s.kind == Kind::Title {
         return;
@@ -155,7 +142,7 @@ pub fn unknown_actors(cx: &mut UnknownCtx, sentence: usize, groups: &mut Vec<Nou
 
 /// The actor a name run stands for, if it is one.
 fn unlisted(
-    cx: &mut UnknownCtx,
+    cx: &mut ActorCtx,
     sentence: usize,
     run: Range<usize>,
     sentence_range: Range<usize>,
@@ -279,7 +266,7 @@ fn unlisted(
 }
 
 /// The lexicon references of the name hit at token `t` (a single-token look-up).
-fn refs_at(cx: &UnknownCtx, t: usize) -> Option<Vec<NameRef>> {
+fn refs_at(cx: &ActorCtx, t: usize) -> Option<Vec<NameRef>> {
     let m = cx
         .res
         .lex

@@ -55,7 +55,7 @@ pub struct SentenceCtx<'a> {
 }
 
 impl<'a> SentenceCtx<'a> {
-    #[allow(clippy::too_many_arguments)]
+    /// The context of sentence `index`; the quote speaker is set once quotes are found.
     pub fn new(
         doc: &'a Document,
         lex: &'a Lexicon,
@@ -64,7 +64,6 @@ impl<'a> SentenceCtx<'a> {
         coref: &'a Coref,
         index: usize,
         groups: &'a [NounGroup],
-        speaker: Option<u32>,
     ) -> SentenceCtx<'a> {
         let range = doc.sentences[index].token_range();
         let mut group_of = vec![NO_GROUP; range.len()];
@@ -85,7 +84,7 @@ impl<'a> SentenceCtx<'a> {
             range,
             groups,
             group_of,
-            speaker,
+            speaker: None,
         }
     }
 
