@@ -84,7 +84,10 @@ fn reporting_verb(ctx: &SentenceCtx, t: usize, acts: bool) -> bool {
 /// The speaker of reporting verb `v`: its subject's actors.
 fn speaker_side(ctx: &SentenceCtx, v: usize) -> Option<(Side, bool)> {
     let side = ctx.speaker_of(v)?;
-    let first = ctx.doc.tokens.partition_point(|t| t.span.start < side.span.start);
+    let first = ctx
+        .doc
+        .tokens
+        .partition_point(|t| t.span.start < side.span.start);
     let pronoun = ctx.group_at(first).is_some_and(|g| g.pronoun);
     Some((side, pronoun))
 }
@@ -116,7 +119,9 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
                 while k < ctx.range.end && matches!(doc.token_text(k), "," | ":") {
                     k += 1;
                 }
-                if let Some(v) = (k..(k + 7).min(ctx.range.end)).find(|&v| reporting_verb(ctx, v, false)) {
+                if let Some(v) =
+                    (k..(k + 7).min(ctx.range.end)).find(|&v| reporting_verb(ctx, v, false))
+                {
                     speaker = speaker_side(ctx, v);
                 }
             }
@@ -132,7 +137,10 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
             }
             // "he added" after a quote: the speaker of the quote before, whoever it was.
             let (entity, speaker_span) = match speaker {
-                Some((side, true)) => (last_speaker.or(side.entities.first().copied()), Some(side.span)),
+                Some((side, true)) => (
+                    last_speaker.or(side.entities.first().copied()),
+                    Some(side.span),
+                ),
                 Some((side, false)) => (side.entities.first().copied(), Some(side.span)),
                 None => (None, None),
             };
@@ -160,7 +168,9 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
                 .unwrap_or(0);
             let start = doc.tokens[open].span.end as usize;
             let end = doc.tokens[close].span.start as usize;
-            let content = doc.text[start..end].trim_end_matches([',', ' ']).trim_start();
+            let content = doc.text[start..end]
+                .trim_end_matches([',', ' '])
+                .trim_start();
             let lead = doc.text[start..end].len() - doc.text[start..end].trim_start().len();
             let span = Span::new(start + lead, start + lead + content.len());
             found.push(FoundQuote {

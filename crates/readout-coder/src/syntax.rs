@@ -131,7 +131,10 @@ impl Syntax {
 
     /// The children of `t`, in text order.
     pub fn children(&self, t: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
-        let (a, b) = (self.child_start[t] as usize, self.child_start[t + 1] as usize);
+        let (a, b) = (
+            self.child_start[t] as usize,
+            self.child_start[t + 1] as usize,
+        );
         self.children[a..b].iter().map(|&c| c as usize)
     }
 

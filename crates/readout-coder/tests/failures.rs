@@ -41,14 +41,20 @@ fn asserted(doc: &Document) -> Vec<(String, String, String)> {
             (
                 e.code.clone(),
                 e.source.code.clone(),
-                e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+                e.target
+                    .as_ref()
+                    .map(|t| t.code.clone())
+                    .unwrap_or_default(),
             )
         })
         .collect()
 }
 
 fn roots(doc: &Document) -> Vec<String> {
-    asserted(doc).into_iter().map(|(c, _, _)| c[..2].to_string()).collect()
+    asserted(doc)
+        .into_iter()
+        .map(|(c, _, _)| c[..2].to_string())
+        .collect()
 }
 
 fn ev(code: &str, source: &str, target: &str) -> (String, String, String) {
@@ -76,9 +82,15 @@ fn f02_a_speaker_after_the_verb_is_the_source() {
         "\"We will not accept this,\" said White House spokesman Raj Kumar.",
         "2018-05-01",
     );
-    let said = doc.events.iter().find(|e| e.trigger_token as usize > 0 && doc.slice(e.trigger) == "said");
+    let said = doc
+        .events
+        .iter()
+        .find(|e| e.trigger_token as usize > 0 && doc.slice(e.trigger) == "said");
     let said = said.expect("the report is coded");
-    assert_eq!(said.source.code, "USAGOV", "White House before a role noun is the US government");
+    assert_eq!(
+        said.source.code, "USAGOV",
+        "White House before a role noun is the US government"
+    );
 }
 
 #[test]
@@ -96,7 +108,10 @@ fn f03_actors_beyond_the_lexicon_are_coded_from_their_words() {
         "2017-06-01",
     );
     let source = &doc.events[0].source.code;
-    assert!(source.ends_with("BUS"), "a developer is a business actor, got {source}");
+    assert!(
+        source.ends_with("BUS"),
+        "a developer is a business actor, got {source}"
+    );
 }
 
 #[test]
@@ -112,18 +127,29 @@ fn f04_word_senses_that_are_not_events() {
         let doc = code(sentence, "2019-01-01");
         let codes: Vec<String> = doc.events.iter().map(|e| e.code.clone()).collect();
         assert!(
-            !codes.iter().any(|c| matches!(&c[..2], "18" | "17" | "02") || c == "016"),
+            !codes
+                .iter()
+                .any(|c| matches!(&c[..2], "18" | "17" | "02") || c == "016"),
             "{sentence}: {codes:?}"
         );
     }
-    let doc = code("The Peruvian interior minister resigned on Monday.", "2019-01-01");
+    let doc = code(
+        "The Peruvian interior minister resigned on Monday.",
+        "2019-01-01",
+    );
     assert!(!doc.events.iter().any(|e| e.code == "0831"));
 }
 
 #[test]
 fn f05_requests_are_coded_as_requests_and_plans_as_intended() {
-    let doc = code("Turkey called on Syria to withdraw its troops.", "2019-01-01");
-    let request = doc.events.iter().find(|e| &e.code[..2] == "02" || &e.code[..2] == "10");
+    let doc = code(
+        "Turkey called on Syria to withdraw its troops.",
+        "2019-01-01",
+    );
+    let request = doc
+        .events
+        .iter()
+        .find(|e| &e.code[..2] == "02" || &e.code[..2] == "10");
     let request = request.expect("the call is a request");
     assert_eq!(request.source.code, "TUR");
     assert_eq!(request.target.as_ref().unwrap().code, "SYR");
@@ -132,9 +158,18 @@ fn f05_requests_are_coded_as_requests_and_plans_as_intended() {
         .iter()
         .filter(|e| e.source.code == "SYR")
         .all(|e| e.modality == Modality::Requested));
-    let doc = code("The Chinese president plans to meet Japan's prime minister.", "2019-01-01");
-    assert!(doc.events.iter().all(|e| e.modality != Modality::Asserted || &e.code[..2] == "03"));
-    let doc = code("The Brazilian foreign ministry declined to comment.", "2019-01-01");
+    let doc = code(
+        "The Chinese president plans to meet Japan's prime minister.",
+        "2019-01-01",
+    );
+    assert!(doc
+        .events
+        .iter()
+        .all(|e| e.modality != Modality::Asserted || &e.code[..2] == "03"));
+    let doc = code(
+        "The Brazilian foreign ministry declined to comment.",
+        "2019-01-01",
+    );
     let codes: Vec<&str> = doc.events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["011"]);
 }
@@ -145,14 +180,25 @@ fn f06_references_resolve_to_compatible_antecedents() {
         "Members of the Greek parliament met on Monday. They said the deal was unfair.",
         "2019-01-01",
     );
-    assert!(doc.events.iter().all(|e| e.target.as_ref().is_none_or(|t| t.actor != e.source.actor)));
+    assert!(doc
+        .events
+        .iter()
+        .all(|e| e.target.as_ref().is_none_or(|t| t.actor != e.source.actor)));
     let doc = code(
         "The World Food Programme praised Hassan Diab. The Egyptian minister thanked him.",
         "2019-01-01",
     );
-    let thanked = doc.events.iter().rev().find(|e| e.target.is_some()).unwrap();
+    let thanked = doc
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.target.is_some())
+        .unwrap();
     let target = thanked.target.as_ref().unwrap().actor.unwrap();
-    assert!(!doc.actors[target as usize].code.starts_with("IGO"), "him is a person");
+    assert!(
+        !doc.actors[target as usize].code.starts_with("IGO"),
+        "him is a person"
+    );
     let doc = code("President Obama criticized Iran.", "2014-01-01");
     assert!(doc.places.iter().all(|p| p.name != "Obama"));
     assert_eq!(asserted(&doc), [ev("111", "USAGOV", "IRN")]);
@@ -171,9 +217,15 @@ fn f07_crimes_without_a_political_actor_are_not_events() {
 fn f08_targets_in_prepositional_phrases_and_nominal_events() {
     let doc = code("India held talks with Pakistan on Monday.", "2019-01-01");
     assert_eq!(asserted(&doc), [ev("046", "IND", "PAK")]);
-    let doc = code("The French president met on Tuesday with German officials.", "2019-01-01");
+    let doc = code(
+        "The French president met on Tuesday with German officials.",
+        "2019-01-01",
+    );
     assert_eq!(asserted(&doc)[0].2, "DEUGOV");
-    let doc = code("Iran's foreign minister took a swipe at Saudi Arabia.", "2019-01-01");
+    let doc = code(
+        "Iran's foreign minister took a swipe at Saudi Arabia.",
+        "2019-01-01",
+    );
     assert_eq!(roots(&doc), ["11"]);
     let doc = code("Palestinian prisoners began a hunger strike.", "2019-01-01");
     assert_eq!(roots(&doc), ["14"]);
@@ -189,11 +241,16 @@ fn f09_a_credit_at_the_end_of_a_body_sentence_keeps_the_sentence() {
         vec![],
     );
     let text = "Border clashes\n\nThe Egyptian army attacked rebel positions near the Libyan border on Friday, the military spokesman said | Getty Images";
-    let mut doc = readout_ingest::document_from_text("p", text, Date::parse("2019-01-01").ok(), &cues);
+    let mut doc =
+        readout_ingest::document_from_text("p", text, Date::parse("2019-01-01").ok(), &cues);
     readout_text::segment(&mut doc, &lex.split_rules);
     readout_coder::Coder::new(lex).code(&mut doc, None);
     assert!(doc.sentences.iter().all(|s| s.kind != Kind::Caption));
-    assert!(roots(&doc).contains(&"19".to_string()), "{:?}", asserted(&doc));
+    assert!(
+        roots(&doc).contains(&"19".to_string()),
+        "{:?}",
+        asserted(&doc)
+    );
 }
 
 #[test]
@@ -202,7 +259,11 @@ fn f10_actors_without_a_country_take_the_country_of_the_story() {
     let doc = code(text, "2019-03-13");
     let events = asserted(&doc);
     assert!(events.contains(&ev("010", "GBRGOV", "")), "{events:?}");
-    assert!(events.contains(&ev("111", "GBRLEG", "GBRCOP")) || events.contains(&ev("111", "GBRPTY", "GBRCOP")), "{events:?}");
+    assert!(
+        events.contains(&ev("111", "GBRLEG", "GBRCOP"))
+            || events.contains(&ev("111", "GBRPTY", "GBRCOP")),
+        "{events:?}"
+    );
     let police = doc.actors.iter().find(|a| a.code == "GBRCOP").unwrap();
     assert!(police.country_inferred);
 }

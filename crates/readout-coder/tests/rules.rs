@@ -173,7 +173,10 @@ fn actors_without_a_country_take_the_home_country_of_the_article() {
         ]
     );
     let army = doc.actors.iter().find(|a| a.code == "AAAMIL").unwrap();
-    assert!(army.country_inferred, "the army's country comes from the article");
+    assert!(
+        army.country_inferred,
+        "the army's country comes from the article"
+    );
     let named = doc.actors.iter().find(|a| a.name == "Anna Lind").unwrap();
     assert!(!named.country_inferred);
     // A story about two countries in equal measure has no home country: the role keeps none.
@@ -505,7 +508,10 @@ fn statements_are_recoded_by_what_they_report() {
             .map(|e| {
                 (
                     e.code.clone(),
-                    e.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+                    e.target
+                        .as_ref()
+                        .map(|t| t.code.clone())
+                        .unwrap_or_default(),
                 )
             })
             .collect::<Vec<_>>()
@@ -525,26 +531,51 @@ fn statements_are_recoded_by_what_they_report() {
         [("051".into(), "AAA".into())]
     );
     // One's own intended act: intent; of force: a threat against its target.
-    assert_eq!(codes("Pavel Orlov said he would meet Arland."), [("036".into(), "AAA".into())]);
-    assert_eq!(codes("Pavel Orlov said he would attack Arland."), [("130".into(), "AAA".into())]);
+    assert_eq!(
+        codes("Pavel Orlov said he would meet Arland."),
+        [("036".into(), "AAA".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said he would attack Arland."),
+        [("130".into(), "AAA".into())]
+    );
     // One's own act denied.
-    assert_eq!(codes("Pavel Orlov said he had done nothing wrong."), [("016".into(), "".into())]);
+    assert_eq!(
+        codes("Pavel Orlov said he had done nothing wrong."),
+        [("016".into(), "".into())]
+    );
     // What another should do: an appeal to that actor.
-    assert_eq!(codes("Pavel Orlov said Arland should resign."), [("020".into(), "AAA".into())]);
+    assert_eq!(
+        codes("Pavel Orlov said Arland should resign."),
+        [("020".into(), "AAA".into())]
+    );
     // A plain statement stays a statement.
-    assert_eq!(codes("Pavel Orlov said the talks ended."), [("010".into(), "".into())]);
+    assert_eq!(
+        codes("Pavel Orlov said the talks ended."),
+        [("010".into(), "".into())]
+    );
 }
 
 #[test]
 fn requests_mark_the_requested_act() {
     let doc = code("Arland urged Borovia to attack Carpath.", "2026-01-10");
-    let urge = doc.events.iter().find(|e| e.code == "020").expect("the appeal");
+    let urge = doc
+        .events
+        .iter()
+        .find(|e| e.code == "020")
+        .expect("the appeal");
     assert_eq!(urge.target.as_ref().unwrap().code, "BBB");
-    let attack = doc.events.iter().find(|e| e.code == "190").expect("the requested attack");
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.code == "190")
+        .expect("the requested attack");
     assert_eq!(attack.source.code, "BBB", "the one urged is the one to act");
     assert_eq!(attack.modality.as_str(), "requested");
     // A plain resignation is no event; one under pressure yields to demands.
-    assert!(code("Pavel Orlov resigned on Monday.", "2023-01-10").events.is_empty());
+    assert!(code("Pavel Orlov resigned on Monday.", "2023-01-10")
+        .events
+        .is_empty());
     assert_eq!(
         events(&code("Pavel Orlov resigned under pressure.", "2023-01-10")),
         [ev("0831", "BBBGOV", "")]

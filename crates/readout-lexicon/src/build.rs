@@ -869,7 +869,11 @@ impl Compiler {
     }
 
     fn verb(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &["forms", "frame", "report", "complement", "light"]);
+        self.unknown_keys(
+            file,
+            r,
+            &["forms", "frame", "report", "complement", "light", "intransitive"],
+        );
         let [lemma] = r.head.as_slice() else {
             return self.err(file, r.line, "a verb record is `verb lemma`");
         };
@@ -910,6 +914,7 @@ impl Compiler {
         let frames = self.frames(file, r);
         let report = r.attrs.iter().any(|a| a.key == "report");
         let light = r.attrs.iter().any(|a| a.key == "light");
+        let intransitive = r.attrs.iter().any(|a| a.key == "intransitive");
         let mut complement = None;
         for (value, line) in r.values("complement") {
             match Complement::parse(value) {
@@ -925,6 +930,7 @@ impl Compiler {
             lemma: lemma.to_string(),
             report,
             light,
+            intransitive,
             complement,
             frames,
             file: file.to_string(),

@@ -177,6 +177,9 @@ pub struct Verb {
     /// A light verb ("held talks", "launched an offensive", "imposed sanctions"): the event
     /// noun it governs is the event, and the verb's subject is the noun's source.
     pub light: bool,
+    /// The verb's bare frame holds only when it has no object: "the leaders met" is a
+    /// meeting, "met the demands" is not.
+    pub intransitive: bool,
     pub frames: Vec<Frame>,
     pub file: String,
     pub line: usize,

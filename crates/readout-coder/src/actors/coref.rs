@@ -37,7 +37,6 @@ impl Coref {
     }
 }
 
-
 /// The normalised last word of a name: what "Mr X" uses for a person the lexicon does not know.
 pub(crate) fn last_word(name: &str) -> String {
     let mut out = String::new();

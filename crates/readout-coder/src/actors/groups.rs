@@ -6,11 +6,10 @@ use super::places::qualify_roles_by_place;
 use super::resolve::{resolve, NameRun, PlaceContext};
 use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
-use readout_syntax::Xpos;
 use readout_doc::{token_flags as tf, Document, Mention, Span};
 use readout_lexicon::{NameRef, WordClasses};
+use readout_syntax::Xpos;
 use std::ops::Range;
-
 
 fn is_possessive(text: &str) -> bool {
     matches!(text, "'s" | "’s" | "'S" | "’S" | "’" | "'")
@@ -22,12 +21,7 @@ fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
 }
 
 /// Finds the noun groups of one sentence, resolves them and records mentions and places.
-pub fn noun_groups(
-    cx: &mut ActorCtx,
-    sentence: usize,
-    hits: &[NameHit],
-    out: &mut Vec<NounGroup>,
-) {
+pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &mut Vec<NounGroup>) {
     let (toks, syn, update_coref) = (cx.toks, cx.syn, cx.update_coref);
     let doc = &mut *cx.doc;
     let res = &mut *cx.res;
@@ -80,7 +74,11 @@ pub fn noun_groups(
             group.tokens = i..i + len;
             // "they", "them": the last plural actor ("MPs", "the Tories", "Labour and the
             // Liberal Democrats"); "both sides", "the two leaders": the last two actors.
-            let bare_pronoun = len == 1 && matches!(doc.token_text(i).to_ascii_lowercase().as_str(), "they" | "them");
+            let bare_pronoun = len == 1
+                && matches!(
+                    doc.token_text(i).to_ascii_lowercase().as_str(),
+                    "they" | "them"
+                );
             match (bare_pronoun, coref.last_plural) {
                 (true, Some(p)) => {
                     group.entity = Some(p);
@@ -423,4 +421,3 @@ fn appositive_persons(
         groups.insert(at, group);
     }
 }
-

@@ -122,9 +122,9 @@ pub fn apply_home_country(doc: &mut Document, home: &HomeCountry) {
         let international = !actor.unlisted
             && !bare_role
             && actor
-            .sectors
-            .iter()
-            .any(|s| matches!(s.as_str(), "IGO" | "NGO" | "MNC"));
+                .sectors
+                .iter()
+                .any(|s| matches!(s.as_str(), "IGO" | "NGO" | "MNC"));
         if actor.country.is_some() || international || !(bare_role || actor.unlisted) {
             continue;
         }

@@ -72,7 +72,6 @@ pub(crate) fn qualify_roles_by_place(
     }
 }
 
-
 /// Adds a place mention to the document; returns its index.
 pub(crate) fn push_place(doc: &mut Document, place: PlaceMention) -> u32 {
     doc.places.push(place);

@@ -368,8 +368,8 @@ pub(crate) fn resolve(
                 ));
                 // The place is also its country, should a frame want it as an actor ("took a
                 // swipe at Saudi Arabia"): a capital or seat stands for the government.
-                let sector = matches!(form, CountryForm::Capital | CountryForm::Seat)
-                    .then_some("GOV");
+                let sector =
+                    matches!(form, CountryForm::Capital | CountryForm::Seat).then_some("GOV");
                 group.entity = Some(res.country(doc, c, sector));
                 return;
             }
@@ -397,7 +397,6 @@ pub(crate) fn resolve(
     }
 }
 
-
 /// A lexicon reference as a person reads it, for `readout explain`.
 pub fn describe(lex: &Lexicon, r: &NameRef) -> String {
     match *r {
@@ -423,4 +422,3 @@ pub fn describe(lex: &Lexicon, r: &NameRef) -> String {
         NameRef::Place(p) => format!("place {}", lex.places[p as usize].name),
     }
 }
-

@@ -55,8 +55,21 @@ const DATE_WORDS: WordClasses = WordClasses(
 fn locative_case(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "in" | "at" | "near" | "from" | "to" | "into" | "across" | "through" | "outside"
-            | "inside" | "around" | "throughout" | "towards" | "toward" | "via" | "on"
+        "in" | "at"
+            | "near"
+            | "from"
+            | "to"
+            | "into"
+            | "across"
+            | "through"
+            | "outside"
+            | "inside"
+            | "around"
+            | "throughout"
+            | "towards"
+            | "toward"
+            | "via"
+            | "on"
     )
 }
 
@@ -76,7 +89,9 @@ impl ActorCtx<'_, '_> {
     fn run(&self, t: usize, end: usize, covered: &[bool], start: usize) -> Range<usize> {
         let mut k = t;
         while k < end && k - t < MAX_NAME_WORDS && !covered[k - start] {
-            if self.capitalised_word(k) || matches!(self.syn.upos(k), Upos::PROPN) && self.toks.caps[k] {
+            if self.capitalised_word(k)
+                || matches!(self.syn.upos(k), Upos::PROPN) && self.toks.caps[k]
+            {
                 k += 1;
                 continue;
             }
@@ -153,17 +168,25 @@ fn unlisted(
         .clone()
         .find(|&k| syn.head(k).is_none_or(|h| !run.contains(&h)))?;
     let argument = match syn.rel(head) {
-        Rel::Nsubj | Rel::NsubjPass | Rel::Obj | Rel::Iobj | Rel::OblAgent | Rel::Appos
-        | Rel::NmodPoss | Rel::Conj | Rel::Root | Rel::Flat | Rel::Compound => true,
-        Rel::Obl | Rel::Nmod => syn
-            .case_of(head)
-            .is_none_or(|c| !locative_case(cx.text(c))),
+        Rel::Nsubj
+        | Rel::NsubjPass
+        | Rel::Obj
+        | Rel::Iobj
+        | Rel::OblAgent
+        | Rel::Appos
+        | Rel::NmodPoss
+        | Rel::Conj
+        | Rel::Root
+        | Rel::Flat
+        | Rel::Compound => true,
+        Rel::Obl | Rel::Nmod => syn.case_of(head).is_none_or(|c| !locative_case(cx.text(c))),
         _ => false,
     };
     if !argument {
         return None;
     }
-    let honorific = run.start > sentence_range.start && cx.toks.is(run.start - 1, WordClasses::HONORIFIC);
+    let honorific =
+        run.start > sentence_range.start && cx.toks.is(run.start - 1, WordClasses::HONORIFIC);
     let words = run.len();
     let last = run.end - 1;
     let org_sector = cx.res.lex.org_words.get(&cx.toks.words[last]).copied();
@@ -267,11 +290,7 @@ fn unlisted(
 
 /// The lexicon references of the name hit at token `t` (a single-token look-up).
 fn refs_at(cx: &ActorCtx, t: usize) -> Option<Vec<NameRef>> {
-    let m = cx
-        .res
-        .lex
-        .names
-        .longest(&cx.toks.words, &cx.toks.caps, t)?;
+    let m = cx.res.lex.names.longest(&cx.toks.words, &cx.toks.caps, t)?;
     let refs = m.values().copied().collect();
     Some(refs)
 }

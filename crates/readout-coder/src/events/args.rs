@@ -116,8 +116,7 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
             // A participle or infinitive adjunct shares its clause's subject ("…, saying it
             // would", "met on Thursday to discuss").
             Rel::Advcl
-                if syn.xpos(k) == Xpos::VBG
-                    || syn.children(k).any(|c| syn.xpos(c) == Xpos::TO) =>
+                if syn.xpos(k) == Xpos::VBG || syn.children(k).any(|c| syn.xpos(c) == Xpos::TO) =>
             {
                 k = h;
                 via = Via::SubjectControl;

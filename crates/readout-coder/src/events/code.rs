@@ -72,7 +72,11 @@ pub fn code_sentence(
     for p in &preds {
         let mut note = String::new();
         if buffers.consumed[p.head - ctx.range.start] {
-            let _ = write!(note, "{:?}: part of the frame of the verb that governs it", ctx.text(p.head));
+            let _ = write!(
+                note,
+                "{:?}: part of the frame of the verb that governs it",
+                ctx.text(p.head)
+            );
         } else {
             match p.entry {
                 Entry::Verb { verb, .. } => code_verb(ctx, buffers, p, verb, out, &mut note),
@@ -111,7 +115,11 @@ fn code_verb(
         return;
     }
     let args = arguments(syn, p.head, |t| ctx.word_is(t, "by"));
-    let _ = write!(note, "verb {:?} ({}:{})", entry.lemma, entry.file, entry.line);
+    let _ = write!(
+        note,
+        "verb {:?} ({}:{})",
+        entry.lemma, entry.file, entry.line
+    );
     let (frame, target, how) = if args.passive {
         // "X was attacked by Y": the verb's plain meaning with X as its target; when X names
         // no actor ("the files were found by …"), a frame without a target, if the verb has one.
@@ -137,6 +145,13 @@ fn code_verb(
             note.push_str(": no frame fits");
             return;
         };
+        if entry.intransitive
+            && m.frame.pattern.is_empty()
+            && super::args::object(syn, p.head).is_some()
+        {
+            note.push_str(": its bare frame is for the verb without an object");
+            return;
+        }
         mark_consumed(ctx, buffers, &m);
         let target = m.target.and_then(|g| ctx.side_of_group(g));
         (m.frame, target, m.how)
@@ -173,16 +188,37 @@ fn code_verb(
                         && (speaker_country.is_none() || a.country == speaker_country)
                 })
             });
-            let code = match (j.polarity < 0, own_country) {
-                (true, false) => "111",
-                (false, false) => "051",
-                (true, true) => "012",
-                (false, true) => "013",
-            };
-            if let Some(f) = JUDGEMENT_FRAMES.iter().find(|f| f.code == code) {
-                let _ = write!(note, ", judges its subject ({}) → {code}", j.words.join(", "));
-                frame = f;
-                target = if own_country { None } else { j.about };
+            // Praise counts between political actors only: an analyst finding a company's
+            // results "strong" endorses no one.
+            let political_about = j.about.as_ref().is_some_and(|about| {
+                about.entities.iter().all(|&e| {
+                    !matches!(
+                        ctx.doc.actors[e as usize]
+                            .sectors
+                            .first()
+                            .map(String::as_str),
+                        Some("BUS" | "CVL")
+                    )
+                })
+            });
+            if j.polarity > 0 && !own_country && !political_about {
+                let _ = write!(note, ", praise of a non-political actor ignored");
+            } else {
+                let code = match (j.polarity < 0, own_country) {
+                    (true, false) => "111",
+                    (false, false) => "051",
+                    (true, true) => "012",
+                    (false, true) => "013",
+                };
+                if let Some(f) = JUDGEMENT_FRAMES.iter().find(|f| f.code == code) {
+                    let _ = write!(
+                        note,
+                        ", judges its subject ({}) → {code}",
+                        j.words.join(", ")
+                    );
+                    frame = f;
+                    target = if own_country { None } else { j.about };
+                }
             }
         }
     }
@@ -214,7 +250,9 @@ fn code_verb(
         // officials, journalists) is coded with an unknown source. Crimes and accidents whose
         // victims are private people are not political events (GUIDELINES.md).
         let political_victim = target.as_ref().is_some_and(|t| {
-            t.entities.iter().all(|&e| political(&ctx.doc.actors[e as usize]))
+            t.entities
+                .iter()
+                .all(|&e| political(&ctx.doc.actors[e as usize]))
         });
         let material_conflict = matches!(&frame.code[..2], "17" | "18" | "19" | "20");
         if args.passive && material_conflict && political_victim {
@@ -301,12 +339,19 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
     let syn = ctx.syn;
     for c in syn.children(n).filter(|&c| c < n) {
         if matches!(syn.rel(c), Rel::NmodPoss | Rel::Amod | Rel::Compound) {
-            if let Some(side) = ctx.group_at(c).filter(|g| g.is_actor() || g.speaker_pronoun).and_then(|g| ctx.side_of_group(g)) {
+            if let Some(side) = ctx
+                .group_at(c)
+                .filter(|g| g.is_actor() || g.speaker_pronoun)
+                .and_then(|g| ctx.side_of_group(g))
+            {
                 return Some((side, "possessor or modifier"));
             }
         }
     }
-    for c in syn.children(n).filter(|&c| c > n && syn.rel(c) == Rel::Nmod) {
+    for c in syn
+        .children(n)
+        .filter(|&c| c > n && syn.rel(c) == Rel::Nmod)
+    {
         if syn.case_of(c).is_some_and(|p| ctx.word_is(p, "by")) {
             if let Some(side) = ctx.side_at(c) {
                 return Some((side, "\"by\" phrase"));
@@ -321,11 +366,15 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
     }
     if syn.rel(n) == Rel::NsubjPass {
         let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
-        return ctx.side_at(agent).map(|side| (side, "agent of the light verb"));
+        return ctx
+            .side_at(agent)
+            .map(|side| (side, "agent of the light verb"));
     }
     if matches!(syn.rel(n), Rel::Obj | Rel::Obl | Rel::Xcomp) {
         let (s, _) = subject(syn, h)?;
-        return ctx.side_at(s).map(|side| (side, "subject of the light verb"));
+        return ctx
+            .side_at(s)
+            .map(|side| (side, "subject of the light verb"));
     }
     None
 }
@@ -339,7 +388,11 @@ fn code_noun(
     note: &mut String,
 ) {
     let entry = &ctx.lex.nouns[noun as usize];
-    let _ = write!(note, "noun {:?} ({}:{})", entry.lemma, entry.file, entry.line);
+    let _ = write!(
+        note,
+        "noun {:?} ({}:{})",
+        entry.lemma, entry.file, entry.line
+    );
     let Some(m) = ctx.match_frames(&entry.frames, p.head, p.end, true, &mut buffers.clause) else {
         note.push_str(": no frame fits");
         return;
@@ -348,7 +401,10 @@ fn code_noun(
     let target = m.target.and_then(|g| ctx.side_of_group(g));
     // "talks between X and Y": the first is the source, the others the target.
     let between = target.as_ref().is_some_and(|_| {
-        m.frame.pattern.first().is_some_and(|i| matches!(i, PatternItem::Word(w) if ctx.lex.words.id("between") == *w))
+        m.frame
+            .pattern
+            .first()
+            .is_some_and(|i| matches!(i, PatternItem::Word(w) if ctx.lex.words.id("between") == *w))
     });
     let (source, target) = if between {
         let mut t = target.expect("checked");
@@ -357,7 +413,14 @@ fn code_noun(
             return;
         }
         let first = t.entities.remove(0);
-        (Side { entities: vec![first], span: t.span, negative_determiner: t.negative_determiner }, Some(t))
+        (
+            Side {
+                entities: vec![first],
+                span: t.span,
+                negative_determiner: t.negative_determiner,
+            },
+            Some(t),
+        )
     } else {
         let Some((source, how)) = noun_source(ctx, p.head) else {
             note.push_str(": no source actor");
@@ -443,11 +506,15 @@ fn emit_event(
             code: ctx.doc.actors[e as usize].code.clone(),
             span,
         };
-        let duplicate = out.iter().rev().take_while(|e| e.sentence == ctx.index as u32).any(|e| {
-            e.code == code
-                && e.source.actor == Some(s)
-                && e.target.as_ref().and_then(|t| t.actor) == t.map(|t| t.0)
-        });
+        let duplicate = out
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence == ctx.index as u32)
+            .any(|e| {
+                e.code == code
+                    && e.source.actor == Some(s)
+                    && e.target.as_ref().and_then(|t| t.actor) == t.map(|t| t.0)
+            });
         if duplicate {
             continue;
         }

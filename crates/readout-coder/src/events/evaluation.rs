@@ -29,19 +29,20 @@ impl SentenceCtx<'_> {
         let reported = *self.reported(v).first()?;
         let clause = reported.head;
         let s = subject(syn, clause).map(|(s, _)| s);
-        let about = s.and_then(|s| self
-            .side_at(s)
-            .or_else(|| {
-                syn.children(s)
-                    .filter(|&c| syn.rel(c) == Rel::NmodPoss)
-                    .find_map(|c| self.side_at(c))
-            })
-            // Only an actor the coder can name: not a body it knows nothing about.
-            .filter(|side| {
-                side.entities
-                    .iter()
-                    .all(|&e| !self.doc.actors[e as usize].code.is_empty())
-            }));
+        let about = s.and_then(|s| {
+            self.side_at(s)
+                .or_else(|| {
+                    syn.children(s)
+                        .filter(|&c| syn.rel(c) == Rel::NmodPoss)
+                        .find_map(|c| self.side_at(c))
+                })
+                // Only an actor the coder can name: not a body it knows nothing about.
+                .filter(|side| {
+                    side.entities
+                        .iter()
+                        .all(|&e| !self.doc.actors[e as usize].code.is_empty())
+                })
+        });
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
         for t in syn.extent(clause) {

@@ -239,9 +239,7 @@ impl<'g> SentenceCtx<'g> {
                     .filter(|&c| c > head)
                     .find(|&c| {
                         (wanted(syn.rel(c)) || syn.rel(c) == Rel::Obl)
-                            && syn
-                                .case_of(c)
-                                .is_some_and(|p| self.toks.words[p] == *w)
+                            && syn.case_of(c).is_some_and(|p| self.toks.words[p] == *w)
                     })?;
                 let target = self.actor_group(arg)?;
                 let case = syn.case_of(arg).expect("found by its case");
@@ -299,9 +297,9 @@ impl<'g> SentenceCtx<'g> {
                     p += 1;
                 }
                 let t = *clause.get(p)?;
-                let g = self
-                    .group_at(t)
-                    .filter(|g| g.tokens.start == t && (g.is_actor() || g.speaker_pronoun || g.entity.is_some()))?;
+                let g = self.group_at(t).filter(|g| {
+                    g.tokens.start == t && (g.is_actor() || g.speaker_pronoun || g.entity.is_some())
+                })?;
                 // Continue after the group's last token in the clause.
                 let next = clause[p..]
                     .iter()

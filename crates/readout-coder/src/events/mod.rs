@@ -122,7 +122,9 @@ impl<'a> SentenceCtx<'a> {
             && syn
                 .children(t)
                 .any(|c| matches!(syn.rel(c), readout_syntax::Rel::Nsubj))
-            && !syn.children(t).any(|c| syn.rel(c) == readout_syntax::Rel::Cop);
+            && !syn
+                .children(t)
+                .any(|c| syn.rel(c) == readout_syntax::Rel::Cop);
         if !(matches!(syn.upos(t), readout_syntax::Upos::VERB) || misread) {
             return None;
         }

@@ -53,7 +53,10 @@ impl SentenceCtx<'_> {
         let mut be_aux = false;
         for c in syn.children(v) {
             let rel = syn.rel(c);
-            if !matches!(rel, Rel::Aux | Rel::AuxPass | Rel::Advmod | Rel::Mark | Rel::Cop) {
+            if !matches!(
+                rel,
+                Rel::Aux | Rel::AuxPass | Rel::Advmod | Rel::Mark | Rel::Cop
+            ) {
                 continue;
             }
             let classes = self.classes_from(c);
@@ -64,8 +67,9 @@ impl SentenceCtx<'_> {
             }
             if rel == Rel::Aux && syn.xpos(c) == Xpos::MD {
                 // "said it would cut taxes": reported "would" is the future of the past.
-                let reported_future = matches!(word.to_ascii_lowercase().as_str(), "would" | "'d" | "’d")
-                    && self.in_reported_clause(v);
+                let reported_future =
+                    matches!(word.to_ascii_lowercase().as_str(), "would" | "'d" | "’d")
+                        && self.in_reported_clause(v);
                 if classes.has(WordClasses::FUTURE) || reported_future {
                     q.set(Modality::Intended, &format!("future {word:?}"));
                 } else {
@@ -80,7 +84,10 @@ impl SentenceCtx<'_> {
             {
                 q.set(Modality::Hypothetical, &format!("adverb {word:?}"));
             }
-            if rel == Rel::Aux && syn.xpos(c) != Xpos::MD && self.is(c, WordClasses::PASSIVE_AUXILIARY) {
+            if rel == Rel::Aux
+                && syn.xpos(c) != Xpos::MD
+                && self.is(c, WordClasses::PASSIVE_AUXILIARY)
+            {
                 be_aux = true;
             }
         }
@@ -107,7 +114,8 @@ impl SentenceCtx<'_> {
             .filter(|_| !aside)
         {
             q.modality = Some(Modality::Conditional);
-            q.because.push(format!("inside an {:?} clause", self.text(m)));
+            q.because
+                .push(format!("inside an {:?} clause", self.text(m)));
             return q;
         }
         let mut k = v;
@@ -120,13 +128,19 @@ impl SentenceCtx<'_> {
                 || (matches!(rel, Rel::Advcl | Rel::Acl)
                     && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO));
             if rel == Rel::Advcl
-                && syn.children(k).any(|c| {
-                    syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL)
-                })
+                && syn
+                    .children(k)
+                    .any(|c| syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL))
             {
                 q.modality = Some(Modality::Conditional);
-                q.because.push(format!("inside an {:?} clause", self.text(
-                    syn.children(k).find(|&c| syn.rel(c) == Rel::Mark).unwrap_or(k))));
+                q.because.push(format!(
+                    "inside an {:?} clause",
+                    self.text(
+                        syn.children(k)
+                            .find(|&c| syn.rel(c) == Rel::Mark)
+                            .unwrap_or(k)
+                    )
+                ));
                 break;
             }
             if !complement {
@@ -141,7 +155,11 @@ impl SentenceCtx<'_> {
             // What the governing verb makes of its complement.
             let governing = lex
                 .verb_forms
-                .longest(&self.toks.words[..self.range.end], &self.toks.caps[..self.range.end], h)
+                .longest(
+                    &self.toks.words[..self.range.end],
+                    &self.toks.caps[..self.range.end],
+                    h,
+                )
                 .and_then(|m| m.values().last().copied())
                 .and_then(|f| lex.verbs[f.verb as usize].complement);
             let word = self.text(h);
@@ -149,13 +167,17 @@ impl SentenceCtx<'_> {
             // makes of its complement holds for infinitives only, but a negation ("denied
             // that …") holds for any.
             let infinitive = rel == Rel::Xcomp
-                || syn
-                    .children(k)
-                    .any(|c| syn.xpos(c) == Xpos::TO || (syn.rel(c) == Rel::Mark && self.word_is(c, "to")));
+                || syn.children(k).any(|c| {
+                    syn.xpos(c) == Xpos::TO || (syn.rel(c) == Rel::Mark && self.word_is(c, "to"))
+                });
             let governing = governing.filter(|c| infinitive || *c == Complement::Negated);
             match governing {
-                Some(Complement::Intended) => q.set(Modality::Intended, &format!("governed by {word:?}")),
-                Some(Complement::Requested) => q.set(Modality::Requested, &format!("requested by {word:?}")),
+                Some(Complement::Intended) => {
+                    q.set(Modality::Intended, &format!("governed by {word:?}"))
+                }
+                Some(Complement::Requested) => {
+                    q.set(Modality::Requested, &format!("requested by {word:?}"))
+                }
                 Some(Complement::Hypothetical) => {
                     q.set(Modality::Hypothetical, &format!("governed by {word:?}"))
                 }
@@ -165,9 +187,10 @@ impl SentenceCtx<'_> {
                 }
                 None => {
                     let classes = std::iter::once(h)
-                        .chain(syn.children(h).filter(|&c| {
-                            matches!(syn.rel(c), Rel::Aux | Rel::Cop) && c < h
-                        }))
+                        .chain(
+                            syn.children(h)
+                                .filter(|&c| matches!(syn.rel(c), Rel::Aux | Rel::Cop) && c < h),
+                        )
                         .fold(WordClasses::NONE, |a, t| a | self.classes_from(t));
                     if classes.has(WordClasses::NEGATOR) {
                         q.negated = true;

@@ -36,7 +36,10 @@ pub fn predicates(ctx: &SentenceCtx, out: &mut Vec<Predicate>) {
     let mut t = ctx.range.start;
     while t < ctx.range.end {
         // Names are actors, not predicates ("the Defence Ministry", "Hope Street").
-        if ctx.group_at(t).is_some_and(|g| g.is_actor() || g.place.is_some()) {
+        if ctx
+            .group_at(t)
+            .is_some_and(|g| g.is_actor() || g.place.is_some())
+        {
             t += 1;
             continue;
         }
@@ -44,7 +47,9 @@ pub fn predicates(ctx: &SentenceCtx, out: &mut Vec<Predicate>) {
         // A word tagged as a noun that has a subject and no copula is a verb the tagger
         // misread ("Zebari speaks during …" with "speaks" as a plural noun).
         let misread_verb = upos == Upos::NOUN
-            && syn.children(t).any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass))
+            && syn
+                .children(t)
+                .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass))
             && !syn.children(t).any(|c| syn.rel(c) == Rel::Cop);
         let found = match upos {
             Upos::NOUN if misread_verb && lex.verb_forms.longest(words, caps, t).is_some() => {
@@ -69,12 +74,14 @@ pub fn predicates(ctx: &SentenceCtx, out: &mut Vec<Predicate>) {
                     },
                 )
             }),
-            Upos::NOUN | Upos::PROPN => lex
-                .noun_triggers
-                .longest(words, caps, t)
-                .map(|m| (m.len, Entry::Noun {
-                    noun: *m.values().last().expect("a match has a value"),
-                })),
+            Upos::NOUN | Upos::PROPN => lex.noun_triggers.longest(words, caps, t).map(|m| {
+                (
+                    m.len,
+                    Entry::Noun {
+                        noun: *m.values().last().expect("a match has a value"),
+                    },
+                )
+            }),
             _ => None,
         };
         let Some((len, entry)) = found else {

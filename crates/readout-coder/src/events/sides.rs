@@ -51,9 +51,7 @@ impl SentenceCtx<'_> {
     /// The speaker of reporting verb `v`: its subject, or in an inverted report ("…,” said
     /// Mr Mukerjee) the actor after it, which a parser may read as the verb's object.
     pub fn speaker_of(&self, v: usize) -> Option<Side> {
-        if let Some(side) =
-            super::args::subject(self.syn, v).and_then(|(s, _)| self.side_at(s))
-        {
+        if let Some(side) = super::args::subject(self.syn, v).and_then(|(s, _)| self.side_at(s)) {
             return Some(side);
         }
         let inverted = v > self.range.start
@@ -62,10 +60,13 @@ impl SentenceCtx<'_> {
         if !inverted {
             return None;
         }
-        let after = self
-            .syn
-            .children(v)
-            .find(|&c| c > v && matches!(self.syn.rel(c), Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::Dep))?;
+        let after = self.syn.children(v).find(|&c| {
+            c > v
+                && matches!(
+                    self.syn.rel(c),
+                    Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::Dep
+                )
+        })?;
         self.side_at(after)
     }
 

@@ -16,11 +16,11 @@ use readout_doc::{Event, Modality, Participant};
 use readout_lexicon::WordClasses;
 use readout_syntax::{Rel, Xpos};
 
-/// Modals and verbs of obligation: what someone "should", "must" or "needs to" do.
+/// Verbs of obligation: what someone "needs to" or "has to" do.
 fn obliges(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "should" | "must" | "ought" | "need" | "needs" | "needed" | "has" | "have" | "had"
+        "need" | "needs" | "needed" | "has" | "have" | "had"
     )
 }
 
@@ -39,7 +39,10 @@ impl SentenceCtx<'_> {
         let mut i = 0;
         while i < heads.len() {
             let h = heads[i];
-            heads.extend(syn.children(h).filter(|&c| syn.rel(c) == Rel::Conj && c > h));
+            heads.extend(
+                syn.children(h)
+                    .filter(|&c| syn.rel(c) == Rel::Conj && c > h),
+            );
             i += 1;
         }
         heads
@@ -74,17 +77,22 @@ impl SentenceCtx<'_> {
         })
     }
 
-    /// Whether clause `h` says what someone should, must or needs to do.
+    /// Whether clause `h` says what someone should or must do: a modal of obligation, or a
+    /// verb of obligation ("needed to change", "has to go") whose subject is an actor (what a
+    /// thing "has to" be is no appeal: "it has to be paid by passengers").
     fn obligation(&self, h: usize) -> bool {
         let syn = self.syn;
-        let modal = syn
-            .children(h)
-            .any(|c| syn.rel(c) == Rel::Aux && syn.xpos(c) == Xpos::MD && obliges(self.text(c)));
-        // "needed to change", "has to go": the verb of obligation heads the clause.
+        let modal = syn.children(h).any(|c| {
+            syn.rel(c) == Rel::Aux
+                && syn.xpos(c) == Xpos::MD
+                && matches!(
+                    self.text(c).to_ascii_lowercase().as_str(),
+                    "should" | "must" | "ought"
+                )
+        });
         let verb = obliges(self.text(h))
-            && syn
-                .children(h)
-                .any(|c| syn.rel(c) == Rel::Xcomp);
+            && syn.children(h).any(|c| syn.rel(c) == Rel::Xcomp)
+            && subject(syn, h).is_some_and(|(s, _)| self.side_at(s).is_some());
         modal || verb
     }
 }
@@ -128,8 +136,8 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                 } else if mine && ctx.denies(h) {
                     // 3. The speaker denies its own act; refusing to say is declining to
                     // comment ("we cannot discuss who was responsible").
-                    let says = ctx.verb_at(h).is_some_and(|v| v.report)
-                        || ctx.word_is(h, "discuss");
+                    let says =
+                        ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss");
                     Some((if says { "011" } else { "016" }.to_string(), None))
                 } else if !mine && ctx.obligation(h) {
                     // 4. What another should do: an appeal to that actor.
