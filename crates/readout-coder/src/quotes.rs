@@ -77,7 +77,7 @@ fn reporting_verb(ctx: &SentenceCtx, t: usize, acts: bool) -> bool {
     let verbal_act = verb
         .frames
         .first()
-        .is_some_and(|f| matches!(&f.code[..2], "01" | "02" | "10" | "11" | "12" | "13"));
+        .is_some_and(|f| matches!(f.code.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13")));
     verb.report || (acts && verbal_act)
 }
 

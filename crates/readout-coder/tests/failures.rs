@@ -267,3 +267,38 @@ fn f10_actors_without_a_country_take_the_country_of_the_story() {
     let police = doc.actors.iter().find(|a| a.code == "GBRCOP").unwrap();
     assert!(police.country_inferred);
 }
+
+#[test]
+fn wire_copy_conventions() {
+    // An anonymous source's "spoke" is no event; its "said" is.
+    let doc = code(
+        "Two German officials, who spoke on condition of anonymity, said Berlin would expel the diplomats.",
+        "2017-08-15",
+    );
+    let triggers: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .map(|e| doc.slice(e.trigger))
+        .collect();
+    assert!(!triggers.contains(&"spoke"), "{triggers:?}");
+    assert!(triggers.contains(&"said"), "{triggers:?}");
+    // A spokesman for a body speaks for it.
+    let doc = code(
+        "A spokesman for the Chinese foreign ministry urged all sides to show restraint.",
+        "2017-08-15",
+    );
+    assert_eq!(doc.events[0].source.code, "CHNGOV");
+    // "We will not accept …" is a refusal, not a denial.
+    let doc = code(
+        "\"We will not accept a nuclear North Korea,\" Tillerson told reporters at the State Department.",
+        "2017-08-15",
+    );
+    assert_eq!(roots(&doc), ["12"]);
+    // "a Republican" describes; it is no second actor.
+    let doc = code(
+        "Senator Mitch McConnell, a Republican, said the vote would be held.",
+        "2017-08-15",
+    );
+    assert_eq!(doc.events.len(), 1);
+}

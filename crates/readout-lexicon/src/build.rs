@@ -829,7 +829,8 @@ impl Compiler {
                 continue;
             };
             let code = code.trim();
-            if !self.lex.cameo.contains_key(code) {
+            // `= -`: a sense that is no event ("spoke on condition of anonymity").
+            if code != NO_EVENT && !self.lex.cameo.contains_key(code) {
                 self.err(
                     file,
                     a.line,

@@ -160,6 +160,9 @@ pub enum PatternItem {
     Gap,
 }
 
+/// The code of a frame that marks a sense as no event (`frame: apart = -`).
+pub const NO_EVENT: &str = "-";
+
 #[derive(Debug, Clone)]
 pub struct Frame {
     pub pattern: Vec<PatternItem>,

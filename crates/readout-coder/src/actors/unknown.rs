@@ -187,6 +187,23 @@ fn unlisted(
     }
     let honorific =
         run.start > sentence_range.start && cx.toks.is(run.start - 1, WordClasses::HONORIFIC);
+    // A single word is an actor only as a core argument, and never after "a" ("McConnell, a
+    // Republican, said"; "Senate Majority Leader"): a lone capitalised word is as often a
+    // description or part of a title.
+    if run.len() == 1 && !honorific {
+        let core = matches!(
+            syn.rel(head),
+            Rel::Nsubj | Rel::NsubjPass | Rel::Obj | Rel::Iobj | Rel::OblAgent | Rel::NmodPoss
+        );
+        let indefinite = run.start > sentence_range.start
+            && matches!(
+                cx.text(run.start - 1).to_ascii_lowercase().as_str(),
+                "a" | "an"
+            );
+        if !core || indefinite {
+            return None;
+        }
+    }
     let words = run.len();
     let last = run.end - 1;
     let org_sector = cx.res.lex.org_words.get(&cx.toks.words[last]).copied();

@@ -6,7 +6,7 @@ use super::predicates::{predicates, Entry, Predicate};
 use super::sides::Side;
 use super::SentenceCtx;
 use readout_doc::{Event, Modality, Participant, Span};
-use readout_lexicon::{Frame, PatternItem};
+use readout_lexicon::{Frame, PatternItem, NO_EVENT};
 use readout_syntax::Rel;
 use std::fmt::Write;
 
@@ -157,6 +157,10 @@ fn code_verb(
         (m.frame, target, m.how)
     };
     let _ = write!(note, " frame `{}` = {}", frame.text, frame.code);
+    if frame.code == NO_EVENT {
+        note.push_str(": a sense that is no event");
+        return;
+    }
     // A plain statement that judges an actor is criticism or praise of that actor.
     let mut target = target;
     let mut frame = frame;
@@ -398,6 +402,11 @@ fn code_noun(
         return;
     };
     let _ = write!(note, " frame `{}` = {}", m.frame.text, m.frame.code);
+    if m.frame.code == NO_EVENT {
+        mark_consumed(ctx, buffers, &m);
+        note.push_str(": a sense that is no event");
+        return;
+    }
     let target = m.target.and_then(|g| ctx.side_of_group(g));
     // "talks between X and Y": the first is the source, the others the target.
     let between = target.as_ref().is_some_and(|_| {

@@ -130,6 +130,24 @@ impl SentenceCtx<'_> {
     fn head_side(&self, t: usize, depth: usize) -> Option<Side> {
         let syn = self.syn;
         if let Some(g) = self.group_at(t) {
+            // A bare role that speaks for a named body: "a spokesman for the Chinese foreign
+            // ministry", "the head of the agency" is that body.
+            let bare_role = g.role.is_some()
+                && g
+                    .entity
+                    .is_some_and(|e| self.doc.actors[e as usize].country.is_none());
+            if bare_role && self.lex.partitives.contains(&self.toks.words[t]) {
+                let body = syn.children(t).filter(|&c| c > t).find_map(|c| {
+                    let part_of = syn.rel(c) == Rel::Nmod
+                        && syn
+                            .case_of(c)
+                            .is_some_and(|p| self.word_is(p, "of") || self.word_is(p, "for"));
+                    part_of.then(|| self.side_at_depth(c, depth + 1)).flatten()
+                });
+                if body.is_some() {
+                    return body;
+                }
+            }
             if g.is_actor() || g.speaker_pronoun {
                 return self.side_of_group(g);
             }

@@ -3,7 +3,8 @@
 //! - one's own intended act ("said it would cut taxes", "vowed to retaliate") is an
 //!   expression of intent (03x), of force or coercion a threat (130), with the act's target;
 //! - one's own act denied ("said he had done nothing wrong", "says it is not against
-//!   immigration") is a denial (016);
+//!   immigration") is a denial (016), one's own act refused ("we will not accept this") a
+//!   rejection (120), and not saying ("we cannot discuss …") declining to comment (011);
 //! - what another should or must do ("said the minister should resign", "said Y needed to
 //!   change policy") is an appeal (020), to that actor.
 //!
@@ -138,7 +139,15 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                     // comment ("we cannot discuss who was responsible").
                     let says =
                         ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss");
-                    Some((if says { "011" } else { "016" }.to_string(), None))
+                    // What one says one will not do is a refusal ("we will not accept").
+                    let code = if says {
+                        "011"
+                    } else if q.modality == Some(Modality::Intended) {
+                        "120"
+                    } else {
+                        "016"
+                    };
+                    Some((code.to_string(), None))
                 } else if !mine && ctx.obligation(h) {
                     // 4. What another should do: an appeal to that actor.
                     let target = subject(ctx.syn, h)
