@@ -581,3 +581,16 @@ fn requests_mark_the_requested_act() {
         [ev("0831", "BBBGOV", "")]
     );
 }
+
+#[test]
+fn a_present_tense_verb_with_a_coming_day_is_scheduled() {
+    let modality = |s: &str| {
+        code(s, "2026-01-10")
+            .events
+            .iter()
+            .map(|e| e.modality.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(modality("Arlandian envoys meet Borovian envoys on Thursday."), ["intended"]);
+    assert_eq!(modality("Arlandian envoys met Borovian envoys on Thursday."), ["asserted"]);
+}

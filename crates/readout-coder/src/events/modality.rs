@@ -15,6 +15,21 @@ use readout_doc::Modality;
 use readout_lexicon::{Complement, WordClasses};
 use readout_syntax::{Rel, Upos, Xpos};
 
+/// Weekdays and coming days ("tomorrow", "next week") that make a present-tense verb a plan.
+const WEEKDAYS_AND_COMING: WordClasses = WordClasses(
+    WordClasses::WEEKDAY_0.0
+        | WordClasses::WEEKDAY_1.0
+        | WordClasses::WEEKDAY_2.0
+        | WordClasses::WEEKDAY_3.0
+        | WordClasses::WEEKDAY_4.0
+        | WordClasses::WEEKDAY_5.0
+        | WordClasses::WEEKDAY_6.0
+        | WordClasses::DAY_PLUS_1.0
+        | WordClasses::WEEK_PLUS_1.0
+        | WordClasses::MONTH_PLUS_1.0
+        | WordClasses::YEAR_PLUS_1.0,
+);
+
 /// How many governing verbs up the chain are read.
 const MAX_CHAIN: usize = 4;
 
@@ -89,6 +104,24 @@ impl SentenceCtx<'_> {
                 && self.is(c, WordClasses::PASSIVE_AUXILIARY)
             {
                 be_aux = true;
+            }
+        }
+        // "EU ministers meet on Thursday", "talks resume tomorrow": in running text a verb in
+        // the simple present with a weekday or a coming time is a scheduled event, not yet
+        // happened (headlines use the present for the past, so titles are left alone).
+        let present = matches!(syn.xpos(v), Xpos::VBP | Xpos::VBZ)
+            && !syn
+                .children(v)
+                .any(|c| matches!(syn.rel(c), Rel::Aux | Rel::AuxPass));
+        if present && self.doc.sentences[self.index].kind != readout_doc::Kind::Title {
+            let coming = syn.children(v).any(|c| {
+                matches!(syn.rel(c), Rel::Obl | Rel::OblUnmarked | Rel::Advmod)
+                    && (self.is(c, WEEKDAYS_AND_COMING)
+                        || self.toks.phrases[c].1.has(WordClasses::WEEK_PLUS_1)
+                        || syn.children(c).any(|d| self.is(d, WordClasses::WEEK_PLUS_1)))
+            });
+            if coming {
+                q.set(Modality::Intended, "present tense with a coming day");
             }
         }
         // "The ministers are to ask …": be + to-infinitive is a plan.
