@@ -65,7 +65,11 @@ impl<'l> Coder<'l> {
     pub fn code(&self, doc: &mut Document, mut trace: Option<&mut Trace>) {
         let lex = self.lex;
         let toks = Tokens::new(doc, lex);
-        let syn = Syntax::parse(doc, self.parser);
+        // Only sentences that can hold an event are parsed: most news sentences (about four in
+        // five) have no verb or event noun the lexicon codes, or no one to do it.
+        let syn = Syntax::parse(doc, self.parser, |si| {
+            trace.is_some() || worth_parsing(doc, lex, &toks, si)
+        });
         let mut resolver = Resolver::new(lex, doc.meta.published);
         let mut coref = Coref::default();
         let mut last_speaker = None;
@@ -155,6 +159,42 @@ impl<'l> Coder<'l> {
             actors::home::apply_home_country(doc, &h);
         }
     }
+}
+
+/// Whether a sentence can hold an event: it is not a caption, has a verb form or an event noun
+/// the lexicon codes, and names someone (a lexicon name or role, a pronoun, or a capitalised
+/// word inside the sentence).
+fn worth_parsing(doc: &Document, lex: &Lexicon, toks: &Tokens, si: usize) -> bool {
+    use readout_lexicon::WordClasses;
+    let s = &doc.sentences[si];
+    if s.kind == Kind::Caption {
+        return false;
+    }
+    let range = s.token_range();
+    let (words, caps) = (&toks.words[..range.end], &toks.caps[..range.end]);
+    let trigger = range.clone().any(|t| {
+        lex.verb_forms.longest(words, caps, t).is_some()
+            || lex.noun_triggers.longest(words, caps, t).is_some()
+    });
+    if !trigger {
+        return false;
+    }
+    let pronouns = WordClasses(
+        WordClasses::PRONOUN_PERSON.0
+            | WordClasses::PRONOUN_THING.0
+            | WordClasses::PRONOUN_PLURAL.0
+            | WordClasses::PRONOUN_SPEAKER.0
+            | WordClasses::POSSESSIVE_SPEAKER.0
+            | WordClasses::POSSESSIVE_THING.0
+            | WordClasses::POSSESSIVE_PERSON.0
+            | WordClasses::POSSESSIVE_PLURAL.0,
+    );
+    range.clone().any(|t| {
+        (toks.caps[t] && (t > range.start || toks.classes[t] == WordClasses::NONE))
+            || toks.is(t, pronouns)
+            || toks.phrases[t].1.has(pronouns)
+            || lex.names.longest(words, caps, t).is_some()
+    })
 }
 
 /// The sentence, its parse as an indented tree, and its noun groups, for `readout explain`.

@@ -74,10 +74,12 @@ fn reporting_verb(ctx: &SentenceCtx, t: usize, acts: bool) -> bool {
         return false;
     };
     let verb = &ctx.lex.verbs[form.verb as usize];
-    let verbal_act = verb
-        .frames
-        .first()
-        .is_some_and(|f| matches!(f.code.get(..2), Some("01" | "02" | "10" | "11" | "12" | "13")));
+    let verbal_act = verb.frames.first().is_some_and(|f| {
+        matches!(
+            f.code.get(..2),
+            Some("01" | "02" | "10" | "11" | "12" | "13")
+        )
+    });
     verb.report || (acts && verbal_act)
 }
 

@@ -12,6 +12,14 @@ use std::ops::Range;
 
 const NO_HEAD: u32 = u32::MAX;
 
+/// The analysis of a word in a sentence that was not parsed.
+const UNPARSED: Word = Word {
+    upos: Upos::X,
+    xpos: Xpos::Xx,
+    head: None,
+    rel: Rel::Dep,
+};
+
 /// Parses are at most this deep for the walks up the tree that ask "inside which clause":
 /// deeper chains (only in degenerate input) are cut, which keeps every walk bounded.
 const MAX_DEPTH: usize = 64;
@@ -32,8 +40,9 @@ pub struct Syntax {
 }
 
 impl Syntax {
-    /// Parses every sentence of `doc` with `parser`.
-    pub fn parse(doc: &Document, parser: &Parser) -> Syntax {
+    /// Parses the sentences of `doc` for which `wanted(sentence index)` holds; the others get
+    /// a flat analysis (every word a root of unknown part of speech), which codes nothing.
+    pub fn parse(doc: &Document, parser: &Parser, wanted: impl Fn(usize) -> bool) -> Syntax {
         let n = doc.tokens.len();
         let mut words = Vec::with_capacity(n);
         let mut heads = Vec::with_capacity(n);
@@ -41,8 +50,13 @@ impl Syntax {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let (scratch, out) = &mut *guard;
-            for s in &doc.sentences {
+            for (si, s) in doc.sentences.iter().enumerate() {
                 let range = s.token_range();
+                if !wanted(si) {
+                    words.extend(range.map(|_| UNPARSED));
+                    heads.resize(words.len(), NO_HEAD);
+                    continue;
+                }
                 texts.clear();
                 texts.extend(range.clone().map(|t| doc.token_text(t)));
                 parser.parse(&texts, scratch, out);

@@ -591,6 +591,12 @@ fn a_present_tense_verb_with_a_coming_day_is_scheduled() {
             .map(|e| e.modality.as_str())
             .collect::<Vec<_>>()
     };
-    assert_eq!(modality("Arlandian envoys meet Borovian envoys on Thursday."), ["intended"]);
-    assert_eq!(modality("Arlandian envoys met Borovian envoys on Thursday."), ["asserted"]);
+    assert_eq!(
+        modality("Arlandian envoys meet Borovian envoys on Thursday."),
+        ["intended"]
+    );
+    assert_eq!(
+        modality("Arlandian envoys met Borovian envoys on Thursday."),
+        ["asserted"]
+    );
 }

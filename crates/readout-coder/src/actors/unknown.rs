@@ -128,6 +128,23 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
     let mut found: Vec<NounGroup> = Vec::new();
     let mut t = range.start;
     while t < range.end {
+        // A sentence that was not parsed (it can hold no event) still introduces people,
+        // for later sentences to refer to: a given name or an honorific starts a name there.
+        let unparsed = cx.syn.upos(t) == Upos::X && cx.syn.head(t).is_none();
+        if unparsed
+            && !covered[t - range.start]
+            && cx.capitalised_word(t)
+            && (cx.res.lex.given_names.contains(&cx.toks.words[t])
+                || (t > range.start && cx.toks.is(t - 1, WordClasses::HONORIFIC)))
+        {
+            let run = cx.run(t, range.end, &covered, range.start);
+            let next = run.end.max(t + 1);
+            if let Some(g) = unlisted(cx, sentence, run, range.clone()) {
+                found.push(g);
+            }
+            t = next;
+            continue;
+        }
         let starts = !covered[t - range.start]
             && cx.capitalised_word(t)
             && matches!(cx.syn.upos(t), Upos::PROPN | Upos::NOUN)
@@ -167,21 +184,23 @@ fn unlisted(
     let head = run
         .clone()
         .find(|&k| syn.head(k).is_none_or(|h| !run.contains(&h)))?;
-    let argument = match syn.rel(head) {
-        Rel::Nsubj
-        | Rel::NsubjPass
-        | Rel::Obj
-        | Rel::Iobj
-        | Rel::OblAgent
-        | Rel::Appos
-        | Rel::NmodPoss
-        | Rel::Conj
-        | Rel::Root
-        | Rel::Flat
-        | Rel::Compound => true,
-        Rel::Obl | Rel::Nmod => syn.case_of(head).is_none_or(|c| !locative_case(cx.text(c))),
-        _ => false,
-    };
+    let unparsed = syn.upos(head) == Upos::X && syn.head(head).is_none();
+    let argument = unparsed
+        || match syn.rel(head) {
+            Rel::Nsubj
+            | Rel::NsubjPass
+            | Rel::Obj
+            | Rel::Iobj
+            | Rel::OblAgent
+            | Rel::Appos
+            | Rel::NmodPoss
+            | Rel::Conj
+            | Rel::Root
+            | Rel::Flat
+            | Rel::Compound => true,
+            Rel::Obl | Rel::Nmod => syn.case_of(head).is_none_or(|c| !locative_case(cx.text(c))),
+            _ => false,
+        };
     if !argument {
         return None;
     }
@@ -224,6 +243,9 @@ fn unlisted(
             || ((2..=MAX_PERSON_WORDS).contains(&words)
                 && plain_words
                 && (given_name || !starts_with_place)));
+    if unparsed && !person {
+        return None;
+    }
     if !person && org_sector.is_none() && words > 1 && !all_caps && !starts_with_place {
         // A long capitalised run that is neither a person nor a body ("Breakfast with Frost").
         return None;

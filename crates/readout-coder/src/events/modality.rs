@@ -118,7 +118,9 @@ impl SentenceCtx<'_> {
                 matches!(syn.rel(c), Rel::Obl | Rel::OblUnmarked | Rel::Advmod)
                     && (self.is(c, WEEKDAYS_AND_COMING)
                         || self.toks.phrases[c].1.has(WordClasses::WEEK_PLUS_1)
-                        || syn.children(c).any(|d| self.is(d, WordClasses::WEEK_PLUS_1)))
+                        || syn
+                            .children(c)
+                            .any(|d| self.is(d, WordClasses::WEEK_PLUS_1)))
             });
             if coming {
                 q.set(Modality::Intended, "present tense with a coming day");

@@ -133,8 +133,7 @@ impl SentenceCtx<'_> {
             // A bare role that speaks for a named body: "a spokesman for the Chinese foreign
             // ministry", "the head of the agency" is that body.
             let bare_role = g.role.is_some()
-                && g
-                    .entity
+                && g.entity
                     .is_some_and(|e| self.doc.actors[e as usize].country.is_none());
             if bare_role && self.lex.partitives.contains(&self.toks.words[t]) {
                 let body = syn.children(t).filter(|&c| c > t).find_map(|c| {
