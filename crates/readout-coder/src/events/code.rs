@@ -397,7 +397,20 @@ fn code_noun(
         "noun {:?} ({}:{})",
         entry.lemma, entry.file, entry.line
     );
-    let Some(m) = ctx.match_frames(&entry.frames, p.head, p.end, true, &mut buffers.clause) else {
+    // An event noun that modifies another noun ("the *dialogue* process", "*peace* talks")
+    // stands where that noun stands: its arguments are the phrase's.
+    let syn = ctx.syn;
+    let anchor = syn
+        .head(p.head)
+        .filter(|&h| syn.rel(p.head) == Rel::Compound && syn.upos(h) == readout_syntax::Upos::NOUN)
+        .unwrap_or(p.head);
+    let Some(m) = ctx.match_frames(
+        &entry.frames,
+        anchor,
+        p.end.max(anchor + 1),
+        true,
+        &mut buffers.clause,
+    ) else {
         note.push_str(": no frame fits");
         return;
     };
@@ -431,7 +444,11 @@ fn code_noun(
             Some(t),
         )
     } else {
-        let Some((source, how)) = noun_source(ctx, p.head) else {
+        let Some((source, how)) = noun_source(ctx, p.head).or_else(|| {
+            (anchor != p.head)
+                .then(|| noun_source(ctx, anchor))
+                .flatten()
+        }) else {
             note.push_str(": no source actor");
             return;
         };
@@ -443,7 +460,7 @@ fn code_noun(
         // a verb makes it one ("held talks" — then the verb's frame codes it).
         let light = ctx
             .syn
-            .head(p.head)
+            .head(anchor)
             .is_some_and(|h| ctx.verb_at(h).is_some_and(|v| v.light));
         if !light {
             note.push_str(": no target, and the source is a single actor");
@@ -471,7 +488,25 @@ fn emit_event(
     out: &mut Vec<Event>,
     note: &mut String,
 ) {
-    let q = ctx.qualifiers(p.head);
+    // An event noun's negation and modality are those of the verb it is the object of
+    // ("decided to resume the dialogue", "did not hold talks").
+    let qualified = match p.entry {
+        Entry::Noun { .. } => {
+            let syn = ctx.syn;
+            let mut k = p.head;
+            if syn.rel(k) == Rel::Compound {
+                k = syn.head(k).unwrap_or(k);
+            }
+            syn.head(k)
+                .filter(|&h| {
+                    ctx.verb_at(h).is_some()
+                        && matches!(syn.rel(k), Rel::Obj | Rel::Obl | Rel::NsubjPass)
+                })
+                .unwrap_or(p.head)
+        }
+        Entry::Verb { .. } => p.head,
+    };
+    let q = ctx.qualifiers(qualified);
     let negated = q.negated || source.negative_determiner;
     let modality = q.modality.unwrap_or(Modality::Asserted);
     if negated {
