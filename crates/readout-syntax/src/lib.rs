@@ -20,10 +20,10 @@
 //! ## Design
 //!
 //! Two linear models, averaged perceptrons over hashed sparse features:
-//! - a **tagger** ([`tagger`](crate::tagger)) predicting joint UPOS+XPOS classes greedily left
+//! - a **tagger** ([`tagger`]) predicting joint UPOS+XPOS classes greedily left
 //!   to right from the word, its affixes and shape, its neighbours, the tags already assigned and
 //!   the possible tags of the next words (their *ambiguity classes*);
-//! - a **parser** ([`parser`](crate::parser)): greedy arc-hybrid transitions ([`arc`](crate::arc))
+//! - a **parser** ([`parser`]): greedy arc-hybrid transitions ([`arc`])
 //!   scored over rich Zhang–Nivre style features, trained with a dynamic oracle and exploration
 //!   (Goldberg and Nivre) on jack-knifed predicted tags; a move names the kind of relation it
 //!   builds (seven kinds: subject, complement, function word, modifier, nominal dependent,

@@ -41,7 +41,7 @@ pub struct ParserOptions {
     /// How moves and labels share the work.
     pub grouping: Grouping,
     /// Train this many times with different example orders and mix the weights (see
-    /// [`crate::weights::TrainWeights::finish_mixed`]).
+    /// `TrainWeights::finish_mixed`).
     pub mix: usize,
     /// Train a quick move model on the core features and let it decide alone when its margin
     /// is at least this (perceptron units); `None`: no cascade.
@@ -547,13 +547,14 @@ fn label_features(
 pub enum Grouping {
     /// Three move classes; labels entirely from the labeller.
     Factored,
-    /// Six kinds ([`compact_group`]).
+    /// Six kinds: subject, complement, function word, modifier, other, punctuation.
     Compact,
-    /// Seven kinds ([`coarse7_group`]): a move row is 15 weights, one 16-byte slot.
+    /// Seven kinds: subject, complement, function word, modifier, nominal dependent (nmod, obl),
+    /// clause or loose attachment, punctuation. A move row is then 15 weights, one 16-byte slot.
     Coarse7,
-    /// Eight kinds ([`coarse_group`]).
+    /// Eight kinds: the seven, with clausal modifiers apart from loose attachments.
     Coarse,
-    /// Eighteen kinds ([`fine_group`]).
+    /// Eighteen kinds (nsubj, obj, det, case, mark, cc, aux, amod, advmod, nmod, obl, conj…).
     Fine,
     /// One move class per label and direction.
     Joint,

@@ -116,7 +116,9 @@ fn odd_inputs_never_break_it() {
         many.clone(),
     ];
     // More words than a u16 head can point at.
-    let huge: Vec<&str> = (0..70_000).map(|i| if i % 9 == 8 { "." } else { "word" }).collect();
+    let huge: Vec<&str> = (0..70_000)
+        .map(|i| if i % 9 == 8 { "." } else { "word" })
+        .collect();
     let p = parse(&huge);
     assert_tree(&p);
     let mut scratch = Scratch::default();
@@ -136,8 +138,12 @@ fn odd_inputs_never_break_it() {
 fn long_inputs_are_parsed_in_chunks() {
     // Beyond MAX_CHUNK words the parser works chunk by chunk (so time stays linear): every
     // chunk's root hangs on the first chunk's root, and the result is still one tree.
-    let word_list = ["the", "army", "said", "it", "had", "fired", "at", "targets", "and"];
-    let long: Vec<&str> = (0..30_000).map(|i| word_list[i % word_list.len()]).collect();
+    let word_list = [
+        "the", "army", "said", "it", "had", "fired", "at", "targets", "and",
+    ];
+    let long: Vec<&str> = (0..30_000)
+        .map(|i| word_list[i % word_list.len()])
+        .collect();
     let p = parse(&long);
     assert_tree(&p);
     let root = p.iter().position(|w| w.head.is_none()).expect("root");

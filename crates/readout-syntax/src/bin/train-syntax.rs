@@ -58,7 +58,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                     .split(',')
                     .map(str::parse)
                     .collect::<Result<_, _>>()?;
-                opts.prune = v.try_into().map_err(|_| "--prune needs TAGGER,MOVES,LABELS")?;
+                opts.prune = v
+                    .try_into()
+                    .map_err(|_| "--prune needs TAGGER,MOVES,LABELS")?;
             }
             "--mix" => opts.parser.mix = value()?.parse()?,
             "--tagger-quick-margin" => opts.tagger.quick_margin = Some(value()?.parse()?),
