@@ -144,7 +144,11 @@ impl State {
     fn attach(&mut self, head: usize, dep: usize, label: u8) {
         self.heads[dep] = head as u16;
         self.labels[dep] = label;
-        let bit = if (label as u32) < 64 { 1u64 << label } else { 0 };
+        let bit = if (label as u32) < 64 {
+            1u64 << label
+        } else {
+            0
+        };
         // Children arrive from the inside out: a new left child is the leftmost so far, a new
         // right child the rightmost.
         if dep < head {

@@ -127,7 +127,11 @@ fn finish(
         return Ok(());
     }
     let n = current.words.len();
-    if current.gold.iter().any(|w| w.head.is_some_and(|h| h as usize >= n)) {
+    if current
+        .gold
+        .iter()
+        .any(|w| w.head.is_some_and(|h| h as usize >= n))
+    {
         return Err(ConlluError::Syntax {
             line,
             message: format!("sentence {:?} has a head beyond its last word", current.id),

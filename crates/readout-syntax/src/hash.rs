@@ -32,22 +32,30 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     if !rest.is_empty() {
         let mut tail = [0u8; 8];
         tail[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(tail)).wrapping_mul(K2).rotate_left(29);
+        h = (h ^ u64::from_le_bytes(tail))
+            .wrapping_mul(K2)
+            .rotate_left(29);
     }
     avalanche(h)
 }
 
-/// The key of a feature: template `t` with values `a`, `b`, `c` (0 where unused).
+/// The key of a feature: template `t` with values `a`, `b`, `c`.
 ///
-/// Values are folded in by multiply-rotate steps (cheap, order-sensitive) and the result is
-/// finalised once.
+/// One multiplication per value in use: the high half of a product depends on every bit of its
+/// input, and only the high 32 bits of a key are used (as the stored key, whose own high bits
+/// pick the table slot). Zero values are skipped, which inlined call sites with literal zeros
+/// turn into fewer multiplications; the result is still a fixed function of (t, a, b, c).
 #[inline(always)]
 pub(crate) fn key(t: u32, a: u64, b: u64, c: u64) -> u64 {
-    let mut h = (t as u64 + 1).wrapping_mul(K0);
-    h = (h ^ a).wrapping_mul(K1).rotate_left(23);
-    h = (h ^ b).wrapping_mul(K2).rotate_left(29);
-    h = (h ^ c).wrapping_mul(K1);
-    avalanche(h)
+    let salt = (t as u64 + 1).wrapping_mul(K0);
+    let mut h = (a ^ salt).wrapping_mul(K1);
+    if b != 0 {
+        h = (h ^ b).wrapping_mul(K2);
+    }
+    if c != 0 {
+        h = (h ^ c ^ salt).wrapping_mul(K1);
+    }
+    h
 }
 
 /// A deterministic random number generator (splitmix64) for shuffling and augmentation in

@@ -44,8 +44,8 @@ pub(crate) struct Lex {
 #[derive(Default, Debug)]
 pub(crate) struct LexBuf {
     norm: String,
-    lower: String,
-    shape: String,
+    lower: Vec<u8>,
+    shape: Vec<u8>,
     /// Byte offsets of the character boundaries of `lower`.
     bounds: Vec<usize>,
 }
@@ -71,13 +71,25 @@ pub(crate) fn sentence_mode(words: &[&str]) -> Mode {
         let mut letters = 0usize;
         let mut lower = false;
         let mut first_upper = None;
-        for c in word.chars().take(64) {
-            if c.is_alphabetic() {
-                letters += 1;
-                if first_upper.is_none() {
-                    first_upper = Some(c.is_uppercase());
+        if word.is_ascii() {
+            for &b in word.as_bytes().iter().take(64) {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    if first_upper.is_none() {
+                        first_upper = Some(b.is_ascii_uppercase());
+                    }
+                    lower |= b.is_ascii_lowercase();
                 }
-                lower |= c.is_lowercase();
+            }
+        } else {
+            for c in word.chars().take(64) {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if first_upper.is_none() {
+                        first_upper = Some(c.is_uppercase());
+                    }
+                    lower |= c.is_lowercase();
+                }
             }
         }
         if letters == 0 {
@@ -85,7 +97,11 @@ pub(crate) fn sentence_mode(words: &[&str]) -> Mode {
         }
         with_letters += 1;
         with_lower += lower as usize;
-        if letters >= 3 && !TITLE_SMALL_WORDS.contains(&word.to_ascii_lowercase().as_str()) {
+        let small = word.len() <= 4
+            && TITLE_SMALL_WORDS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(word));
+        if letters >= 3 && !small {
             match first_upper {
                 Some(true) => capitalised += 1,
                 _ => lower_initial += 1,
@@ -146,37 +162,41 @@ pub(crate) fn lex_sentence(words: &[&str], mode: Mode, buf: &mut LexBuf, out: &m
 const MODE_SALT: [u64; 3] = [0, 0x7469_746c_6500_0000, 0x6361_7073_0000_0000];
 
 pub(crate) fn lex_word(word: &str, mode: Mode, buf: &mut LexBuf) -> Lex {
+    // Most words are plain ASCII: bytes are characters, no normalisation applies, and the
+    // affixes are byte ranges.
+    if word.is_ascii() && word != "``" && word != "''" {
+        return lex_ascii(word.as_bytes(), mode, buf);
+    }
     normalise_into(word, &mut buf.norm);
+    if buf.norm.is_ascii() {
+        let norm = std::mem::take(&mut buf.norm);
+        let lex = lex_ascii(norm.as_bytes(), mode, buf);
+        buf.norm = norm;
+        return lex;
+    }
     let norm = buf.norm.as_str();
 
     // Lowercased form with digits folded, and its character boundaries for the affixes.
     buf.lower.clear();
     buf.bounds.clear();
-    if norm.is_ascii() {
-        for b in norm.bytes() {
-            buf.bounds.push(buf.lower.len());
-            let b = if b.is_ascii_digit() {
-                b'0'
-            } else {
-                b.to_ascii_lowercase()
-            };
-            buf.lower.push(b as char);
-        }
-    } else {
-        for c in norm.chars() {
-            buf.bounds.push(buf.lower.len());
-            if c.is_ascii_digit() {
-                buf.lower.push('0');
-            } else if c.is_uppercase() {
-                buf.lower.extend(c.to_lowercase());
-            } else {
-                buf.lower.push(c);
+    let mut utf8 = [0u8; 4];
+    for c in norm.chars() {
+        buf.bounds.push(buf.lower.len());
+        if c.is_ascii_digit() {
+            buf.lower.push(b'0');
+        } else if c.is_uppercase() {
+            for l in c.to_lowercase() {
+                buf.lower
+                    .extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
             }
+        } else {
+            buf.lower
+                .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
         }
     }
     let chars = buf.bounds.len();
     buf.bounds.push(buf.lower.len());
-    let lower_bytes = buf.lower.as_bytes();
+    let lower_bytes = buf.lower.as_slice();
     let lower = hash_bytes(lower_bytes);
 
     let mut pre = [0u64; 3];
@@ -205,13 +225,72 @@ pub(crate) fn lex_word(word: &str, mode: Mode, buf: &mut LexBuf) -> Lex {
             last = class;
             run = 0;
         }
-        buf.shape.push(class);
+        buf.shape
+            .extend_from_slice(class.encode_utf8(&mut utf8).as_bytes());
     }
-    buf.shape.push(mode as u8 as char);
-    let shape = hash_bytes(buf.shape.as_bytes());
+    buf.shape.push(mode as u8);
+    let shape = hash_bytes(&buf.shape);
 
     let form = match mode {
         Mode::Normal => hash_bytes(norm.as_bytes()),
+        _ => lower ^ MODE_SALT[mode as usize],
+    };
+    Lex {
+        form,
+        lower,
+        pre,
+        suf,
+        shape,
+    }
+}
+
+/// [`lex_word`] for an ASCII word that needs no normalisation; gives the same values the
+/// general path would.
+fn lex_ascii(word: &[u8], mode: Mode, buf: &mut LexBuf) -> Lex {
+    buf.lower.clear();
+    buf.lower.extend(word.iter().map(|&b| {
+        if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        }
+    }));
+    let lower_bytes = buf.lower.as_slice();
+    let len = lower_bytes.len();
+    let lower = hash_bytes(lower_bytes);
+    let mut pre = [0u64; 3];
+    for (k, p) in pre.iter_mut().enumerate() {
+        *p = hash_bytes(&lower_bytes[..(k + 1).min(len)]);
+    }
+    let mut suf = [0u64; 4];
+    for (k, s) in suf.iter_mut().enumerate() {
+        *s = hash_bytes(&lower_bytes[len - (k + 1).min(len)..]);
+    }
+    buf.shape.clear();
+    let mut last = 0u8;
+    let mut run = 0;
+    for &b in word.iter().take(48) {
+        let class = match b {
+            b'0'..=b'9' => b'd',
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            other => other,
+        };
+        if class == last {
+            run += 1;
+            if run >= 3 {
+                continue;
+            }
+        } else {
+            last = class;
+            run = 0;
+        }
+        buf.shape.push(class);
+    }
+    buf.shape.push(mode as u8);
+    let shape = hash_bytes(&buf.shape);
+    let form = match mode {
+        Mode::Normal => hash_bytes(word),
         _ => lower ^ MODE_SALT[mode as usize],
     };
     Lex {
@@ -275,10 +354,16 @@ mod tests {
     #[test]
     fn modes() {
         let m = |s: &str| sentence_mode(&s.split(' ').collect::<Vec<_>>());
-        assert_eq!(m("Ministry Condemns Attack on Embassy in Kabul"), Mode::Title);
+        assert_eq!(
+            m("Ministry Condemns Attack on Embassy in Kabul"),
+            Mode::Title
+        );
         assert_eq!(m("MINISTRY CONDEMNS ATTACK"), Mode::Caps);
         assert_eq!(m("The ministry condemned the attack ."), Mode::Normal);
-        assert_eq!(m("President Barack Obama met Angela Merkel in Berlin"), Mode::Normal);
+        assert_eq!(
+            m("President Barack Obama met Angela Merkel in Berlin"),
+            Mode::Normal
+        );
         assert_eq!(m("I"), Mode::Normal);
         assert_eq!(m(""), Mode::Normal);
     }

@@ -33,7 +33,8 @@ fn json_field(line: &str, field: &str) -> Option<String> {
                         // A surrogate pair: the low half follows as another \uXXXX.
                         let low: String = chars.by_ref().skip(2).take(4).collect();
                         let low = u32::from_str_radix(&low, 16).ok()?;
-                        code = 0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
+                        code =
+                            0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
                     }
                     out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                 }
@@ -114,7 +115,8 @@ mod tests {
 
     #[test]
     fn splits_like_the_tokenizer() {
-        let s = crude_sentences("“Russia’s anti-war protests didn't stop,” he said. The U.S. agreed.");
+        let s =
+            crude_sentences("“Russia’s anti-war protests didn't stop,” he said. The U.S. agreed.");
         assert_eq!(
             s[0],
             [

@@ -19,7 +19,7 @@ use crate::conllu::Sentence;
 use crate::hash::{key, Rng};
 use crate::lex::{self, Lex, LexBuf, Mode, PAD_END, PAD_START};
 use crate::tags::{Upos, Xpos};
-use crate::weights::{Reader, Table, TrainWeights, Writer};
+use crate::weights::{Reader, Score, Table, TrainWeights, Writer};
 use crate::ModelError;
 
 /// At most this many tag classes, so that an ambiguity class is a 64-bit mask.
@@ -147,6 +147,13 @@ pub struct TaggerOptions {
     pub caps_rate: f64,
     /// Averaged weights smaller than this are dropped from the shipped table.
     pub prune: f64,
+    /// Runner-up classes within this margin of the winner are passed to the parser.
+    pub alt_margin: f32,
+    /// Train this many times with different orders and mix the weights.
+    pub mix: usize,
+    /// Train a quick tagger on the core templates whose tag stands when it leads by this margin
+    /// (perceptron units); `None`: no cascade.
+    pub quick_margin: Option<f64>,
     pub seed: u64,
 }
 
@@ -157,9 +164,12 @@ impl Default for TaggerOptions {
             ambiguity_min_count: 3,
             sure_min_count: 30,
             sure_share: 0.998,
-            title_rate: 0.05,
-            caps_rate: 0.02,
+            title_rate: 0.1,
+            caps_rate: 0.03,
             prune: 0.0,
+            alt_margin: 10.0,
+            mix: 1,
+            quick_margin: Some(10.0),
             seed: 0x7461_6767_6572,
         }
     }
@@ -169,16 +179,26 @@ impl Default for TaggerOptions {
 #[derive(Clone, Debug)]
 pub(crate) struct Tagger {
     pub tagset: TagSet,
+    /// A runner-up class within this margin (perceptron units) of the winner is reported to
+    /// the parser.
+    alt_margin: f32,
     /// Keyed on the top 32 bits of the lowercased form's hash.
     lexicon: FxHashMap<u32, Entry>,
     weights: Table,
+    /// The cascade's quick model (the templates of [`Context::quick`]) and the margin (in its
+    /// quantised units) by which its best tag must lead for the full model to be skipped.
+    quick: Option<(Table, Score)>,
 }
 
 /// Reusable buffers for tagging.
 #[derive(Default, Debug)]
 pub(crate) struct TagScratch {
+    /// Per word, the runner-up class when the tagger hesitated (its margin over the winner is
+    /// small), else `NO_TAG`; the parser uses it to hedge against tagging errors.
+    pub alt: Vec<u8>,
     keys: Vec<u64>,
-    scores: Vec<i32>,
+    scores: Vec<Score>,
+    rows: Vec<u32>,
     ambiguity: Vec<u64>,
     sure: Vec<u8>,
 }
@@ -206,57 +226,101 @@ const T_AMB_P2: u32 = 23;
 const T_LOWER_LOWER_P1: u32 = 24;
 const T_LOWER_M1_LOWER: u32 = 25;
 const T_PREV_AMB_P1: u32 = 26;
+const T_AMB_P1_P2: u32 = 34;
+const T_LOWER_AMB_P1: u32 = 35;
+const T_SUF_AMB_P1: u32 = 36;
 
 /// The tag-history value before the first word.
 const START_TAG: u64 = 0xff;
 
-/// Appends the feature keys of word `i` to `keys`. `tags` holds the classes predicted so far
-/// (at least `i` of them); `ambiguity` the ambiguity classes of every word.
-fn features(i: usize, lx: &[Lex], ambiguity: &[u64], tags: &[u8], keys: &mut Vec<u64>) {
-    let n = lx.len();
-    let w = &lx[i];
-    let at = |j: isize| -> Option<&Lex> {
-        if j < 0 {
-            None
-        } else {
-            lx.get(j as usize)
-        }
-    };
-    let i = i as isize;
-    let lower_at = |j: isize| at(j).map_or(if j < 0 { PAD_START } else { PAD_END }, |l| l.lower);
-    let suf_at = |j: isize| at(j).map_or(if j < 0 { PAD_START } else { PAD_END }, |l| l.suf[2]);
-    let shape_at = |j: isize| at(j).map_or(if j < 0 { PAD_START } else { PAD_END }, |l| l.shape);
-    let amb_at = |j: usize| if j < n { ambiguity[j] } else { PAD_END };
-    let prev = if i >= 1 { tags[i as usize - 1] as u64 } else { START_TAG };
-    let prev2 = if i >= 2 { tags[i as usize - 2] as u64 } else { START_TAG };
+/// What the templates read around word `i`: the word's views, its neighbours', the tags
+/// already predicted to its left and the ambiguity classes to its right.
+struct Context<'a> {
+    w: &'a Lex,
+    prev: u64,
+    prev2: u64,
+    lower: [u64; 5],
+    suf: [u64; 3],
+    shape: [u64; 3],
+    amb1: u64,
+    amb2: u64,
+}
 
-    keys.push(key(T_BIAS, 0, 0, 0));
-    keys.push(key(T_FORM, w.form, 0, 0));
-    keys.push(key(T_LOWER, w.lower, 0, 0));
-    for k in 0..3 {
-        keys.push(key(T_PRE + k as u32, w.pre[k], 0, 0));
+impl<'a> Context<'a> {
+    /// `tags` holds the classes predicted so far (at least `i` of them); `ambiguity` the
+    /// ambiguity classes of every word.
+    #[inline]
+    fn new(i: usize, lx: &'a [Lex], ambiguity: &[u64], tags: &[u8]) -> Context<'a> {
+        let at = |j: isize, f: fn(&Lex) -> u64| match j {
+            j if j < 0 => PAD_START,
+            j => lx.get(j as usize).map_or(PAD_END, f),
+        };
+        let amb_at = |j: usize| ambiguity.get(j).copied().unwrap_or(PAD_END);
+        let c = i as isize;
+        Context {
+            w: &lx[i],
+            prev: if i >= 1 {
+                tags[i - 1] as u64
+            } else {
+                START_TAG
+            },
+            prev2: if i >= 2 {
+                tags[i - 2] as u64
+            } else {
+                START_TAG
+            },
+            lower: [-2, -1, 0, 1, 2].map(|d| at(c + d, |l| l.lower)),
+            suf: [-1, 0, 1].map(|d| at(c + d, |l| l.suf[2])),
+            shape: [-1, 0, 1].map(|d| at(c + d, |l| l.shape)),
+            amb1: amb_at(i + 1),
+            amb2: amb_at(i + 2),
+        }
     }
-    for k in 0..4 {
-        keys.push(key(T_SUF + k as u32, w.suf[k], 0, 0));
+
+    /// The templates of the quick tagger: the word, its commonest suffixes and shape, the tags
+    /// to its left and what the next word can be.
+    #[inline]
+    fn quick(&self, keys: &mut Vec<u64>) {
+        let w = self.w;
+        keys.push(key(T_BIAS, 0, 0, 0));
+        keys.push(key(T_FORM, w.form, 0, 0));
+        keys.push(key(T_LOWER, w.lower, 0, 0));
+        keys.push(key(T_SUF + 1, w.suf[1], 0, 0));
+        keys.push(key(T_SUF + 2, w.suf[2], 0, 0));
+        keys.push(key(T_SHAPE, w.shape, 0, 0));
+        keys.push(key(T_PREV, self.prev, 0, 0));
+        keys.push(key(T_PREV2, self.prev, self.prev2, 0));
+        keys.push(key(T_PREV_LOWER, self.prev, w.lower, 0));
+        keys.push(key(T_AMB_P1, self.amb1, 0, 0));
+        keys.push(key(T_PREV_AMB_P1, self.prev, self.amb1, 0));
     }
-    keys.push(key(T_SHAPE, w.shape, 0, 0));
-    keys.push(key(T_PREV, prev, 0, 0));
-    keys.push(key(T_PREV2, prev, prev2, 0));
-    keys.push(key(T_PREV_LOWER, prev, w.lower, 0));
-    keys.push(key(T_LOWER_M1, lower_at(i - 1), 0, 0));
-    keys.push(key(T_LOWER_P1, lower_at(i + 1), 0, 0));
-    keys.push(key(T_LOWER_M2, lower_at(i - 2), 0, 0));
-    keys.push(key(T_LOWER_P2, lower_at(i + 2), 0, 0));
-    keys.push(key(T_SUF_M1, suf_at(i - 1), 0, 0));
-    keys.push(key(T_SUF_P1, suf_at(i + 1), 0, 0));
-    keys.push(key(T_SHAPE_M1, shape_at(i - 1), 0, 0));
-    keys.push(key(T_SHAPE_P1, shape_at(i + 1), 0, 0));
-    let amb1 = amb_at(i as usize + 1);
-    keys.push(key(T_AMB_P1, amb1, 0, 0));
-    keys.push(key(T_AMB_P2, amb_at(i as usize + 2), 0, 0));
-    keys.push(key(T_LOWER_LOWER_P1, w.lower, lower_at(i + 1), 0));
-    keys.push(key(T_LOWER_M1_LOWER, lower_at(i - 1), w.lower, 0));
-    keys.push(key(T_PREV_AMB_P1, prev, amb1, 0));
+
+    /// The other templates: prefixes, the shortest and longest suffixes, the words two either
+    /// side and their suffixes and shapes, and more of the right context.
+    #[inline]
+    fn rest(&self, keys: &mut Vec<u64>) {
+        let w = self.w;
+        for k in 0..3 {
+            keys.push(key(T_PRE + k as u32, w.pre[k], 0, 0));
+        }
+        keys.push(key(T_SUF, w.suf[0], 0, 0));
+        keys.push(key(T_SUF + 3, w.suf[3], 0, 0));
+        keys.push(key(T_LOWER_M1, self.lower[1], 0, 0));
+        keys.push(key(T_LOWER_P1, self.lower[3], 0, 0));
+        keys.push(key(T_LOWER_M2, self.lower[0], 0, 0));
+        keys.push(key(T_LOWER_P2, self.lower[4], 0, 0));
+        keys.push(key(T_SUF_M1, self.suf[0], 0, 0));
+        keys.push(key(T_SUF_P1, self.suf[2], 0, 0));
+        keys.push(key(T_SHAPE_M1, self.shape[0], 0, 0));
+        keys.push(key(T_SHAPE_P1, self.shape[2], 0, 0));
+        keys.push(key(T_AMB_P2, self.amb2, 0, 0));
+        keys.push(key(T_LOWER_LOWER_P1, w.lower, self.lower[3], 0));
+        keys.push(key(T_LOWER_M1_LOWER, self.lower[1], w.lower, 0));
+        // Looking right: what the next two words can be, together and with this word.
+        keys.push(key(T_AMB_P1_P2, self.amb1, self.amb2, 0));
+        keys.push(key(T_LOWER_AMB_P1, w.lower, self.amb1, 0));
+        keys.push(key(T_SUF_AMB_P1, w.suf[2], self.amb1, 0));
+    }
 }
 
 fn lexicon_key(lower: u64) -> u32 {
@@ -285,24 +349,77 @@ impl Tagger {
     /// Tags a sentence: `out` gets one class per word.
     pub fn tag(&self, lx: &[Lex], scratch: &mut TagScratch, out: &mut Vec<u8>) {
         out.clear();
+        scratch.alt.clear();
         self.lookup(lx, scratch);
         scratch.scores.resize(self.weights.stride(), 0);
         let classes = self.tagset.len();
+        let margin = (self.alt_margin as f64 / self.weights.scale as f64).min(30_000.0) as Score;
         for i in 0..lx.len() {
             let sure = scratch.sure[i];
             if sure != NO_TAG {
                 out.push(sure);
+                scratch.alt.push(NO_TAG);
                 continue;
             }
             scratch.keys.clear();
-            features(i, lx, &scratch.ambiguity, out, &mut scratch.keys);
-            self.weights.score(&scratch.keys, &mut scratch.scores);
-            out.push(argmax(&scratch.scores[..classes]) as u8);
+            let context = Context::new(i, lx, &scratch.ambiguity, out);
+            context.quick(&mut scratch.keys);
+            // The cascade: the quick model's tag stands when it is clearly ahead.
+            if let Some((quick, quick_margin)) = &self.quick {
+                quick.score(&scratch.keys, &mut scratch.scores, &mut scratch.rows);
+                let scores = &scratch.scores[..classes];
+                let (best, second) = top_two(scores);
+                if second == usize::MAX
+                    || scores[best].saturating_sub(scores[second]) >= *quick_margin
+                {
+                    out.push(best as u8);
+                    scratch.alt.push(NO_TAG);
+                    continue;
+                }
+            }
+            context.rest(&mut scratch.keys);
+            self.weights
+                .score(&scratch.keys, &mut scratch.scores, &mut scratch.rows);
+            let scores = &scratch.scores[..classes];
+            let (best, second) = top_two(scores);
+            out.push(best as u8);
+            let close =
+                second != usize::MAX && scores[best].saturating_sub(scores[second]) < margin;
+            scratch.alt.push(if close { second as u8 } else { NO_TAG });
         }
+    }
+
+    pub fn pruned(&self, threshold: f64) -> Tagger {
+        Tagger {
+            weights: self.weights.pruned(threshold),
+            quick: self.quick.as_ref().map(|(t, m)| (t.pruned(threshold), *m)),
+            ..self.clone()
+        }
+    }
+
+    /// Sets the cascade's margin in perceptron units (`None`: always the full model). Returns
+    /// false if there is no cascade.
+    pub fn set_quick_margin(&mut self, margin: Option<f64>) -> bool {
+        match (&mut self.quick, margin) {
+            (Some((table, m)), Some(real)) => {
+                *m = (real / table.scale as f64).clamp(0.0, 32_000.0) as Score;
+                true
+            }
+            (Some((_, m)), None) => {
+                *m = Score::MAX;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn size(&self) -> (usize, usize) {
+        (self.lexicon.len(), self.weights.len())
     }
 
     pub fn write(&self, out: &mut Writer) {
         self.tagset.write(out);
+        out.f32(self.alt_margin);
         let mut entries: Vec<(&u32, &Entry)> = self.lexicon.iter().collect();
         entries.sort_unstable_by_key(|e| *e.0);
         out.u32(entries.len() as u32);
@@ -318,10 +435,19 @@ impl Tagger {
             out.u8(e.sure);
         }
         self.weights.write(out);
+        match &self.quick {
+            Some((table, margin)) => {
+                out.u8(1);
+                out.u32(*margin as u16 as u32);
+                table.write(out);
+            }
+            None => out.u8(0),
+        }
     }
 
     pub fn read(input: &mut Reader) -> Result<Tagger, ModelError> {
         let tagset = TagSet::read(input)?;
+        let alt_margin = input.f32()?;
         let n = input.u32()? as usize;
         if n > 1 << 24 {
             return Err(ModelError::Corrupt("lexicon size"));
@@ -349,16 +475,63 @@ impl Tagger {
         if weights.classes != tagset.len() {
             return Err(ModelError::Corrupt("tagger classes"));
         }
+        let quick = if input.u8()? != 0 {
+            let margin = input.u32()? as u16 as Score;
+            let table = Table::read(input)?;
+            if table.classes != tagset.len() {
+                return Err(ModelError::Corrupt("quick tagger classes"));
+            }
+            Some((table, margin))
+        } else {
+            None
+        };
         Ok(Tagger {
             tagset,
+            alt_margin,
             lexicon,
             weights,
+            quick,
         })
     }
 }
 
+/// UPOS and XPOS accuracy (percent) of a tagger on gold sentences.
+pub(crate) fn accuracy(tagger: &Tagger, sentences: &[Sentence]) -> (f64, f64) {
+    let (mut upos, mut xpos, mut total) = (0usize, 0usize, 0usize);
+    let mut buf = LexBuf::default();
+    let mut lx = Vec::new();
+    let mut scratch = TagScratch::default();
+    let mut tags = Vec::new();
+    for s in sentences {
+        let words = s.word_refs();
+        lex::lex_sentence(&words, lex::sentence_mode(&words), &mut buf, &mut lx);
+        tagger.tag(&lx, &mut scratch, &mut tags);
+        for (&t, g) in tags.iter().zip(&s.gold) {
+            let (u, x) = tagger.tagset.classes[t as usize];
+            upos += (u == g.upos) as usize;
+            xpos += (x == g.xpos) as usize;
+            total += 1;
+        }
+    }
+    let pct = |n: usize| 100.0 * n as f64 / total.max(1) as f64;
+    (pct(upos), pct(xpos))
+}
+
+/// The best and second-best classes (`usize::MAX` for a second when there is one class).
 #[inline]
-pub(crate) fn argmax(scores: &[i32]) -> usize {
+fn top_two<T: PartialOrd + Copy>(scores: &[T]) -> (usize, usize) {
+    let best = argmax(scores);
+    let mut second = usize::MAX;
+    for (c, &s) in scores.iter().enumerate() {
+        if c != best && (second == usize::MAX || s > scores[second]) {
+            second = c;
+        }
+    }
+    (best, second)
+}
+
+#[inline]
+pub(crate) fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> usize {
     let mut best = 0;
     for (i, &s) in scores.iter().enumerate() {
         if s > scores[best] {
@@ -398,7 +571,9 @@ fn build_lexicon(
         for (word, g) in s.words.iter().zip(&s.gold) {
             let l = lex::lex_word(word, Mode::Normal, &mut buf);
             let c = tagset.class(g.upos, g.xpos) as usize;
-            counts.entry(lexicon_key(l.lower)).or_insert([0; MAX_CLASSES])[c] += 1;
+            counts
+                .entry(lexicon_key(l.lower))
+                .or_insert([0; MAX_CLASSES])[c] += 1;
         }
     }
     let mut lexicon = FxHashMap::default();
@@ -435,6 +610,7 @@ pub(crate) fn train(
     tagset: &TagSet,
     opts: &TaggerOptions,
     log: &mut dyn FnMut(String),
+    on_epoch: &mut dyn FnMut(usize, &Tagger),
 ) -> Tagger {
     let lexicon = build_lexicon(sentences, tagset, opts);
     let examples: Vec<Example> = sentences
@@ -448,61 +624,98 @@ pub(crate) fn train(
             words: s.words.clone(),
         })
         .collect();
-    let mut model = TrainWeights::new(tagset.len());
     let probe = Tagger {
         tagset: tagset.clone(),
+        alt_margin: opts.alt_margin,
         lexicon,
         weights: TrainWeights::new(tagset.len()).finish(0.0),
+        quick: None,
     };
-    let mut rng = Rng::new(opts.seed);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut buf = LexBuf::default();
-    let mut lx = Vec::new();
-    let mut scratch = TagScratch::default();
-    let mut predicted: Vec<u8> = Vec::new();
-    let mut scores = vec![0i32; tagset.len()];
-    for epoch in 0..opts.epochs {
-        rng.shuffle(&mut order);
-        let (mut right, mut total) = (0usize, 0usize);
-        for &e in &order {
-            let ex = &examples[e];
-            let r = rng.unit();
-            let transform = if r < opts.title_rate {
-                1
-            } else if r < opts.title_rate + opts.caps_rate {
-                2
-            } else {
-                0
-            };
-            lex_of(&ex.words, transform, &mut buf, &mut lx);
-            probe.lookup(&lx, &mut scratch);
-            predicted.clear();
-            for i in 0..lx.len() {
-                let sure = scratch.sure[i];
-                if sure != NO_TAG {
-                    predicted.push(sure);
-                    continue;
+    // Each run trains from scratch with its own order and augmentation; the averaged weights
+    // of the runs are then mixed (see `TrainWeights::finish_mixed`).
+    let mut runs: Vec<TrainWeights> = Vec::new();
+    let mut quick_runs: Vec<TrainWeights> = Vec::new();
+    for run in 0..opts.mix.max(1) {
+        let mut model = TrainWeights::new(tagset.len());
+        let mut quick = TrainWeights::new(tagset.len());
+        let mut rng = Rng::new(opts.seed.wrapping_add(run as u64));
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut buf = LexBuf::default();
+        let mut lx = Vec::new();
+        let mut scratch = TagScratch::default();
+        let mut predicted: Vec<u8> = Vec::new();
+        let mut scores = vec![0i32; tagset.len()];
+        for epoch in 0..opts.epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &e in &order {
+                let ex = &examples[e];
+                let r = rng.unit();
+                let transform = if r < opts.title_rate {
+                    1
+                } else if r < opts.title_rate + opts.caps_rate {
+                    2
+                } else {
+                    0
+                };
+                lex_of(&ex.words, transform, &mut buf, &mut lx);
+                probe.lookup(&lx, &mut scratch);
+                predicted.clear();
+                for i in 0..lx.len() {
+                    let sure = scratch.sure[i];
+                    if sure != NO_TAG {
+                        predicted.push(sure);
+                        continue;
+                    }
+                    scratch.keys.clear();
+                    let context = Context::new(i, &lx, &scratch.ambiguity, &predicted);
+                    context.quick(&mut scratch.keys);
+                    let core = scratch.keys.len();
+                    context.rest(&mut scratch.keys);
+                    model.score(&scratch.keys, &mut scores);
+                    let guess = argmax(&scores);
+                    model.update(&scratch.keys, ex.gold[i] as usize, guess);
+                    model.tick();
+                    if opts.quick_margin.is_some() {
+                        quick.score(&scratch.keys[..core], &mut scores);
+                        let quick_guess = argmax(&scores);
+                        quick.update(&scratch.keys[..core], ex.gold[i] as usize, quick_guess);
+                        quick.tick();
+                    }
+                    right += (guess == ex.gold[i] as usize) as usize;
+                    total += 1;
+                    predicted.push(guess as u8);
                 }
-                scratch.keys.clear();
-                features(i, &lx, &scratch.ambiguity, &predicted, &mut scratch.keys);
-                model.score(&scratch.keys, &mut scores);
-                let guess = argmax(&scores);
-                model.update(&scratch.keys, ex.gold[i] as usize, guess);
-                model.tick();
-                right += (guess == ex.gold[i] as usize) as usize;
-                total += 1;
-                predicted.push(guess as u8);
+            }
+            log(format!(
+                "tagger epoch {}: {:.2}% of scored words right, {} features",
+                epoch + 1,
+                100.0 * right as f64 / total.max(1) as f64,
+                model.features()
+            ));
+            if run == 0 && epoch + 1 < opts.epochs {
+                on_epoch(
+                    epoch + 1,
+                    &Tagger {
+                        weights: model.finish(opts.prune),
+                        quick: None,
+                        ..probe.clone()
+                    },
+                );
             }
         }
-        log(format!(
-            "tagger epoch {}: {:.2}% of scored words right, {} features",
-            epoch + 1,
-            100.0 * right as f64 / total.max(1) as f64,
-            model.features()
-        ));
+        runs.push(model);
+        quick_runs.push(quick);
     }
-    Tagger {
-        weights: model.finish(opts.prune),
+    let runs: Vec<&TrainWeights> = runs.iter().collect();
+    let quick_runs: Vec<&TrainWeights> = quick_runs.iter().collect();
+    let mut tagger = Tagger {
+        weights: TrainWeights::finish_mixed(&runs, opts.prune),
+        quick: opts
+            .quick_margin
+            .map(|_| (TrainWeights::finish_mixed(&quick_runs, opts.prune), 0)),
         ..probe
-    }
+    };
+    tagger.set_quick_margin(opts.quick_margin);
+    tagger
 }

@@ -4,9 +4,11 @@
 //! ```text
 //! cargo run --release -p readout-syntax --bin eval-syntax -- [TREEBANKS] [--model FILE] [--dev] [--bench]
 //! ```
-//! Without `--model`, the embedded model. `--dev` adds EWT dev, in title case and in capitals;
-//! `--bench` times tagging and parsing on EWT test words and on news sentences from
-//! `../shared/data/corpus/bench-bodies-181.jsonl` (split crudely).
+//! Without `--model`, the embedded model. `--dev` adds EWT dev (also with gold tags, in title
+//! case and in capitals) and GUM dev; `--bench` times tagging and parsing on EWT test words and
+//! on news sentences from `../shared/data/corpus/bench-bodies-181.jsonl` (split crudely).
+//! For experiments: `--prune T,M,L` drops small weights first, `--quick-margin X|off` changes
+//! the parser's cascade, `--write FILE` writes EWT dev as parsed, in CoNLL-U.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,11 +36,24 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut treebanks = shared().join("treebanks");
     let mut model: Option<PathBuf> = None;
     let (mut dev, mut bench) = (false, false);
+    let mut prune: Option<Vec<f64>> = None;
+    let mut write: Option<PathBuf> = None;
+    let mut quick: Option<String> = None;
+    let mut tagger_quick: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--model" => model = Some(args.next().ok_or("--model needs a file")?.into()),
             "--dev" => dev = true,
+            "--tagger-quick-margin" => {
+                tagger_quick = Some(args.next().ok_or("--tagger-quick-margin needs a value")?)
+            }
+            "--quick-margin" => quick = Some(args.next().ok_or("--quick-margin needs a value")?),
+            "--write" => write = Some(args.next().ok_or("--write needs a file")?.into()),
+            "--prune" => {
+                let v = args.next().ok_or("--prune needs TAGGER,MOVES,LABELS")?;
+                prune = Some(v.split(',').map(str::parse).collect::<Result<_, _>>()?);
+            }
             "--bench" => bench = true,
             s if s.starts_with('-') => return Err(format!("unknown option {s}").into()),
             _ => treebanks = PathBuf::from(arg),
@@ -53,6 +68,50 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         }
         None => Parser::embedded(),
     };
+    let margined;
+    let parser: &Parser = match (quick, tagger_quick) {
+        (None, None) => parser,
+        (quick, tagger_quick) => {
+            let mut p = parser.clone();
+            let margin = |v: &str| -> Result<Option<f64>, std::num::ParseFloatError> {
+                if v == "off" {
+                    Ok(None)
+                } else {
+                    v.parse().map(Some)
+                }
+            };
+            if let Some(v) = quick {
+                if !p.set_quick_margin(margin(&v)?) {
+                    return Err("the parser has no cascade".into());
+                }
+            }
+            if let Some(v) = tagger_quick {
+                if !p.set_tagger_quick_margin(margin(&v)?) {
+                    return Err("the tagger has no cascade".into());
+                }
+            }
+            margined = p;
+            &margined
+        }
+    };
+    let pruned;
+    let parser: &Parser = match prune.as_deref() {
+        Some([t, m, l]) => {
+            pruned = parser.pruned(*t, *m, *l);
+            let bytes = pruned.to_bytes().len();
+            println!("pruned model: {:.2} MB", bytes as f64 / 1e6);
+            &pruned
+        }
+        Some(_) => return Err("--prune needs three numbers".into()),
+        None => parser,
+    };
+    println!(
+        "lexicon {} words; rows: tagger {}, moves {}, labels {}",
+        parser.sizes()[0],
+        parser.sizes()[1],
+        parser.sizes()[2],
+        parser.sizes()[3]
+    );
     println!(
         "model loaded in {:.0} ms",
         start.elapsed().as_secs_f64() * 1e3
@@ -76,11 +135,27 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     if dev {
         let ewt_dev = read("en_ewt-ud-dev.conllu.gz")?;
         show("EWT dev", &ewt_dev);
+        println!(
+            "{:<22} {}",
+            "EWT dev, gold tags",
+            readout_syntax::eval::evaluate_gold_tags(parser, &ewt_dev).summary()
+        );
         let titled: Vec<Sentence> = ewt_dev.iter().map(title_cased).collect();
         show("EWT dev, Title Case", &titled);
         let caps: Vec<Sentence> = ewt_dev.iter().map(upper_cased).collect();
         show("EWT dev, CAPITALS", &caps);
         show("GUM dev", &read("en_gum-ccby-ud-dev.conllu.gz")?);
+    }
+    if let Some(path) = &write {
+        // EWT dev parsed, for error analysis.
+        let ewt_dev = read("en_ewt-ud-dev.conllu.gz")?;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        let mut scratch = Scratch::default();
+        let mut parse = Vec::new();
+        for s in &ewt_dev {
+            parser.parse(&s.word_refs(), &mut scratch, &mut parse);
+            readout_syntax::write_conllu(&s.word_refs(), &parse, &mut out)?;
+        }
     }
     if bench {
         let words: Vec<Vec<String>> = ewt_test.iter().map(|s| s.words.clone()).collect();
@@ -130,6 +205,19 @@ fn speed(parser: &Parser, name: &str, sentences: &[Vec<String>]) -> f64 {
         passes += 1;
     }
     let secs = start.elapsed().as_secs_f64() / passes as f64;
+    let tag_start = Instant::now();
+    let mut tagged = 0;
+    for _ in 0..passes {
+        for s in &refs {
+            tagged += parser.tag_only(s, &mut scratch);
+        }
+    }
+    let tag_secs = tag_start.elapsed().as_secs_f64() / passes as f64;
+    println!(
+        "  tagging alone: {:.0} words/s ({:.0}% of the time)",
+        tagged as f64 / passes as f64 / tag_secs,
+        100.0 * tag_secs / secs
+    );
     println!(
         "speed, {name}: {:.0} words/s ({} sentences, {} words, {:.1} ms per pass, one thread)",
         words as f64 / secs,

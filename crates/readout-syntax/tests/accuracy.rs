@@ -1,0 +1,70 @@
+//! Accuracy of the embedded model on the UD test sets (gold tokenisation, the model's own tags,
+//! every word counted, punctuation included; LAS on universal relations, CoNLL 2018 style).
+//!
+//! Needs the treebanks in `../shared/data/treebanks` beside the repository; without them the
+//! test prints a notice and passes. The floors sit a little under what the shipped model scores
+//! (see the crate's README section), so a regression fails the build.
+
+use std::path::PathBuf;
+
+use readout_syntax::eval::{evaluate, title_cased, Scores};
+use readout_syntax::{read_conllu_file, Parser};
+
+fn treebanks() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/treebanks"
+    ))
+}
+
+fn check(name: &str, scores: &Scores, upos: f64, uas: f64, las: f64) {
+    println!("{name}: {}", scores.summary());
+    assert!(
+        scores.upos_pct() >= upos,
+        "{name}: UPOS {:.2} < {upos}",
+        scores.upos_pct()
+    );
+    assert!(
+        scores.uas_pct() >= uas,
+        "{name}: UAS {:.2} < {uas}",
+        scores.uas_pct()
+    );
+    assert!(
+        scores.las_pct() >= las,
+        "{name}: LAS {:.2} < {las}",
+        scores.las_pct()
+    );
+}
+
+#[test]
+fn accuracy_on_the_test_sets() {
+    let dir = treebanks();
+    if !dir.join("en_ewt-ud-test.conllu.gz").exists() {
+        println!("NOTICE: {} not found; accuracy test skipped", dir.display());
+        return;
+    }
+    let parser = Parser::embedded();
+    let read = |name: &str| read_conllu_file(dir.join(name)).expect("treebank");
+
+    let ewt = read("en_ewt-ud-test.conllu.gz");
+    // The shipped model: UPOS 95.23, UAS 85.37, LAS 82.31. (The project's UAS target of 86 is
+    // not reached yet; this floor guards what is.)
+    check("EWT test", &evaluate(parser, &ewt), 95.0, 85.0, 82.0);
+
+    let gum = read("en_gum-ccby-ud-test.conllu.gz");
+    check("GUM test", &evaluate(parser, &gum), 95.8, 84.0, 81.0);
+
+    let pud = read("en_pud-ud-test.conllu.gz");
+    check("PUD test", &evaluate(parser, &pud), 95.2, 83.3, 80.2);
+
+    // Headlines: the same sentences in title case must stay usable.
+    let dev = read("en_ewt-ud-dev.conllu.gz");
+    let titled: Vec<_> = dev.iter().map(title_cased).collect();
+    check(
+        "EWT dev, title case",
+        &evaluate(parser, &titled),
+        93.5,
+        84.0,
+        80.0,
+    );
+}

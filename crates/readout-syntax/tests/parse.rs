@@ -1,0 +1,181 @@
+//! The embedded model on small inputs: key arcs of simple news sentences, odd inputs that must
+//! not break it, and a model that survives serialisation.
+
+use readout_syntax::{write_conllu, Parser, Rel, Scratch, Upos, Word};
+
+fn parse(words: &[&str]) -> Vec<Word> {
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    Parser::embedded().parse(words, &mut scratch, &mut out);
+    assert_eq!(out.len(), words.len());
+    out
+}
+
+fn index(words: &[&str], word: &str) -> u16 {
+    words.iter().position(|w| *w == word).expect("word") as u16
+}
+
+/// Every head is a word of the sentence, exactly one word is the root, and following heads from
+/// any word reaches the root (no cycles).
+fn assert_tree(parse: &[Word]) {
+    let n = parse.len();
+    if n == 0 {
+        return;
+    }
+    assert_eq!(parse.iter().filter(|w| w.head.is_none()).count(), 1);
+    for (i, w) in parse.iter().enumerate() {
+        assert_eq!(w.head.is_none(), w.rel == Rel::Root, "word {i}: {w:?}");
+        let mut at = i;
+        for _ in 0..=n {
+            match parse[at].head {
+                Some(h) => {
+                    assert!((h as usize) < n);
+                    at = h as usize;
+                }
+                None => break,
+            }
+        }
+        assert!(parse[at].head.is_none(), "cycle through word {i}");
+    }
+}
+
+#[test]
+fn subject_verb_object() {
+    let words = ["The", "ministry", "condemned", "the", "attack", "."];
+    let p = parse(&words);
+    assert_tree(&p);
+    let verb = index(&words, "condemned");
+    assert_eq!(p[verb as usize].head, None);
+    assert_eq!(p[verb as usize].upos, Upos::VERB);
+    let subject = &p[index(&words, "ministry") as usize];
+    assert_eq!((subject.head, subject.rel), (Some(verb), Rel::Nsubj));
+    let object = &p[index(&words, "attack") as usize];
+    assert_eq!((object.head, object.rel), (Some(verb), Rel::Obj));
+}
+
+#[test]
+fn passive_with_agent() {
+    let words = ["The", "protester", "was", "shot", "by", "police", "."];
+    let p = parse(&words);
+    assert_tree(&p);
+    let verb = index(&words, "shot");
+    assert_eq!(p[verb as usize].head, None);
+    let subject = &p[index(&words, "protester") as usize];
+    assert_eq!((subject.head, subject.rel), (Some(verb), Rel::NsubjPass));
+    let aux = &p[index(&words, "was") as usize];
+    assert_eq!((aux.head, aux.rel), (Some(verb), Rel::AuxPass));
+    let police = index(&words, "police");
+    let agent = &p[police as usize];
+    assert_eq!(agent.head, Some(verb));
+    assert!(matches!(agent.rel, Rel::OblAgent | Rel::Obl), "{agent:?}");
+    let by = &p[index(&words, "by") as usize];
+    assert_eq!((by.head, by.rel), (Some(police), Rel::Case));
+}
+
+#[test]
+fn news_tokens_with_typographic_quotes_and_possessives() {
+    let words = [
+        "“", "We", "reject", "this", ",", "”", "Russia", "’s", "foreign", "ministry", "said", ".",
+    ];
+    let p = parse(&words);
+    assert_tree(&p);
+    let said = index(&words, "said");
+    assert_eq!(p[said as usize].head, None);
+    assert_eq!(p[index(&words, "ministry") as usize].head, Some(said));
+    assert_eq!(p[index(&words, "’s") as usize].rel, Rel::Case);
+    assert_eq!(p[index(&words, "Russia") as usize].rel, Rel::NmodPoss);
+    assert_eq!(p[index(&words, "reject") as usize].rel, Rel::Ccomp);
+}
+
+#[test]
+fn headline_in_title_case() {
+    let words = ["Ministry", "Condemns", "Attack", "On", "Embassy"];
+    let p = parse(&words);
+    assert_tree(&p);
+    let verb = index(&words, "Condemns");
+    assert_eq!(p[verb as usize].upos, Upos::VERB);
+    assert_eq!(p[verb as usize].head, None);
+    assert_eq!(p[index(&words, "Attack") as usize].head, Some(verb));
+}
+
+#[test]
+fn odd_inputs_never_break_it() {
+    let long_word = "x".repeat(10_000);
+    let weird = "\u{202e}\u{0301}🙂\u{0000}";
+    let many: Vec<String> = (0..2_000).map(|i| format!("w{}", i % 17)).collect();
+    let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    let cases: Vec<Vec<&str>> = vec![
+        vec![],
+        vec!["Hello"],
+        vec![""],
+        vec!["", "", ""],
+        vec![".", ".", "."],
+        vec![long_word.as_str(), "is", "long"],
+        vec![weird, "\t", "\n", "ÄÖÜ", "Ωmega", "日本語", "١٢٣"],
+        vec!["U.S.", "n’t", "’s", "``", "''", "--", "..."],
+        many.clone(),
+    ];
+    // More words than a u16 head can point at.
+    let huge: Vec<&str> = (0..70_000)
+        .map(|i| if i % 9 == 8 { "." } else { "word" })
+        .collect();
+    let p = parse(&huge);
+    assert_tree(&p);
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    for words in &cases {
+        Parser::embedded().parse(words, &mut scratch, &mut out);
+        assert_eq!(out.len(), words.len());
+        assert_tree(&out);
+        let mut text = Vec::new();
+        write_conllu(words, &out, &mut text).expect("write");
+        let back = readout_syntax::read_conllu(text.as_slice()).expect("read back");
+        assert_eq!(back.len(), usize::from(!words.is_empty()));
+    }
+}
+
+#[test]
+fn long_inputs_are_parsed_in_chunks() {
+    // Beyond MAX_CHUNK words the parser works chunk by chunk (so time stays linear): every
+    // chunk's root hangs on the first chunk's root, and the result is still one tree.
+    let word_list = [
+        "the", "army", "said", "it", "had", "fired", "at", "targets", "and",
+    ];
+    let long: Vec<&str> = (0..30_000)
+        .map(|i| word_list[i % word_list.len()])
+        .collect();
+    let p = parse(&long);
+    assert_tree(&p);
+    let root = p.iter().position(|w| w.head.is_none()).expect("root");
+    assert!(root < readout_syntax::MAX_CHUNK);
+    let chunk_roots = p
+        .iter()
+        .filter(|w| w.head == Some(root as u16) && w.rel == Rel::Parataxis)
+        .count();
+    assert!(chunk_roots >= 30_000 / readout_syntax::MAX_CHUNK - 1);
+}
+
+#[test]
+fn serialisation_round_trip_keeps_every_parse() {
+    let parser = Parser::embedded();
+    let bytes = parser.to_bytes();
+    let back = Parser::from_bytes(&bytes).expect("reload");
+    let sentences: [&[&str]; 3] = [
+        &["The", "ministry", "condemned", "the", "attack", "."],
+        &[
+            "Talks", "between", "China", "and", "Russia", "ended", "on", "Monday", ".",
+        ],
+        &[
+            "He", "did", "n't", "say", "whether", "troops", "would", "withdraw", ".",
+        ],
+    ];
+    let mut scratch = Scratch::default();
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for words in sentences {
+        parser.parse(words, &mut scratch, &mut a);
+        back.parse(words, &mut scratch, &mut b);
+        assert_eq!(a, b);
+    }
+    assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Parser::from_bytes(b"not a model").is_err());
+}
