@@ -480,7 +480,10 @@ fn warc_gz_html_responses_are_coded_and_bad_records_reported() {
 
 #[test]
 fn parse_prints_conllu_for_text_and_files_and_reports_missing_ones() {
-    let out = readout_stdin(&["parse", "-"], b"The ministry condemned the attack.\n\nTroops left.");
+    let out = readout_stdin(
+        &["parse", "-"],
+        b"The ministry condemned the attack.\n\nTroops left.",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<Vec<&str>> = text
@@ -489,7 +492,11 @@ fn parse_prints_conllu_for_text_and_files_and_reports_missing_ones() {
         .map(|l| l.split('\t').collect())
         .collect();
     assert!(rows.iter().all(|r| r.len() == 10), "ten CoNLL-U columns");
-    assert_eq!(text.matches("# text = ").count(), 2, "one block per sentence");
+    assert_eq!(
+        text.matches("# text = ").count(),
+        2,
+        "one block per sentence"
+    );
     let row = |form: &str| rows.iter().find(|r| r[1] == form).unwrap().clone();
     assert_eq!(&row("condemned")[6..8], ["0", "root"]);
     assert_eq!(&row("ministry")[6..8], ["3", "nsubj"]);
@@ -498,5 +505,8 @@ fn parse_prints_conllu_for_text_and_files_and_reports_missing_ones() {
     let out = readout(&["parse", missing.to_str().unwrap(), "--text", "Troops left."]);
     assert_eq!(out.status.code(), Some(1), "a missing input fails the run");
     assert!(stderr(&out).contains("no-such-file.txt"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Troops"), "the rest is parsed");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Troops"),
+        "the rest is parsed"
+    );
 }

@@ -858,7 +858,9 @@ impl Compiler {
         // A verb may carry only a complement ("verb plan / complement: intended"): it codes
         // nothing itself but qualifies the event it governs.
         let complement_only = r.kind == "verb"
-            && r.attrs.iter().any(|a| a.key == "complement" || a.key == "light");
+            && r.attrs
+                .iter()
+                .any(|a| a.key == "complement" || a.key == "light");
         if frames.is_empty() && !complement_only {
             self.err(
                 file,
@@ -873,7 +875,14 @@ impl Compiler {
         self.unknown_keys(
             file,
             r,
-            &["forms", "frame", "report", "complement", "light", "intransitive"],
+            &[
+                "forms",
+                "frame",
+                "report",
+                "complement",
+                "light",
+                "intransitive",
+            ],
         );
         let [lemma] = r.head.as_slice() else {
             return self.err(file, r.line, "a verb record is `verb lemma`");
@@ -989,7 +998,11 @@ impl Compiler {
                 [id] => {
                     self.lex.org_words.insert(*id, index);
                 }
-                _ => self.err(file, r.line, format!("organisation word {w:?} must be one word")),
+                _ => self.err(
+                    file,
+                    r.line,
+                    format!("organisation word {w:?} must be one word"),
+                ),
             }
         }
     }
@@ -1042,7 +1055,11 @@ impl Compiler {
                 [id] => {
                     self.lex.evaluations.insert(*id, sign);
                 }
-                _ => self.err(file, r.line, format!("evaluation word {w:?} must be one word")),
+                _ => self.err(
+                    file,
+                    r.line,
+                    format!("evaluation word {w:?} must be one word"),
+                ),
             }
         }
     }
@@ -1189,11 +1206,20 @@ mod tests {
         };
         assert_eq!(on("2012-05-05").as_deref(), Some("GOV"));
         assert_eq!(on("2020-05-05").as_deref(), Some("OPP"));
-        assert_eq!(on("2001-05-05"), None, "not in office before the first role");
+        assert_eq!(
+            on("2001-05-05"),
+            None,
+            "not in office before the first role"
+        );
         let standing = |d: &str| p.standing_on(Some(Date::parse(d).unwrap()));
-        assert!(matches!(standing("2001-05-05"), Some(crate::Standing::NotYet(r)) if r.sector == "GOV"));
+        assert!(
+            matches!(standing("2001-05-05"), Some(crate::Standing::NotYet(r)) if r.sector == "GOV")
+        );
         let (lex, _) = LexiconBuilder::new()
-            .add_text("p.txt", "person Bo Example\n  role: AAA | GOV | 2010-01-01 | 2015-01-01 | minister\n")
+            .add_text(
+                "p.txt",
+                "person Bo Example\n  role: AAA | GOV | 2010-01-01 | 2015-01-01 | minister\n",
+            )
             .check();
         let p = &lex.persons[0];
         assert!(matches!(

@@ -116,7 +116,11 @@ impl Person {
     /// person with no roles.
     pub fn standing_on(&self, date: Option<Date>) -> Option<Standing<'_>> {
         let Some(date) = date else {
-            return self.roles.iter().max_by_key(|r| r.start).map(Standing::InOffice);
+            return self
+                .roles
+                .iter()
+                .max_by_key(|r| r.start)
+                .map(Standing::InOffice);
         };
         let active = self
             .roles
@@ -134,7 +138,10 @@ impl Person {
         if let Some(r) = former {
             return Some(Standing::Former(r));
         }
-        self.roles.iter().min_by_key(|r| r.start).map(Standing::NotYet)
+        self.roles
+            .iter()
+            .min_by_key(|r| r.start)
+            .map(Standing::NotYet)
     }
 }
 

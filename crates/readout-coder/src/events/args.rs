@@ -90,7 +90,14 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
     let mut k = v;
     let mut via = Via::Own;
     for _ in 0..MAX_HOPS {
-        if let Some(s) = syn.child_where(k, is_subject) {
+        // Of several subjects (a parser's reading of "On Monday Guinea-Bissau condemned"),
+        // the one nearest before the verb.
+        let nearest = syn
+            .children(k)
+            .filter(|&c| c < k && is_subject(syn.rel(c)))
+            .last()
+            .or_else(|| syn.child_where(k, is_subject));
+        if let Some(s) = nearest {
             if is_relative_pronoun(syn, s) && syn.rel(k) == Rel::AclRelcl {
                 return syn.head(k).map(|h| (h, Via::Modified));
             }
@@ -118,6 +125,13 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
             Rel::Advcl
                 if syn.xpos(k) == Xpos::VBG || syn.children(k).any(|c| syn.xpos(c) == Xpos::TO) =>
             {
+                // "urged Iran to stop" read as an adverbial infinitive: still the object acts.
+                let infinitive = syn.children(k).any(|c| syn.xpos(c) == Xpos::TO);
+                if let Some(o) =
+                    object(syn, h).filter(|&o| infinitive && o < k && !is_relative_pronoun(syn, o))
+                {
+                    return Some((o, Via::ObjectControl));
+                }
                 k = h;
                 via = Via::SubjectControl;
             }
@@ -132,9 +146,28 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
     None
 }
 
+/// A finite verb the parser read as an adjective of the noun after it ("Lind *praised*
+/// Borovia" as if "the praised Borovia"): a verb, modifying a noun that follows it, with no
+/// determiner between them. Its object is that noun; its subject stands before it.
+pub fn misread_modifier(syn: &Syntax, v: usize) -> bool {
+    syn.rel(v) == Rel::Amod
+        && syn.upos(v) == Upos::VERB
+        && matches!(syn.xpos(v), Xpos::VBD | Xpos::VBN | Xpos::VBZ | Xpos::VBP)
+        && syn.head(v).is_some_and(|h| {
+            h > v && (v + 1..h).all(|t| !matches!(syn.upos(t), Upos::DET | Upos::ADP))
+        })
+}
+
 /// The agent and patient of predicate `v`, with its voice. `is_by` tells whether a token is
 /// the word "by".
 pub fn arguments(syn: &Syntax, v: usize, is_by: impl Fn(usize) -> bool) -> Args {
+    if misread_modifier(syn, v) {
+        return Args {
+            passive: false,
+            agent: None,
+            patient: syn.head(v).map(|h| (h, Via::Own)),
+        };
+    }
     let passive = is_passive(syn, v);
     if passive {
         let patient = if syn.rel(v) == Rel::Acl {

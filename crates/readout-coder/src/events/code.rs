@@ -120,7 +120,23 @@ fn code_verb(
         "verb {:?} ({}:{})",
         entry.lemma, entry.file, entry.line
     );
-    let (frame, target, how) = if args.passive {
+    let (frame, target, how) = if super::args::misread_modifier(syn, p.head) {
+        // A verb read as the adjective of its object: the object is the noun it modifies.
+        let target = args.patient.and_then(|(t, _)| ctx.side_at(t));
+        let frame = if target.is_some() {
+            entry
+                .frames
+                .iter()
+                .find(|f| f.pattern == [PatternItem::Target])
+        } else {
+            entry.frames.iter().find(|f| f.pattern.is_empty())
+        };
+        let Some(frame) = frame else {
+            note.push_str(": no frame fits");
+            return;
+        };
+        (frame, target, "object (a verb read as an adjective)")
+    } else if args.passive {
         // "X was attacked by Y": the verb's plain meaning with X as its target; when X names
         // no actor ("the files were found by …"), a frame without a target, if the verb has one.
         let target = args.patient.and_then(|(t, _)| ctx.side_at(t));

@@ -137,10 +137,42 @@ impl<'g> SentenceCtx<'g> {
         if let Some(g) = actor(t) {
             return Some(g);
         }
+        // "condemned what it called manoeuvres by China": a free relative stands for the
+        // object of its clause.
+        if matches!(syn.xpos(t), readout_syntax::Xpos::WP) {
+            if let Some(inner) = syn
+                .children(t)
+                .find(|&c| syn.rel(c) == Rel::AclRelcl)
+                .and_then(|r| super::args::object(syn, r))
+            {
+                return self.actor_group_depth(inner, 1);
+            }
+        }
+        self.actor_group_depth(t, 1)
+    }
+
+    /// The owner of the thing at `t` (see [`Self::actor_group`]), `depth` steps down.
+    fn actor_group_depth(&self, t: usize, depth: usize) -> Option<&'g NounGroup> {
+        let syn = self.syn;
+        let actor = |k: usize| {
+            self.group_at(k)
+                .filter(|g| g.is_actor() || g.speaker_pronoun || g.entity.is_some())
+        };
+        if depth > 1 {
+            if let Some(g) = actor(t) {
+                return Some(g);
+            }
+        }
         for c in syn.children(t) {
             let owner = match syn.rel(c) {
                 Rel::NmodPoss if c < t => actor(c),
-                Rel::Nmod if c > t && syn.case_of(c).is_some_and(|p| self.word_is(p, "of")) => {
+                // "the plans of the government", "manoeuvres by Chinese vessels".
+                Rel::Nmod
+                    if c > t
+                        && syn
+                            .case_of(c)
+                            .is_some_and(|p| self.word_is(p, "of") || self.word_is(p, "by")) =>
+                {
                     actor(c)
                 }
                 Rel::Acl if syn.xpos(c) == readout_syntax::Xpos::VBN => {

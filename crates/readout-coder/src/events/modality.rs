@@ -114,13 +114,11 @@ impl SentenceCtx<'_> {
                 .children(v)
                 .any(|c| matches!(syn.rel(c), Rel::Aux | Rel::AuxPass));
         if present && self.doc.sentences[self.index].kind != readout_doc::Kind::Title {
-            let coming = syn.children(v).any(|c| {
-                matches!(syn.rel(c), Rel::Obl | Rel::OblUnmarked | Rel::Advmod)
-                    && (self.is(c, WEEKDAYS_AND_COMING)
-                        || self.toks.phrases[c].1.has(WordClasses::WEEK_PLUS_1)
-                        || syn
-                            .children(c)
-                            .any(|d| self.is(d, WordClasses::WEEK_PLUS_1)))
+            // Anywhere in the verb's own clause: parsers attach "on Thursday" to the object
+            // as often as to the verb.
+            let coming = self.clause_span(v).any(|t| {
+                self.is(t, WEEKDAYS_AND_COMING)
+                    || self.toks.phrases[t].1.has(WordClasses::WEEK_PLUS_1)
             });
             if coming {
                 q.set(Modality::Intended, "present tense with a coming day");

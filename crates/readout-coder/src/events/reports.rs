@@ -31,9 +31,16 @@ impl SentenceCtx<'_> {
     /// The clauses reporting verb `v` reports.
     pub fn reported(&self, v: usize) -> Vec<Reported> {
         let syn = self.syn;
+        // A clause before the report that it hangs from the report: as parataxis, or as an
+        // adverbial clause without a subordinating word ("Russia struck Kyiv, said Ukraine").
+        let unmarked_before = |c: usize| {
+            c < v
+                && matches!(syn.rel(c), Rel::Parataxis | Rel::Advcl)
+                && !syn.children(c).any(|m| syn.rel(m) == Rel::Mark)
+        };
         let mut out: Vec<Reported> = syn
             .children(v)
-            .filter(|&c| syn.rel(c) == Rel::Ccomp || (syn.rel(c) == Rel::Parataxis && c < v))
+            .filter(|&c| syn.rel(c) == Rel::Ccomp || unmarked_before(c))
             .map(|c| Reported {
                 head: c,
                 trailing: None,

@@ -75,7 +75,8 @@ impl SentenceCtx<'_> {
     /// errors, used only for finite verbs with no subject by any other route.
     pub fn subject_before(&self, v: usize) -> Option<Side> {
         use readout_syntax::Xpos;
-        if !matches!(self.syn.xpos(v), Xpos::VBD | Xpos::VBZ | Xpos::VBP) {
+        let finite = matches!(self.syn.xpos(v), Xpos::VBD | Xpos::VBZ | Xpos::VBP);
+        if !finite && !super::args::misread_modifier(self.syn, v) {
             return None;
         }
         let mut k = v;
