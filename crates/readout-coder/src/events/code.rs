@@ -275,7 +275,9 @@ fn code_verb(
                 .all(|&e| political(&ctx.doc.actors[e as usize]))
         });
         let material_conflict = matches!(&frame.code[..2], "17" | "18" | "19" | "20");
-        if args.passive && material_conflict && political_victim {
+        // Agentless only: "struck by the level of concern" has a doer, just not an actor.
+        let agentless = super::args::by_agent(syn, p.head, |t| ctx.word_is(t, "by")).is_none();
+        if args.passive && agentless && material_conflict && political_victim {
             note.push_str(": passive without an agent against a political actor, source unknown");
             emit_unknown_source(ctx, p, frame, target.as_ref().expect("checked"), out, note);
         } else {

@@ -99,7 +99,7 @@ impl SentenceCtx<'_> {
             {
                 q.set(Modality::Hypothetical, &format!("adverb {word:?}"));
             }
-            if rel == Rel::Aux
+            if matches!(rel, Rel::Aux | Rel::Cop)
                 && syn.xpos(c) != Xpos::MD
                 && self.is(c, WordClasses::PASSIVE_AUXILIARY)
             {
