@@ -92,11 +92,14 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
     for _ in 0..MAX_HOPS {
         // Of several subjects (a parser's reading of "On Monday Guinea-Bissau condemned"),
         // the one nearest before the verb.
+        // A phrase with a preposition ("In India", "on Wednesday") is no subject, whatever
+        // the parser says.
+        let subject_like = |c: usize| is_subject(syn.rel(c)) && syn.case_of(c).is_none();
         let nearest = syn
             .children(k)
-            .filter(|&c| c < k && is_subject(syn.rel(c)))
+            .filter(|&c| c < k && subject_like(c))
             .last()
-            .or_else(|| syn.child_where(k, is_subject));
+            .or_else(|| syn.children(k).find(|&c| subject_like(c)));
         if let Some(s) = nearest {
             if is_relative_pronoun(syn, s) && syn.rel(k) == Rel::AclRelcl {
                 return syn.head(k).map(|h| (h, Via::Modified));

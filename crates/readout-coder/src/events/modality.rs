@@ -178,7 +178,12 @@ impl SentenceCtx<'_> {
             }
             if !complement {
                 // Coordinated predicates share their auxiliaries ("will meet and sign").
-                if rel == Rel::Conj && matches!(syn.upos(h), Upos::VERB | Upos::AUX) {
+                // Only a conjunct without a subject of its own shares them ("did not talk …,
+                // said Sethi" does not negate the saying).
+                let own_subject = syn
+                    .children(k)
+                    .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass));
+                if rel == Rel::Conj && !own_subject && matches!(syn.upos(h), Upos::VERB | Upos::AUX) {
                     self.own_qualifiers(h, &mut q);
                     k = h;
                     continue;

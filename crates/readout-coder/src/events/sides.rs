@@ -22,6 +22,17 @@ pub struct Side {
     pub negative_determiner: bool,
 }
 
+/// Month and weekday names, and relative date words ("Monday", "March", "yesterday").
+const DATE_WORDS: u64 = {
+    let mut bits = 0u64;
+    let mut b = WordClasses::MONTH_01.0.trailing_zeros();
+    while b <= WordClasses::PERIOD_LATE.0.trailing_zeros() {
+        bits |= 1 << b;
+        b += 1;
+    }
+    bits
+};
+
 /// How deep [`side_at`] follows "of" phrases, appositions and conjuncts.
 const MAX_DEPTH: usize = 4;
 
@@ -80,9 +91,17 @@ impl SentenceCtx<'_> {
             return None;
         }
         let mut k = v;
-        // Skip adverbs and auxiliaries between the subject and the verb.
+        // Skip adverbs, auxiliaries, commas and time phrases between the subject and the verb
+        // ("Imran Khan, on Wednesday, ridiculed …").
+        let time = |t: usize| {
+            let c = self.toks.classes[t];
+            c.0 & DATE_WORDS != 0 || c.has(WordClasses::PREPOSITION)
+        };
         while k > self.range.start
-            && matches!(self.syn.upos(k - 1), Upos::ADV | Upos::AUX | Upos::PART)
+            && self.group_at(k - 1).is_none()
+            && (matches!(self.syn.upos(k - 1), Upos::ADV | Upos::AUX | Upos::PART | Upos::NUM)
+                || self.text(k - 1) == ","
+                || time(k - 1))
         {
             k -= 1;
         }
