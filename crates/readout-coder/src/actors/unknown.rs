@@ -147,7 +147,12 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
         }
         let starts = !covered[t - range.start]
             && cx.capitalised_word(t)
-            && matches!(cx.syn.upos(t), Upos::PROPN | Upos::NOUN)
+            && (matches!(cx.syn.upos(t), Upos::PROPN | Upos::NOUN)
+                // "Royal Institute", "National Audit Office": an adjective starting a name.
+                || (cx.syn.upos(t) == Upos::ADJ
+                    && t + 1 < range.end
+                    && cx.syn.upos(t + 1) == Upos::PROPN
+                    && cx.capitalised_word(t + 1)))
             // The first word of a sentence is capitalised anyway: only a proper noun counts,
             // or a noun the next proper noun continues ("Migration Watch says").
             && (t > range.start
@@ -225,7 +230,15 @@ fn unlisted(
     }
     let words = run.len();
     let last = run.end - 1;
-    let org_sector = cx.res.lex.org_words.get(&cx.toks.words[last]).copied();
+    // The organisation word is the last word, or the head before "of"/"for" ("Institute of
+    // Chartered Surveyors", "Campaign for Borders Rail").
+    let org_sector = cx.res.lex.org_words.get(&cx.toks.words[last]).copied().or_else(|| {
+        run.clone()
+            .take_while(|&k| !matches!(cx.text(k), "of" | "for"))
+            .last()
+            .filter(|&k| k + 1 < run.end)
+            .and_then(|k| cx.res.lex.org_words.get(&cx.toks.words[k]).copied())
+    });
     let all_caps = cx.doc.tokens[run.start].has(tf::ALL_CAPS);
     let plain_words = run
         .clone()

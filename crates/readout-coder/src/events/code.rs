@@ -146,6 +146,9 @@ fn code_verb(
                     mark_consumed(ctx, buffers, &m);
                     m.frame
                 })
+        } else if entry.intransitive {
+            // A passive is transitive: "files were found by a passer-by" is no finding reported.
+            None
         } else {
             entry.frames.iter().find(|f| f.pattern.is_empty())
         };
