@@ -43,7 +43,7 @@ person Anna Lind
 person Pavel Orlov
     role: BBB | GOV | 2019-01-01 | | president
 agent GOV | official | foreign minister | president | envoy | government
-agent MIL | army | troops
+agent MIL | army | troops | military
 verb meet
     forms: met
     frame: with + = 040
@@ -80,6 +80,10 @@ verb resign
     frame: * under pressure = 0831
 evaluation negative | incompetent | wrong
 evaluation positive | admirable
+evaluation thing | plan
+verb dismiss
+    complement: negated
+    frame: * reports = 016
 noun invasion
     frame: of + = 192
 noun talks
@@ -554,6 +558,43 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said the talks ended."),
         [("010".into(), "".into())]
     );
+    // A policy judged is criticism of its makers, unnamed here; but only what is predicated
+    // of the policy judges it.
+    assert_eq!(
+        codes("Pavel Orlov said the plan was wrong."),
+        [("111".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said the plan was meant to stop incompetent officials."),
+        [("010".into(), "".into())]
+    );
+}
+
+#[test]
+fn hearsay_is_not_stated_as_fact() {
+    let doc = code("Pavel Orlov dismissed reports he met Anna Lind.", "2023-01-10");
+    let found: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| (e.code.as_str(), e.modality.as_str(), e.negated))
+        .collect();
+    assert_eq!(found, [("016", "asserted", false), ("040", "hypothetical", true)]);
+    // Hearsay that nobody denies is still not stated as fact.
+    let doc = code("Borovia Wire carried reports that Arland attacked Borovia.", "2023-01-10");
+    let attack = doc.events.iter().find(|e| e.code == "190").expect("the attack is coded");
+    assert_eq!((attack.modality.as_str(), attack.negated), ("hypothetical", false));
+}
+
+#[test]
+fn a_role_word_used_as_an_adjective_names_no_one() {
+    let doc = code("Arland condemned military spending.", "2023-01-10");
+    assert!(
+        doc.events.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MIL")),
+        "{:?}",
+        events(&doc)
+    );
+    let doc = code("Arland condemned the military.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAA", "MIL")]);
 }
 
 #[test]

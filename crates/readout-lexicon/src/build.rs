@@ -1041,17 +1041,21 @@ impl Compiler {
         let sign: i8 = match polarity.as_ref() {
             "negative" => -1,
             "positive" => 1,
+            "thing" => 0,
             other => {
                 return self.err(
                     file,
                     r.line,
-                    format!("evaluation {other:?}: expected negative or positive"),
+                    format!("evaluation {other:?}: expected negative, positive or thing"),
                 )
             }
         };
         for w in words {
             let (ids, _) = self.phrase(w);
             match ids.as_slice() {
+                [id] if sign == 0 => {
+                    self.lex.judged_things.insert(*id);
+                }
                 [id] => {
                     self.lex.evaluations.insert(*id, sign);
                 }

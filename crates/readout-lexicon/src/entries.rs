@@ -339,6 +339,7 @@ word_classes! {
     POSSESSIVE_THING = 60, "possessive-thing";
     POSSESSIVE_PERSON = 61, "possessive-person";
     POSSESSIVE_PLURAL = 62, "possessive-plural";
+    HEARSAY = 63, "hearsay";
 }
 
 impl WordClasses {

@@ -133,6 +133,9 @@ pub struct Lexicon {
     /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
     /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
     pub evaluations: HashMap<u32, i8>,
+    /// `evaluation thing` records: things whose judgement judges their makers ("the scheme is
+    /// deeply flawed" criticises whoever made the scheme).
+    pub judged_things: std::collections::HashSet<u32>,
     /// Given names (word ids), from `given-names` records: a capitalised name the lexicon
     /// does not list that starts with one is a person's.
     pub given_names: std::collections::HashSet<u32>,

@@ -255,6 +255,17 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             i += 1;
             continue;
         }
+        // "the next general election", "military spending": a role word used as an
+        // adjective of another noun names no one.
+        let adjective_role = j == i + 1
+            && !toks.caps[i]
+            && syn.upos(i) == readout_syntax::Upos::ADJ
+            && syn.rel(i) == readout_syntax::Rel::Amod
+            && refs.iter().all(|r| matches!(r, NameRef::Agent { .. }));
+        if adjective_role {
+            i += 1;
+            continue;
+        }
         group.tokens = i..j;
         let span = Span {
             start: doc.tokens[i].span.start,

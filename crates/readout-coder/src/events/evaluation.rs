@@ -2,15 +2,16 @@
 //! "X said Y had done well" praise (051), as CAMEO coders code them, not a plain statement.
 //!
 //! The judged actor is the reported clause's subject, or the possessor of its subject ("the
-//! party's sums are wrong"); a clause about a thing is not judged. The clause's evaluation
-//! words
+//! party's sums are wrong"). A clause about a thing is judged only when the thing is a
+//! policy (`evaluation thing`: "the scheme is deeply flawed" criticises its makers, named or
+//! not) and only by what is predicated of it. The clause's evaluation words
 //! (`lexicon/verbs/evaluation.txt`) must lean one way; a negator on its predicate turns the
 //! judgement round.
 
 use super::args::subject;
 use super::sides::Side;
 use super::SentenceCtx;
-use readout_syntax::Rel;
+use readout_syntax::{Rel, Upos};
 
 /// A judgement a statement passes on an actor.
 pub struct Judgement {
@@ -43,10 +44,26 @@ impl SentenceCtx<'_> {
                         .all(|&e| !self.doc.actors[e as usize].code.is_empty())
                 })
         });
+        // A policy judged ("the scheme is deeply flawed", "the rules breach human rights law")
+        // judges whoever made it, though the clause may not say who.
+        let thing = about.is_none()
+            && s.is_some_and(|s| {
+                syn.upos(s) == Upos::NOUN && self.lex.judged_things.contains(&self.toks.words[s])
+            });
+        // Of a thing, only what is predicated of it counts: "the rules aim to prevent sham
+        // marriages" describes the problem, not the rules.
+        let predicated = |t: usize| {
+            t == clause
+                || (syn.head(t) == Some(clause)
+                    && matches!(
+                        syn.rel(t),
+                        Rel::Conj | Rel::Xcomp | Rel::Advmod | Rel::Amod | Rel::Obj
+                    ))
+        };
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
         for t in syn.extent(clause) {
-            if !reported.contains(self, t) {
+            if !reported.contains(self, t) || (thing && !predicated(t)) {
                 continue;
             }
             if let Some(&p) = self.lex.evaluations.get(&self.toks.words[t]) {
@@ -62,7 +79,9 @@ impl SentenceCtx<'_> {
         // A judgement of a thing ("the rules aim to prevent abuse") says too little about
         // whom it criticises or praises: words of blame describe the problem as often as the
         // culprit.
-        about.as_ref()?;
+        if about.is_none() && !thing {
+            return None;
+        }
         (polarity != 0).then(|| Judgement {
             polarity: polarity.signum() as i8,
             about,

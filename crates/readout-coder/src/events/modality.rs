@@ -130,10 +130,44 @@ impl SentenceCtx<'_> {
         }
     }
 
+    /// What the verb at `v` makes of the event it governs (the lexicon's `complement:`).
+    fn complement_of(&self, v: usize) -> Option<Complement> {
+        self.lex
+            .verb_forms
+            .longest(
+                &self.toks.words[..self.range.end],
+                &self.toks.caps[..self.range.end],
+                v,
+            )
+            .and_then(|m| m.values().last().copied())
+            .and_then(|f| self.lex.verbs[f.verb as usize].complement)
+    }
+
+    /// Whether clause `k` is the content of hearsay noun `h` ("reports (that) he quit"), not a
+    /// relative clause about it ("reports which he denied").
+    fn hearsay_content(&self, k: usize, h: usize) -> bool {
+        let syn = self.syn;
+        matches!(syn.rel(k), Rel::Acl | Rel::AclRelcl | Rel::Ccomp)
+            // A noun, or a word the tagger took for a verb standing where a noun stands.
+            && (syn.upos(h) == Upos::NOUN
+                || matches!(syn.rel(h), Rel::Obj | Rel::Nsubj | Rel::NsubjPass | Rel::Obl))
+            && self.is(h, WordClasses::HEARSAY)
+            && !syn.children(k).any(|c| {
+                let relative = matches!(syn.xpos(c), Xpos::WDT | Xpos::WP | Xpos::WPS);
+                // "that" is a relative pronoun only when it fills a gap: the subject, or an
+                // object the clause has no other of ("reports that he denied").
+                let gap = match syn.rel(c) {
+                    Rel::Nsubj | Rel::NsubjPass => true,
+                    Rel::Obj => syn.children(k).filter(|&o| syn.rel(o) == Rel::Obj).count() == 1,
+                    _ => false,
+                };
+                syn.xpos(c) == Xpos::TO || (relative && (!self.word_is(c, "that") || gap))
+            })
+    }
+
     /// Negation and modality of predicate `v`.
     pub fn qualifiers(&self, v: usize) -> Qualifiers {
         let syn = self.syn;
-        let lex = self.lex;
         let mut q = Qualifiers::default();
         self.own_qualifiers(v, &mut q);
         // The predicate of an "if" or "unless" clause (not of an "as X suggested" aside that
@@ -176,6 +210,21 @@ impl SentenceCtx<'_> {
                 ));
                 break;
             }
+            if self.hearsay_content(k, h) {
+                // "reports he told Brown he would quit": said, not stated as fact; and denied
+                // when the hearsay is ("dismissed reports he told …").
+                q.set(
+                    Modality::Hypothetical,
+                    &format!("content of {:?}", self.text(h)),
+                );
+                if let Some(v) = syn.head(h).filter(|_| syn.rel(h) == Rel::Obj) {
+                    if self.complement_of(v) == Some(Complement::Negated) {
+                        q.negated = true;
+                        q.because.push(format!("governed by {:?}", self.text(v)));
+                    }
+                }
+                break;
+            }
             if !complement {
                 // Coordinated predicates share their auxiliaries ("will meet and sign").
                 // Only a conjunct without a subject of its own shares them ("did not talk …,
@@ -191,15 +240,7 @@ impl SentenceCtx<'_> {
                 break;
             }
             // What the governing verb makes of its complement.
-            let governing = lex
-                .verb_forms
-                .longest(
-                    &self.toks.words[..self.range.end],
-                    &self.toks.caps[..self.range.end],
-                    h,
-                )
-                .and_then(|m| m.values().last().copied())
-                .and_then(|f| lex.verbs[f.verb as usize].complement);
+            let governing = self.complement_of(h);
             let word = self.text(h);
             // "told X to leave" is a request, "told X that he left" a report: what a verb
             // makes of its complement holds for infinitives only, but a negation ("denied
