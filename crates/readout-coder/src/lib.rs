@@ -141,6 +141,17 @@ impl<'l> Coder<'l> {
                 }
             }
             drop(ctxs);
+            // Targets named by their sector alone (the unnamed makers of a policy judged)
+            // become that role's actor, which takes the story's country like "the government".
+            for e in &mut events {
+                if let Some(t) = e.target.as_mut().filter(|t| t.actor.is_none()) {
+                    if t.code == events::code::UNNAMED_MAKERS {
+                        let a = resolver.role(doc, events::code::UNNAMED_MAKERS);
+                        t.actor = Some(a);
+                        t.code = doc.actors[a as usize].code.clone();
+                    }
+                }
+            }
             doc.quotes.extend(quotes.into_iter().map(|q| q.quote));
             doc.events.append(&mut events);
             s = end;

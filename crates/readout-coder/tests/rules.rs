@@ -11,7 +11,9 @@ cameo 012 | Make pessimistic comment | -0.4 | 1 | -
 cameo 016 | Deny responsibility | -0.6 | 1 | -
 cameo 020 | Make an appeal or request | 3 | 1 | -
 cameo 0831 | Accede to demands for change in leadership | 5 | 2 | -
+cameo 120 | Reject | -4 | 3 | -
 cameo 130 | Threaten | -4.4 | 3 | -
+cameo 171 | Seize or damage property | -9.2 | 4 | -
 cameo 030 | Express intent to cooperate | 4 | 1 | AGREE
 cameo 031 | Express intent to engage in material cooperation | 5.2 | 1 | AGREE
 cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
@@ -64,6 +66,14 @@ verb praise
     frame: + = 051
 verb condemn
     frame: + = 111
+verb reject
+    frame: + = 120
+    frame: = 120
+verb seize
+    frame: + = 171
+verb protest
+    frame: against = 111
+    frame: = 010
 verb attack
     frame: + = 190
 verb work
@@ -558,11 +568,12 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said the talks ended."),
         [("010".into(), "".into())]
     );
-    // A policy judged is criticism of its makers, unnamed here; but only what is predicated
-    // of the policy judges it.
+    // A policy judged is criticism of its makers, unnamed here (a government without a
+    // country: the sentence gives no home country); but only what is predicated of the
+    // policy judges it.
     assert_eq!(
         codes("Pavel Orlov said the plan was wrong."),
-        [("111".into(), "".into())]
+        [("111".into(), "GOV".into())]
     );
     assert_eq!(
         codes("Pavel Orlov said the plan was meant to stop incompetent officials."),
@@ -640,4 +651,47 @@ fn a_present_tense_verb_with_a_coming_day_is_scheduled() {
         modality("Arlandian envoys met Borovian envoys on Thursday."),
         ["asserted"]
     );
+}
+
+#[test]
+fn the_owner_of_a_thing_acted_on_is_the_target() {
+    // A possessor, an "of", "by" or "from" phrase, or a participle with an agent.
+    for s in [
+        "Pavel Orlov rejected Arland's plan.",
+        "Pavel Orlov rejected the plan of Arland.",
+        "Pavel Orlov rejected calls from Arland.",
+        "Borovia seized land owned by Arland.",
+    ] {
+        let doc = code(s, "2023-01-10");
+        let targets: Vec<_> = doc
+            .events
+            .iter()
+            .filter_map(|e| e.target.as_ref().map(|t| t.code.as_str()))
+            .collect();
+        assert_eq!(targets, ["AAA"], "{s}");
+    }
+    // A thing nobody is said to own has no target.
+    let doc = code("Pavel Orlov rejected the plan.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("120", "BBBGOV", "")]);
+}
+
+#[test]
+fn a_preposition_alone_in_a_frame_is_an_oblique_wherever_it_stands() {
+    let doc = code("Arland protested loudly against the plan.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAA", "")]);
+    let doc = code("Arland protested loudly.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("010", "AAA", "")]);
+}
+
+#[test]
+fn a_judged_policy_without_named_makers_targets_the_government() {
+    // The makers take the story's home country, as "the government" does.
+    let doc = code(
+        "Pavel Orlov said the plan was wrong.\n\nBorovian officials met in Borograd. Borovia wants talks.",
+        "2023-01-10",
+    );
+    let criticism = doc.events.iter().find(|e| e.code == "111").expect("criticism coded");
+    let target = criticism.target.as_ref().expect("a target");
+    assert_eq!(target.code, "BBBGOV");
+    assert!(doc.actors[target.actor.unwrap() as usize].country_inferred);
 }

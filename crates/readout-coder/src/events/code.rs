@@ -183,6 +183,7 @@ fn code_verb(
     // A plain statement that judges an actor is criticism or praise of that actor.
     let mut target = target;
     let mut frame = frame;
+    let mut unnamed_makers = None;
     if entry.report && frame.code == "010" && target.is_none() {
         let speaker = args.agent.and_then(|(t, _)| ctx.side_at(t));
         // A speaker judging itself ("said he had done nothing wrong") denies or regrets;
@@ -241,6 +242,7 @@ fn code_verb(
                     );
                     frame = f;
                     target = if own_country { None } else { j.about };
+                    unnamed_makers = j.unnamed_makers;
                 }
             }
         }
@@ -291,8 +293,25 @@ fn code_verb(
     if target.is_some() {
         let _ = write!(note, ", target: {how}");
     }
+    let first = out.len();
     emit_event(ctx, p, frame, &source, target.as_ref(), out, note);
+    if let Some(span) = unnamed_makers {
+        // A policy's unnamed makers are its government, as a reader takes "the scheme";
+        // the document pass gives them an actor (and the story's country).
+        note.push_str(", target: the makers of the policy judged (GOV)");
+        for e in &mut out[first..] {
+            e.target = Some(Participant {
+                actor: None,
+                code: UNNAMED_MAKERS.to_string(),
+                span,
+            });
+        }
+    }
 }
+
+/// The sector of the unnamed makers of a policy: a target whose actor the document pass
+/// supplies ([`crate::Coder::code`]).
+pub const UNNAMED_MAKERS: &str = "GOV";
 
 /// Whether an actor is a political one: anything but a private person, a business, or an
 /// unspecified civilian.

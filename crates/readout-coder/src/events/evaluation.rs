@@ -19,6 +19,8 @@ pub struct Judgement {
     pub polarity: i8,
     /// The actor judged.
     pub about: Option<Side>,
+    /// A policy judged whose makers the clause does not name ("the scheme is flawed"): its span.
+    pub unnamed_makers: Option<readout_doc::Span>,
     /// The deciding words, for `readout explain`.
     pub words: Vec<String>,
 }
@@ -82,9 +84,13 @@ impl SentenceCtx<'_> {
         if about.is_none() && !thing {
             return None;
         }
+        let unnamed_makers = thing
+            .then(|| s.map(|s| self.span(syn.extent(s).start..s + 1)))
+            .flatten();
         (polarity != 0).then(|| Judgement {
             polarity: polarity.signum() as i8,
             about,
+            unnamed_makers,
             words,
         })
     }

@@ -166,12 +166,13 @@ impl<'g> SentenceCtx<'g> {
         for c in syn.children(t) {
             let owner = match syn.rel(c) {
                 Rel::NmodPoss if c < t => actor(c),
-                // "the plans of the government", "manoeuvres by Chinese vessels".
+                // "the plans of the government", "manoeuvres by Chinese vessels", "fears from
+                // some Conservatives".
                 Rel::Nmod
                     if c > t
-                        && syn
-                            .case_of(c)
-                            .is_some_and(|p| self.word_is(p, "of") || self.word_is(p, "by")) =>
+                        && syn.case_of(c).is_some_and(|p| {
+                            self.word_is(p, "of") || self.word_is(p, "by") || self.word_is(p, "from")
+                        }) =>
                 {
                     actor(c)
                 }
@@ -184,7 +185,19 @@ impl<'g> SentenceCtx<'g> {
                 return owner;
             }
         }
-        None
+        // "seize land owned by a British company": parsers often hang the participle on the
+        // verb instead of the noun it follows.
+        let next = syn.extent(t).end;
+        syn.head(t)
+            .filter(|_| depth == 1 && next < self.range.end)
+            .and_then(|h| {
+                (syn.head(next) == Some(h)
+                    && syn.rel(next) == Rel::Xcomp
+                    && syn.xpos(next) == readout_syntax::Xpos::VBN)
+                    .then_some(next)
+            })
+            .and_then(|v| super::args::by_agent(syn, v, |k| self.word_is(k, "by")))
+            .and_then(actor)
     }
 
     /// The first frame (longest pattern first) that fits predicate `head`, whose form ends at
@@ -280,6 +293,21 @@ impl<'g> SentenceCtx<'g> {
                     target: Some(target),
                     matched: vec![case],
                     how: if noun { "modifier" } else { "oblique" },
+                })
+            }
+            // "argued vociferously against the move": a preposition alone is an oblique it
+            // introduces, wherever it stands, whatever it names.
+            [PatternItem::Word(w)] if !noun => {
+                let arg = syn.children(head).filter(|&c| c > head).find(|&c| {
+                    syn.rel(c) == Rel::Obl
+                        && syn.case_of(c).is_some_and(|p| self.toks.words[p] == *w)
+                })?;
+                let case = syn.case_of(arg).expect("found by its case");
+                Some(FrameMatch {
+                    frame,
+                    target: None,
+                    matched: vec![case],
+                    how: "oblique",
                 })
             }
             _ => None,
