@@ -695,3 +695,14 @@ fn a_judged_policy_without_named_makers_targets_the_government() {
     assert_eq!(target.code, "BBBGOV");
     assert!(doc.actors[target.actor.unwrap() as usize].country_inferred);
 }
+
+#[test]
+fn a_capitalised_name_modifying_a_noun_is_no_person_without_a_given_name() {
+    let doc = code("In his Harvest Week message Pavel Orlov condemned Arland.", "2023-01-10");
+    assert!(
+        doc.actors.iter().all(|a| a.name != "Harvest Week"),
+        "{:?}",
+        doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+    assert_eq!(events(&doc), [ev("111", "BBBGOV", "AAA")]);
+}

@@ -251,11 +251,15 @@ fn unlisted(
         .names
         .longest(&cx.toks.words, &cx.toks.caps, run.start)
         .is_some();
+    // "his New Year message": a name modifying a common noun is a person only with a given
+    // name ("the Tom Hale affair"); otherwise it names an occasion or a thing.
+    let modifies_noun = syn.rel(head) == Rel::Compound
+        && syn.head(head).is_some_and(|g| syn.upos(g) == Upos::NOUN);
     let person = org_sector.is_none()
         && (honorific
             || ((2..=MAX_PERSON_WORDS).contains(&words)
                 && plain_words
-                && (given_name || !starts_with_place)));
+                && (given_name || (!starts_with_place && !modifies_noun))));
     if unparsed && !person {
         return None;
     }
