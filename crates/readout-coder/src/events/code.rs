@@ -91,7 +91,33 @@ pub fn code_sentence(
     }
     buffers.predicates = preds;
     super::statements::recode_statements(ctx, &mut out[first..]);
+    drop_elaborations(ctx, out, first);
     super::attribution::attribute(ctx, &mut out[first..]);
+}
+
+/// "Christian Aid condemned the move, saying it would cost jobs": a participle of saying
+/// elaborates the act it hangs on, by the same actor; that act is the event, not a second
+/// plain statement beside it.
+fn drop_elaborations(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
+    let syn = ctx.syn;
+    let elaboration = |e: &Event, all: &[Event]| {
+        let t = e.trigger_token as usize;
+        e.code == "010"
+            && !e.negated
+            && syn.xpos(t) == readout_syntax::Xpos::VBG
+            && matches!(syn.rel(t), Rel::Advcl | Rel::Xcomp | Rel::Conj)
+            && syn.head(t).is_some_and(|h| {
+                all.iter().any(|f| {
+                    f.trigger_token as usize == h && f.source.actor == e.source.actor && !f.negated
+                })
+            })
+    };
+    let dropped: Vec<usize> = (first..out.len())
+        .filter(|&i| elaboration(&out[i], &out[first..]))
+        .collect();
+    for i in dropped.into_iter().rev() {
+        out.remove(i);
+    }
 }
 
 fn mark_consumed(ctx: &SentenceCtx, buffers: &mut Buffers, m: &FrameMatch) {
