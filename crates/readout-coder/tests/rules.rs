@@ -706,3 +706,12 @@ fn a_capitalised_name_modifying_a_noun_is_no_person_without_a_given_name() {
     );
     assert_eq!(events(&doc), [ev("111", "BBBGOV", "AAA")]);
 }
+
+#[test]
+fn a_participle_of_saying_elaborates_the_act_it_hangs_on() {
+    let doc = code("Arland condemned Borovia, saying the talks had ended.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAA", "BBB")]);
+    // On its own, the saying is a statement.
+    let doc = code("Arland spoke to reporters on Monday, saying the talks had ended.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("010", "AAA", "")]);
+}
