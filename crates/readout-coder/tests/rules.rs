@@ -276,6 +276,7 @@ fn negation_is_marked_not_dropped() {
         "Arland has never condemned Borovia.",
         "Arland did not condemn Borovia.",
         "No Arlandian official condemned Borovia.",
+        "Arland has yet to condemn Borovia.",
     ] {
         let doc = code(sentence, "2026-01-10");
         assert_eq!(doc.events.len(), 1, "{sentence}");
@@ -295,6 +296,10 @@ fn modality_is_read_from_the_verb_group() {
     };
     assert_eq!(
         modality("Arland could condemn Borovia."),
+        [("111".into(), "hypothetical")]
+    );
+    assert_eq!(
+        modality("Arland is likely to condemn Borovia."),
         [("111".into(), "hypothetical")]
     );
     assert_eq!(

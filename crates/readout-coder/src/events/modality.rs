@@ -276,6 +276,11 @@ impl SentenceCtx<'_> {
                         q.because.push(format!("governed by {word:?}"));
                     } else if classes.has(WordClasses::INTENT) || classes.has(WordClasses::FUTURE) {
                         q.set(Modality::Intended, &format!("governed by {word:?}"));
+                    } else if classes.has(WordClasses::HYPOTHETICAL)
+                        && !classes.has(WordClasses::ASPECT)
+                    {
+                        // "is likely to say", "may be about to".
+                        q.set(Modality::Hypothetical, &format!("governed by {word:?}"));
                     }
                 }
             }
