@@ -193,9 +193,12 @@ pub fn split_dateline(text: &str) -> Option<(String, Option<String>, &str)> {
     let mut place_end = 0;
     let mut letters = 0;
     for (i, c) in text.char_indices() {
+        // A hyphen joins a place name ("WINSTON-SALEM"); a dash after it ends the dateline
+        // ("NEW YORK -- St. Joe Minerals said").
+        let joins = c == '-' && text[i + 1..].starts_with(char::is_uppercase);
         if c.is_uppercase() {
             letters += 1;
-        } else if !(c == ' ' || c == '.' || c == '-' || c == '\'') {
+        } else if !(c == ' ' || c == '.' || c == '\'' || joins) {
             break;
         }
         place_end = i + c.len_utf8();
@@ -466,6 +469,18 @@ mod tests {
                 "TAIPEI",
                 None,
                 "Taiwan prosecutors said.",
+            ),
+            (
+                "NEW YORK -- St. Joe Minerals Corp. said Monday it had sued.",
+                "NEW YORK",
+                None,
+                "St. Joe Minerals Corp. said Monday it had sued.",
+            ),
+            (
+                "WINSTON-SALEM, N.C. (AP) -- A man died.",
+                "WINSTON-SALEM, N.C. (AP)",
+                Some("AP"),
+                "A man died.",
             ),
             (
                 "MINGORA, Pakistan (Reuters) - A bomber struck.",
