@@ -196,11 +196,13 @@ pub struct Verb {
 }
 
 /// How a verb qualifies the event of its complement clause: "plans to meet" (intended),
+/// "agreed to meet" (committed: intended, and the agreeing is itself an expression of intent),
 /// "urged X to resign" (requested), "refused to meet" (negated), "considering sanctions"
 /// (hypothetical).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Complement {
     Intended,
+    Committed,
     Requested,
     Negated,
     Hypothetical,
@@ -210,6 +212,7 @@ impl Complement {
     pub fn parse(text: &str) -> Option<Complement> {
         Some(match text {
             "intended" => Complement::Intended,
+            "committed" => Complement::Committed,
             "requested" => Complement::Requested,
             "negated" => Complement::Negated,
             "hypothetical" => Complement::Hypothetical,

@@ -44,16 +44,17 @@ pub struct Buffers {
     consumed: Vec<bool>,
 }
 
-/// CAMEO practice: a cooperative action that is only intended or offered is coded as an
-/// expression of intent (03x).
-fn intent_code(code: &str) -> &str {
+/// The expression of intent (03x) that announcing a cooperative act amounts to ("said it
+/// would meet" is 036). The act itself keeps its own code, marked intended (GUIDELINES.md).
+pub(crate) fn intent_code(code: &str) -> &str {
     match &code[..2] {
         "04" => "036",
         "05" => "032",
         "06" => "031",
         "07" => "033",
         "08" => "030",
-        _ => code,
+        "03" => code,
+        _ => "030",
     }
 }
 
@@ -91,6 +92,7 @@ pub fn code_sentence(
     }
     buffers.predicates = preds;
     super::statements::recode_statements(ctx, &mut out[first..]);
+    super::statements::code_commitments(ctx, out, first);
     drop_elaborations(ctx, out, first);
     super::attribution::attribute(ctx, &mut out[first..]);
 }
@@ -584,11 +586,7 @@ fn emit_event(
     if !q.because.is_empty() {
         let _ = write!(note, " ({})", q.because.join("; "));
     }
-    let code = if modality == Modality::Intended {
-        intent_code(&frame.code)
-    } else {
-        frame.code.as_str()
-    };
+    let code = frame.code.as_str();
     let Some(cameo) = ctx.lex.code(code) else {
         return;
     };

@@ -14,7 +14,7 @@
 use super::SentenceCtx;
 use crate::actors::NounGroup;
 use readout_lexicon::{Frame, PatternItem, WordClasses};
-use readout_syntax::Rel;
+use readout_syntax::{Rel, Upos};
 
 /// How many words `*` may skip.
 const MAX_GAP: usize = 6;
@@ -357,13 +357,36 @@ impl<'g> SentenceCtx<'g> {
                     p += 1;
                 }
                 let t = *clause.get(p)?;
-                let g = self.group_at(t).filter(|g| {
+                let direct = self.group_at(t).filter(|g| {
                     g.tokens.start == t && (g.is_actor() || g.speaker_pronoun || g.entity.is_some())
-                })?;
+                });
+                let (g, end) = match direct {
+                    Some(g) => (g, g.tokens.end),
+                    None => {
+                        // "a shot at the de Blasio administration": the phrase starting here
+                        // stands for its head noun, or the owner of what it names.
+                        let syn = self.syn;
+                        let mut h = t;
+                        while matches!(
+                            syn.rel(h),
+                            Rel::Det | Rel::Amod | Rel::Compound | Rel::NmodPoss | Rel::Flat | Rel::Nummod
+                        ) {
+                            match syn.head(h) {
+                                Some(up) if up > h && up < self.range.end => h = up,
+                                _ => break,
+                            }
+                        }
+                        if h == t && !matches!(syn.upos(h), Upos::NOUN | Upos::PROPN) {
+                            return None;
+                        }
+                        let g = self.actor_group(h)?;
+                        (g, (h + 1).max(g.tokens.end))
+                    }
+                };
                 // Continue after the group's last token in the clause.
                 let next = clause[p..]
                     .iter()
-                    .position(|&k| k >= g.tokens.end)
+                    .position(|&k| k >= end)
                     .map_or(clause.len(), |i| p + i);
                 self.match_items(rest, clause, next, matched)
                     .map(|found| found.or(Some(g)))

@@ -131,7 +131,7 @@ impl SentenceCtx<'_> {
     }
 
     /// What the verb at `v` makes of the event it governs (the lexicon's `complement:`).
-    fn complement_of(&self, v: usize) -> Option<Complement> {
+    pub(crate) fn complement_of(&self, v: usize) -> Option<Complement> {
         self.lex
             .verb_forms
             .longest(
@@ -251,7 +251,7 @@ impl SentenceCtx<'_> {
                 });
             let governing = governing.filter(|c| infinitive || *c == Complement::Negated);
             match governing {
-                Some(Complement::Intended) => {
+                Some(Complement::Intended | Complement::Committed) => {
                     q.set(Modality::Intended, &format!("governed by {word:?}"))
                 }
                 Some(Complement::Requested) => {

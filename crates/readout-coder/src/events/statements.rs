@@ -14,7 +14,7 @@
 use super::args::subject;
 use super::SentenceCtx;
 use readout_doc::{Event, Modality, Participant};
-use readout_lexicon::WordClasses;
+use readout_lexicon::{Complement, WordClasses};
 use readout_syntax::{Rel, Xpos};
 
 /// Verbs of obligation: what someone "needs to" or "has to" do.
@@ -122,10 +122,11 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
             let root: u32 = f.code[..2].parse().unwrap_or(0);
             Some(if (14..=20).contains(&root) {
                 ("130".to_string(), f.target.clone())
-            } else if f.code.starts_with("03") {
-                (f.code.clone(), f.target.clone())
             } else {
-                ("030".to_string(), f.target.clone())
+                (
+                    super::code::intent_code(&f.code).to_string(),
+                    f.target.clone(),
+                )
             })
         } else {
             heads.iter().find_map(|&h| {
@@ -176,5 +177,80 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
         e.quad_class = cameo.quad_class;
         e.plover = cameo.plover.clone();
         e.target = target;
+    }
+}
+
+/// The verb of commitment that governs the event at `t` ("agreed *to meet*", "decided to
+/// resume talks"): the lexicon's `complement: committed`.
+fn committing_verb(ctx: &SentenceCtx, t: usize) -> Option<usize> {
+    let syn = ctx.syn;
+    let mut k = t;
+    for _ in 0..4 {
+        let h = syn.head(k)?;
+        match syn.rel(k) {
+            // "agreed to meet and sign": the conjunct shares the commitment; "decided to
+            // resume the dialogue": an event noun stands for the verb it is the object of.
+            Rel::Conj | Rel::Compound => k = h,
+            Rel::Obj if matches!(syn.upos(h), readout_syntax::Upos::VERB) => k = h,
+            Rel::Xcomp | Rel::Advcl | Rel::Acl => {
+                return (ctx.complement_of(h) == Some(Complement::Committed)).then_some(h)
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// "Pakistan and India decided to resume the dialogue": agreeing, deciding or pledging to act
+/// is an expression of intent (03x) by the one committed, towards the act's target, beside
+/// the act itself (intended), as CAMEO and GUIDELINES.md code it. A commitment verb that was
+/// already coded as a plain statement or intent is recoded; otherwise an event is added.
+/// Only cooperative acts (02–08): committing to force is read as a threat by the verbs that
+/// say so ("vowed to retaliate").
+pub fn code_commitments(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
+    let n = out.len();
+    for i in first..n {
+        let f = &out[i];
+        let root: u32 = f.code[..2].parse().unwrap_or(0);
+        if f.modality != Modality::Intended || f.negated || !(2..=8).contains(&root) {
+            continue;
+        }
+        let Some(g) = committing_verb(ctx, f.trigger_token as usize) else {
+            continue;
+        };
+        let code = super::code::intent_code(&f.code).to_string();
+        let Some(cameo) = ctx.lex.code(&code) else {
+            continue;
+        };
+        let existing = (first..out.len()).find(|&j| out[j].trigger_token as usize == g);
+        let target = out[i].target.clone();
+        match existing {
+            Some(j) => {
+                let e = &mut out[j];
+                if !(e.code == "010" || e.code.starts_with("03")) || e.negated {
+                    continue;
+                }
+                e.code = code;
+                e.goldstein = cameo.goldstein;
+                e.quad_class = cameo.quad_class;
+                e.plover = cameo.plover.clone();
+                if e.target.is_none() {
+                    e.target = target;
+                }
+            }
+            None => {
+                let q = ctx.qualifiers(g);
+                let mut e = out[i].clone();
+                e.code = code;
+                e.goldstein = cameo.goldstein;
+                e.quad_class = cameo.quad_class;
+                e.plover = cameo.plover.clone();
+                e.trigger = ctx.span(g..g + 1);
+                e.trigger_token = g as u32;
+                e.negated = q.negated;
+                e.modality = q.modality.unwrap_or(Modality::Asserted);
+                out.push(e);
+            }
+        }
     }
 }
