@@ -82,6 +82,8 @@ verb hold
     forms: held
     light
 verb plan
+    complement: committed
+verb want
     complement: intended
 verb urge
     complement: requested
@@ -306,15 +308,24 @@ fn modality_is_read_from_the_verb_group() {
         modality("If Arland condemns Borovia, talks end."),
         [("111".into(), "conditional")]
     );
-    // Intended cooperation is an expression of intent (03), as CAMEO codes it.
+    // An intended act keeps its own code, marked intended (GUIDELINES.md) ...
+    assert_eq!(
+        modality("Arland wants to meet Borovia."),
+        [("040".into(), "intended")]
+    );
+    // ... and committing to it, or saying one is willing, is also an expression of intent
+    // (03x), as CAMEO codes "agreed to", "plans to", "is willing to".
     assert_eq!(
         modality("Arland is willing to work with Borovia."),
-        [("031".into(), "intended")]
+        [("060".into(), "intended"), ("031".into(), "asserted")]
     );
     assert_eq!(
         modality("Arland plans to meet Borovia."),
-        [("036".into(), "intended")]
+        [("040".into(), "intended"), ("036".into(), "asserted")]
     );
+    // A commitment not made expresses no intent.
+    let doc = code("Arland did not plan to meet Borovia.", "2026-01-10");
+    assert!(!doc.events.is_empty() && doc.events.iter().all(|e| e.negated && e.code == "040"));
 }
 
 #[test]
@@ -588,24 +599,42 @@ fn statements_are_recoded_by_what_they_report() {
 
 #[test]
 fn hearsay_is_not_stated_as_fact() {
-    let doc = code("Pavel Orlov dismissed reports he met Anna Lind.", "2023-01-10");
+    let doc = code(
+        "Pavel Orlov dismissed reports he met Anna Lind.",
+        "2023-01-10",
+    );
     let found: Vec<_> = doc
         .events
         .iter()
         .map(|e| (e.code.as_str(), e.modality.as_str(), e.negated))
         .collect();
-    assert_eq!(found, [("016", "asserted", false), ("040", "hypothetical", true)]);
+    assert_eq!(
+        found,
+        [("016", "asserted", false), ("040", "hypothetical", true)]
+    );
     // Hearsay that nobody denies is still not stated as fact.
-    let doc = code("Borovia Wire carried reports that Arland attacked Borovia.", "2023-01-10");
-    let attack = doc.events.iter().find(|e| e.code == "190").expect("the attack is coded");
-    assert_eq!((attack.modality.as_str(), attack.negated), ("hypothetical", false));
+    let doc = code(
+        "Borovia Wire carried reports that Arland attacked Borovia.",
+        "2023-01-10",
+    );
+    let attack = doc
+        .events
+        .iter()
+        .find(|e| e.code == "190")
+        .expect("the attack is coded");
+    assert_eq!(
+        (attack.modality.as_str(), attack.negated),
+        ("hypothetical", false)
+    );
 }
 
 #[test]
 fn a_role_word_used_as_an_adjective_names_no_one() {
     let doc = code("Arland condemned military spending.", "2023-01-10");
     assert!(
-        doc.events.iter().all(|e| e.target.as_ref().is_none_or(|t| t.code != "MIL")),
+        doc.events
+            .iter()
+            .all(|e| e.target.as_ref().is_none_or(|t| t.code != "MIL")),
         "{:?}",
         events(&doc)
     );
@@ -695,7 +724,11 @@ fn a_judged_policy_without_named_makers_targets_the_government() {
         "Pavel Orlov said the plan was wrong.\n\nBorovian officials met in Borograd. Borovia wants talks.",
         "2023-01-10",
     );
-    let criticism = doc.events.iter().find(|e| e.code == "111").expect("criticism coded");
+    let criticism = doc
+        .events
+        .iter()
+        .find(|e| e.code == "111")
+        .expect("criticism coded");
     let target = criticism.target.as_ref().expect("a target");
     assert_eq!(target.code, "BBBGOV");
     assert!(doc.actors[target.actor.unwrap() as usize].country_inferred);
@@ -703,7 +736,10 @@ fn a_judged_policy_without_named_makers_targets_the_government() {
 
 #[test]
 fn a_capitalised_name_modifying_a_noun_is_no_person_without_a_given_name() {
-    let doc = code("In his Harvest Week message Pavel Orlov condemned Arland.", "2023-01-10");
+    let doc = code(
+        "In his Harvest Week message Pavel Orlov condemned Arland.",
+        "2023-01-10",
+    );
     assert!(
         doc.actors.iter().all(|a| a.name != "Harvest Week"),
         "{:?}",
@@ -714,9 +750,15 @@ fn a_capitalised_name_modifying_a_noun_is_no_person_without_a_given_name() {
 
 #[test]
 fn a_participle_of_saying_elaborates_the_act_it_hangs_on() {
-    let doc = code("Arland condemned Borovia, saying the talks had ended.", "2023-01-10");
+    let doc = code(
+        "Arland condemned Borovia, saying the talks had ended.",
+        "2023-01-10",
+    );
     assert_eq!(events(&doc), [ev("111", "AAA", "BBB")]);
     // On its own, the saying is a statement.
-    let doc = code("Arland spoke to reporters on Monday, saying the talks had ended.", "2023-01-10");
+    let doc = code(
+        "Arland spoke to reporters on Monday, saying the talks had ended.",
+        "2023-01-10",
+    );
     assert_eq!(events(&doc), [ev("010", "AAA", "")]);
 }

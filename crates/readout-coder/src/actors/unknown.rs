@@ -232,13 +232,19 @@ fn unlisted(
     let last = run.end - 1;
     // The organisation word is the last word, or the head before "of"/"for" ("Institute of
     // Chartered Surveyors", "Campaign for Borders Rail").
-    let org_sector = cx.res.lex.org_words.get(&cx.toks.words[last]).copied().or_else(|| {
-        run.clone()
-            .take_while(|&k| !matches!(cx.text(k), "of" | "for"))
-            .last()
-            .filter(|&k| k + 1 < run.end)
-            .and_then(|k| cx.res.lex.org_words.get(&cx.toks.words[k]).copied())
-    });
+    let org_sector = cx
+        .res
+        .lex
+        .org_words
+        .get(&cx.toks.words[last])
+        .copied()
+        .or_else(|| {
+            run.clone()
+                .take_while(|&k| !matches!(cx.text(k), "of" | "for"))
+                .last()
+                .filter(|&k| k + 1 < run.end)
+                .and_then(|k| cx.res.lex.org_words.get(&cx.toks.words[k]).copied())
+        });
     let all_caps = cx.doc.tokens[run.start].has(tf::ALL_CAPS);
     let plain_words = run
         .clone()
@@ -253,8 +259,8 @@ fn unlisted(
         .is_some();
     // "his New Year message": a name modifying a common noun is a person only with a given
     // name ("the Tom Hale affair"); otherwise it names an occasion or a thing.
-    let modifies_noun = syn.rel(head) == Rel::Compound
-        && syn.head(head).is_some_and(|g| syn.upos(g) == Upos::NOUN);
+    let modifies_noun =
+        syn.rel(head) == Rel::Compound && syn.head(head).is_some_and(|g| syn.upos(g) == Upos::NOUN);
     let person = org_sector.is_none()
         && (honorific
             || ((2..=MAX_PERSON_WORDS).contains(&words)

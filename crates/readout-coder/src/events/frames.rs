@@ -171,7 +171,9 @@ impl<'g> SentenceCtx<'g> {
                 Rel::Nmod
                     if c > t
                         && syn.case_of(c).is_some_and(|p| {
-                            self.word_is(p, "of") || self.word_is(p, "by") || self.word_is(p, "from")
+                            self.word_is(p, "of")
+                                || self.word_is(p, "by")
+                                || self.word_is(p, "from")
                         }) =>
                 {
                     actor(c)
@@ -369,7 +371,12 @@ impl<'g> SentenceCtx<'g> {
                         let mut h = t;
                         while matches!(
                             syn.rel(h),
-                            Rel::Det | Rel::Amod | Rel::Compound | Rel::NmodPoss | Rel::Flat | Rel::Nummod
+                            Rel::Det
+                                | Rel::Amod
+                                | Rel::Compound
+                                | Rel::NmodPoss
+                                | Rel::Flat
+                                | Rel::Nummod
                         ) {
                             match syn.head(h) {
                                 Some(up) if up > h && up < self.range.end => h = up,

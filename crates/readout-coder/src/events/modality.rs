@@ -53,7 +53,7 @@ impl Qualifiers {
 
 impl SentenceCtx<'_> {
     /// The classes of the function-word phrase or word starting at `t`.
-    fn classes_from(&self, t: usize) -> WordClasses {
+    pub(crate) fn classes_from(&self, t: usize) -> WordClasses {
         let (len, c) = self.toks.phrases[t];
         if len > 1 {
             c | self.toks.classes[t]
@@ -232,7 +232,8 @@ impl SentenceCtx<'_> {
                 let own_subject = syn
                     .children(k)
                     .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass));
-                if rel == Rel::Conj && !own_subject && matches!(syn.upos(h), Upos::VERB | Upos::AUX) {
+                if rel == Rel::Conj && !own_subject && matches!(syn.upos(h), Upos::VERB | Upos::AUX)
+                {
                     self.own_qualifiers(h, &mut q);
                     k = h;
                     continue;

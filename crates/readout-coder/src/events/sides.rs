@@ -99,8 +99,10 @@ impl SentenceCtx<'_> {
         };
         while k > self.range.start
             && self.group_at(k - 1).is_none()
-            && (matches!(self.syn.upos(k - 1), Upos::ADV | Upos::AUX | Upos::PART | Upos::NUM)
-                || self.text(k - 1) == ","
+            && (matches!(
+                self.syn.upos(k - 1),
+                Upos::ADV | Upos::AUX | Upos::PART | Upos::NUM
+            ) || self.text(k - 1) == ","
                 || time(k - 1))
         {
             k -= 1;

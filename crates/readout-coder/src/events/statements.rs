@@ -181,7 +181,8 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
 }
 
 /// The verb of commitment that governs the event at `t` ("agreed *to meet*", "decided to
-/// resume talks"): the lexicon's `complement: committed`.
+/// resume talks"): the lexicon's `complement: committed`, or an adjective of intent ("is
+/// willing to work with").
 fn committing_verb(ctx: &SentenceCtx, t: usize) -> Option<usize> {
     let syn = ctx.syn;
     let mut k = t;
@@ -193,7 +194,11 @@ fn committing_verb(ctx: &SentenceCtx, t: usize) -> Option<usize> {
             Rel::Conj | Rel::Compound => k = h,
             Rel::Obj if matches!(syn.upos(h), readout_syntax::Upos::VERB) => k = h,
             Rel::Xcomp | Rel::Advcl | Rel::Acl => {
-                return (ctx.complement_of(h) == Some(Complement::Committed)).then_some(h)
+                // A verb of commitment, or a phrase of intent ("is willing to", "is ready to").
+                let committed = ctx.complement_of(h) == Some(Complement::Committed)
+                    || (syn.upos(h) == readout_syntax::Upos::ADJ
+                        && ctx.classes_from(h).has(WordClasses::INTENT));
+                return committed.then_some(h);
             }
             _ => return None,
         }
