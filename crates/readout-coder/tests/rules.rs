@@ -762,3 +762,26 @@ fn a_participle_of_saying_elaborates_the_act_it_hangs_on() {
     );
     assert_eq!(events(&doc), [ev("010", "AAA", "")]);
 }
+
+#[test]
+fn a_speaker_after_a_reporting_verb_is_its_source() {
+    let doc = code(
+        "Arland condemned Borovia on Monday, said Pavel Orlov.",
+        "2023-01-10",
+    );
+    let said = doc
+        .events
+        .iter()
+        .find(|e| e.code == "010")
+        .expect("the saying is coded");
+    assert_eq!(said.source.code, "BBBGOV");
+}
+
+#[test]
+fn a_known_surname_followed_by_another_name_is_a_given_name() {
+    // "Lind" alone would name Anna Lind; "Lind Ferrow" is someone else.
+    let doc = code("Lind Ferrow condemned Borovia.", "2023-01-10");
+    assert!(doc.actors.iter().all(|a| a.name != "Anna Lind"));
+    let doc = code("Lind condemned Borovia.", "2023-01-10");
+    assert!(doc.actors.iter().any(|a| a.name == "Anna Lind"));
+}

@@ -180,7 +180,18 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                             && lex.verb_forms.longest(&[word], &[true], 0).is_none()
                             && lex.noun_triggers.longest(&[word], &[true], 0).is_none()
                             && lex.names.longest(&[word], &[true], 0).is_none());
-                    if (after_honorific || only_a_name) && persons.len() == 1 {
+                    // "Mahmud Hams": a name followed by another capitalised word is a given
+                    // name, not a surname standing alone.
+                    let next = j + m.len;
+                    let given_name_of_another = !after_honorific
+                        && next < range.end
+                        && toks.caps[next]
+                        && doc.tokens[next].has(tf::WORD)
+                        && toks.classes[next] == WordClasses::NONE;
+                    if (after_honorific || only_a_name)
+                        && persons.len() == 1
+                        && !given_name_of_another
+                    {
                         refs.push(NameRef::Person(persons[0]));
                         j += m.len;
                         continue;

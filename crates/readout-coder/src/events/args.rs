@@ -97,8 +97,8 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
         let subject_like = |c: usize| is_subject(syn.rel(c)) && syn.case_of(c).is_none();
         let nearest = syn
             .children(k)
-            .filter(|&c| c < k && subject_like(c))
-            .last()
+            .rev()
+            .find(|&c| c < k && subject_like(c))
             .or_else(|| syn.children(k).find(|&c| subject_like(c)));
         if let Some(s) = nearest {
             if is_relative_pronoun(syn, s) && syn.rel(k) == Rel::AclRelcl {

@@ -275,29 +275,40 @@ fn code_verb(
             }
         }
     }
-    let source = args
-        .agent
-        .and_then(|(t, via)| {
-            let side = ctx.side_at(t)?;
-            if via != Via::Own {
-                let _ = write!(note, ", source via {}", via.as_str());
-            }
-            Some(side)
-        })
-        .or_else(|| {
-            if args.passive || args.agent.is_some() {
-                return None;
-            }
-            if entry.report {
-                if let Some(side) = ctx.speaker_of(p.head) {
-                    note.push_str(", source: the speaker after the verb");
-                    return Some(side);
+    // "Gunmen released two priests, said church officials": a speaker after a reporting verb
+    // is its subject, whatever a coordination the parser built says.
+    let inverted_speaker = (entry.report && matches!(args.agent, Some((_, Via::Coordination))))
+        .then(|| ctx.inverted_speaker(p.head))
+        .flatten();
+    if inverted_speaker.is_some() {
+        note.push_str(", source: the speaker after the verb");
+    }
+    let source = inverted_speaker.or_else(|| {
+        args.agent
+            .and_then(|(t, via)| {
+                let side = ctx.side_at(t)?;
+                if via != Via::Own {
+                    let _ = write!(note, ", source via {}", via.as_str());
                 }
-            }
-            let side = ctx.subject_before(p.head)?;
-            note.push_str(", source: the actor right before the verb (the parse gives no subject)");
-            Some(side)
-        });
+                Some(side)
+            })
+            .or_else(|| {
+                if args.passive || args.agent.is_some() {
+                    return None;
+                }
+                if entry.report {
+                    if let Some(side) = ctx.speaker_of(p.head) {
+                        note.push_str(", source: the speaker after the verb");
+                        return Some(side);
+                    }
+                }
+                let side = ctx.subject_before(p.head)?;
+                note.push_str(
+                    ", source: the actor right before the verb (the parse gives no subject)",
+                );
+                Some(side)
+            })
+    });
     let Some(source) = source else {
         // "Two soldiers were killed": violence against political actors (soldiers, police,
         // officials, journalists) is coded with an unknown source. Crimes and accidents whose

@@ -65,6 +65,12 @@ impl SentenceCtx<'_> {
         if let Some(side) = super::args::subject(self.syn, v).and_then(|(s, _)| self.side_at(s)) {
             return Some(side);
         }
+        self.inverted_speaker(v)
+    }
+
+    /// The speaker after a reporting verb that follows a comma, colon or quote ("…, said the
+    /// spokesman"), however the parser attached it.
+    pub fn inverted_speaker(&self, v: usize) -> Option<Side> {
         let inverted = v > self.range.start
             && (matches!(self.text(v - 1), "," | ":")
                 || self.doc.tokens[v - 1].has(readout_doc::token_flags::QUOTE));
