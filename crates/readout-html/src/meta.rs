@@ -340,7 +340,13 @@ mod tests {
 
     #[test]
     fn a_multibyte_character_where_a_digit_belongs_is_no_date_and_no_panic() {
-        for text in ["2019-11-1é", "2019-1é-19", "2019/11/1\u{2014}x", "2019111é", "１２３４-11-19"] {
+        for text in [
+            "2019-11-1é",
+            "2019-1é-19",
+            "2019/11/1\u{2014}x",
+            "2019111é",
+            "１２３４-11-19",
+        ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
         for url in [
@@ -353,7 +359,10 @@ mod tests {
         let page = crate::dom::parse(
             r#"<html><head><meta property="article:published_time" content="2019-11-1é"></head><body></body></html>"#,
         );
-        assert_eq!(extract(&page, Some("https://x.com/a/2019-11-1é")).published, None);
+        assert_eq!(
+            extract(&page, Some("https://x.com/a/2019-11-1é")).published,
+            None
+        );
     }
 
     #[test]

@@ -217,42 +217,78 @@ impl Open {
     }
 }
 
-fn line_at(text: &str, pos: usize) -> usize {
-    let pos = pos.min(text.len());
-    text.as_bytes()[..pos]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Line numbers of byte positions, counted on from the last position asked (positions mostly
+/// grow, so a feed is scanned about once).
+#[derive(Default)]
+struct Lines {
+    pos: usize,
+    newlines: usize,
 }
+
+impl Lines {
+    fn at(&mut self, text: &str, pos: usize) -> usize {
+        let pos = pos.min(text.len());
+        if pos < self.pos {
+            *self = Lines::default();
+        }
+        self.newlines += memchr::memchr_iter(b'\n', &text.as_bytes()[self.pos..pos]).count();
+        self.pos = pos;
+        self.newlines + 1
+    }
+}
+
+/// The most times reading goes back after a construct left open to the end of the feed.
+const MAX_REWINDS: usize = 100;
 
 /// Reads every item of a feed.
 pub fn parse(text: &str) -> Feed {
-    let mut reader = Reader::from_str(text);
-    let config = reader.config_mut();
-    config.allow_dangling_amp = true;
-    config.allow_unmatched_ends = true;
-    config.check_end_names = false;
+    let reader_at = |from: usize| {
+        let mut reader = Reader::from_str(&text[from..]);
+        let config = reader.config_mut();
+        config.allow_dangling_amp = true;
+        config.allow_unmatched_ends = true;
+        config.check_end_names = false;
+        reader
+    };
+    // Where the current reader starts in `text`.
+    let mut base = 0;
+    let mut reader = reader_at(0);
+    let mut lines = Lines::default();
     let mut feed = Feed::default();
     let mut stack: Vec<String> = Vec::new();
     let mut open: Option<Open> = None;
     let mut items = 0;
-    let mut last_error_at = None;
+    let mut rewinds = 0;
     loop {
-        let before = reader.buffer_position() as usize;
+        let before = base + reader.buffer_position() as usize;
         let event = match reader.read_event() {
             Ok(event) => event,
             Err(e) => {
-                let at = reader.buffer_position() as usize;
+                let at = base + reader.buffer_position() as usize;
                 if let Some(item) = open.as_mut() {
-                    item.fail(format!("bad XML at line {}: {e}", line_at(text, at)));
+                    item.fail(format!("bad XML at line {}: {e}", lines.at(text, at)));
                 }
-                // The reader moves past most errors; where it does not, nothing more can be read.
-                if last_error_at == Some(at) {
-                    break;
+                // quick-xml cannot always go on after a syntax error: a new reader starts at
+                // the next tag after it. An unclosed construct runs to the end of the text:
+                // then the next tag after its start is tried instead, a bounded number of times
+                // (each costs a scan to the end).
+                let mut from = if at >= text.len() && rewinds < MAX_REWINDS {
+                    rewinds += 1;
+                    before + 1
+                } else {
+                    at.max(before + 1)
+                };
+                while from < text.len() && !text.is_char_boundary(from) {
+                    from += 1;
                 }
-                last_error_at = Some(at);
-                continue;
+                match text.get(from..).and_then(|rest| rest.find('<')) {
+                    Some(next) => {
+                        base = from + next;
+                        reader = reader_at(base);
+                        continue;
+                    }
+                    None => break,
+                }
             }
         };
         let empty = matches!(event, Event::Empty(_));
@@ -264,7 +300,7 @@ pub fn parse(text: &str) -> Feed {
                 }
                 if matches!(name.as_str(), "item" | "entry") {
                     items += 1;
-                    open = Some(Open::new(items, line_at(text, before), &e, stack.len()));
+                    open = Some(Open::new(items, lines.at(text, before), &e, stack.len()));
                     if empty {
                         feed.entries
                             .push(open.take().expect("just opened").finish());
@@ -285,7 +321,7 @@ pub fn parse(text: &str) -> Feed {
                     stack.truncate(finished.depth);
                     feed.entries.push(finished.finish());
                     items += 1;
-                    open = Some(Open::new(items, line_at(text, before), &e, stack.len()));
+                    open = Some(Open::new(items, lines.at(text, before), &e, stack.len()));
                 } else if let Some((_, _, buf)) = item.capture.as_mut() {
                     // Atom XHTML content: its markup is kept as HTML.
                     buf.push('<');
@@ -323,7 +359,7 @@ pub fn parse(text: &str) -> Feed {
                     if let Some(item) = open.as_mut() {
                         item.fail(format!(
                             "the end tag </{name}> at line {} closes no open element",
-                            line_at(text, before)
+                            lines.at(text, before)
                         ));
                     }
                     continue;
@@ -332,7 +368,7 @@ pub fn parse(text: &str) -> Feed {
                     if let Some(item) = open.as_mut() {
                         item.fail(format!(
                             "the end tag </{name}> at line {} does not match <{}>",
-                            line_at(text, before),
+                            lines.at(text, before),
                             stack.last().expect("a deeper element is open")
                         ));
                     }
