@@ -446,9 +446,8 @@ fn warc_record(at: String, record: crate::warc::Record, opts: &Options) -> Vec<I
             false,
         )];
     }
-    if payload.oversized {
-        let reason = IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string();
-        return vec![skipped(at, format!("its HTTP body {reason}"), true)];
+    if let Some(problem) = payload.problem {
+        return vec![skipped(at, problem, true)];
     }
     let html = payload
         .content_type

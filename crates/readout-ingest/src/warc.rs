@@ -345,8 +345,9 @@ pub struct Payload {
     pub status: u16,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
-    /// The body inflates to more than [`MAX_DOCUMENT_BYTES`]: `body` holds only its start.
-    pub oversized: bool,
+    /// Why the body cannot be read as it was sent: it inflates to more than
+    /// [`MAX_DOCUMENT_BYTES`], or comes in a content coding readout does not decode (brotli).
+    pub problem: Option<String>,
 }
 
 fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
@@ -404,33 +405,42 @@ pub fn http_payload(block: &[u8]) -> Option<Payload> {
     } else {
         raw.to_vec()
     };
-    let mut oversized = false;
+    let mut problem = None;
     if coding.contains("gzip") || coding.contains("deflate") {
         // Bounded: a small body can inflate to gigabytes.
         let limit = MAX_DOCUMENT_BYTES as u64 + 1;
         let mut decoded = Vec::new();
-        let ok = if coding.contains("gzip") {
+        let read = if coding.contains("gzip") {
             flate2::read::MultiGzDecoder::new(&body[..])
                 .take(limit)
                 .read_to_end(&mut decoded)
-                .is_ok()
         } else {
             flate2::read::ZlibDecoder::new(&body[..])
                 .take(limit)
                 .read_to_end(&mut decoded)
-                .is_ok()
         };
-        if ok {
-            oversized = decoded.len() > MAX_DOCUMENT_BYTES;
+        // Some crawlers store the decoded body under the original header: a body that does not
+        // decode at all is kept as it is; one damaged part-way keeps what decoded.
+        if read.is_ok() || !decoded.is_empty() {
+            if decoded.len() > MAX_DOCUMENT_BYTES {
+                problem = Some(format!(
+                    "its {coding} body {}",
+                    crate::IngestError::TooLarge(MAX_DOCUMENT_BYTES)
+                ));
+            }
             decoded.truncate(MAX_DOCUMENT_BYTES);
             body = decoded;
         }
+    } else if !matches!(coding.as_str(), "" | "identity" | "none") {
+        problem = Some(format!(
+            "its body is in content coding {coding:?}, which readout does not decode"
+        ));
     }
     Some(Payload {
         status,
         content_type,
         body,
-        oversized,
+        problem,
     })
 }
 
@@ -488,6 +498,17 @@ mod tests {
         let mut block = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
         block.extend(zipped);
         assert_eq!(http_payload(&block).unwrap().body, b"<p>zipped</p>");
+        // A gzip bomb is inflated no further than the document bound.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &vec![b' '; MAX_DOCUMENT_BYTES + 1]).unwrap();
+        let mut bomb = b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n".to_vec();
+        bomb.extend(gz.finish().unwrap());
+        let payload = http_payload(&bomb).unwrap();
+        assert!(payload.body.len() <= MAX_DOCUMENT_BYTES);
+        assert!(payload.problem.unwrap().contains("larger than 64 MiB"));
+        let brotli = b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n\x1b\x03\x00";
+        let problem = http_payload(brotli).unwrap().problem.unwrap();
+        assert!(problem.contains("\"br\""), "{problem}");
         let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>a\r\n5\r\nb</p>\r\n0\r\n\r\n";
         assert_eq!(http_payload(chunked).unwrap().body, b"<p>ab</p>");
     }
