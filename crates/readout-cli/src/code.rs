@@ -456,7 +456,7 @@ pub fn explain(
             .unwrap_or_else(|| "-".into());
         writeln!(
             out,
-            "  [{}] {} {} ({:?}) → {}: {:?}, {} {}, date {}, place {}{}{}",
+            "  [{}] {} {} ({:?}) → {}: {:?}, {} {}, date {}, place {}{}, Goldstein {}",
             e.sentence,
             e.code,
             e.source.code,
@@ -471,7 +471,7 @@ pub fn explain(
                 .as_ref()
                 .map(|a| format!(", according to {:?}", doc.slice(a.span)))
                 .unwrap_or_default(),
-            format!(", Goldstein {}", e.goldstein),
+            e.goldstein,
         )?;
     }
     if !doc.quotes.is_empty() {

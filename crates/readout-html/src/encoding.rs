@@ -21,7 +21,7 @@ fn label_in(text: &str) -> Option<&'static Encoding> {
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
         .unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 /// The `<meta charset>` or `<meta http-equiv content="…charset=…">` in the first 2 KB.
