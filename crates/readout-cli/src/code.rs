@@ -5,10 +5,9 @@ use crate::LexiconArgs;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use readout_doc::Date;
-use readout_ingest::input::Format;
-use readout_ingest::input::Item;
+use readout_ingest::input::{Format, Item, Options, Record};
 use readout_lexicon::LexiconBuilder;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -19,21 +18,19 @@ fn parse_date(date: Option<&str>) -> Result<Option<Date>> {
 }
 
 pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .context("reading standard input")?;
-        return Ok(buf);
-    }
     if path.is_dir() {
         bail!("{} is a directory", path.display());
     }
-    readout_ingest::read_file(path).with_context(|| format!("cannot read {}", path.display()))
+    let name = if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    readout_ingest::read_file(path).with_context(|| format!("cannot read {name}"))
 }
 
 /// Files to read: each input, and the files below each directory (sorted, hidden ones left out).
-fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, Option<std::io::Error>)> {
+pub(crate) fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, Option<std::io::Error>)> {
     let mut out = Vec::new();
     for input in inputs {
         if !input.is_dir() {
@@ -69,16 +66,26 @@ fn expand(inputs: &[PathBuf]) -> Vec<(PathBuf, Option<std::io::Error>)> {
     out
 }
 
-/// Runs `f`, turning a panic (a bug in readout) into an error for this one input, so that one
-/// bad record never stops a batch.
-fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+/// The name of an input in messages.
+pub(crate) fn input_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Runs `f`, turning a panic (a bug in readout) into an error for this one record, so that one
+/// bad record never stops a batch. The panic itself is printed by the default hook, with its
+/// place in the code.
+pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
         let msg = payload
             .downcast_ref::<String>()
             .map(String::as_str)
             .or_else(|| payload.downcast_ref::<&str>().copied())
             .unwrap_or("unknown panic");
-        format!("internal error while coding (please report this input): {msg}")
+        format!("internal error, the record is skipped (please report this input): {msg}")
     })
 }
 
@@ -90,42 +97,54 @@ enum Outcome {
     Coded { line: Vec<u8>, events: usize },
     Failed(String),
     Skipped(String),
+    Warning(String),
 }
 
-/// Codes one item (on any thread): a document becomes its JSON line.
-fn code_item(pipeline: &Pipeline, name: &str, item: Item) -> Outcome {
-    match item {
-        Item::Document(mut doc) => match guarded(|| pipeline.code(&mut doc, None)) {
-            Ok(()) => {
-                let mut line = Vec::with_capacity(doc.text.len() * 3);
-                to_json_line(&doc, &mut line);
-                Outcome::Coded {
-                    line,
-                    events: doc.events.len(),
+/// Reads one record and codes what it holds (on any thread), each step guarded.
+fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Outcome> {
+    let at = record.at.clone();
+    let items = match guarded(|| record.read(opts)) {
+        Ok(items) => items,
+        Err(e) => return vec![Outcome::Failed(format!("{at}: {e}"))],
+    };
+    items
+        .into_iter()
+        .map(|item| match item {
+            Item::Document(mut doc) => match guarded(|| pipeline.code(&mut doc, None)) {
+                Ok(()) => {
+                    let mut line = Vec::with_capacity(doc.text.len() * 3);
+                    to_json_line(&doc, &mut line);
+                    Outcome::Coded {
+                        line,
+                        events: doc.events.len(),
+                    }
                 }
-            }
-            Err(e) => Outcome::Failed(format!("{name}: {}: {e}", doc.id)),
-        },
-        Item::Skipped {
-            at,
-            reason,
-            error: true,
-        } => Outcome::Failed(format!("{at}: {reason}")),
-        Item::Skipped {
-            reason,
-            error: false,
-            ..
-        } => Outcome::Skipped(reason),
-    }
+                Err(e) if doc.id == at => Outcome::Failed(format!("{at}: {e}")),
+                Err(e) => Outcome::Failed(format!("{at} ({}): {e}", doc.id)),
+            },
+            Item::Skipped {
+                at,
+                reason,
+                error: true,
+            } => Outcome::Failed(format!("{at}: {reason}")),
+            Item::Skipped {
+                reason,
+                error: false,
+                ..
+            } => Outcome::Skipped(reason),
+            Item::Warning { at, message } => Outcome::Warning(format!("{at}: {message}")),
+        })
+        .collect()
 }
 
 /// Counts for the closing summary.
 #[derive(Default)]
-struct Summary {
+pub(crate) struct Summary {
     documents: usize,
     events: usize,
     failed: usize,
-    /// Deliberate skips by reason ("request record", "not HTML").
+    warnings: usize,
+    /// Deliberate skips by reason ("request record", "not HTML", "empty input").
     skipped: std::collections::BTreeMap<String, usize>,
 }
 
@@ -144,11 +163,110 @@ impl Summary {
         } else {
             format!(" ({})", reasons.join(", "))
         };
+        let warnings = if self.warnings > 0 {
+            format!(", {} warning(s)", self.warnings)
+        } else {
+            String::new()
+        };
         format!(
-            "readout: {} document(s) coded, {} event(s), {} skipped{detail}, {} input(s) or record(s) failed",
+            "readout: {} document(s) coded, {} event(s), {} skipped{detail}, {} input(s) or record(s) failed{warnings}",
             self.documents, self.events, skipped, self.failed
         )
     }
+}
+
+/// The output path made absolute without needing it to exist.
+fn absolute(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.canonicalize().ok()?,
+        _ => std::env::current_dir().ok()?,
+    };
+    Some(parent.join(path.file_name()?))
+}
+
+/// Refuses an output that would destroy an input (the same file) or be read back as one (a file
+/// inside an input directory).
+fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let Some(out) = absolute(output) else {
+        return Ok(());
+    };
+    for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        let Ok(input_path) = input.canonicalize() else {
+            continue;
+        };
+        if input_path == out {
+            bail!(
+                "the output {} is also an input: writing it would destroy the input (choose another -o)",
+                output.display()
+            );
+        }
+        if input_path.is_dir() && out.starts_with(&input_path) {
+            bail!(
+                "the output {} is inside the input directory {}: it would be read back as input (choose another -o)",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Where documents go: standard output, or a file written under a temporary name in the same
+/// directory and renamed only when the run completes, so that a failed run leaves no half file
+/// and never truncates an existing one.
+struct Sink {
+    out: BufWriter<Box<dyn Write>>,
+    /// The temporary file and the file it becomes.
+    file: Option<(PathBuf, PathBuf)>,
+}
+
+impl Sink {
+    fn create(output: Option<&Path>) -> Result<Sink> {
+        let Some(path) = output else {
+            let stdout: Box<dyn Write> = Box::new(std::io::stdout().lock());
+            return Ok(Sink {
+                out: BufWriter::with_capacity(1 << 16, stdout),
+                file: None,
+            });
+        };
+        let name = path
+            .file_name()
+            .with_context(|| format!("the output {} is not a file name", path.display()))?;
+        let tmp = path.with_file_name(format!(
+            ".{}.readout-{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot create {}", path.display()))?;
+        Ok(Sink {
+            out: BufWriter::with_capacity(1 << 16, Box::new(file)),
+            file: Some((tmp, path.to_path_buf())),
+        })
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.out.flush()?;
+        if let Some((tmp, path)) = self.file.take() {
+            std::fs::rename(&tmp, &path)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Some((tmp, _)) = &self.file {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+fn is_broken_pipe(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 pub fn run(
@@ -158,25 +276,41 @@ pub fn run(
     format: Format,
     lexicon: &LexiconArgs,
 ) -> Result<ExitCode> {
+    let mut summary = Summary::default();
+    let result = code_inputs(inputs, output, date, format, lexicon, &mut summary);
+    // The summary ends every run, a failed one too.
+    eprintln!("{}", summary.line());
+    result?;
+    Ok(if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Codes every input into the output.
+fn code_inputs(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    date: Option<&str>,
+    format: Format,
+    lexicon: &LexiconArgs,
+    summary: &mut Summary,
+) -> Result<()> {
     let date = parse_date(date)?;
+    if let Some(path) = output {
+        check_output(path, inputs)?;
+    }
     let pipeline = Pipeline::load(lexicon)?;
-    // Panics are caught per document and reported as errors below; keep the default hook quiet.
-    std::panic::set_hook(Box::new(|_| {}));
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
         &stdin[..]
     } else {
         inputs
     };
-    let sink: Box<dyn Write> = match output {
-        Some(p) => Box::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        ),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::with_capacity(1 << 16, sink);
+    let mut sink = Sink::create(output)?;
     let furniture = pipeline.furniture();
-    let opts = readout_ingest::input::Options {
+    let opts = Options {
         cues: &pipeline.cues,
         furniture: &furniture,
         date,
@@ -184,13 +318,8 @@ pub fn run(
     let files = expand(inputs);
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let progress = crate::progress::Progress::new(files.iter().map(|(f, _)| size(f)).sum());
-    let mut summary = Summary::default();
-    for (path, dir_error) in files {
-        let name = if path.as_os_str() == "-" {
-            "<stdin>".to_string()
-        } else {
-            path.display().to_string()
-        };
+    'inputs: for (path, dir_error) in files {
+        let name = input_name(&path);
         if let Some(e) = dir_error {
             progress.println(&format!("readout: {name}: cannot read directory: {e}"));
             summary.failed += 1;
@@ -204,29 +333,58 @@ pub fn run(
                 continue;
             }
         };
-        // Documents are coded in parallel batches; output keeps the input order, and memory
-        // stays bounded by the batch.
-        let mut items = readout_ingest::input::items(&name, reader, format, &opts);
-        loop {
-            let batch: Vec<Item> = items.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                break;
+        // Records are split off here and read and coded in parallel batches; output keeps the
+        // input order, and memory stays bounded by the batch.
+        let mut records = readout_ingest::input::records(&name, reader, format);
+        let mut ended = false;
+        while !ended {
+            let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+            while batch.len() < BATCH {
+                match guarded(|| records.next()) {
+                    Ok(Some(record)) => batch.push(record),
+                    Ok(None) => {
+                        ended = true;
+                        break;
+                    }
+                    Err(e) => {
+                        // The reader's state is unknown after a panic: the rest of this input
+                        // is not read.
+                        let after = batch.last().map(|r| r.at.as_str()).unwrap_or(&name);
+                        progress.println(&format!(
+                            "readout: {name}: reading after {after}: {e}; the rest of this input is skipped"
+                        ));
+                        summary.failed += 1;
+                        ended = true;
+                        break;
+                    }
+                }
             }
-            let outcomes: Vec<Outcome> = batch
+            let outcomes: Vec<Vec<Outcome>> = batch
                 .into_par_iter()
-                .map(|item| code_item(&pipeline, &name, item))
+                .map(|record| code_record(&pipeline, &opts, record))
                 .collect();
-            for outcome in outcomes {
+            for outcome in outcomes.into_iter().flatten() {
                 match outcome {
                     Outcome::Coded { line, events } => {
+                        if let Err(e) = sink.out.write_all(&line) {
+                            if is_broken_pipe(&e) {
+                                // The reader of the output has gone (`| head`): nothing more
+                                // is wanted, and that is no error.
+                                break 'inputs;
+                            }
+                            return Err(e).context("writing output");
+                        }
                         summary.documents += 1;
                         summary.events += events;
-                        out.write_all(&line).context("writing output")?;
                         progress.document(summary.documents);
                     }
                     Outcome::Failed(message) => {
                         progress.println(&format!("readout: {message}"));
                         summary.failed += 1;
+                    }
+                    Outcome::Warning(message) => {
+                        progress.println(&format!("readout: warning: {message}"));
+                        summary.warnings += 1;
                     }
                     Outcome::Skipped(reason) => {
                         *summary
@@ -239,14 +397,12 @@ pub fn run(
         }
         progress.file_done(size(&path));
     }
-    out.flush().context("writing output")?;
     progress.finish();
-    eprintln!("{}", summary.line());
-    Ok(if summary.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    match sink.finish() {
+        Err(e) if is_broken_pipe(&e) => {}
+        other => other.context("writing output")?,
+    }
+    Ok(())
 }
 
 pub fn explain(
@@ -300,7 +456,7 @@ pub fn explain(
             .unwrap_or_else(|| "-".into());
         writeln!(
             out,
-            "  [{}] {} {} ({:?}) → {}: {:?}, {} {}, date {}, place {}{}{}",
+            "  [{}] {} {} ({:?}) → {}: {:?}, {} {}, date {}, place {}{}, Goldstein {}",
             e.sentence,
             e.code,
             e.source.code,
@@ -315,7 +471,7 @@ pub fn explain(
                 .as_ref()
                 .map(|a| format!(", according to {:?}", doc.slice(a.span)))
                 .unwrap_or_default(),
-            format!(", Goldstein {}", e.goldstein),
+            e.goldstein,
         )?;
     }
     if !doc.quotes.is_empty() {

@@ -43,40 +43,67 @@ pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode>
     let furniture = pipeline.furniture();
     let mut out = std::io::stdout().lock();
     let mut all = Map::new();
-    let mut failed = 0;
-    for path in inputs {
-        let bytes = match readout_ingest::read_file(path) {
+    let (mut extracted, mut failed) = (0, 0);
+    let stdin = [PathBuf::from("-")];
+    let inputs = if inputs.is_empty() {
+        &stdin[..]
+    } else {
+        inputs
+    };
+    for (path, dir_error) in crate::code::expand(inputs) {
+        let name = crate::code::input_name(&path);
+        if let Some(e) = dir_error {
+            eprintln!("readout: {name}: cannot read directory: {e}");
+            failed += 1;
+            continue;
+        }
+        let bytes = match readout_ingest::read_file(&path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("readout: {}: {e:#}", path.display());
+                eprintln!("readout: {name}: {e:#}");
                 failed += 1;
                 continue;
             }
         };
-        let article = readout_html::extract(
-            &bytes,
-            &PageInfo {
-                url,
-                content_type: None,
-                furniture: &furniture,
-            },
-        );
+        if bytes.len() > readout_html::MAX_PAGE_BYTES {
+            eprintln!(
+                "readout: warning: {name}: the page has {} bytes; only its first {} MiB are read",
+                bytes.len(),
+                readout_html::MAX_PAGE_BYTES >> 20
+            );
+        }
+        let info = PageInfo {
+            url,
+            content_type: None,
+            furniture: &furniture,
+        };
+        let article = match crate::code::guarded(|| readout_html::extract(&bytes, &info)) {
+            Ok(article) => article,
+            Err(e) => {
+                eprintln!("readout: {name}: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        extracted += 1;
         let value = article_json(&article, url);
+        let id = if path.as_os_str() == "-" {
+            "stdin".to_string()
+        } else {
+            page_id(&path)
+        };
         if map {
-            all.insert(page_id(path), value);
+            all.insert(id, value);
         } else {
             let mut v = value;
-            v["id"] = Value::String(page_id(path));
+            v["id"] = Value::String(id);
             writeln!(out, "{v}").context("writing output")?;
         }
     }
     if map {
         writeln!(out, "{}", Value::Object(all)).context("writing output")?;
     }
-    eprintln!(
-        "readout: {} page(s) extracted, {failed} failed",
-        inputs.len() - failed
-    );
+    eprintln!("readout: {extracted} page(s) extracted, {failed} failed");
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

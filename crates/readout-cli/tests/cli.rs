@@ -147,10 +147,7 @@ fn jsonl_records_keep_their_ids_and_a_bad_line_is_reported_and_skipped() {
     assert_eq!(docs[0]["events"][0]["date"], "2024-05-06");
     assert_eq!(docs[1]["article"]["published"], "2024-01-01");
     let err = stderr(&out);
-    assert!(
-        err.contains("<stdin>:2: skipped record: not a valid JSON record"),
-        "{err}"
-    );
+    assert!(err.contains("<stdin>:2: not a valid JSON record"), "{err}");
     assert!(err.contains("2 document(s) coded"), "{err}");
 }
 
@@ -187,8 +184,10 @@ fn bad_inputs_are_named_and_the_good_ones_still_coded() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["id"], "good.txt");
     let err = stderr(&out);
+    // An empty input is no failure: it holds nothing to code.
+    assert!(!err.contains("empty.txt"), "{err}");
+    assert!(err.contains("1 skipped (1 empty input)"), "{err}");
     for expected in [
-        "empty.txt: the input is empty",
         "image.txt: the input looks like binary data",
         "latin1.txt: the input is not valid UTF-8 (first bad byte at offset 3, line 1)",
         "does-not-exist.txt: cannot read",
@@ -509,4 +508,361 @@ fn parse_prints_conllu_for_text_and_files_and_reports_missing_ones() {
         String::from_utf8_lossy(&out.stdout).contains("Troops"),
         "the rest is parsed"
     );
+}
+
+/// Runs readout on `input` (standard input), failing the test if it runs for over a minute: the
+/// defects these tests guard against include runs that never end.
+fn readout_bounded(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run readout");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    let out = match rx.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(out) => out,
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!("readout {args:?} did not end within a minute");
+        }
+    };
+    writer.join().unwrap();
+    out
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    gzip_member(data)
+}
+
+fn jsonl_records(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!("{{\"id\": \"r{i}\", \"text\": \"Japan condemned North Korea on day {i}.\"}}\n")
+        })
+        .collect()
+}
+
+#[test]
+fn a_truncated_jsonl_gz_ends_once_with_the_records_before_it() {
+    let mut gz = gzip(jsonl_records(3000).as_bytes());
+    gz.truncate(gz.len() / 2);
+    let path = tmp("cut.jsonl.gz");
+    std::fs::write(&path, &gz).unwrap();
+    let from_file = readout_bounded(
+        &["code", "--date", "2024-05-06", path.to_str().unwrap()],
+        b"",
+    );
+    let from_stdin = readout_bounded(&["code", "--format", "jsonl", "-"], &gz);
+    for (out, name) in [(&from_file, "cut.jsonl.gz:"), (&from_stdin, "<stdin>:")] {
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
+        let docs = json_lines(out);
+        assert!(docs.len() > 100, "{}", docs.len());
+        assert_eq!(docs[0]["id"], "r1");
+        let err = stderr(out);
+        assert_eq!(err.matches("read error").count(), 1, "{err}");
+        assert!(err.contains(name), "{err}");
+        assert!(err.contains("1 input(s) or record(s) failed"), "{err}");
+    }
+}
+
+#[test]
+fn a_page_that_panicked_the_metadata_reader_is_coded_with_its_neighbours() {
+    let dir = tmp("pages-with-bad-dates");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = |date: &str, sentence: &str| {
+        format!("<html><head><meta property=\"article:published_time\" content=\"{date}\"><title>Talks</title></head><body><article><p>{sentence}</p><p>The talks are due to continue next week, officials from both sides said.</p></article></body></html>")
+    };
+    std::fs::write(
+        dir.join("a.html"),
+        page("2024-05-06", "Japan condemned North Korea on Monday."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.html"),
+        page("2019-11-1é", "Germany praised France for its mediation."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("c.html"),
+        page("2024-05-07", "France praised Germany on Tuesday."),
+    )
+    .unwrap();
+    let out = readout_bounded(&["code", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a.html", "b.html", "c.html"]);
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+fn html_response(i: usize) -> Vec<u8> {
+    warc_record(
+        "response",
+        &format!("https://news.example/{i}"),
+        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>Japan condemned North Korea on day {i} after a missile test.</p></article></body></html>").as_bytes(),
+    )
+}
+
+#[test]
+fn damaged_warc_records_lose_only_themselves() {
+    let n = 120;
+    let mut plain = Vec::new();
+    let mut zipped = Vec::new();
+    for i in 1..=n {
+        let mut record = html_response(i);
+        match i {
+            // A wrong Content-Length, a cut record, a bad header.
+            30 => {
+                let text = String::from_utf8(record).unwrap();
+                let at = text.find("Content-Length: ").unwrap() + 16;
+                record = format!("{}9{}", &text[..at], &text[at..]).into_bytes();
+            }
+            60 => record.truncate(record.len() - 40),
+            90 => record[..8].copy_from_slice(b"WARC/X.Y"),
+            _ => {}
+        }
+        plain.extend_from_slice(&record);
+        let mut member = gzip_member(&html_response(i));
+        if i == 45 {
+            // A damaged gzip member in a CC-NEWS file.
+            let mid = member.len() / 2;
+            member[mid] ^= 0xff;
+            member[mid + 1] ^= 0xff;
+        }
+        zipped.extend(member);
+    }
+    for (name, data, lost) in [
+        ("plain.warc", plain, vec![30, 60, 90]),
+        ("cc.warc.gz", zipped, vec![45]),
+    ] {
+        let path = tmp(name);
+        std::fs::write(&path, &data).unwrap();
+        let out = readout_bounded(&["code", path.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(1));
+        let ids: Vec<String> = json_lines(&out)
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect();
+        let want: Vec<String> = (1..=n)
+            .filter(|i| !lost.contains(i))
+            .map(|i| format!("https://news.example/{i}"))
+            .collect();
+        assert_eq!(ids, want, "{name}: {}", stderr(&out));
+        let err = stderr(&out);
+        for i in lost {
+            assert!(
+                err.contains(&format!("{name}: record {i} ")),
+                "{name}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_broken_feed_item_is_named_and_every_other_item_coded() {
+    let rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News & views</title>\n\
+        <item><title>One</title><link>https://n.example/1</link><description>Japan condemned North Korea & China on Monday.</description></item>\n\
+        <item><title>Two</title><link>https://n.example/2</titel><description>Germany praised France.</description></item>\n\
+        <item><title>Three</title><link>https://n.example/3</link><description>France praised Germany.</description></item>\n\
+        </channel></rss>\n";
+    let path = tmp("news.rss");
+    std::fs::write(&path, rss).unwrap();
+    let out = readout_bounded(&["code", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["https://n.example/1", "https://n.example/3"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("news.rss: item 2 (line 4): the end tag </titel>"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let path = tmp("same.jsonl");
+    let input = jsonl_records(2);
+    std::fs::write(&path, &input).unwrap();
+    let p = path.to_str().unwrap();
+    let out = readout(&["code", "-o", p, p]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is also an input"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("document(s) coded"),
+        "the summary ends every run"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), input);
+
+    let dir = tmp("input-dir");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("in.jsonl"), &input).unwrap();
+    let inside = dir.join("out.jsonl");
+    let out = readout(&[
+        "code",
+        "-o",
+        inside.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("inside the input directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!inside.exists());
+
+    // A good run leaves the output and no temporary file beside it.
+    let target = tmp("out-dir");
+    std::fs::create_dir_all(&target).unwrap();
+    let out = readout(&[
+        "code",
+        "-o",
+        target.join("out.jsonl").to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let names: Vec<String> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["out.jsonl"]);
+    assert_eq!(
+        std::fs::read_to_string(target.join("out.jsonl"))
+            .unwrap()
+            .lines()
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn byte_order_marks_and_utf16_are_read() {
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(jsonl_records(2).as_bytes());
+    let out = readout_bounded(&["code", "--format", "jsonl", "-"], &bom);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_lines(&out).len(), 2);
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Talks in Tokyo\n\nJapan condemned North Korea on Monday.\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let path = tmp("wide.txt");
+    std::fs::write(&path, utf16).unwrap();
+    let out = readout(&["code", "--date", "2024-05-06", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["article"]["title"], "Talks in Tokyo");
+}
+
+#[test]
+fn thread_counts_are_checked() {
+    let out = readout(&["code", "--threads", "0", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--threads 0"), "{}", stderr(&out));
+    let out = readout_bounded(
+        &["code", "--threads", "1000", "--format", "jsonl", "-"],
+        jsonl_records(3).as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--threads 1000 is more than"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(json_lines(&out).len(), 3);
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(["code", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(jsonl_records(3000).as_bytes());
+    });
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    // The reader drops the pipe after one line, as `head -1` does.
+    assert!(first.starts_with('{'));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.to_lowercase().contains("broken pipe"), "{err}");
+}
+
+#[test]
+fn empty_inputs_are_no_failure() {
+    for name in ["empty.jsonl", "empty-page.txt", "empty.html"] {
+        let path = tmp(name);
+        std::fs::write(&path, "").unwrap();
+        let out = readout(&["code", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_gzip_bomb_is_skipped_with_its_reason() {
+    let mut text = b"A title\n\n".to_vec();
+    text.resize(65 * 1024 * 1024, b' ');
+    let path = tmp("bomb.txt.gz");
+    std::fs::write(&path, gzip(&text)).unwrap();
+    let out = readout_bounded(&["code", path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("bomb.txt.gz: larger than 64 MiB once decompressed"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn extract_reads_standard_input_and_directories() {
+    let page = "<html><head><title>Talks resume in Geneva today</title></head><body><article><p>Ministers from both countries met in Geneva on Monday and agreed to resume the talks.</p></article></body></html>";
+    let out = readout_bounded(&["extract", "-"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json_lines(&out)[0]["id"], "stdin");
+    let dir = tmp("extract-dir");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.html"), page).unwrap();
+    std::fs::write(dir.join("sub/b.html.gz"), gzip(page.as_bytes())).unwrap();
+    let out = readout(&["extract", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<String> = json_lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
 }

@@ -11,7 +11,7 @@
 
 pub mod dates;
 
-use readout_doc::{DatePrecision, Document, Event, Location, Mention, PlaceMention, ResolvedDate};
+use readout_doc::{DatePrecision, Document, Event, Location, PlaceMention, ResolvedDate};
 use readout_lexicon::Lexicon;
 use std::ops::Range;
 
@@ -35,6 +35,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
         }
     }
     let mut events = std::mem::take(&mut doc.events);
+    let mut names = NameTokens::default();
     for e in events.iter_mut() {
         let clause = e.clause.start as usize..e.clause.end as usize;
         let trigger = e.trigger_token as usize;
@@ -49,10 +50,12 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             precision: DatePrecision::Day,
             span: None,
         }));
-        let mentions = of_sentence(&doc.mentions, e.sentence, |m| m.sentence);
+        let in_name = names.of_sentence(doc, e.sentence);
+        // The clause test is cheap and comes first: a sentence of thousands of words (a list of
+        // headlines without full stops) has thousands of events and places.
         let place = of_sentence(&doc.places, e.sentence, |p| p.sentence)
             .iter()
-            .filter(|p| p.locative && attaches(doc, mentions, e, p))
+            .filter(|p| p.locative)
             .filter_map(|p| {
                 distance(
                     &clause,
@@ -61,6 +64,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                 )
                 .map(|d| (d, p))
             })
+            .filter(|(_, p)| attaches(in_name, e, p))
             .min_by_key(|(d, _)| *d)
             .map(|(_, p)| p);
         e.location = place.map(|p| Location {
@@ -99,22 +103,61 @@ fn distance(clause: &Range<usize>, trigger: usize, phrase: &Range<usize>) -> Opt
 /// Beijing"); farther places modify something else ("said … the conflict in Ukraine").
 const MAX_PLACE_DISTANCE: usize = 4;
 
-fn attaches(doc: &Document, mentions: &[Mention], e: &Event, p: &PlaceMention) -> bool {
+/// Which tokens of one sentence lie inside an actor mention, computed once per sentence (looking
+/// through the sentence's mentions for every token was quadratic in a long sentence).
+#[derive(Default)]
+struct NameTokens {
+    sentence: Option<u32>,
+    /// The sentence's first token.
+    first: usize,
+    /// Indexed by token number less `first`.
+    in_name: Vec<bool>,
+}
+
+impl NameTokens {
+    fn of_sentence(&mut self, doc: &Document, sentence: u32) -> &Self {
+        if self.sentence != Some(sentence) {
+            let tokens = doc.sentences[sentence as usize].token_range();
+            self.sentence = Some(sentence);
+            self.first = tokens.start;
+            self.in_name.clear();
+            self.in_name.resize(tokens.len(), false);
+            for m in of_sentence(&doc.mentions, sentence, |m| m.sentence) {
+                let from =
+                    doc.tokens[tokens.clone()].partition_point(|t| t.span.start < m.span.start);
+                for (flag, token) in self.in_name[from..]
+                    .iter_mut()
+                    .zip(&doc.tokens[tokens.start + from..tokens.end])
+                {
+                    if token.span.end > m.span.end {
+                        break;
+                    }
+                    *flag = true;
+                }
+            }
+        }
+        self
+    }
+
+    fn contains(&self, token: usize) -> bool {
+        token
+            .checked_sub(self.first)
+            .and_then(|i| self.in_name.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+fn attaches(names: &NameTokens, e: &Event, p: &PlaceMention) -> bool {
     let (trigger, place) = (e.trigger_token as usize, p.tokens.start as usize);
     let (from, to) = if place > trigger {
         (trigger + 1, place)
     } else {
         (p.tokens.end as usize, trigger)
     };
-    let in_name = |t: usize| {
-        let span = doc.tokens[t].span;
-        mentions
-            .iter()
-            .any(|m| m.span.start <= span.start && span.end <= m.span.end)
-    };
     let mut words = 0;
     for t in from..to {
-        if !in_name(t) {
+        if !names.contains(t) {
             words += 1;
             if words > MAX_PLACE_DISTANCE {
                 return false;

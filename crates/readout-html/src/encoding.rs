@@ -21,7 +21,7 @@ fn label_in(text: &str) -> Option<&'static Encoding> {
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))
         .unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 /// The `<meta charset>` or `<meta http-equiv content="…charset=…">` in the first 2 KB.
@@ -74,21 +74,29 @@ pub fn decode<'a>(
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text, enc, Source::Bom);
     }
-    let (enc, source) = match content_type.and_then(label_in) {
-        Some(e) => (e, Source::Header),
-        None => match meta_charset(bytes) {
-            Some(e) => (e, Source::Meta),
-            // Valid UTF-8 is almost surely UTF-8; only other bytes need a statistical guess.
-            None if simdutf8::basic::from_utf8(bytes).is_ok() => (UTF_8, Source::Sniffed),
-            None => {
-                let mut det = chardetng::EncodingDetector::new();
-                det.feed(
-                    &bytes[..bytes.len().min(64 * 1024)],
-                    bytes.len() <= 64 * 1024,
-                );
-                (det.guess(None, true), Source::Sniffed)
-            }
-        },
+    let valid_utf8 = simdutf8::basic::from_utf8(bytes).is_ok();
+    let sniff = || {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(
+            &bytes[..bytes.len().min(64 * 1024)],
+            bytes.len() <= 64 * 1024,
+        );
+        det.guess(None, true)
+    };
+    let declared = match content_type.and_then(label_in) {
+        Some(e) => Some((e, Source::Header)),
+        None => meta_charset(bytes).map(|e| (e, Source::Meta)),
+    };
+    let (enc, source) = match declared {
+        // A declaration the bytes contradict is wrong (and would give mojibake): valid UTF-8 with
+        // non-ASCII bytes is UTF-8 whatever the page says (other text is almost never valid
+        // UTF-8), and bytes that are not UTF-8 are not UTF-8 whatever it says.
+        Some((e, _)) if valid_utf8 && e != UTF_8 && !bytes.is_ascii() => (UTF_8, Source::Sniffed),
+        Some((e, _)) if !valid_utf8 && e == UTF_8 => (sniff(), Source::Sniffed),
+        Some(declared) => declared,
+        // Valid UTF-8 is almost surely UTF-8; only other bytes need a statistical guess.
+        None if valid_utf8 => (UTF_8, Source::Sniffed),
+        None => (sniff(), Source::Sniffed),
     };
     // A page labelled UTF-16 in a meta tag cannot really be: the meta was readable as ASCII.
     let enc = if source == Source::Meta
@@ -113,13 +121,29 @@ mod tests {
         let (text, enc, source) = decode(latin1, None);
         assert!(text.contains("Café"));
         assert_eq!((enc.name(), source), ("windows-1252", Source::Meta));
-        let (_, enc, source) = decode(latin1, Some("text/html; charset=utf-8"));
-        assert_eq!((enc.name(), source), ("UTF-8", Source::Header));
+        let (_, enc, source) = decode(latin1, Some("text/html; charset=iso-8859-2"));
+        assert_eq!((enc.name(), source), ("ISO-8859-2", Source::Header));
         let (text, _, source) = decode(b"\xEF\xBB\xBF<p>ok</p>", Some("text/html; charset=latin1"));
         assert_eq!((text.as_ref(), source), ("<p>ok</p>", Source::Bom));
         let cp1251 = "<p>Москва заявила, что переговоры продолжатся в понедельник.</p>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(cp1251);
         let (text, _, source) = decode(&bytes, None);
         assert_eq!((text.as_ref(), source), (cp1251, Source::Sniffed));
+    }
+
+    #[test]
+    fn a_declaration_the_bytes_contradict_is_overridden() {
+        // Latin-1 bytes labelled UTF-8, by the header or a meta tag.
+        let latin1 = b"<html><head><meta charset=\"utf-8\"></head><body><p>Le minist\xe8re a condamn\xe9 l'attaque pr\xe8s de la fronti\xe8re.</p></body></html>";
+        for header in [None, Some("text/html; charset=utf-8")] {
+            let (text, enc, source) = decode(latin1, header);
+            assert!(text.contains("ministère a condamné"), "{text}");
+            assert_eq!((enc.name(), source), ("windows-1252", Source::Sniffed));
+        }
+        // UTF-8 labelled Latin-1.
+        let utf8 = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Москва и Café</p></body></html>";
+        let (text, enc, _) = decode(utf8.as_bytes(), Some("text/html; charset=iso-8859-1"));
+        assert!(text.contains("Москва и Café"), "{text}");
+        assert_eq!(enc.name(), "UTF-8");
     }
 }

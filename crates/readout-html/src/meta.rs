@@ -27,16 +27,24 @@ const MONTHS: [&str; 12] = [
 pub fn parse_date(text: &str) -> Option<Date> {
     let t = text.trim();
     let b = t.as_bytes();
-    let digits = |s: &str| s.parse::<u32>().ok();
+    // Fields are read from bytes: slicing the text at byte positions would panic inside a
+    // multi-byte character ("2019-11-1é").
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let field = b.get(range)?;
+        field
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| field.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
     if b.len() >= 10
         && b[..4].iter().all(u8::is_ascii_digit)
         && matches!(b[4], b'-' | b'/' | b'.')
         && b[7] == b[4]
     {
         return Date::new(
-            digits(&t[..4])? as i32,
-            digits(&t[5..7])? as u8,
-            digits(&t[8..10])? as u8,
+            digits(0..4)? as i32,
+            digits(5..7)? as u8,
+            digits(8..10)? as u8,
         );
     }
     if b.len() >= 8
@@ -44,11 +52,12 @@ pub fn parse_date(text: &str) -> Option<Date> {
         && b.get(8).is_none_or(|c| !c.is_ascii_digit())
     {
         return Date::new(
-            digits(&t[..4])? as i32,
-            digits(&t[4..6])? as u8,
-            digits(&t[6..8])? as u8,
+            digits(0..4)? as i32,
+            digits(4..6)? as u8,
+            digits(6..8)? as u8,
         );
     }
+    let digits = |s: &str| s.parse::<u32>().ok();
     // Month names.
     let words: Vec<String> = t
         .split(|c: char| !c.is_alphanumeric())
@@ -93,8 +102,11 @@ pub fn date_from_url(url: &str) -> Option<Date> {
     for part in &parts {
         for (i, _) in part.char_indices() {
             let rest = &part[i..];
-            if rest.len() >= 10 && (rest.starts_with("19") || rest.starts_with("20")) {
-                if let Some(d) = parse_date(&rest[..10]).filter(|_| rest.as_bytes()[4] == b'-') {
+            let Some(candidate) = rest.get(..10) else {
+                continue;
+            };
+            if (rest.starts_with("19") || rest.starts_with("20")) && rest.as_bytes()[4] == b'-' {
+                if let Some(d) = parse_date(candidate) {
                     return Some(d);
                 }
             }
@@ -324,6 +336,33 @@ mod tests {
             );
         }
         assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn a_multibyte_character_where_a_digit_belongs_is_no_date_and_no_panic() {
+        for text in [
+            "2019-11-1é",
+            "2019-1é-19",
+            "2019/11/1\u{2014}x",
+            "2019111é",
+            "１２３４-11-19",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+        for url in [
+            "https://x.com/news/2019-11-1é-story",
+            "https://x.com/2019-11-é/x",
+            "https://x.com/20é9-11-19/x",
+        ] {
+            assert_eq!(date_from_url(url), None, "{url}");
+        }
+        let page = crate::dom::parse(
+            r#"<html><head><meta property="article:published_time" content="2019-11-1é"></head><body></body></html>"#,
+        );
+        assert_eq!(
+            extract(&page, Some("https://x.com/a/2019-11-1é")).published,
+            None
+        );
     }
 
     #[test]

@@ -57,6 +57,16 @@ proptest! {
         let _ = extract(&bytes, &info());
     }
 
+    /// Dates and URLs made of digits, separators and multi-byte characters: date fields are
+    /// read by byte position, so a character straddling one must not panic.
+    #[test]
+    fn date_readers_never_panic(text in "[a-z-]{0,3}(19|20)[0-9é]{0,2}[-/.][0-9é２]{0,3}[-/.]?[0-9é—]{0,3}[Ta-zé ]{0,3}") {
+        let _ = readout_html::meta::parse_date(&text);
+        let _ = readout_html::meta::date_from_url(&format!("https://x.example/{text}/{text}"));
+        let page = format!(r#"<html><head><meta property="article:published_time" content="{text}"></head></html>"#);
+        let _ = extract(page.as_bytes(), &PageInfo { url: Some(&format!("https://x.example/a/{text}")), ..info() });
+    }
+
     #[test]
     fn tag_soup_never_panics(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..200)) {
         let html = pieces.concat();

@@ -1,12 +1,16 @@
 //! Inputs of every kind — scraped text, JSON Lines, HTML pages, WARC files, RSS/Atom feeds,
-//! plain or gzipped — turned into a stream of [`Item`]s: documents, or records skipped with a
-//! reason. A bad record never stops the stream; formats that can be streamed (JSON Lines, WARC)
-//! are, so large files stay in bounded memory.
+//! plain or gzipped — turned into a stream of [`Record`]s, each read into [`Item`]s: documents,
+//! warnings, or records skipped with a reason. Reading an input ([`records`]) only splits it;
+//! turning a record into a document ([`Record::read`]) is the costly part, done by the caller
+//! on any thread, and guarded per record. A bad record never stops the stream; formats that
+//! can be streamed (JSON Lines, WARC) are, so large files stay in bounded memory.
 
+use crate::feed::Entry;
+use crate::source::{read_bounded, read_line_bounded, MAX_DOCUMENT_BYTES};
 use crate::warc::{http_payload, WarcReader};
-use crate::{document_from_json, document_from_text, CleanPage, IngestError, PageCues};
-use readout_doc::{ArticleMeta, Date, Document, Kind};
-use std::io::{self, BufRead, BufReader, Read};
+use crate::{assemble, document_from_text, IngestError, InputRecord, PageCues};
+use readout_doc::{Date, Document, Kind};
+use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,35 +59,55 @@ pub struct Options<'a> {
     pub date: Option<Date>,
 }
 
-/// One thing an input yields.
+/// One thing a record yields.
 pub enum Item {
     Document(Box<Document>),
     /// A record left out. `error` tells a failure (truncated, malformed) from a deliberate skip
-    /// (a WARC request record, an image).
+    /// (a WARC request record, an image, an empty input).
     Skipped {
         at: String,
         reason: String,
         error: bool,
     },
+    /// Something lost or repaired in a record that was still read (a page cut at its size
+    /// limit).
+    Warning {
+        at: String,
+        message: String,
+    },
 }
 
-/// Opens a file (or standard input for `-`), decompressing gzip transparently.
+/// One record of an input, split off but not yet read into a document.
+pub struct Record {
+    /// Where it is, for messages: `file`, `file:line`, `file: record N`, `file: item N`.
+    pub at: String,
+    raw: Raw,
+}
+
+enum Raw {
+    Text {
+        id: String,
+        bytes: Vec<u8>,
+    },
+    Html {
+        id: String,
+        bytes: Vec<u8>,
+    },
+    JsonLine(Vec<u8>),
+    Warc(crate::warc::Record),
+    FeedItem(Entry),
+    /// Decided while splitting (a read error, a damaged record).
+    Done(Item),
+}
+
+/// Opens a file (or standard input for `-`): gzip decoded, byte-order marks handled.
 pub fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     let raw: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin())
     } else {
         Box::new(std::fs::File::open(path)?)
     };
-    let mut reader = BufReader::with_capacity(1 << 16, raw);
-    let gz = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
-    Ok(if gz {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::bufread::MultiGzDecoder::new(reader),
-        ))
-    } else {
-        Box::new(reader)
-    })
+    crate::source::open_reader(raw)
 }
 
 /// Guesses a format from the file name and the first bytes.
@@ -127,14 +151,15 @@ pub fn detect(name: &str, head: &[u8]) -> Format {
     }
 }
 
-/// A document for an extracted HTML article; its body goes through the same credit and
-/// furniture rules as scraped text.
-pub fn document_from_html(
+/// An HTML page as a document. Its body goes through the same credit and furniture rules as
+/// scraped text; `title` and `date` stand in where the page names none.
+fn html_document(
     id: String,
     bytes: &[u8],
     url: Option<&str>,
     content_type: Option<&str>,
-    fallback_date: Option<Date>,
+    title: Option<String>,
+    date: Option<Date>,
     opts: &Options,
 ) -> Document {
     let article = readout_html::extract(
@@ -149,42 +174,30 @@ pub fn document_from_html(
     let mut page = crate::clean_scraped_text(&text, false, opts.cues);
     page.paragraphs
         .extend(article.captions.iter().map(|c| (Kind::Caption, c.clone())));
-    let url = url.map(str::to_string).or(article.url);
-    build(
-        id,
-        page,
-        article.title,
-        article.published.or(fallback_date),
-        url,
-        article.publisher,
-        article.language,
-    )
-}
-
-fn build(
-    id: String,
-    page: CleanPage,
-    title: Option<String>,
-    published: Option<Date>,
-    url: Option<String>,
-    publisher: Option<String>,
-    language: Option<String>,
-) -> Document {
-    let meta = ArticleMeta {
-        title: title.clone(),
-        published,
-        url,
-        publisher,
-        credits: page.credits,
-        boilerplate: page.boilerplate,
-        dateline: page.dateline,
-        language: language
+    let meta = readout_doc::ArticleMeta {
+        title: article.title.or(title),
+        published: article.published.or(date),
+        url: url.map(str::to_string).or(article.url),
+        publisher: article.publisher,
+        language: article
+            .language
             .map(|l| l.split('-').next().unwrap_or("en").to_string())
             .unwrap_or_else(|| "en".into()),
+        ..Default::default()
     };
-    let title = title.as_deref().map(|t| (Kind::Title, t));
-    let paragraphs = page.paragraphs.iter().map(|(k, p)| (*k, p.as_str()));
-    Document::from_paragraphs(id, meta, title.into_iter().chain(paragraphs))
+    assemble(id, page, meta)
+}
+
+/// A document for an extracted HTML article.
+pub fn document_from_html(
+    id: String,
+    bytes: &[u8],
+    url: Option<&str>,
+    content_type: Option<&str>,
+    fallback_date: Option<Date>,
+    opts: &Options,
+) -> Document {
+    html_document(id, bytes, url, content_type, None, fallback_date, opts)
 }
 
 fn skipped(at: String, reason: impl Into<String>, error: bool) -> Item {
@@ -195,29 +208,84 @@ fn skipped(at: String, reason: impl Into<String>, error: bool) -> Item {
     }
 }
 
-fn read_all(mut reader: Box<dyn BufRead + '_>, name: &str) -> Result<Vec<u8>, Item> {
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| skipped(name.to_string(), format!("read error: {e}"), true))?;
-    Ok(bytes)
+fn done(at: String, item: Item) -> Record {
+    Record {
+        at,
+        raw: Raw::Done(item),
+    }
 }
 
-/// The items of one input. `name` names it in messages and gives ids to documents without one.
-pub fn items<'a>(
+/// A page's document, and a warning when it was cut at the size HTML extraction reads.
+fn html_items(at: &str, doc: Document, bytes: usize) -> Vec<Item> {
+    let mut items = Vec::with_capacity(2);
+    if bytes > readout_html::MAX_PAGE_BYTES {
+        items.push(Item::Warning {
+            at: at.to_string(),
+            message: format!(
+                "the page has {bytes} bytes; only its first {} MiB are read, so the end of its \
+                 article may be lost",
+                readout_html::MAX_PAGE_BYTES >> 20
+            ),
+        });
+    }
+    items.push(Item::Document(Box::new(doc)));
+    items
+}
+
+impl Record {
+    /// Reads the record into what it holds: a document (with any warnings about it), or the
+    /// reason it was left out.
+    pub fn read(self, opts: &Options) -> Vec<Item> {
+        let at = self.at;
+        match self.raw {
+            Raw::Done(item) => vec![item],
+            Raw::Text { id, bytes } => vec![match crate::decode_text(&bytes) {
+                Ok(text) => Item::Document(Box::new(document_from_text(
+                    &id, text, opts.date, opts.cues,
+                ))),
+                Err(IngestError::Empty) => skipped(at, "empty input", false),
+                Err(e) => skipped(at, e.to_string(), true),
+            }],
+            Raw::Html { id, bytes } => {
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    return vec![skipped(at, "empty input", false)];
+                }
+                let doc = html_document(id, &bytes, None, None, None, opts.date, opts);
+                html_items(&at, doc, bytes.len())
+            }
+            Raw::JsonLine(line) => json_record(at, &line, opts),
+            Raw::Warc(record) => warc_record(at, record, opts),
+            Raw::FeedItem(entry) => vec![feed_item(at, entry, opts)],
+        }
+    }
+}
+
+/// Reads a whole input (a text or HTML page, a feed) within the document bound.
+fn read_whole(reader: Box<dyn BufRead + '_>, name: &str) -> Result<Vec<u8>, Item> {
+    match read_bounded(reader, MAX_DOCUMENT_BYTES) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(skipped(
+            name.to_string(),
+            IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string(),
+            true,
+        )),
+        Err(e) => Err(skipped(name.to_string(), format!("read error: {e}"), true)),
+    }
+}
+
+/// The records of one input. `name` names it in messages and gives ids to documents without one.
+pub fn records<'a>(
     name: &'a str,
     mut reader: Box<dyn BufRead + 'a>,
     format: Format,
-    opts: &'a Options<'a>,
-) -> Box<dyn Iterator<Item = Item> + 'a> {
+) -> Box<dyn Iterator<Item = Record> + 'a> {
     let format = if format == Format::Auto {
         match reader.fill_buf() {
             Ok(head) => detect(name, head),
             Err(e) => {
-                return Box::new(std::iter::once(skipped(
+                return Box::new(std::iter::once(done(
                     name.to_string(),
-                    format!("read error: {e}"),
-                    true,
+                    skipped(name.to_string(), format!("read error: {e}"), true),
                 )))
             }
         }
@@ -228,238 +296,267 @@ pub fn items<'a>(
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.to_string());
-    match format {
-        Format::Jsonl => Box::new(jsonl(name, reader, opts)),
-        Format::Warc => Box::new(warc(name, reader, opts)),
-        Format::Text | Format::Auto => Box::new(std::iter::once(match read_all(reader, name) {
-            Ok(bytes) => match crate::decode_text(&bytes) {
-                Ok(text) => Item::Document(Box::new(document_from_text(
-                    &file_id, text, opts.date, opts.cues,
-                ))),
-                Err(e) => skipped(name.to_string(), e.to_string(), true),
+    let whole = |reader, raw: fn(String, Vec<u8>) -> Raw| {
+        let record = match read_whole(reader, name) {
+            Ok(bytes) => Record {
+                at: name.to_string(),
+                raw: raw(file_id.clone(), bytes),
             },
-            Err(item) => item,
-        })),
-        Format::Html => Box::new(std::iter::once(match read_all(reader, name) {
-            Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {
-                skipped(name.to_string(), IngestError::Empty.to_string(), true)
-            }
-            Ok(bytes) => Item::Document(Box::new(document_from_html(
-                file_id, &bytes, None, None, opts.date, opts,
-            ))),
-            Err(item) => item,
-        })),
-        Format::Feed => match read_all(reader, name) {
-            Ok(bytes) => Box::new(feed(name, &bytes, opts).into_iter()),
-            Err(item) => Box::new(std::iter::once(item)),
+            Err(item) => done(name.to_string(), item),
+        };
+        Box::new(std::iter::once(record)) as Box<dyn Iterator<Item = Record> + 'a>
+    };
+    match format {
+        Format::Jsonl => Box::new(jsonl(name, reader)),
+        Format::Warc => Box::new(warc(name, reader)),
+        Format::Text | Format::Auto => whole(reader, |id, bytes| Raw::Text { id, bytes }),
+        Format::Html => whole(reader, |id, bytes| Raw::Html { id, bytes }),
+        Format::Feed => match read_whole(reader, name) {
+            Ok(bytes) => Box::new(feed(name, &bytes).into_iter()),
+            Err(item) => Box::new(std::iter::once(done(name.to_string(), item))),
         },
     }
+}
+
+/// Every item of one input, read on this thread.
+pub fn items<'a>(
+    name: &'a str,
+    reader: Box<dyn BufRead + 'a>,
+    format: Format,
+    opts: &'a Options<'a>,
+) -> impl Iterator<Item = Item> + 'a {
+    records(name, reader, format).flat_map(move |r| r.read(opts))
 }
 
 fn jsonl<'a>(
     name: &'a str,
     mut reader: Box<dyn BufRead + 'a>,
-    opts: &'a Options<'a>,
-) -> impl Iterator<Item = Item> + 'a {
+) -> impl Iterator<Item = Record> + 'a {
     let mut line_no = 0usize;
+    let mut ended = false;
     let mut buf = Vec::new();
     std::iter::from_fn(move || loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(e) => {
-                return Some(skipped(
-                    format!("{name}:{}", line_no + 1),
-                    format!("read error: {e}"),
-                    true,
-                ))
-            }
+        if ended {
+            return None;
         }
+        let too_long = match read_line_bounded(&mut *reader, &mut buf, MAX_DOCUMENT_BYTES) {
+            Ok((0, _)) => return None,
+            Ok((_, too_long)) => too_long,
+            Err(e) => {
+                // A read error (a truncated gzip stream, a failing disk) would come back on every
+                // read: it ends this input, once; the records before it are kept.
+                ended = true;
+                let at = format!("{name}:{}", line_no + 1);
+                return Some(done(
+                    at.clone(),
+                    skipped(at, format!("read error: {e}"), true),
+                ));
+            }
+        };
         line_no += 1;
         let at = format!("{name}:{line_no}");
-        let Ok(line) = std::str::from_utf8(&buf) else {
-            return Some(skipped(at, "the line is not valid UTF-8", true));
-        };
-        if line.trim().is_empty() {
+        if too_long {
+            let reason = IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string();
+            return Some(done(at.clone(), skipped(at, reason, true)));
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        return Some(match document_from_json(line, &at, opts.date, opts.cues) {
-            Ok(doc) => Item::Document(Box::new(doc)),
-            Err(IngestError::HtmlUnsupported) => match html_record(line, &at, opts) {
-                Ok(doc) => Item::Document(Box::new(doc)),
-                Err(e) => skipped(at, e, true),
-            },
-            Err(e) => skipped(at, format!("skipped record: {e}"), true),
+        return Some(Record {
+            at,
+            raw: Raw::JsonLine(std::mem::take(&mut buf)),
         });
     })
 }
 
-/// A JSON Lines record that carries `html` instead of `text`.
-fn html_record(line: &str, at: &str, opts: &Options) -> Result<Document, String> {
-    let rec: crate::InputRecord = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    let html = rec.html.ok_or("no html")?;
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Null) | None => at.to_string(),
-        Some(other) => other.to_string(),
+/// A JSON Lines record: `text` is read as a scraped page's body, `html` as a page.
+fn json_record(at: String, line: &[u8], opts: &Options) -> Vec<Item> {
+    let Ok(line) = std::str::from_utf8(line) else {
+        return vec![skipped(at, "the line is not valid UTF-8", true)];
     };
-    let date = match rec.published.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(p) => Some(Date::parse(p).map_err(|e| format!("bad \"published\" value: {e}"))?),
-        None => None,
-    };
-    let mut doc = document_from_html(
-        id,
-        html.as_bytes(),
-        rec.url.as_deref(),
-        Some("text/html; charset=utf-8"),
-        opts.date,
-        opts,
-    );
-    if let Some(d) = date {
-        doc.meta.published = Some(d);
-    }
-    if let Some(t) = rec.title {
-        doc.meta.title.get_or_insert(t);
-    }
-    Ok(doc)
-}
-
-fn warc<'a>(
-    name: &'a str,
-    reader: Box<dyn BufRead + 'a>,
-    opts: &'a Options<'a>,
-) -> impl Iterator<Item = Item> + 'a {
-    WarcReader::new(reader).map(move |record| {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => return skipped(name.to_string(), e.to_string(), true),
-        };
-        let at = format!("{name}: record {}", record.number);
-        if record.kind != "response" {
-            return skipped(
-                at,
-                format!(
-                    "{} record",
-                    if record.kind.is_empty() {
-                        "untyped"
-                    } else {
-                        &record.kind
-                    }
-                ),
-                false,
-            );
-        }
-        if record.too_large {
-            return skipped(at, "record too large", true);
-        }
-        let Some(payload) = http_payload(&record.block) else {
-            return skipped(at, "not an HTTP response", true);
-        };
-        if !(200..300).contains(&payload.status) {
-            return skipped(at, format!("HTTP status {}", payload.status), false);
-        }
-        let html = payload
-            .content_type
-            .as_deref()
-            .map(|c| c.to_ascii_lowercase())
-            .map(|c| c.contains("html"))
-            .unwrap_or_else(|| detect("", &payload.body) == Format::Html);
-        if !html {
-            return skipped(
-                at,
-                format!(
-                    "not HTML ({})",
-                    payload.content_type.as_deref().unwrap_or("no content type")
-                ),
-                false,
-            );
-        }
-        let id = record.target_uri.clone().unwrap_or_else(|| at.clone());
-        let crawl_date = record.date.as_deref().and_then(|d| Date::parse(d).ok());
-        Item::Document(Box::new(document_from_html(
-            id,
-            &payload.body,
-            record.target_uri.as_deref(),
-            payload.content_type.as_deref(),
-            crawl_date.or(opts.date),
-            opts,
-        )))
-    })
-}
-
-fn feed(name: &str, bytes: &[u8], opts: &Options) -> Vec<Item> {
-    let parsed = match feed_rs::parser::parse(bytes) {
-        Ok(f) => f,
+    let rec: InputRecord = match serde_json::from_str(line) {
+        Ok(rec) => rec,
         Err(e) => {
             return vec![skipped(
-                name.to_string(),
-                format!("not a readable RSS or Atom feed: {e}"),
+                at,
+                IngestError::Json(e.to_string()).to_string(),
                 true,
             )]
         }
     };
+    let html = rec.text.is_none() && rec.html.is_some();
+    match crate::record_parts(rec, &at) {
+        Err(e) => vec![skipped(at, e.to_string(), true)],
+        Ok((id, body, meta)) if html => {
+            let stated = meta.published;
+            let mut doc = html_document(
+                id,
+                body.as_bytes(),
+                meta.url.as_deref(),
+                Some("text/html; charset=utf-8"),
+                meta.title,
+                opts.date,
+                opts,
+            );
+            // The record's own date is trusted over what the page says.
+            doc.meta.published = stated.or(doc.meta.published);
+            html_items(&at, doc, body.len())
+        }
+        Ok((id, body, mut meta)) => {
+            meta.published = meta.published.or(opts.date);
+            let page = crate::clean_scraped_text(&body, false, opts.cues);
+            vec![Item::Document(Box::new(assemble(id, page, meta)))]
+        }
+    }
+}
+
+fn warc<'a>(name: &'a str, reader: Box<dyn BufRead + 'a>) -> impl Iterator<Item = Record> + 'a {
+    WarcReader::new(reader).map(move |record| match record {
+        Ok(r) => Record {
+            at: format!("{name}: record {}", r.number),
+            raw: Raw::Warc(r),
+        },
+        Err(e) => done(
+            name.to_string(),
+            skipped(name.to_string(), e.to_string(), true),
+        ),
+    })
+}
+
+fn warc_record(at: String, record: crate::warc::Record, opts: &Options) -> Vec<Item> {
+    if record.kind != "response" {
+        let kind = if record.kind.is_empty() {
+            "untyped"
+        } else {
+            &record.kind
+        };
+        return vec![skipped(at, format!("{kind} record"), false)];
+    }
+    if record.too_large {
+        let reason = IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string();
+        return vec![skipped(at, reason, true)];
+    }
+    let Some(payload) = http_payload(&record.block) else {
+        return vec![skipped(at, "not an HTTP response", true)];
+    };
+    if !(200..300).contains(&payload.status) {
+        return vec![skipped(
+            at,
+            format!("HTTP status {}", payload.status),
+            false,
+        )];
+    }
+    if let Some(problem) = payload.problem {
+        return vec![skipped(at, problem, true)];
+    }
+    let html = payload
+        .content_type
+        .as_deref()
+        .map(|c| c.to_ascii_lowercase())
+        .map(|c| c.contains("html"))
+        .unwrap_or_else(|| detect("", &payload.body) == Format::Html);
+    if !html {
+        let kind = payload.content_type.as_deref().unwrap_or("no content type");
+        return vec![skipped(at, format!("not HTML ({kind})"), false)];
+    }
+    let id = record.target_uri.clone().unwrap_or_else(|| at.clone());
+    let crawl_date = record.date.as_deref().and_then(|d| Date::parse(d).ok());
+    let doc = html_document(
+        id,
+        &payload.body,
+        record.target_uri.as_deref(),
+        payload.content_type.as_deref(),
+        None,
+        crawl_date.or(opts.date),
+        opts,
+    );
+    html_items(&at, doc, payload.body.len())
+}
+
+fn feed(name: &str, bytes: &[u8]) -> Vec<Record> {
+    let parsed = crate::feed::parse(&crate::feed::decode(bytes));
+    if !parsed.is_feed && parsed.entries.is_empty() {
+        let item = if bytes.iter().all(u8::is_ascii_whitespace) {
+            skipped(name.to_string(), "empty input", false)
+        } else {
+            skipped(name.to_string(), "not an RSS or Atom feed", true)
+        };
+        return vec![done(name.to_string(), item)];
+    }
+    if parsed.entries.is_empty() {
+        return vec![done(
+            name.to_string(),
+            skipped(name.to_string(), "a feed with no items", false),
+        )];
+    }
     parsed
         .entries
         .into_iter()
-        .enumerate()
-        .map(|(i, entry)| {
-            let at = format!("{name}: item {}", i + 1);
-            let url = entry.links.first().map(|l| l.href.clone());
-            let title = entry.title.map(|t| t.content);
-            let date = entry
-                .published
-                .or(entry.updated)
-                .and_then(|d| Date::parse(&d.to_rfc3339()).ok())
-                .or(opts.date);
-            let content = entry
-                .content
-                .and_then(|c| c.body)
-                .or(entry.summary.map(|s| s.content))
-                .unwrap_or_default();
-            if content.trim().is_empty() && title.is_none() {
-                return skipped(at, "the item has neither title nor text", true);
+        .map(|entry| match entry {
+            Ok(entry) => Record {
+                at: format!("{name}: item {} (line {})", entry.number, entry.line),
+                raw: Raw::FeedItem(entry),
+            },
+            Err(bad) => {
+                let at = format!("{name}: item {} (line {})", bad.number, bad.line);
+                done(at.clone(), skipped(at, bad.reason, true))
             }
-            let id = if entry.id.is_empty() {
-                url.clone().unwrap_or(at)
-            } else {
-                entry.id
-            };
-            let mut doc = if content.contains('<') {
-                document_from_html(
-                    id,
-                    content.as_bytes(),
-                    url.as_deref(),
-                    Some("text/html; charset=utf-8"),
-                    date,
-                    opts,
-                )
-            } else {
-                let page = crate::clean_scraped_text(&content, false, opts.cues);
-                build(id, page, None, date, url.clone(), None, None)
-            };
-            if doc.meta.title.is_none() {
-                if let Some(t) = title {
-                    let body = std::mem::take(&mut doc.text);
-                    let mut meta = doc.meta.clone();
-                    meta.title = Some(t.clone());
-                    let paras: Vec<(Kind, String)> = doc
-                        .paragraphs
-                        .iter()
-                        .map(|p| (p.kind, body[p.span.range()].to_string()))
-                        .collect();
-                    let title_para = std::iter::once((Kind::Title, t.as_str()));
-                    doc = Document::from_paragraphs(
-                        doc.id.clone(),
-                        meta,
-                        title_para.chain(paras.iter().map(|(k, p)| (*k, p.as_str()))),
-                    );
-                }
-            }
-            doc.meta.published = date.or(doc.meta.published);
-            Item::Document(Box::new(doc))
         })
         .collect()
+}
+
+/// FNV-1a: a hash that is the same on every run and every platform, for ids.
+fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn feed_item(at: String, entry: Entry, opts: &Options) -> Item {
+    let date = entry
+        .published
+        .as_deref()
+        .or(entry.updated.as_deref())
+        .and_then(readout_html::meta::parse_date)
+        .or(opts.date);
+    let content = entry.content.unwrap_or_default();
+    if content.trim().is_empty() && entry.title.is_none() {
+        return skipped(at, "the item has neither title nor text", true);
+    }
+    // An item without guid or link is named by what it says, the same on every run.
+    let id = entry.id.or_else(|| entry.link.clone()).unwrap_or_else(|| {
+        let title = entry.title.as_deref().unwrap_or("");
+        format!("item-{:016x}", stable_hash(&[title, &content]))
+    });
+    let mut doc = if content.contains('<') || content.contains('&') {
+        html_document(
+            id,
+            content.as_bytes(),
+            entry.link.as_deref(),
+            Some("text/html; charset=utf-8"),
+            entry.title,
+            date,
+            opts,
+        )
+    } else {
+        let page = crate::clean_scraped_text(&content, false, opts.cues);
+        let meta = readout_doc::ArticleMeta {
+            title: entry.title,
+            published: date,
+            url: entry.link,
+            language: "en".into(),
+            ..Default::default()
+        };
+        assemble(id, page, meta)
+    };
+    // The feed's date for the item is trusted over one its text may give.
+    doc.meta.published = date.or(doc.meta.published);
+    Item::Document(Box::new(doc))
 }
 
 #[cfg(test)]
@@ -525,5 +622,160 @@ mod tests {
             matches!(&items[0], Item::Document(d) if d.text.contains("Ministers from both countries"))
         );
         assert!(matches!(&items[1], Item::Skipped { at, error: true, .. } if at == "in.jsonl:2"));
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(data).unwrap();
+        gz.finish().unwrap()
+    }
+
+    /// Reads raw input bytes the way `open` does, gzip and byte-order marks included.
+    fn collect_raw(name: &str, bytes: Vec<u8>) -> Vec<Item> {
+        let (cues, furniture) = opts();
+        let o = Options {
+            cues: &cues,
+            furniture: &furniture,
+            date: None,
+        };
+        let reader = crate::source::open_reader(Box::new(io::Cursor::new(bytes))).unwrap();
+        // A reader that repeated its error forever would never end: stop and fail.
+        let items: Vec<Item> = items(name, reader, Format::Auto, &o).take(10_000).collect();
+        assert!(items.len() < 10_000, "the input never ends");
+        items
+    }
+
+    fn ids(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Document(d) => Some(d.id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn problems(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Skipped { at, reason, .. } => Some(format!("{at}: {reason}")),
+                Item::Warning { at, message } => Some(format!("{at}: {message}")),
+                Item::Document(_) => None,
+            })
+            .collect()
+    }
+
+    fn records(n: usize) -> String {
+        (1..=n)
+            .map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"Japan met China on day {i}.\"}}\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_truncated_jsonl_gz_ends_once_keeping_the_records_before() {
+        let mut gz = gzip(records(2000).as_bytes());
+        gz.truncate(gz.len() * 2 / 3);
+        let items = collect_raw("cut.jsonl.gz", gz);
+        let ids = ids(&items);
+        assert!(ids.len() > 100, "{}", ids.len());
+        assert_eq!(ids[0], "r1");
+        let problems = problems(&items);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("cut.jsonl.gz:"), "{problems:?}");
+        assert!(problems[0].contains("read error"), "{problems:?}");
+    }
+
+    #[test]
+    fn byte_order_marks_lose_no_record() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(records(3).as_bytes());
+        assert_eq!(ids(&collect_raw("bom.jsonl", bytes)), ["r1", "r2", "r3"]);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(records(2).encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(ids(&collect_raw("wide.jsonl", utf16)), ["r1", "r2"]);
+        let text: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(
+                "Talks\n\nJapan met China.\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_be_bytes),
+            )
+            .collect();
+        let items = collect_raw("wide.txt", text);
+        assert!(problems(&items).is_empty(), "{:?}", problems(&items));
+        assert_eq!(ids(&items), ["wide.txt"]);
+    }
+
+    #[test]
+    fn an_overlong_record_is_skipped_and_named() {
+        // A gzip bomb: one line of 65 MiB, from well under 1 MB.
+        let mut data = records(1).into_bytes();
+        data.extend(std::iter::repeat_n(b'a', MAX_DOCUMENT_BYTES + 1024));
+        data.push(b'\n');
+        data.extend(records(2).lines().nth(1).unwrap().bytes());
+        let items = collect_raw("bomb.jsonl.gz", gzip(&data));
+        assert_eq!(ids(&items), ["r1", "r2"]);
+        let problems = problems(&items);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("bomb.jsonl.gz:2: larger than 64 MiB"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn empty_inputs_are_skipped_not_failed() {
+        for name in ["e.txt", "e.jsonl", "e.html", "e.rss", "e"] {
+            let items = collect_raw(name, Vec::new());
+            assert!(
+                items
+                    .iter()
+                    .all(|i| matches!(i, Item::Skipped { error: false, .. })),
+                "{name}: {:?}",
+                problems(&items)
+            );
+        }
+    }
+
+    #[test]
+    fn a_feed_item_without_guid_or_link_gets_the_same_id_every_run() {
+        let rss = b"<rss><channel><item><title>Talks</title><description>Ministers met.</description></item><item><title>Other</title><description>Ministers met.</description></item></channel></rss>";
+        let first = ids(&collect("f.rss", rss, Format::Auto));
+        assert_eq!(first, ids(&collect("f.rss", rss, Format::Auto)));
+        assert_eq!(first.len(), 2);
+        assert_ne!(first[0], first[1]);
+        assert!(first[0].starts_with("item-"), "{first:?}");
+    }
+
+    #[test]
+    fn a_bad_feed_item_is_named_and_the_others_read() {
+        let rss = b"<rss><channel>\n<item><title>One</title><description>Ministers met.</description></item>\n<item><title>Two</titel><description>Broken.</description></item>\n<item><title>Three & more</title><description>Officials met again.</description></item>\n</channel></rss>";
+        let items = collect("f.rss", rss, Format::Auto);
+        assert_eq!(ids(&items).len(), 2);
+        let problems = problems(&items);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("f.rss: item 2 (line 3): "),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_page_over_the_html_limit_is_read_with_a_warning() {
+        let mut html = b"<html><body><article><p>Japan condemned North Korea on Monday after the test.</p></article>".to_vec();
+        html.extend(std::iter::repeat_n(b' ', readout_html::MAX_PAGE_BYTES));
+        html.extend(b"</body></html>");
+        let items = collect("big.html", &html, Format::Auto);
+        assert_eq!(ids(&items), ["big.html"]);
+        let problems = problems(&items);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("big.html: the page has"),
+            "{problems:?}"
+        );
     }
 }

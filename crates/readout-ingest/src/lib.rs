@@ -12,11 +12,14 @@
 //! again. The rules are general; the phrases they look for are data ([`PageCues`], from
 //! `lexicon/page/cues.txt`). HTML is turned into an article by `readout-html`.
 
+pub mod feed;
 pub mod input;
 mod scraped;
+pub mod source;
 pub mod warc;
 
 pub use scraped::{clean_scraped_text, CleanPage, PageCues};
+pub use source::MAX_DOCUMENT_BYTES;
 
 use readout_doc::{ArticleMeta, Date, Document, Kind};
 use serde::Deserialize;
@@ -37,6 +40,10 @@ pub enum IngestError {
     HtmlUnsupported,
     #[error("bad \"published\" value: {0}")]
     BadDate(String),
+    #[error("larger than {} MiB once decompressed (the most read for one document)", .0 >> 20)]
+    TooLarge(usize),
+    #[error("read error: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// One JSON Lines input record.
@@ -56,20 +63,12 @@ pub struct InputRecord {
     pub published: Option<String>,
 }
 
-/// Reads a file, decompressing it when it is gzipped (by its magic bytes, whatever its name).
-pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    let bytes = std::fs::read(path)?;
-    gunzip_if_needed(bytes)
-}
-
-/// Decompresses gzip data (all members), or returns other data unchanged.
-pub fn gunzip_if_needed(bytes: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::with_capacity(bytes.len() * 4);
-        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)?;
-        return Ok(out);
-    }
-    Ok(bytes)
+/// Reads a file (or standard input for `-`), decompressing it when it is gzipped (by its magic
+/// bytes, whatever its name), within [`MAX_DOCUMENT_BYTES`].
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, IngestError> {
+    let reader = input::open(path)?;
+    source::read_bounded(reader, MAX_DOCUMENT_BYTES)?
+        .ok_or(IngestError::TooLarge(MAX_DOCUMENT_BYTES))
 }
 
 /// Checks raw bytes and returns them as text: empty input, binary data and invalid UTF-8 are
@@ -112,8 +111,12 @@ pub fn document_from_text(
     cues: &PageCues,
 ) -> Document {
     let page = clean_scraped_text(text, true, cues);
-    let title = page.title.clone();
-    assemble(id.to_string(), page, title, published, None)
+    let meta = ArticleMeta {
+        title: page.title.clone(),
+        published,
+        ..ArticleMeta::default()
+    };
+    assemble(id.to_string(), page, meta)
 }
 
 /// Parses one JSON Lines record into a document. `fallback_id` names records without an `id`;
@@ -126,43 +129,51 @@ pub fn document_from_json(
 ) -> Result<Document, IngestError> {
     let rec: InputRecord =
         serde_json::from_str(line).map_err(|e| IngestError::Json(e.to_string()))?;
+    if rec.text.is_none() && rec.html.is_some() {
+        return Err(IngestError::HtmlUnsupported);
+    }
+    let (id, text, mut meta) = record_parts(rec, fallback_id)?;
+    meta.published = meta.published.or(default_date);
+    // A record's text is its body: the title, if any, comes in its own field.
+    let page = clean_scraped_text(&text, false, cues);
+    Ok(assemble(id, page, meta))
+}
+
+/// A record's id, its text (or HTML), and what it says about itself (`published` only when the
+/// record gives it).
+fn record_parts(
+    rec: InputRecord,
+    fallback_id: &str,
+) -> Result<(String, String, ArticleMeta), IngestError> {
     let id = match rec.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Null) | None => fallback_id.to_string(),
         Some(other) => other.to_string(),
     };
-    let text = match (rec.text, rec.html) {
-        (Some(t), _) => t,
-        (None, Some(_)) => return Err(IngestError::HtmlUnsupported),
-        (None, None) => return Err(IngestError::NoText),
-    };
+    let body = rec.text.or(rec.html).ok_or(IngestError::NoText)?;
     let published = match rec.published.as_deref().filter(|p| !p.trim().is_empty()) {
         Some(p) => Some(Date::parse(p).map_err(|e| IngestError::BadDate(e.to_string()))?),
-        None => default_date,
+        None => None,
     };
-    // A record's text is its body: the title, if any, comes in its own field.
-    let page = clean_scraped_text(&text, false, cues);
-    Ok(assemble(id, page, rec.title, published, rec.url))
-}
-
-/// The document for a cleaned page: the title paragraph first, then the page's paragraphs.
-fn assemble(
-    id: String,
-    page: CleanPage,
-    title: Option<String>,
-    published: Option<Date>,
-    url: Option<String>,
-) -> Document {
     let meta = ArticleMeta {
-        title: title.clone(),
+        title: rec.title,
         published,
-        url,
-        credits: page.credits,
-        boilerplate: page.boilerplate,
-        dateline: page.dateline,
-        language: "en".into(),
+        url: rec.url,
         ..ArticleMeta::default()
     };
+    Ok((id, body, meta))
+}
+
+/// The one way a document is built: the title paragraph first (from `meta`), then the cleaned
+/// page's paragraphs; the page's credits, furniture and dateline go to the metadata.
+fn assemble(id: String, page: CleanPage, mut meta: ArticleMeta) -> Document {
+    meta.credits = page.credits;
+    meta.boilerplate = page.boilerplate;
+    meta.dateline = page.dateline;
+    if meta.language.is_empty() {
+        meta.language = "en".into();
+    }
+    let title = meta.title.clone();
     let title = title.as_deref().map(|t| (Kind::Title, t));
     let paragraphs = page.paragraphs.iter().map(|(k, p)| (*k, p.as_str()));
     Document::from_paragraphs(id, meta, title.into_iter().chain(paragraphs))

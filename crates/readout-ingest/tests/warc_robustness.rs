@@ -35,11 +35,12 @@ proptest! {
             data[flip] = byte;
         }
         data.truncate(data.len().saturating_sub(cut));
-                let items: Vec<_> = WarcReader::new(&data[..]).take(100).collect();
-        // Two records, plus at most one error: a damaged length can end the first record early,
-        // and the reader stops at the first error after it.
-        prop_assert!(items.len() <= 3);
-        prop_assert!(items.iter().filter(|i| i.is_err()).count() <= 1);
+        let items: Vec<_> = WarcReader::new(&data[..]).take(100).collect();
+        // Two records, at most one error for each: the reader resumes at the next record after
+        // a damaged one, so one flipped byte and one cut can cost at most the two records.
+        prop_assert!(items.len() <= 4);
+        prop_assert!(items.iter().filter(|i| i.is_err()).count() <= 2);
+        prop_assert!(items.iter().filter(|i| i.is_ok()).count() <= 2);
         for item in items.into_iter().flatten() {
             let _ = http_payload(&item.block);
         }
