@@ -15,6 +15,9 @@ use readout_syntax::Upos;
 const MIN_QUOTE_WORDS: usize = 3;
 /// Without a speaker, a quotation must be at least this long to count as one.
 const MIN_UNATTRIBUTED_WORDS: usize = 8;
+/// How far before an opening mark a reporting verb is looked for ("Wang told Shoigu that
+/// China was “willing to …”"): a speaker further back introduces some other statement.
+const MAX_LOOKBACK: usize = 40;
 
 /// A quotation found in a paragraph, with its speaker.
 #[derive(Debug, Clone)]
@@ -103,7 +106,12 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
     let mut found = Vec::new();
     {
         let doc: &Document = sentences[0].doc;
-        for (open, close) in quote_pairs(doc, range) {
+        let pairs = quote_pairs(doc, range);
+        for (i, &(open, close)) in pairs.iter().enumerate() {
+            // Each quote looks for its speaker and attribution between its neighbours only,
+            // so a sentence of many quotes costs time in proportion to its length.
+            let previous_close = if i > 0 { pairs[i - 1].1 + 1 } else { 0 };
+            let next_open = pairs.get(i + 1).map_or(usize::MAX, |p| p.0);
             let words = (open + 1..close)
                 .filter(|&t| doc.tokens[t].has(tf::WORD))
                 .count();
@@ -131,7 +139,12 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
             // ("branded Beijing a “decisive enabler”"), and its subject.
             if speaker.is_none() {
                 if let Some(ctx) = ctx_of(open) {
-                    speaker = (ctx.range.start..open)
+                    let from = ctx
+                        .range
+                        .start
+                        .max(previous_close)
+                        .max(open.saturating_sub(MAX_LOOKBACK));
+                    speaker = (from..open)
                         .rev()
                         .filter(|&v| reporting_verb(ctx, v, true))
                         .find_map(|v| speaker_side(ctx, v));
@@ -147,14 +160,14 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
                 None => (None, None),
             };
             let attribution = ctx_of(close + 1).or_else(|| ctx_of(close)).and_then(|ctx| {
-                let t = ctx
-                    .range
+                let window = ctx.range.start.max(previous_close)..ctx.range.end.min(next_open);
+                let t = window
                     .clone()
                     .find(|&t| ctx.toks.phrase_len(t, WordClasses::ATTRIBUTION).is_some())?;
                 let len = ctx.toks.phrase_len(t, WordClasses::ATTRIBUTION)?;
                 let s = t + len;
                 let mut e = s;
-                while e < ctx.range.end && !matches!(doc.token_text(e), "," | "." | ";") {
+                while e < window.end && !matches!(doc.token_text(e), "," | "." | ";") {
                     e += 1;
                 }
                 (e > s).then(|| ctx.span(s..e))

@@ -100,24 +100,31 @@ fn continues(text: &str) -> bool {
 /// Splits text into paragraphs at blank lines; single line breaks inside a paragraph are spaces.
 fn blocks(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim).chain(std::iter::once("")) {
+        if !line.is_empty() {
+            lines.push(line);
             continue;
         }
-        if !cur.is_empty() {
-            cur.push(' ');
+        if is_line_list(&lines) {
+            out.extend(lines.iter().map(|l| l.to_string()));
+        } else if !lines.is_empty() {
+            out.push(lines.join(" "));
         }
-        cur.push_str(line);
-    }
-    if !cur.is_empty() {
-        out.push(cur);
+        lines.clear();
     }
     out
+}
+
+/// Whether the lines of one block are separate items (a scraped list of headlines) rather
+/// than hard-wrapped prose: at least three lines, every one starting with a capital or a
+/// digit, and most not ending a sentence. Wrapped prose starts lines in lowercase often; a
+/// list of headlines joined into one sentence would be one enormous sentence.
+fn is_line_list(lines: &[&str]) -> bool {
+    let starts_item = |l: &&str| l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    lines.len() >= 3
+        && lines.iter().all(starts_item)
+        && lines.iter().filter(|l| !ends_sentence(l)).count() * 2 > lines.len()
 }
 
 /// Re-joins paragraphs that a line break split mid-sentence.
@@ -422,6 +429,29 @@ mod tests {
                 (Kind::Caption, "A crowd gathers. Jane Doe/Getty Images"),
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_headlines_stays_a_list_and_wrapped_prose_is_joined() {
+        let page = clean_scraped_text(
+            "Russia condemns new sanctions\nTalks resume in Geneva\nMinister resigns over scandal",
+            false,
+            &cues(),
+        );
+        // Three items (short unpunctuated lines are set aside as labels), never one sentence.
+        let items: Vec<&str> = page
+            .paragraphs
+            .iter()
+            .map(|(_, p)| p.as_str())
+            .chain(page.boilerplate.iter().map(String::as_str))
+            .collect();
+        assert_eq!(items.len(), 3, "{items:?}");
+        let page = clean_scraped_text(
+            "Officials said on Monday that the talks\nwould resume in Geneva after a pause\nof two weeks, and that both sides\nhad agreed.",
+            false,
+            &cues(),
+        );
+        assert_eq!(page.paragraphs.len(), 1);
     }
 
     #[test]
