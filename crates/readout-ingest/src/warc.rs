@@ -609,39 +609,24 @@ mod resync_tests {
                 .parse::<usize>()
                 .unwrap()
         };
-        check(
-            move |r| {
-                let n = len(r);
-                replace(
-                    r,
-                    &format!("Content-Length: {n}"),
-                    &format!("Content-Length: {}", n + 350),
-                );
-            },
-            "runs into the next record",
-        );
-        check(
-            move |r| {
-                let n = len(r);
-                replace(
-                    r,
-                    &format!("Content-Length: {n}"),
-                    &format!("Content-Length: {}", n + 6),
-                );
-            },
-            "runs into the next record",
-        );
-        check(
-            move |r| {
-                let n = len(r);
-                replace(
-                    r,
-                    &format!("Content-Length: {n}"),
-                    &format!("Content-Length: {}", n - 20),
-                );
-            },
-            "does not end where its Content-Length",
-        );
+        // Too long by a lot, too long by a little, too short.
+        for (delta, reason) in [
+            (350, "runs into the next record"),
+            (6, "runs into the next record"),
+            (-20, "does not end where its Content-Length"),
+        ] {
+            check(
+                move |r| {
+                    let n = len(r);
+                    replace(
+                        r,
+                        &format!("Content-Length: {n}"),
+                        &format!("Content-Length: {}", n as i64 + delta),
+                    );
+                },
+                reason,
+            );
+        }
     }
 
     #[test]
