@@ -785,3 +785,20 @@ fn a_known_surname_followed_by_another_name_is_a_given_name() {
     let doc = code("Lind condemned Borovia.", "2023-01-10");
     assert!(doc.actors.iter().any(|a| a.name == "Anna Lind"));
 }
+
+#[test]
+fn a_subject_pronoun_continues_the_last_subject() {
+    let doc = code(
+        "Pavel Orlov met Anna Lind in Velm. He condemned Carpath.",
+        "2023-01-10",
+    );
+    let condemn = doc.events.iter().find(|e| e.code == "111").expect("coded");
+    assert_eq!(condemn.source.code, "BBBGOV", "{:?}", events(&doc));
+    // An object pronoun still takes the last person named.
+    let doc = code(
+        "Pavel Orlov met Anna Lind in Velm. Carpath condemned him.",
+        "2023-01-10",
+    );
+    let condemn = doc.events.iter().find(|e| e.code == "111").expect("coded");
+    assert_eq!(condemn.target.as_ref().unwrap().code, "AAAGOV");
+}

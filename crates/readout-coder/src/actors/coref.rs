@@ -10,6 +10,9 @@ const RECENT_ACTORS: usize = 16;
 #[derive(Debug, Default)]
 pub struct Coref {
     pub last_person: Option<u32>,
+    /// The last person named as a subject: what a subject "he" or "she" refers to first
+    /// ("Kennedy said voters distrust Blair. He said …" is Kennedy).
+    pub last_subject_person: Option<u32>,
     pub last_thing: Option<u32>,
     /// The last actor named by a plural noun ("MPs", "the Tories"): what "they" refers to.
     pub last_plural: Option<u32>,

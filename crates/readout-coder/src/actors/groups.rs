@@ -8,11 +8,20 @@ use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
 use readout_doc::{token_flags as tf, Document, Mention, Span};
 use readout_lexicon::{NameRef, WordClasses};
-use readout_syntax::Xpos;
+use readout_syntax::{Rel, Xpos};
 use std::ops::Range;
 
 fn is_possessive(text: &str) -> bool {
     matches!(text, "'s" | "’s" | "'S" | "’S" | "’" | "'")
+}
+
+/// Whether the noun group over `tokens` is a subject: one of its words is a subject of a word
+/// outside it.
+fn is_subject(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
+    tokens.clone().any(|t| {
+        matches!(syn.rel(t), Rel::Nsubj | Rel::NsubjPass)
+            && syn.head(t).is_none_or(|h| !tokens.contains(&h))
+    })
 }
 
 /// A lowercase word with no grammatical role: a modifier such as "top" or "economic".
@@ -94,8 +103,17 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             i += len;
             continue;
         } else if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
-            group.entity = coref.last_person;
-            group.evidence = "pronoun → the last person named".into();
+            // A subject pronoun continues the last subject; others the last person named.
+            let subject = matches!(syn.rel(i), Rel::Nsubj | Rel::NsubjPass);
+            group.entity = coref
+                .last_subject_person
+                .filter(|_| subject)
+                .or(coref.last_person);
+            group.evidence = if subject && coref.last_subject_person.is_some() {
+                "subject pronoun → the last person named as a subject".into()
+            } else {
+                "pronoun → the last person named".into()
+            };
             group.pronoun = true;
             out.push(group);
             i += 1;
@@ -327,6 +345,9 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 let actor = &doc.actors[e as usize];
                 if actor.key.starts_with("person:") {
                     coref.last_person = Some(e);
+                    if is_subject(syn, group.tokens.clone()) {
+                        coref.last_subject_person = Some(e);
+                    }
                     match group.person {
                         Some(p) => {
                             coref.person_entities.insert(p, e);
@@ -357,7 +378,7 @@ fn appositive_persons(
     hits: &[NameHit],
     groups: &mut Vec<NounGroup>,
 ) {
-    let (toks, update_coref) = (cx.toks, cx.update_coref);
+    let (toks, syn, update_coref) = (cx.toks, cx.syn, cx.update_coref);
     let doc = &mut *cx.doc;
     let res = &mut *cx.res;
     let coref = &mut *cx.coref;
@@ -424,6 +445,9 @@ fn appositive_persons(
         if update_coref {
             coref.note(e);
             coref.last_person = Some(e);
+            if is_subject(syn, range.clone()) {
+                coref.last_subject_person = Some(e);
+            }
             coref.persons_by_surname.insert(last_word(&name), e);
         }
         let group = NounGroup {

@@ -325,6 +325,9 @@ fn unlisted(
         cx.coref.note(e);
         if person {
             cx.coref.last_person = Some(e);
+            if matches!(syn.rel(head), Rel::Nsubj | Rel::NsubjPass) {
+                cx.coref.last_subject_person = Some(e);
+            }
             cx.coref.persons_by_surname.insert(last_word(&name), e);
         } else if matches!(syn.rel(head), Rel::Nsubj) {
             cx.coref.last_thing = Some(e);
