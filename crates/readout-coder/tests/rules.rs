@@ -802,3 +802,15 @@ fn a_subject_pronoun_continues_the_last_subject() {
     let condemn = doc.events.iter().find(|e| e.code == "111").expect("coded");
     assert_eq!(condemn.target.as_ref().unwrap().code, "AAAGOV");
 }
+
+#[test]
+fn a_generic_government_role_after_another_institution_speaks_for_it() {
+    let doc = code("Arlandian army officials condemned Borovia.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAAMIL", "BBB")]);
+    // A government role with an office of its own stays the office.
+    let doc = code(
+        "The Arlandian foreign minister condemned Borovia.",
+        "2019-01-10",
+    );
+    assert_eq!(events(&doc), [ev("111", "AAAGOV", "BBB")]);
+}

@@ -266,6 +266,27 @@ pub(crate) fn resolve(
             _ => None,
         })
         .unwrap_or((None, readout_lexicon::NO_TITLE));
+    // "church officials", "army spokesman", "rebel leaders": a generic government role (no
+    // office of its own) after the word for another institution speaks for that institution.
+    let gov = res
+        .lex
+        .sectors
+        .iter()
+        .position(|s| s == "GOV")
+        .map(|i| i as u16);
+    let agent = match agent {
+        Some(head) if title == readout_lexicon::NO_TITLE && Some(head) == gov => refs
+            .iter()
+            .rev()
+            .filter_map(|r| match *r {
+                NameRef::Agent { sector, .. } => Some(sector),
+                _ => None,
+            })
+            .nth(1)
+            .filter(|&s| Some(s) != gov)
+            .or(agent),
+        _ => agent,
+    };
 
     let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();
     group.evidence = names.join(" + ");
