@@ -279,10 +279,17 @@ fn unlisted(
     // The head's own modifiers, the noun it is in apposition to, and that noun's modifiers
     // ("the billionaire developer Tom Hale").
     let governor = syn.head(head);
+    // The common noun right before the name describes it too, however the parser attached it
+    // ("the billionaire developer | Tom Hale").
+    let described_by = run
+        .start
+        .checked_sub(1)
+        .filter(|&p| p >= sentence_range.start && syn.upos(p) == Upos::NOUN);
     let around: Vec<usize> = syn
         .children(head)
         .chain(governor)
-        .chain(governor.into_iter().flat_map(|g| {
+        .chain(described_by)
+        .chain(governor.into_iter().chain(described_by).flat_map(|g| {
             syn.children(g)
                 .filter(|&c| matches!(syn.rel(c), Rel::Compound | Rel::Amod))
         }))

@@ -142,7 +142,11 @@ fn code_verb(
     if entry.frames.is_empty() {
         return;
     }
-    let args = arguments(syn, p.head, |t| ctx.word_is(t, "by"));
+    let mut args = arguments(syn, p.head, |t| ctx.word_is(t, "by"));
+    // "On Monday Saudi Arabia condemned …": a date the parser took for the subject is none.
+    if args.agent.is_some_and(|(t, _)| ctx.is_date_word(t)) {
+        args.agent = None;
+    }
     let _ = write!(
         note,
         "verb {:?} ({}:{})",

@@ -145,12 +145,24 @@ impl SentenceCtx<'_> {
 
     /// Whether clause `k` is the content of hearsay noun `h` ("reports (that) he quit"), not a
     /// relative clause about it ("reports which he denied").
-    fn hearsay_content(&self, k: usize, h: usize) -> bool {
+    fn hearsay_content(&self, k: usize, h: usize) -> Option<usize> {
         let syn = self.syn;
-        matches!(syn.rel(k), Rel::Acl | Rel::AclRelcl | Rel::Ccomp)
-            // A noun, or a word the tagger took for a verb standing where a noun stands.
-            && (syn.upos(h) == Upos::NOUN
-                || matches!(syn.rel(h), Rel::Obj | Rel::Nsubj | Rel::NsubjPass | Rel::Obl))
+        // Parsers also hang the clause beside the noun, from the noun's verb ("dismissed
+        // reports | he told Brown"): the noun is then the word right before the clause.
+        let before = syn.extent(k).start.checked_sub(1);
+        let noun = match syn.rel(k) {
+            Rel::Acl | Rel::AclRelcl => h,
+            Rel::Ccomp if self.is(h, WordClasses::HEARSAY) => h,
+            Rel::Parataxis | Rel::Ccomp => before.filter(|&n| syn.head(n) == Some(h))?,
+            _ => return None,
+        };
+        let h = noun;
+        // A noun, or a word the tagger took for a verb standing where a noun stands.
+        let content = (syn.upos(h) == Upos::NOUN
+            || matches!(
+                syn.rel(h),
+                Rel::Obj | Rel::Nsubj | Rel::NsubjPass | Rel::Obl
+            ))
             && self.is(h, WordClasses::HEARSAY)
             && !syn.children(k).any(|c| {
                 let relative = matches!(syn.xpos(c), Xpos::WDT | Xpos::WP | Xpos::WPS);
@@ -162,7 +174,8 @@ impl SentenceCtx<'_> {
                     _ => false,
                 };
                 syn.xpos(c) == Xpos::TO || (relative && (!self.word_is(c, "that") || gap))
-            })
+            });
+        content.then_some(noun)
     }
 
     /// Negation and modality of predicate `v`.
@@ -210,14 +223,14 @@ impl SentenceCtx<'_> {
                 ));
                 break;
             }
-            if self.hearsay_content(k, h) {
+            if let Some(noun) = self.hearsay_content(k, h) {
                 // "reports he told Brown he would quit": said, not stated as fact; and denied
                 // when the hearsay is ("dismissed reports he told …").
                 q.set(
                     Modality::Hypothetical,
-                    &format!("content of {:?}", self.text(h)),
+                    &format!("content of {:?}", self.text(noun)),
                 );
-                if let Some(v) = syn.head(h).filter(|_| syn.rel(h) == Rel::Obj) {
+                if let Some(v) = syn.head(noun).filter(|_| syn.rel(noun) == Rel::Obj) {
                     if self.complement_of(v) == Some(Complement::Negated) {
                         q.negated = true;
                         q.because.push(format!("governed by {:?}", self.text(v)));

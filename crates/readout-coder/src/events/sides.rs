@@ -37,6 +37,11 @@ const DATE_WORDS: u64 = {
 const MAX_DEPTH: usize = 4;
 
 impl SentenceCtx<'_> {
+    /// Whether token `t` names a date ("Monday", "March", "yesterday").
+    pub fn is_date_word(&self, t: usize) -> bool {
+        self.toks.classes[t].0 & DATE_WORDS != 0
+    }
+
     /// The side a group stands for; `None` for unresolved groups (a country named as a place
     /// stands for the country: callers that want actors only check [`NounGroup::is_actor`]).
     pub fn side_of_group(&self, g: &NounGroup) -> Option<Side> {
