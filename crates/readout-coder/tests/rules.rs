@@ -44,7 +44,7 @@ person Anna Lind
     role: AAA | OPP | 2025-01-01 | | opposition leader
 person Pavel Orlov
     role: BBB | GOV | 2019-01-01 | | president
-agent GOV | official | foreign minister | president | envoy | government
+agent GOV | official | foreign minister | president | envoy | government | spokesman
 agent MIL | army | troops | military
 verb meet
     forms: met
@@ -813,4 +813,21 @@ fn a_generic_government_role_after_another_institution_speaks_for_it() {
         "2019-01-10",
     );
     assert_eq!(events(&doc), [ev("111", "AAAGOV", "BBB")]);
+}
+
+#[test]
+fn a_bare_spokesman_speaks_for_the_organisation_last_named_as_subject() {
+    let doc = code(
+        "Borovia Wire said the talks had ended. A spokesman condemned Arland.",
+        "2023-01-10",
+    );
+    let condemn = doc.events.iter().find(|e| e.code == "111").expect("coded");
+    assert_eq!(condemn.source.code, "BBBMED");
+    // A spokesman for someone named is theirs; after a state, a bare one stays a role.
+    let doc = code(
+        "Arland said the talks had ended. A spokesman condemned Carpath.",
+        "2023-01-10",
+    );
+    let condemn = doc.events.iter().find(|e| e.code == "111").expect("coded");
+    assert_ne!(condemn.source.code, "AAA");
 }

@@ -198,8 +198,9 @@ impl LexiconBuilder {
                 "evaluation" => c.evaluation(file, r),
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
+                "spokesperson" => c.spokespersons(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names or partitive)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive or spokesperson)"
                 ))),
             }
         }
@@ -1016,6 +1017,19 @@ impl Compiler {
                     self.lex.partitives.insert(*id);
                 }
                 _ => self.err(file, r.line, format!("partitive {w:?} must be one word")),
+            }
+        }
+    }
+
+    fn spokespersons(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        for w in &r.head {
+            let (ids, _) = self.phrase(w);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.spokespersons.insert(*id);
+                }
+                _ => self.err(file, r.line, format!("spokesperson {w:?} must be one word")),
             }
         }
     }

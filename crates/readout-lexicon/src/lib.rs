@@ -142,6 +142,9 @@ pub struct Lexicon {
     /// Nouns that pick out part of a group ("members of", "the head of"), from `partitive`
     /// records: such a noun acts for the group its "of" phrase names.
     pub partitives: std::collections::HashSet<u32>,
+    /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
+    /// said" speaks for the organisation last named as a subject.
+    pub spokespersons: std::collections::HashSet<u32>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).

@@ -320,6 +320,26 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             modifier: modifier.as_deref(),
         };
         resolve(doc, res, sentence, &run, &mut group, span);
+        // "Scotland Yard said … A spokesman said": a bare spokesman, with no "for" or "of"
+        // phrase, speaks for the last organisation that was a subject. Not for a state: the
+        // state named last may be a foreign one ("… Belgium said. A spokesman said" in a
+        // British story), and a bare role takes the story's country.
+        let bare_spokesperson = j == i + 1
+            && group.role.is_some()
+            && lex.spokespersons.contains(&toks.words[i])
+            && !(j < range.end && matches!(doc.token_text(j), "for" | "of"));
+        if bare_spokesperson {
+            if let Some(t) = coref.last_thing.filter(|&t| {
+                let a = &doc.actors[t as usize];
+                a.country.is_some() && !a.sectors.is_empty()
+            }) {
+                group.entity = Some(t);
+                group.role = None;
+                group
+                    .evidence
+                    .push_str(" → speaks for the last organisation that was a subject");
+            }
+        }
         if group.entity.is_none() && group.place.is_none() {
             // A place named outside a locative phrase, or nothing resolvable: not a group.
             i = j;
