@@ -187,19 +187,26 @@ impl<'g> SentenceCtx<'g> {
                 return owner;
             }
         }
-        // "seize land owned by a British company": parsers often hang the participle on the
-        // verb instead of the noun it follows.
+        // "seize land owned by a British company", "dismissed fears | from some
+        // Conservatives": parsers often hang the participle or the phrase on the verb instead
+        // of the noun it follows.
         let next = syn.extent(t).end;
-        syn.head(t)
-            .filter(|_| depth == 1 && next < self.range.end)
-            .and_then(|h| {
-                (syn.head(next) == Some(h)
-                    && syn.rel(next) == Rel::Xcomp
-                    && syn.xpos(next) == readout_syntax::Xpos::VBN)
-                    .then_some(next)
-            })
-            .and_then(|v| super::args::by_agent(syn, v, |k| self.word_is(k, "by")))
-            .and_then(actor)
+        let verb = syn
+            .head(t)
+            .filter(|_| depth == 1 && next < self.range.end)?;
+        if syn.head(next) == Some(verb)
+            && syn.rel(next) == Rel::Xcomp
+            && syn.xpos(next) == readout_syntax::Xpos::VBN
+        {
+            return super::args::by_agent(syn, next, |k| self.word_is(k, "by")).and_then(actor);
+        }
+        let phrase = syn.head(next).filter(|&n| {
+            syn.head(n) == Some(verb)
+                && syn.rel(n) == Rel::Obl
+                && syn.case_of(n) == Some(next)
+                && (self.word_is(next, "of") || self.word_is(next, "from"))
+        })?;
+        actor(phrase)
     }
 
     /// The first frame (longest pattern first) that fits predicate `head`, whose form ends at
