@@ -1008,43 +1008,41 @@ impl Compiler {
         }
     }
 
-    fn partitives(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &[]);
-        for w in &r.head {
+    /// The word ids of a record whose values are single words (`what` names them in errors).
+    fn single_words(
+        &mut self,
+        file: &str,
+        r: &Record,
+        words: &[std::borrow::Cow<'_, str>],
+        what: &str,
+    ) -> Vec<u32> {
+        let mut out = Vec::with_capacity(words.len());
+        for w in words {
             let (ids, _) = self.phrase(w);
             match ids.as_slice() {
-                [id] => {
-                    self.lex.partitives.insert(*id);
-                }
-                _ => self.err(file, r.line, format!("partitive {w:?} must be one word")),
+                [id] => out.push(*id),
+                _ => self.err(file, r.line, format!("{what} {w:?} must be one word")),
             }
         }
+        out
+    }
+
+    fn partitives(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "partitive");
+        self.lex.partitives.extend(ids);
     }
 
     fn spokespersons(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
-        for w in &r.head {
-            let (ids, _) = self.phrase(w);
-            match ids.as_slice() {
-                [id] => {
-                    self.lex.spokespersons.insert(*id);
-                }
-                _ => self.err(file, r.line, format!("spokesperson {w:?} must be one word")),
-            }
-        }
+        let ids = self.single_words(file, r, &r.head, "spokesperson");
+        self.lex.spokespersons.extend(ids);
     }
 
     fn given_names(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
-        for w in &r.head {
-            let (ids, _) = self.phrase(w);
-            match ids.as_slice() {
-                [id] => {
-                    self.lex.given_names.insert(*id);
-                }
-                _ => self.err(file, r.line, format!("given name {w:?} must be one word")),
-            }
-        }
+        let ids = self.single_words(file, r, &r.head, "given name");
+        self.lex.given_names.extend(ids);
     }
 
     fn evaluation(&mut self, file: &str, r: &Record) {
@@ -1064,21 +1062,13 @@ impl Compiler {
                 )
             }
         };
-        for w in words {
-            let (ids, _) = self.phrase(w);
-            match ids.as_slice() {
-                [id] if sign == 0 => {
-                    self.lex.judged_things.insert(*id);
-                }
-                [id] => {
-                    self.lex.evaluations.insert(*id, sign);
-                }
-                _ => self.err(
-                    file,
-                    r.line,
-                    format!("evaluation word {w:?} must be one word"),
-                ),
-            }
+        let ids = self.single_words(file, r, words, "evaluation word");
+        if sign == 0 {
+            self.lex.judged_things.extend(ids);
+        } else {
+            self.lex
+                .evaluations
+                .extend(ids.into_iter().map(|id| (id, sign)));
         }
     }
 

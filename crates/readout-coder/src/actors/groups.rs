@@ -8,7 +8,7 @@ use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
 use readout_doc::{token_flags as tf, Document, Mention, Span};
 use readout_lexicon::{NameRef, WordClasses};
-use readout_syntax::{Rel, Xpos};
+use readout_syntax::Xpos;
 use std::ops::Range;
 
 fn is_possessive(text: &str) -> bool {
@@ -17,9 +17,9 @@ fn is_possessive(text: &str) -> bool {
 
 /// Whether the noun group over `tokens` is a subject: one of its words is a subject of a word
 /// outside it.
-fn is_subject(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
+fn is_subject_group(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
     tokens.clone().any(|t| {
-        matches!(syn.rel(t), Rel::Nsubj | Rel::NsubjPass)
+        crate::events::args::is_subject(syn.rel(t))
             && syn.head(t).is_none_or(|h| !tokens.contains(&h))
     })
 }
@@ -104,7 +104,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             continue;
         } else if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
             // A subject pronoun continues the last subject; others the last person named.
-            let subject = matches!(syn.rel(i), Rel::Nsubj | Rel::NsubjPass);
+            let subject = crate::events::args::is_subject(syn.rel(i));
             group.entity = coref
                 .last_subject_person
                 .filter(|_| subject)
@@ -365,7 +365,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 let actor = &doc.actors[e as usize];
                 if actor.key.starts_with("person:") {
                     coref.last_person = Some(e);
-                    if is_subject(syn, group.tokens.clone()) {
+                    if is_subject_group(syn, group.tokens.clone()) {
                         coref.last_subject_person = Some(e);
                     }
                     match group.person {
@@ -465,7 +465,7 @@ fn appositive_persons(
         if update_coref {
             coref.note(e);
             coref.last_person = Some(e);
-            if is_subject(syn, range.clone()) {
+            if is_subject_group(syn, range.clone()) {
                 coref.last_subject_person = Some(e);
             }
             coref.persons_by_surname.insert(last_word(&name), e);

@@ -332,7 +332,7 @@ fn unlisted(
         cx.coref.note(e);
         if person {
             cx.coref.last_person = Some(e);
-            if matches!(syn.rel(head), Rel::Nsubj | Rel::NsubjPass) {
+            if crate::events::args::is_subject(syn.rel(head)) {
                 cx.coref.last_subject_person = Some(e);
             }
             cx.coref.persons_by_surname.insert(last_word(&name), e);

@@ -50,7 +50,7 @@ pub struct Args {
     pub patient: Option<(usize, Via)>,
 }
 
-fn is_subject(rel: Rel) -> bool {
+pub(crate) fn is_subject(rel: Rel) -> bool {
     matches!(rel, Rel::Nsubj | Rel::NsubjPass | Rel::NsubjOuter)
 }
 

@@ -104,10 +104,7 @@ impl SentenceCtx<'_> {
         let mut k = v;
         // Skip adverbs, auxiliaries, commas and time phrases between the subject and the verb
         // ("Imran Khan, on Wednesday, ridiculed …").
-        let time = |t: usize| {
-            let c = self.toks.classes[t];
-            c.0 & DATE_WORDS != 0 || c.has(WordClasses::PREPOSITION)
-        };
+        let time = |t: usize| self.is_date_word(t) || self.is(t, WordClasses::PREPOSITION);
         while k > self.range.start
             && self.group_at(k - 1).is_none()
             && (matches!(
