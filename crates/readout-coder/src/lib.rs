@@ -156,6 +156,8 @@ impl<'l> Coder<'l> {
             doc.events.append(&mut events);
             s = end;
         }
+        actors::places::anchor_places(doc, &syn, &toks);
+        doc.datelines = actors::places::datelines(doc, lex);
         let home = actors::home::home_country(doc, lex);
         if let Some(t) = trace {
             t.lines.push(match &home {

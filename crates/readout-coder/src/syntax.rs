@@ -138,6 +138,12 @@ impl Syntax {
         self.words[t].rel
     }
 
+    /// Whether `t`'s sentence was parsed (unparsed words are heads of nothing and roots of
+    /// nothing).
+    pub fn is_parsed(&self, t: usize) -> bool {
+        self.heads[t] != NO_HEAD || self.words[t].rel == Rel::Root
+    }
+
     pub fn head(&self, t: usize) -> Option<usize> {
         let h = self.heads[t];
         (h != NO_HEAD).then_some(h as usize)

@@ -34,6 +34,9 @@ country BBB | Borovia
 country CCC | Carpath
     adjectives: Carpathian
 place Velm | BBB | 21 | 21 | city
+place Velm | CCC | 31 | 31 | city | 900
+place Dorn | BBB | 22 | 22 | city
+place Kessa | AAA | 11 | 11 | province
 actor IGOXYZ | the Union
     sectors: IGO
 actor BBBMED | Borovia Wire
@@ -391,6 +394,105 @@ fn events_take_the_date_and_place_of_their_own_clause() {
         "falls back to the publication date"
     );
     assert!(condemn.location.is_none());
+}
+
+/// The place of each event, by trigger: (trigger, place name, how), or "-" for none.
+fn places(doc: &Document) -> Vec<(String, String, &'static str)> {
+    doc.events
+        .iter()
+        .map(|e| {
+            let (name, how) = e
+                .location
+                .as_ref()
+                .map(|l| (l.name.clone(), l.how.as_str()))
+                .unwrap_or(("-".into(), "-"));
+            (doc.slice(e.trigger).to_string(), name, how)
+        })
+        .collect()
+}
+
+fn place_of(pairs: &[(&str, &str, &'static str)]) -> Vec<(String, String, &'static str)> {
+    pairs
+        .iter()
+        .map(|(t, n, h)| (t.to_string(), n.to_string(), *h))
+        .collect()
+}
+
+#[test]
+fn a_place_belongs_to_the_event_the_parse_hangs_it_on() {
+    // A fronted locative places the verb it modifies, however far away.
+    let doc = code(
+        "In Velm, Borovian officials condemned Arlo on Monday.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("condemned", "Velm", "text")]));
+    // A located subject: the event happens where its doer is.
+    let doc = code("Troops in Dorn attacked Carpath.", "2026-01-10");
+    assert_eq!(places(&doc), place_of(&[("attacked", "Dorn", "text")]));
+    // A place that describes the object of a statement is not where the statement was made.
+    let doc = code("Anna Lind condemned Arlo over the attack in Velm.", "2026-01-10");
+    assert_eq!(places(&doc), place_of(&[("condemned", "-", "-")]));
+    // A place in another clause belongs to that clause.
+    let doc = code(
+        "Pavel Orlov condemned Carpath after Borovian officials met in Velm.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[("condemned", "-", "-"), ("met", "Velm", "text")])
+    );
+}
+
+#[test]
+fn modifiers_metonyms_and_bases_place_nothing() {
+    // A country used as a modifier or a possessive is not a place.
+    let doc = code("Anna Lind condemned Borovia's plan.", "2026-01-10");
+    assert!(doc.events.iter().all(|e| e.location.is_none()));
+    // Where a body is based is not where it acted.
+    let doc = code(
+        "An official based in Dorn condemned Carpath on Friday.",
+        "2026-01-10",
+    );
+    assert!(doc.events.iter().all(|e| e.location.is_none()));
+}
+
+#[test]
+fn a_seat_of_power_stands_in_its_capital() {
+    let doc = code("Officials met at the Citadel.", "2026-01-10");
+    let l = doc.events[0].location.as_ref().unwrap();
+    assert_eq!((l.lat, l.lon), (20.0, 20.0), "the capital's coordinates");
+    assert_eq!(l.kind, readout_doc::PlaceKind::Site);
+}
+
+#[test]
+fn same_named_places_follow_the_qualifier_then_the_story() {
+    let doc = code("Officials met in Velm, Carpath.", "2026-01-10");
+    assert_eq!(doc.events[0].location.as_ref().unwrap().country.as_deref(), Some("CCC"));
+    // A dateline without a qualifier: the capital beats a more populous namesake elsewhere.
+    let doc = code("BOROGRAD (Wire) - Pavel Orlov condemned Carpath.", "2026-01-10");
+    let l = doc.events[0].location.as_ref().unwrap();
+    assert_eq!((l.name.as_str(), l.how), ("Borograd", readout_doc::LocationSource::Dateline));
+}
+
+#[test]
+fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
+    let doc = code(
+        "DORN, Borovia (Wire) - Pavel Orlov condemned Carpath on Friday.\n\nPavel Orlov met Anna Lind in Velm.\n\nPavel Orlov praised Arlo.\n\nIn 2019 Pavel Orlov condemned Arlo.\n\nArland condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            ("condemned", "Dorn", "dateline"),
+            ("met", "Velm", "text"),
+            // The next sentence continues the meeting's occasion.
+            ("praised", "Velm", "earlier"),
+            // An event of another year is not news of the day.
+            ("condemned", "-", "-"),
+            // Arland acts at home, not in Borovia's dateline city.
+            ("condemned", "-", "-"),
+        ])
+    );
 }
 
 #[test]

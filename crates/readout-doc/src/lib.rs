@@ -216,7 +216,67 @@ pub struct Location {
     pub country: Option<String>,
     pub lat: f64,
     pub lon: f64,
-    pub span: Span,
+    /// The words that name the place (in the event's sentence, the dateline, or the earlier
+    /// sentence the place was carried over from); `None` for a dateline the page lost.
+    pub span: Option<Span>,
+    /// What the place is: `country`, `state`, `province`, `region`, `city` or `site`.
+    pub kind: PlaceKind,
+    /// How the event got the place.
+    pub how: LocationSource,
+}
+
+/// What a place is, from the largest to the smallest (GDELT's geo types, with `site` for
+/// buildings and venues).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    /// A first-level division: a state, province or region.
+    Division,
+    City,
+    Site,
+}
+
+impl PlaceKind {
+    /// The gazetteer's kind word ("state", "province", "city", "site", …) as a kind.
+    pub fn from_gazetteer(kind: &str) -> PlaceKind {
+        match kind {
+            "country" => PlaceKind::Country,
+            "city" | "capital" => PlaceKind::City,
+            "site" => PlaceKind::Site,
+            _ => PlaceKind::Division,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Division => "division",
+            PlaceKind::City => "city",
+            PlaceKind::Site => "site",
+        }
+    }
+}
+
+/// How an event got its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocationSource {
+    /// A locative phrase of the event's own clause ("met in Geneva", "police in Kyiv said").
+    Text,
+    /// The wire dateline ("PARIS (Reuters) -"), for an event reported as news of the day.
+    Dateline,
+    /// The place of an event earlier in the article, for a later event of the same day
+    /// whose sentence names no place.
+    Earlier,
+}
+
+impl LocationSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocationSource::Text => "text",
+            LocationSource::Dateline => "dateline",
+            LocationSource::Earlier => "earlier",
+        }
+    }
 }
 
 /// One side of an event: the actor and the words that name it.
@@ -268,8 +328,18 @@ pub struct PlaceMention {
     pub country: Option<String>,
     pub lat: f64,
     pub lon: f64,
-    /// Introduced by a locative preposition ("in", "at", "near").
+    /// Introduced by a locative preposition ("in", "at", "near"), directly or through the
+    /// noun it names ("in the town of Saraqeb").
     pub locative: bool,
+    pub kind: PlaceKind,
+    /// The words the place is said of, by the parse, nearest first: the word its phrase
+    /// attaches to, then (through a noun) up to the verb of its clause ("a correspondent in
+    /// Saraqeb said" → correspondent, said). `None` when the sentence was not parsed; empty
+    /// when the place only modifies a noun ("the conflict in Ukraine" as an object).
+    pub anchors: Option<Vec<u32>>,
+    /// The verb whose object the place describes, when the chain of anchors stops at an
+    /// object ("shelled [a market in Idlib]"): the place of a material act on that object.
+    pub object_of: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -295,6 +365,9 @@ pub struct Document {
     pub actors: Vec<Actor>,
     pub mentions: Vec<Mention>,
     pub places: Vec<PlaceMention>,
+    /// The places of the story's wire datelines ("PARIS (Reuters) -"), each with the first
+    /// sentence it covers (a round-up of news from several places has one per section).
+    pub datelines: Vec<(u32, Location)>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
 }

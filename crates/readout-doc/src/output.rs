@@ -69,6 +69,13 @@ pub struct OutputLocation<'a> {
     pub country: Option<&'a str>,
     pub lat: f64,
     pub lon: f64,
+    /// `country`, `division` (state, province, region), `city` or `site`.
+    pub kind: &'static str,
+    /// `text` (a locative phrase of the event's clause), `dateline`, or `earlier` (the place
+    /// of an earlier event of the same day).
+    pub how: &'static str,
+    /// The words that name the place.
+    pub text: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug)]
@@ -235,6 +242,12 @@ impl<'a> OutputDocument<'a> {
                         country: l.country.as_deref(),
                         lat: l.lat,
                         lon: l.lon,
+                        kind: l.kind.as_str(),
+                        how: l.how.as_str(),
+                        text: match l.span {
+                            Some(s) => Some(doc.slice(s)),
+                            None => doc.meta.dateline.as_deref(),
+                        },
                     }),
                     negated: e.negated,
                     modality: e.modality.as_str(),

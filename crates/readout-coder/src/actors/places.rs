@@ -4,8 +4,10 @@
 use super::resolve::Resolver;
 use super::NounGroup;
 use crate::analysis::Tokens;
-use readout_doc::{Document, Mention, PlaceMention, Span};
-use readout_lexicon::{Lexicon, NameRef, WordClasses};
+use crate::syntax::Syntax;
+use readout_syntax::{Rel, Upos};
+use readout_doc::{Document, Kind, Location, LocationSource, Mention, PlaceKind, PlaceMention, Span};
+use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
 
 /// "the foreign ministry in Manila", "police in Kyiv", "the president of France": a bare role
 /// followed by a locative place or by "of" and a country is that country's role.
@@ -72,6 +74,102 @@ pub(crate) fn qualify_roles_by_place(
     }
 }
 
+/// Says, for every place named in a parsed sentence, which words it is said of (see
+/// [`PlaceMention::anchors`]): the parse decides which event a place belongs to, so that a
+/// place in another clause, a modifier ("the U.S. election", "Pakistan's support") or where a
+/// body is based ("an NGO based in Hong Kong") places no event.
+pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
+    let Document {
+        places,
+        tokens,
+        text,
+        ..
+    } = doc;
+    let is_of = |t: usize| {
+        let s = tokens[t].span;
+        text[s.start as usize..s.end as usize].eq_ignore_ascii_case("of")
+    };
+    for p in places.iter_mut() {
+        let name = p.tokens.start as usize..p.tokens.end as usize;
+        if name.is_empty() || !syn.is_parsed(name.start) {
+            continue;
+        }
+        // The name's head: its word whose head lies outside it.
+        let Some(mut h) = name
+            .clone()
+            .find(|&t| syn.head(t).is_none_or(|x| !name.contains(&x)))
+        else {
+            continue;
+        };
+        // "in Patna and Bhagalpur": a later conjunct stands where the first one does.
+        for _ in 0..MAX_CONJUNCTS {
+            match syn.head(h) {
+                Some(first) if syn.rel(h) == Rel::Conj && syn.upos(first) == syn.upos(h) => {
+                    h = first
+                }
+                _ => break,
+            }
+        }
+        let case = syn.case_of(h);
+        let by_case = case.is_some_and(|c| toks.is(c, WordClasses::LOCATIVE));
+        let after_of = case.is_some_and(is_of);
+        let mut anchors = Vec::new();
+        p.object_of = None;
+        if by_case || after_of {
+            // A possessive ("Pakistan's support") and a compound ("the Gaza crisis") only
+            // modify their noun.
+            let mut t = h;
+            for _ in 0..MAX_ANCHOR_STEPS {
+                let Some(up) = syn.head(t) else { break };
+                let rel = syn.rel(t);
+                // From a noun, a place climbs on only through a place phrase ("in the town
+                // of Saraqeb"): "condemned Arlo over the attack in Velm" places no
+                // condemning.
+                let located = anchors.is_empty()
+                    || syn
+                        .case_of(t)
+                        .is_some_and(|c| toks.is(c, WordClasses::LOCATIVE));
+                let through = match rel.base() {
+                    Rel::Obl | Rel::Advmod => located,
+                    Rel::Nmod => rel != Rel::NmodPoss && located,
+                    // A located participant: "police in Kyiv arrested", "a correspondent in
+                    // the town of Saraqeb said".
+                    Rel::Nsubj => !anchors.is_empty(),
+                    // "met Pavel Orlov in Velm": a place phrase does not describe a name, so
+                    // it is where the one named was met.
+                    Rel::Obj if !anchors.is_empty() && syn.upos(t) == Upos::PROPN => true,
+                    Rel::Obj if !anchors.is_empty() => {
+                        // "shelled a market in Idlib": where the object is, a material act is.
+                        p.object_of = Some(up as u32);
+                        false
+                    }
+                    _ => false,
+                };
+                if !through {
+                    break;
+                }
+                anchors.push(up as u32);
+                if matches!(syn.upos(up), Upos::VERB | Upos::AUX) {
+                    break;
+                }
+                t = up;
+            }
+            // "in the northeastern region of Catalonia": the region's preposition counts.
+            p.locative |= by_case
+                || anchors.first().is_some_and(|&a| {
+                    syn.case_of(a as usize)
+                        .is_some_and(|c| toks.is(c, WordClasses::LOCATIVE))
+                });
+        }
+        p.anchors = Some(anchors);
+    }
+}
+
+/// Most conjuncts climbed from a later one to the first ("in A, B, C and D").
+const MAX_CONJUNCTS: usize = 8;
+/// Most words climbed from a place to the verb it is said of.
+const MAX_ANCHOR_STEPS: usize = 4;
+
 /// Adds a place mention to the document; returns its index.
 pub(crate) fn push_place(doc: &mut Document, place: PlaceMention) -> u32 {
     doc.places.push(place);
@@ -135,4 +233,173 @@ pub(crate) fn choose_place(
             )
         })
         .map(|p| (p, false))
+}
+
+/// Longest dateline before its dash or colon, in bytes ("EAST CLEVELAND, Ohio, Sept. 24 (AP)").
+const MAX_DATELINE_BYTES: usize = 60;
+/// Most words of the place name in a dateline.
+const MAX_DATELINE_NAME_WORDS: usize = 4;
+
+/// The places of the story's datelines, each with the first sentence it covers: the dateline
+/// cut off a scraped page (from the metadata), and any body paragraph that opens with one
+/// ("PARIS (Reuters) –", "VENICE, Italy (AP) —", "Kigali:", "London, Jun 11 (efe-epa).-"; a
+/// round-up of news from several places has one per section, "STOCKHOLM — …"). Only a name
+/// the gazetteer knows counts, so "FILE PHOTO:" or "UPDATE:" is no dateline.
+pub(crate) fn datelines(doc: &Document, lex: &Lexicon) -> Vec<(u32, Location)> {
+    let mut scratch = String::new();
+    let mut found = Vec::new();
+    if let Some(d) = doc.meta.dateline.as_deref() {
+        let (name, qualifier) = split_dateline_name(d);
+        if let Some(l) = gazetteer_place(doc, lex, name, qualifier, &mut scratch) {
+            found.push((0, l));
+        }
+    }
+    let mut paragraph = u32::MAX;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.paragraph == paragraph || s.kind != Kind::Body {
+            continue;
+        }
+        paragraph = s.paragraph;
+        let para = doc.paragraphs[s.paragraph as usize].span;
+        let text = doc.slice(para);
+        let Some(prefix) = dateline_prefix(text) else {
+            continue;
+        };
+        let (name, qualifier) = split_dateline_name(prefix);
+        if let Some(l) = gazetteer_place(doc, lex, name, qualifier, &mut scratch) {
+            let start = para.start + (name.as_ptr() as usize - text.as_ptr() as usize) as u32;
+            let span = Span {
+                start,
+                end: start + name.len() as u32,
+            };
+            found.push((si as u32, Location { span: Some(span), ..l }));
+        }
+    }
+    found
+}
+
+/// The words before a dateline's dash or colon, when the paragraph opens with one: a
+/// capitalised name, then perhaps a region, a date and an agency in brackets.
+fn dateline_prefix(text: &str) -> Option<&str> {
+    if !text.starts_with(char::is_uppercase) {
+        return None;
+    }
+    for (i, c) in text.char_indices() {
+        if i > MAX_DATELINE_BYTES {
+            return None;
+        }
+        let rest = &text[i + c.len_utf8()..];
+        let ends = match c {
+            '—' | '–' | ':' => true,
+            // A dash, not a hyphen inside a name ("WINSTON-SALEM").
+            '-' => !rest.starts_with(char::is_alphabetic),
+            // "LONDON \" AstraZeneca said": a straight quote for a dash lost in transcoding,
+            // after a name in capitals only.
+            '"' => {
+                let name = text[..i].trim_end();
+                name.len() > 2 && !name.contains(char::is_lowercase)
+            }
+            // "(Reuters) –", "(AP) \"", "(efe-epa).-"
+            '(' => {
+                let close = rest.find(')')?;
+                let after = rest[close + 1..].trim_start();
+                after.starts_with(['-', '—', '–', ':', '.', '"', '“', '\''])
+                    || after.starts_with(char::is_uppercase)
+            }
+            _ => false,
+        };
+        if ends {
+            let prefix = text[..i].trim_end();
+            return (!prefix.is_empty()).then_some(prefix);
+        }
+        // Before the comma, only the place name: a lowercase word there is a sentence.
+        if c == ' ' && !text[..i].contains(',') && rest.starts_with(char::is_lowercase) {
+            return None;
+        }
+    }
+    None
+}
+
+/// "VENICE, Italy" → ("VENICE", Some("Italy")); "London, Jun 11" → ("London", Some("Jun 11")).
+fn split_dateline_name(dateline: &str) -> (&str, Option<&str>) {
+    let dateline = dateline.split('(').next().unwrap_or("").trim();
+    match dateline.split_once(',') {
+        Some((name, rest)) => {
+            let qualifier = rest.split(',').next().unwrap_or("").trim();
+            (name.trim(), (!qualifier.is_empty()).then_some(qualifier))
+        }
+        None => (dateline, None),
+    }
+}
+
+/// A place or country named by exactly `name` (all of it), told apart by `qualifier`.
+fn gazetteer_place(
+    doc: &Document,
+    lex: &Lexicon,
+    name: &str,
+    qualifier: Option<&str>,
+    scratch: &mut String,
+) -> Option<Location> {
+    let refs = |text: &str, scratch: &mut String| -> Vec<NameRef> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.is_empty() || words.len() > MAX_DATELINE_NAME_WORDS {
+            return Vec::new();
+        }
+        let ids: Vec<u32> = words.iter().map(|w| lex.word_id(w, scratch)).collect();
+        let caps: Vec<bool> = words
+            .iter()
+            .map(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        match lex.names.longest(&ids, &caps, 0) {
+            Some(m) if m.len == ids.len() => m.values().copied().collect(),
+            _ => Vec::new(),
+        }
+    };
+    let found = refs(name, scratch);
+    let qualifier = qualifier.map(|q| refs(q, scratch)).unwrap_or_default();
+    let chosen = choose_place(doc, lex, &found, &qualifier);
+    let place = |p: u32| {
+        let pl = &lex.places[p as usize];
+        Location {
+            name: pl.name.clone(),
+            country: Some(pl.country.clone()),
+            lat: pl.lat,
+            lon: pl.lon,
+            span: None,
+            kind: PlaceKind::from_gazetteer(&pl.kind),
+            how: LocationSource::Dateline,
+        }
+    };
+    // As in the text: a qualifier picks among same-named places ("Paris, Texas"); without
+    // one, a capital or country wins over a smaller namesake ("MADRID" is not Madrid,
+    // Colombia).
+    if let Some((p, true)) = chosen {
+        return Some(place(p));
+    }
+    let country =     found.iter().find_map(|r| match *r {
+        NameRef::Country {
+            index,
+            form: form @ (CountryForm::Name | CountryForm::Capital),
+            ..
+        } => {
+            let c = &lex.countries[index as usize];
+            let (name, (lat, lon), kind) = match (form, &c.capital) {
+                (CountryForm::Capital, Some(cap)) => {
+                    (cap.name.clone(), (cap.lat, cap.lon), PlaceKind::City)
+                }
+                _ => (c.name.clone(), c.location?, PlaceKind::Country),
+            };
+            Some(Location {
+                name,
+                country: Some(c.code.clone()),
+                lat,
+                lon,
+                span: None,
+                kind,
+                how: LocationSource::Dateline,
+            })
+        }
+        _ => None,
+    });
+    country.or_else(|| chosen.map(|(p, _)| place(p)))
 }

@@ -2,7 +2,7 @@
 
 use super::places::{choose_place, push_place};
 use super::NounGroup;
-use readout_doc::{Actor, Date, Document, PlaceMention, Span};
+use readout_doc::{Actor, Date, Document, PlaceKind, PlaceMention, Span};
 use readout_lexicon::{CountryForm, Lexicon, NameRef, Standing};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -230,7 +230,7 @@ pub(crate) fn resolve(
     let new_person = new_person.clone();
     let locative = context.locative;
     let tokens = group.tokens.start as u32..group.tokens.end as u32;
-    let place = |name: String, country: Option<String>, lat: f64, lon: f64| PlaceMention {
+    let place = |name: String, country: Option<String>, lat: f64, lon: f64, kind| PlaceMention {
         sentence: sentence as u32,
         tokens: tokens.clone(),
         span,
@@ -239,6 +239,9 @@ pub(crate) fn resolve(
         lat,
         lon,
         locative,
+        kind,
+        anchors: None,
+        object_of: None,
     };
     let lex = res.lex;
     let person = refs.iter().find_map(|r| match r {
@@ -295,7 +298,8 @@ pub(crate) fn resolve(
         // The qualifier picked one of several same-named places ("Paris, Texas").
         let pl = &lex.places[p as usize];
         let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        group.place = Some(push_place(doc, place(name, country, lat, lon)));
+        let kind = PlaceKind::from_gazetteer(&pl.kind);
+        group.place = Some(push_place(doc, place(name, country, lat, lon, kind)));
         return;
     }
     let chosen = chosen
@@ -369,8 +373,9 @@ pub(crate) fn resolve(
         );
         if locative && place_like && agent.is_none() {
             let country = &lex.countries[c as usize];
+            // A seat of power ("the White House", "the Kremlin") stands in its capital.
             let coords = match form {
-                CountryForm::Capital => country
+                CountryForm::Capital | CountryForm::Seat => country
                     .capital
                     .as_ref()
                     .map(|cap| (cap.name.clone(), cap.lat, cap.lon)),
@@ -383,9 +388,14 @@ pub(crate) fn resolve(
             });
             if let Some((_, lat, lon)) = coords {
                 let name = doc.slice(span).trim_start_matches("the ").to_string();
+                let kind = match form {
+                    CountryForm::Name => PlaceKind::Country,
+                    CountryForm::Capital => PlaceKind::City,
+                    _ => PlaceKind::Site,
+                };
                 group.place = Some(push_place(
                     doc,
-                    place(name, Some(country.code.clone()), lat, lon),
+                    place(name, Some(country.code.clone()), lat, lon, kind),
                 ));
                 // The place is also its country, should a frame want it as an actor ("took a
                 // swipe at Saudi Arabia"): a capital or seat stands for the government.
@@ -407,7 +417,8 @@ pub(crate) fn resolve(
     if let Some(p) = chosen {
         let pl = &lex.places[p as usize];
         let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        group.place = Some(push_place(doc, place(name, country, lat, lon)));
+        let kind = PlaceKind::from_gazetteer(&pl.kind);
+        group.place = Some(push_place(doc, place(name, country, lat, lon, kind)));
         return;
     }
     if let Some(s) = sector_name {

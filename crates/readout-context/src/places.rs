@@ -1,0 +1,221 @@
+//! Where each event happened.
+//!
+//! An event takes, in this order:
+//! 1. a place its own clause says it happened at: a place phrase the parse hangs on the
+//!    event's word ("met in Geneva"), on its located subject ("police in Kyiv arrested"), or,
+//!    for a material act, on its object ("shelled a market in Idlib") — see
+//!    [`PlaceMention::anchors`]. A place that only modifies a noun ("the U.S. election",
+//!    "Pakistan's support"), where someone is based, or a place of another clause places
+//!    nothing;
+//! 2. when its sentence places no event and it is news of the day (no date of its own, or a
+//!    date within a few days of publication): the place of the latest such event in the few
+//!    sentences before it, or else the story's dateline ("PARIS (Reuters) -"), as a wire
+//!    story's events of the day happen where it was filed (the convention of ICEWS's story
+//!    locations). A place carried over never goes to an event whose source belongs to
+//!    another country.
+//!
+//! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
+//! falls back to the nearest locative place in the event's clause.
+
+use readout_doc::{Document, Event, Location, LocationSource, PlaceMention};
+use std::ops::Range;
+
+/// Most sentences an earlier event's place carries over to later events of the same day.
+const CARRY_SENTENCES: u32 = 3;
+/// An event dated this many days before publication, or one day after, is news of the day.
+const NEWS_DAYS_BEFORE: i64 = 3;
+const NEWS_DAYS_AFTER: i64 = 1;
+
+/// Gives every event its place. Places and events are in sentence order, so each sentence
+/// looks only at its own slice of places: the work is linear in the document's length.
+pub fn attach(doc: &mut Document) {
+    let mut events = std::mem::take(&mut doc.events);
+    let mut names = NameTokens::default();
+    let mut scene: Option<(Location, u32)> = None;
+    let mut dateline: Option<&Location> = None;
+    let mut next_dateline = 0;
+    let mut start = 0;
+    while start < events.len() {
+        let sentence = events[start].sentence;
+        let end = start + events[start..].partition_point(|e| e.sentence == sentence);
+        let places = of_sentence(&doc.places, sentence, |p| p.sentence);
+        let mut placed = false;
+        for e in &mut events[start..end] {
+            let found = places
+                .iter()
+                .filter(|p| p.locative)
+                .filter_map(|p| Some((said_of(doc, &mut names, e, p)?, p)))
+                .min_by_key(|(rank, _)| *rank)
+                .map(|(_, p)| p);
+            e.location = found.map(|p| Location {
+                name: p.name.clone(),
+                country: p.country.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                span: Some(p.span),
+                kind: p.kind,
+                how: LocationSource::Text,
+            });
+            if let Some(l) = &e.location {
+                placed = true;
+                if news_of_the_day(doc, e) {
+                    scene = Some((l.clone(), sentence));
+                }
+            }
+        }
+        while next_dateline < doc.datelines.len() && doc.datelines[next_dateline].0 <= sentence {
+            dateline = Some(&doc.datelines[next_dateline].1);
+            next_dateline += 1;
+        }
+        if !placed {
+            let carried = scene
+                .as_ref()
+                .filter(|(_, from)| sentence > *from && sentence - from <= CARRY_SENTENCES)
+                .map(|(l, _)| Location {
+                    how: LocationSource::Earlier,
+                    ..l.clone()
+                })
+                .or_else(|| dateline.cloned());
+            for e in &mut events[start..end] {
+                if let Some(l) = carried.as_ref() {
+                    if news_of_the_day(doc, e) && compatible(doc, e, l) {
+                        e.location = Some(l.clone());
+                    }
+                }
+            }
+        }
+        start = end;
+    }
+    doc.events = events;
+}
+
+/// Whether a place carried over from elsewhere can be the event's: not when the event's source
+/// belongs to another country ("MADRID — … Sweden banned public gatherings").
+fn compatible(doc: &Document, e: &Event, place: &Location) -> bool {
+    let source = e.source.actor.and_then(|a| doc.actors[a as usize].country.as_deref());
+    match (source, place.country.as_deref()) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// Whether the event is reported as news of the day: no date of its own, or one close to
+/// publication.
+fn news_of_the_day(doc: &Document, e: &Event) -> bool {
+    let (Some(date), Some(published)) = (e.date, doc.meta.published) else {
+        return true;
+    };
+    if date.span.is_none() {
+        return true;
+    }
+    let days = date.date.to_days() - published.to_days();
+    date.precision == readout_doc::DatePrecision::Day
+        && (-NEWS_DAYS_BEFORE..=NEWS_DAYS_AFTER).contains(&days)
+}
+
+/// How closely a place belongs to the event (lower is closer), or `None` when it does not.
+fn said_of(doc: &Document, names: &mut NameTokens, e: &Event, p: &PlaceMention) -> Option<usize> {
+    let trigger = e.trigger_token;
+    match &p.anchors {
+        Some(anchors) => anchors.iter().position(|&a| a == trigger).or_else(|| {
+            // Material acts (quad classes 2 and 4) happen where their object is.
+            (p.object_of == Some(trigger) && matches!(e.quad_class, 2 | 4))
+                .then_some(anchors.len())
+        }),
+        None => {
+            let clause = e.clause.start as usize..e.clause.end as usize;
+            let phrase = p.tokens.start as usize..p.tokens.end as usize;
+            let d = distance(&clause, trigger as usize, &phrase)?;
+            attaches(names.of_sentence(doc, e.sentence), e, p).then_some(d)
+        }
+    }
+}
+
+/// The items of one sentence in a slice sorted by sentence.
+pub(crate) fn of_sentence<T>(items: &[T], sentence: u32, key: impl Fn(&T) -> u32) -> &[T] {
+    let start = items.partition_point(|x| key(x) < sentence);
+    let end = start + items[start..].partition_point(|x| key(x) <= sentence);
+    &items[start..end]
+}
+
+/// How far a phrase stands from the trigger, if it is inside the clause; phrases after the
+/// trigger are preferred to phrases before it.
+pub(crate) fn distance(clause: &Range<usize>, trigger: usize, phrase: &Range<usize>) -> Option<usize> {
+    if phrase.start < clause.start || phrase.end > clause.end {
+        return None;
+    }
+    Some(if phrase.start >= trigger {
+        phrase.start - trigger
+    } else {
+        trigger - phrase.end + 2
+    })
+}
+
+/// Most words a locative phrase may stand from its event's trigger, not counting the words
+/// of actor names in between ("met [Russian Security Council secretary Sergei Shoigu] in
+/// Beijing"); farther places modify something else ("said … the conflict in Ukraine").
+const MAX_PLACE_DISTANCE: usize = 4;
+
+/// Which tokens of one sentence lie inside an actor mention, computed once per sentence (looking
+/// through the sentence's mentions for every token was quadratic in a long sentence).
+#[derive(Default)]
+struct NameTokens {
+    sentence: Option<u32>,
+    /// The sentence's first token.
+    first: usize,
+    /// Indexed by token number less `first`.
+    in_name: Vec<bool>,
+}
+
+impl NameTokens {
+    fn of_sentence(&mut self, doc: &Document, sentence: u32) -> &Self {
+        if self.sentence != Some(sentence) {
+            let tokens = doc.sentences[sentence as usize].token_range();
+            self.sentence = Some(sentence);
+            self.first = tokens.start;
+            self.in_name.clear();
+            self.in_name.resize(tokens.len(), false);
+            for m in of_sentence(&doc.mentions, sentence, |m| m.sentence) {
+                let from =
+                    doc.tokens[tokens.clone()].partition_point(|t| t.span.start < m.span.start);
+                for (flag, token) in self.in_name[from..]
+                    .iter_mut()
+                    .zip(&doc.tokens[tokens.start + from..tokens.end])
+                {
+                    if token.span.end > m.span.end {
+                        break;
+                    }
+                    *flag = true;
+                }
+            }
+        }
+        self
+    }
+
+    fn contains(&self, token: usize) -> bool {
+        token
+            .checked_sub(self.first)
+            .and_then(|i| self.in_name.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+fn attaches(names: &NameTokens, e: &Event, p: &PlaceMention) -> bool {
+    let (trigger, place) = (e.trigger_token as usize, p.tokens.start as usize);
+    let (from, to) = if place > trigger {
+        (trigger + 1, place)
+    } else {
+        (p.tokens.end as usize, trigger)
+    };
+    let mut words = 0;
+    for t in from..to {
+        if !names.contains(t) {
+            words += 1;
+            if words > MAX_PLACE_DISTANCE {
+                return false;
+            }
+        }
+    }
+    true
+}
