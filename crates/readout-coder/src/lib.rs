@@ -157,6 +157,7 @@ impl<'l> Coder<'l> {
             s = end;
         }
         actors::places::anchor_places(doc, &syn, &toks);
+        doc.parse = parse_record(doc, &syn);
         doc.datelines = actors::places::datelines(doc, lex);
         let home = actors::home::home_country(doc, lex);
         if let Some(t) = trace {
@@ -172,6 +173,22 @@ impl<'l> Coder<'l> {
             actors::home::apply_home_country(doc, &h);
         }
     }
+}
+
+/// The facts of the parse that the stages after the coder read (dates hang on verbs).
+fn parse_record(doc: &Document, syn: &Syntax) -> readout_doc::Parse {
+    use readout_doc::Parse;
+    use readout_syntax::{Rel, Upos};
+    readout_doc::Parse::new((0..doc.tokens.len()).map(|t| {
+        let mut flags = 0;
+        if matches!(syn.upos(t), Upos::VERB | Upos::AUX) {
+            flags |= Parse::VERB;
+        }
+        if syn.rel(t).base() == Rel::Obl {
+            flags |= Parse::OBLIQUE;
+        }
+        (syn.head(t), flags)
+    }))
 }
 
 /// Whether a sentence can hold an event: it is not a caption, has a verb form or an event noun

@@ -495,6 +495,96 @@ fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
     );
 }
 
+/// The date of each event, by trigger: (trigger, date, the words it was read from), with "-"
+/// for none.
+fn dates(doc: &Document) -> Vec<(String, String, String)> {
+    doc.events
+        .iter()
+        .map(|e| {
+            let (date, text) = e
+                .date
+                .map(|d| (d.date.to_string(), d.span.map(|s| doc.slice(s).to_string())))
+                .unwrap_or(("-".into(), None));
+            (
+                doc.slice(e.trigger).to_string(),
+                date,
+                text.unwrap_or_else(|| "-".into()),
+            )
+        })
+        .collect()
+}
+
+fn date_of(triples: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    triples
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_date_belongs_to_the_clause_the_parse_hangs_it_on() {
+    // Published on Saturday 2026-01-10.
+    let doc = code(
+        "Pavel Orlov condemned Carpath after he met Anna Lind on Monday.",
+        "2026-01-10",
+    );
+    let mut got = dates(&doc);
+    got.sort();
+    assert_eq!(
+        got,
+        date_of(&[
+            ("condemned", "2026-01-10", "-"),
+            ("met", "2026-01-05", "Monday"),
+        ])
+    );
+    // A date before its noun dates the noun only.
+    let doc = code("Pavel Orlov condemned last year's invasion of Carpath.", "2026-01-10");
+    let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
+    assert!(condemn.date.unwrap().span.is_none(), "the publication date");
+    // "Friday afternoon" is one phrase of time.
+    let doc = code("Pavel Orlov condemned Carpath on Friday afternoon.", "2026-01-10");
+    assert_eq!(
+        dates(&doc),
+        date_of(&[("condemned", "2026-01-09", "Friday")])
+    );
+}
+
+#[test]
+fn what_is_to_come_takes_the_coming_day_and_month() {
+    let doc = code("Pavel Orlov will meet Anna Lind on Thursday.", "2026-01-10");
+    assert_eq!(doc.events[0].modality, readout_doc::Modality::Intended);
+    assert_eq!(
+        dates(&doc),
+        date_of(&[("meet", "2026-01-15", "Thursday")])
+    );
+    let doc = code("Pavel Orlov will meet Anna Lind in January.", "2026-11-20");
+    assert_eq!(dates(&doc), date_of(&[("meet", "2027-01-01", "January")]));
+    // Reported as done, the same words mean the last such day.
+    let doc = code("Pavel Orlov met Anna Lind on Thursday.", "2026-01-10");
+    assert_eq!(dates(&doc), date_of(&[("met", "2026-01-08", "Thursday")]));
+    // What is only intended gets no date of its own.
+    let doc = code("Pavel Orlov will meet Anna Lind.", "2026-01-10");
+    assert_eq!(dates(&doc), date_of(&[("meet", "-", "-")]));
+}
+
+#[test]
+fn an_undated_event_takes_the_day_of_the_event_just_before() {
+    let doc = code(
+        "Borovian troops attacked Arlo on Friday.\n\nPavel Orlov condemned Carpath.\n\nAnna Lind praised Arlo in 2019.\n\nPavel Orlov praised Arlo.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            ("attacked", "2026-01-09", "Friday"),
+            ("condemned", "2026-01-09", "Friday"),
+            ("praised", "2019-01-01", "2019"),
+            // A year long past is no day to carry over: the publication date.
+            ("praised", "2026-01-10", "-"),
+        ])
+    );
+}
+
 #[test]
 fn quotes_get_their_speakers() {
     let doc = code(

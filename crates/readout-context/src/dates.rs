@@ -37,6 +37,34 @@ fn year_for_month(month: u8, published: Date) -> i32 {
     }
 }
 
+/// How an expression was resolved, when the tense of its clause could move it: "on Thursday"
+/// and "in January" are read as the latest such day or month, and a clause about what is to
+/// come moves them to the next one ([`forward`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Resolved without a choice (a full date, a year, "yesterday", "next week").
+    Fixed,
+    Weekday,
+    /// A month or a month and day, without a year.
+    YearLeft,
+}
+
+/// The date a [`Reading`] gives for a clause about the future: the next such weekday or
+/// month on or after publication.
+pub fn forward(date: ResolvedDate, reading: Reading, published: Date) -> ResolvedDate {
+    let moved = match reading {
+        Reading::Fixed => date.date,
+        Reading::Weekday if date.date < published => date.date.add_days(7),
+        Reading::YearLeft
+            if (date.date.year, date.date.month) < (published.year, published.month) =>
+        {
+            Date::new(date.date.year + 1, date.date.month, date.date.day).unwrap_or(date.date)
+        }
+        _ => date.date,
+    };
+    ResolvedDate { date: moved, ..date }
+}
+
 /// Finds and resolves the temporal expressions of one sentence.
 pub fn find(
     doc: &Document,
@@ -44,7 +72,7 @@ pub fn find(
     range: Range<usize>,
     published: Option<Date>,
     scratch: &mut Scratch,
-) -> Vec<(Range<usize>, ResolvedDate)> {
+) -> Vec<(Range<usize>, ResolvedDate, Reading)> {
     let mut out = Vec::new();
     scratch.words.clear();
     scratch.caps.clear();
@@ -83,8 +111,10 @@ pub fn find(
                     precision,
                     span: Some(span(a, b)),
                 },
+                Reading::Fixed,
             )
         };
+        let year_left = |found: (Range<usize>, ResolvedDate, Reading)| (found.0, found.1, Reading::YearLeft);
         // Multi-word relative expressions ("this week", "last year").
         if let Some(m) = lex.function_words.longest(&scratch.words, &scratch.caps, k) {
             let c = m.values().fold(W::NONE, |a, c| a | *c);
@@ -116,9 +146,11 @@ pub fn find(
                     y = Some(yy);
                     e = e2 + 1;
                 }
+                let explicit = y.is_some();
                 let y = y.or(published.map(|p| year_for_month(month, p)));
                 if let Some(date) = y.and_then(|y| Date::new(y, month, day as u8)) {
-                    out.push(mk(date, DatePrecision::Day, k, e));
+                    let found = mk(date, DatePrecision::Day, k, e);
+                    out.push(if explicit { found } else { year_left(found) });
                 }
                 k = e;
                 continue;
@@ -134,7 +166,7 @@ pub fn find(
             if k > 0 && class(k - 1).has(W::PREPOSITION) {
                 if let Some(p) = published {
                     if let Some(date) = Date::new(year_for_month(month, p), month, 1) {
-                        out.push(mk(date, DatePrecision::Month, k, k + 1));
+                        out.push(year_left(mk(date, DatePrecision::Month, k, k + 1)));
                     }
                 }
             }
@@ -146,12 +178,13 @@ pub fn find(
                 .month()
                 .filter(|_| scratch.caps.get(k + 1) == Some(&true))
             {
-                let (y, e) = match year(text(k + 2)) {
-                    Some(y) => (Some(y), k + 3),
-                    None => (published.map(|p| year_for_month(month, p)), k + 2),
+                let (y, e, explicit) = match year(text(k + 2)) {
+                    Some(y) => (Some(y), k + 3, true),
+                    None => (published.map(|p| year_for_month(month, p)), k + 2, false),
                 };
                 if let Some(date) = y.and_then(|y| Date::new(y, month, day as u8)) {
-                    out.push(mk(date, DatePrecision::Day, k, e));
+                    let found = mk(date, DatePrecision::Day, k, e);
+                    out.push(if explicit { found } else { year_left(found) });
                 }
                 k = e;
                 continue;
@@ -160,7 +193,8 @@ pub fn find(
         // Weekdays: the latest such day on or before publication.
         if let (Some(wd), Some(p)) = (c.weekday().filter(|_| scratch.caps[k]), published) {
             let back = (p.weekday() as i64 - wd as i64).rem_euclid(7);
-            out.push(mk(p.add_days(-back), DatePrecision::Day, k, k + 1));
+            let (range, date, _) = mk(p.add_days(-back), DatePrecision::Day, k, k + 1);
+            out.push((range, date, Reading::Weekday));
             k += 1;
             continue;
         }
@@ -246,7 +280,7 @@ mod tests {
         let range = doc.sentences[0].token_range();
         find(&doc, &lex, range, p, &mut s)
             .into_iter()
-            .map(|(_, d)| {
+            .map(|(_, d, _)| {
                 (
                     doc.slice(d.span.unwrap()).to_string(),
                     d.date.to_string(),

@@ -14,7 +14,7 @@ pub mod dates;
 pub mod places;
 
 use places::{distance, of_sentence};
-use readout_doc::{DatePrecision, Document, ResolvedDate};
+use readout_doc::{Date, DatePrecision, Document, Event, Modality, ResolvedDate};
 use readout_lexicon::Lexicon;
 use std::ops::Range;
 
@@ -24,7 +24,7 @@ use std::ops::Range;
 /// its own sentence's slice of them: the work is linear in the document's length.
 pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     let published = doc.meta.published;
-    let mut found: Vec<(u32, Range<usize>, ResolvedDate)> = Vec::new();
+    let mut found: Vec<(u32, Range<usize>, ResolvedDate, dates::Reading)> = Vec::new();
     let mut scratch = dates::Scratch::default();
     let sentences_with_events: Vec<u32> = {
         let mut v: Vec<u32> = doc.events.iter().map(|e| e.sentence).collect();
@@ -33,26 +33,132 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     };
     for &si in &sentences_with_events {
         let range = doc.sentences[si as usize].token_range();
-        for (r, date) in dates::find(doc, lex, range, published, &mut scratch) {
-            found.push((si, r, date));
+        for (r, date, reading) in dates::find(doc, lex, range, published, &mut scratch) {
+            found.push((si, r, date, reading));
         }
     }
     let mut events = std::mem::take(&mut doc.events);
-    for e in events.iter_mut() {
-        let clause = e.clause.start as usize..e.clause.end as usize;
-        let trigger = e.trigger_token as usize;
-        let dates = of_sentence(&found, e.sentence, |d| d.0);
-        let best = dates
-            .iter()
-            .filter_map(|(_, r, d)| distance(&clause, trigger, r).map(|dist| (dist, *d)))
-            .min_by_key(|(dist, _)| *dist)
-            .map(|(_, d)| d);
-        e.date = best.or(published.map(|date| ResolvedDate {
-            date,
-            precision: DatePrecision::Day,
-            span: None,
-        }));
+    // The day of the latest event dated in the text, for the undated events of the next few
+    // sentences ("A crowd gathered outside the theatre on Friday evening. … Police detained
+    // him.").
+    let mut scene: Option<(ResolvedDate, u32)> = None;
+    let mut start = 0;
+    while start < events.len() {
+        let sentence = events[start].sentence;
+        let end = start + events[start..].partition_point(|e| e.sentence == sentence);
+        let dates = of_sentence(&found, sentence, |d| d.0);
+        let parsed = doc
+            .parse
+            .covers(doc.sentences[sentence as usize].token_range());
+        let mut dated = false;
+        for e in &mut events[start..end] {
+            let own = dates
+                .iter()
+                .filter_map(|(_, r, d, reading)| {
+                    let rank = if parsed {
+                        let dated = dated_event(doc, r)?;
+                        let trigger = e.trigger_token as usize;
+                        // An event noun is dated by the verb it is the subject of: "the
+                        // invasion began in 2022", "talks took place on Monday".
+                        let of_noun = !doc.parse.is_verb(trigger)
+                            && doc.parse.head(trigger) == Some(dated)
+                            && trigger < dated;
+                        (dated == trigger || of_noun).then_some(0)?
+                    } else {
+                        let clause = e.clause.start as usize..e.clause.end as usize;
+                        distance(&clause, e.trigger_token as usize, r)?
+                    };
+                    Some((rank, *d, *reading))
+                })
+                .min_by_key(|(rank, _, _)| *rank)
+                .map(|(_, d, reading)| match (published, e.modality) {
+                    // "will meet on Thursday", "plans to start in January": the coming one.
+                    (Some(p), m) if m != Modality::Asserted => dates::forward(d, reading, p),
+                    _ => d,
+                });
+            e.date = own;
+            if let Some(d) = own {
+                dated = true;
+                if e.modality == Modality::Asserted && news_of_the_day(d, published) {
+                    scene = Some((d, sentence));
+                }
+            }
+        }
+        if !dated {
+            // Undated events reported as fact happened on the day of the event just before,
+            // or else on the publication date; what is only intended, requested or supposed
+            // gets no date.
+            let carried = scene
+                .filter(|(_, from)| sentence > *from && sentence - from <= CARRY_SENTENCES)
+                .map(|(d, _)| d);
+            for e in &mut events[start..end] {
+                if reported_as_news(e) {
+                    e.date = carried.or(published.map(|date| ResolvedDate {
+                        date,
+                        precision: DatePrecision::Day,
+                        span: None,
+                    }));
+                }
+            }
+        } else {
+            for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
+                if reported_as_news(e) {
+                    e.date = published.map(|date| ResolvedDate {
+                        date,
+                        precision: DatePrecision::Day,
+                        span: None,
+                    });
+                }
+            }
+        }
+        start = end;
     }
     doc.events = events;
     places::attach(doc);
+}
+
+/// Whether an undated event is reported as having happened on the day of the report: asserted
+/// acts are. The tense does not tell reliably: news writing uses the present and the present
+/// perfect for the day's news ("The Home Office says", "Labour has attacked") as often as for
+/// background, so what is intended, requested or supposed is the only thing left undated.
+fn reported_as_news(e: &Event) -> bool {
+    e.modality == Modality::Asserted
+}
+
+/// Most sentences a date carries over to later undated events.
+const CARRY_SENTENCES: u32 = 2;
+/// A date this many days before publication, or one day after, is news of the day.
+const NEWS_DAYS_BEFORE: i64 = 7;
+const NEWS_DAYS_AFTER: i64 = 1;
+
+fn news_of_the_day(d: ResolvedDate, published: Option<Date>) -> bool {
+    let Some(p) = published else { return false };
+    let days = d.date.to_days() - p.to_days();
+    d.precision == DatePrecision::Day && (-NEWS_DAYS_BEFORE..=NEWS_DAYS_AFTER).contains(&days)
+}
+
+/// The word a temporal expression dates, by the parse: the verb or event noun its phrase hangs
+/// on ("said on Monday", "talks on Monday"), or the verb of the noun it follows ("said in a
+/// statement Friday", "Bihar on Wednesday announced"). An expression before its noun dates only
+/// the noun ("last year's election", "her Oct. 30 order"), unless the two make one phrase of
+/// time hung on a verb ("disclosed it Friday afternoon").
+fn dated_event(doc: &Document, expression: &Range<usize>) -> Option<usize> {
+    let parse = &doc.parse;
+    let head = expression
+        .clone()
+        .find(|&t| parse.head(t).is_none_or(|h| !expression.contains(&h)))?;
+    let up = parse.head(head)?;
+    if parse.is_verb(up) {
+        return Some(up);
+    }
+    if up > head {
+        return match parse.head(up) {
+            Some(verb) if up == expression.end && parse.is_oblique(up) => Some(verb),
+            _ => Some(up),
+        };
+    }
+    match parse.head(up) {
+        Some(verb) if parse.is_verb(verb) => Some(verb),
+        _ => Some(up),
+    }
 }

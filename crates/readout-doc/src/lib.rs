@@ -352,6 +352,62 @@ pub struct Quote {
     pub attribution: Option<Span>,
 }
 
+/// What later stages need of the dependency parse the coder reads: each token's head and a
+/// few facts about it ([`Parse::VERB`], [`Parse::OBLIQUE`]). Empty until
+/// the coder has run; a token of a sentence that was not parsed has no head.
+#[derive(Clone, Debug, Default)]
+pub struct Parse {
+    heads: Vec<u32>,
+    flags: Vec<u8>,
+}
+
+impl Parse {
+    const NO_HEAD: u32 = u32::MAX;
+    /// A verb or auxiliary.
+    pub const VERB: u8 = 1;
+    /// A phrase of time, place or manner hung on a verb.
+    pub const OBLIQUE: u8 = 2;
+
+    /// Builds the record from every token's head (`None` for roots and unparsed words) and
+    /// flags.
+    pub fn new(tokens: impl Iterator<Item = (Option<usize>, u8)>) -> Parse {
+        let mut parse = Parse::default();
+        for (head, flags) in tokens {
+            parse
+                .heads
+                .push(head.map_or(Parse::NO_HEAD, |h| h as u32));
+            parse.flags.push(flags);
+        }
+        parse
+    }
+
+    pub fn head(&self, t: usize) -> Option<usize> {
+        self.heads
+            .get(t)
+            .filter(|&&h| h != Parse::NO_HEAD)
+            .map(|&h| h as usize)
+    }
+
+    /// Whether token `t` has `flag` (one of the constants above).
+    pub fn has(&self, t: usize, flag: u8) -> bool {
+        self.flags.get(t).is_some_and(|f| f & flag != 0)
+    }
+
+    pub fn is_verb(&self, t: usize) -> bool {
+        self.has(t, Parse::VERB)
+    }
+
+    pub fn is_oblique(&self, t: usize) -> bool {
+        self.has(t, Parse::OBLIQUE)
+    }
+
+    /// Whether any token of `range` has a head (one-word sentences aside, a parsed sentence
+    /// has).
+    pub fn covers(&self, range: std::ops::Range<usize>) -> bool {
+        range.into_iter().any(|t| self.head(t).is_some())
+    }
+}
+
 /// The document every stage enriches.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
@@ -362,6 +418,8 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Heads and verbs from the coder's parse, for the stages after it.
+    pub parse: Parse,
     pub actors: Vec<Actor>,
     pub mentions: Vec<Mention>,
     pub places: Vec<PlaceMention>,

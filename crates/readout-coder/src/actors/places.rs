@@ -122,16 +122,19 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
             for _ in 0..MAX_ANCHOR_STEPS {
                 let Some(up) = syn.head(t) else { break };
                 let rel = syn.rel(t);
-                // From a noun, a place climbs on only through a place phrase ("in the town
-                // of Saraqeb"): "condemned Arlo over the attack in Velm" places no
+                // From a noun to a verb, a place climbs on only through a place phrase ("in
+                // the town of Saraqeb"): "condemned Arlo over the attack in Velm" places no
                 // condemning.
                 let located = anchors.is_empty()
                     || syn
                         .case_of(t)
                         .is_some_and(|c| toks.is(c, WordClasses::LOCATIVE));
+                // Within one noun phrase the place stays with it ("a crackdown on truants in
+                // England" is a crackdown in England).
+                let to_noun = !matches!(syn.upos(up), Upos::VERB | Upos::AUX);
                 let through = match rel.base() {
                     Rel::Obl | Rel::Advmod => located,
-                    Rel::Nmod => rel != Rel::NmodPoss && located,
+                    Rel::Nmod => rel != Rel::NmodPoss && (located || to_noun),
                     // A located participant: "police in Kyiv arrested", "a correspondent in
                     // the town of Saraqeb said".
                     Rel::Nsubj => !anchors.is_empty(),
