@@ -72,7 +72,7 @@ impl<'l> Coder<'l> {
         });
         let mut resolver = Resolver::new(lex, doc.meta.published);
         let mut coref = Coref::default();
-        let mut last_speaker = None;
+        let mut quote_state = quotes::QuoteState::default();
         let mut hits: Vec<NameHit> = Vec::new();
         let mut buffers = Buffers::default();
         let mut events = Vec::new();
@@ -109,7 +109,7 @@ impl<'l> Coder<'l> {
                 .zip(&groups)
                 .map(|(si, g)| SentenceCtx::new(doc_ref, lex, &toks, &syn, &coref, si, g))
                 .collect();
-            let quotes = quotes::find_quotes(&ctxs, &mut last_speaker);
+            let quotes = quotes::find_quotes(&ctxs, &mut quote_state);
             let mut next_quote = 0;
             for ctx in &mut ctxs {
                 // Quotes are in text order: skip those that end before this sentence.

@@ -1,23 +1,44 @@
 //! Direct quotations and their speakers.
 //!
-//! Quotes are found per paragraph (a quotation may span sentences). The speaker is the subject
-//! of a reporting verb right after the closing mark ("…,” Mr Shoigu said), an inverted one
-//! ("…,” said the ministry), or the reporting verb before the opening mark in the same sentence
-//! ("Mr Wang told Mr Shoigu that … “advocate for …”").
+//! Quotes are found per paragraph (a quotation may span sentences; it is reported once per
+//! sentence it covers). The speaker is, in this order:
+//! - the subject of a reporting verb right after the closing mark ("…,” Mr Shoigu said), or
+//!   an inverted one ("…,” said the ministry), unless the quotation ends its sentence;
+//! - the reporting verb before the opening mark in the same sentence ("Mr Wang told Mr Shoigu
+//!   that … “advocate for …”"), or an "according to" phrase ("According to TASS, “…”");
+//! - for a quotation that opens its paragraph right after a paragraph that quoted someone, that
+//!   speaker (a quotation continued over paragraphs, or a second quoted paragraph).
+//!
+//! A speaker the lexicon and the actor stage do not resolve ("a source close to Macron") is
+//! still reported by its words.
 
 use crate::events::sides::Side;
 use crate::events::SentenceCtx;
 use readout_doc::{token_flags as tf, Document, Quote, Span};
 use readout_lexicon::WordClasses;
-use readout_syntax::Upos;
+use readout_syntax::{Rel, Upos};
 
 /// Quotes shorter than this are scare quotes ("turmoil"), not statements.
 const MIN_QUOTE_WORDS: usize = 3;
 /// Without a speaker, a quotation must be at least this long to count as one.
 const MIN_UNATTRIBUTED_WORDS: usize = 8;
+/// Most words between a closing mark and its reporting verb (`…,” Health and Human Services
+/// Secretary Alex Azar said`).
+const MAX_SPEAKER_BEFORE_VERB: usize = 12;
 /// How far before an opening mark a reporting verb is looked for ("Wang told Shoigu that
 /// China was “willing to …”"): a speaker further back introduces some other statement.
 const MAX_LOOKBACK: usize = 40;
+
+/// What quotation finding carries from one paragraph to the next.
+#[derive(Debug, Default)]
+pub struct QuoteState {
+    /// The speaker of the latest quotation that had one.
+    pub last_speaker: Option<u32>,
+    /// Its words.
+    last_speaker_span: Option<Span>,
+    /// Whether the previous paragraph quoted someone.
+    previous_paragraph_quoted: bool,
+}
 
 /// A quotation found in a paragraph, with its speaker.
 #[derive(Debug, Clone)]
@@ -37,10 +58,13 @@ fn closes(text: &str) -> bool {
 }
 
 /// Pairs of quotation marks in a token range: typographic marks pair by direction, straight
-/// double quotes alternate.
+/// double quotes alternate. A quotation still open at the end of the paragraph runs to its
+/// end (a quotation continued in the next paragraph has no closing mark): its "closing mark"
+/// is then `range.end`, one past the paragraph.
 fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
+    let end = range.end;
     for t in range {
         if !doc.tokens[t].has(tf::QUOTE) {
             continue;
@@ -59,6 +83,9 @@ fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usi
             }
             _ => {}
         }
+    }
+    if let Some(o) = open {
+        pairs.push((o, end));
     }
     pairs
 }
@@ -86,8 +113,24 @@ fn reporting_verb(ctx: &SentenceCtx, t: usize, acts: bool) -> bool {
     verb.report || (acts && verbal_act)
 }
 
+/// The verb whose subject speaks for reporting verb `v`: `v` itself, or for a participle
+/// ("…, adding that …") the verb it hangs on.
+fn speaking_verb(ctx: &SentenceCtx, v: usize) -> usize {
+    use readout_syntax::Xpos;
+    match ctx.syn.head(v) {
+        Some(h)
+            if ctx.syn.xpos(v) == Xpos::VBG
+                && matches!(ctx.syn.rel(v), Rel::Advcl | Rel::Xcomp | Rel::Conj) =>
+        {
+            h
+        }
+        _ => v,
+    }
+}
+
 /// The speaker of reporting verb `v`: its subject's actors.
 fn speaker_side(ctx: &SentenceCtx, v: usize) -> Option<(Side, bool)> {
+    let v = speaking_verb(ctx, v);
     let side = ctx.speaker_of(v)?;
     let first = ctx
         .doc
@@ -97,16 +140,88 @@ fn speaker_side(ctx: &SentenceCtx, v: usize) -> Option<(Side, bool)> {
     Some((side, pronoun))
 }
 
+/// The words of the subject of reporting verb `v` (or of the phrase after an inverted one),
+/// up to the first comma after its head ("Tim Murtaugh, communications director for …"):
+/// the speaker when no actor was resolved for it.
+fn speaker_words(ctx: &SentenceCtx, v: usize) -> Option<Span> {
+    let v = speaking_verb(ctx, v);
+    let head = crate::events::args::subject(ctx.syn, v)
+        .map(|(s, _)| s)
+        .or_else(|| {
+            let inverted = v > ctx.range.start
+                && (matches!(ctx.text(v - 1), "," | ":") || ctx.doc.tokens[v - 1].has(tf::QUOTE));
+            inverted
+                .then(|| {
+                    ctx.syn.children(v).find(|&c| {
+                        c > v
+                            && matches!(ctx.syn.upos(c), Upos::NOUN | Upos::PROPN)
+                            && matches!(
+                                ctx.syn.rel(c),
+                                Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::Dep
+                            )
+                    })
+                })
+                .flatten()
+        })?;
+    if !matches!(ctx.syn.upos(head), Upos::NOUN | Upos::PROPN) {
+        return None;
+    }
+    phrase_words(ctx, head, v)
+}
+
+/// Most words a speaker's name runs on after its head ("Rep. Tom Malinowski" read with "Rep"
+/// as the head).
+const MAX_SPEAKER_TAIL: usize = 6;
+
+/// The words of the noun phrase headed at `head`, from its first word to the first comma,
+/// bracket or semicolon after the head (and never past the reporting verb `v`).
+fn phrase_words(ctx: &SentenceCtx, head: usize, v: usize) -> Option<Span> {
+    let extent = ctx.syn.extent(head);
+    let mut start = extent.start.max(ctx.range.start);
+    if v < head {
+        start = start.max(v + 1);
+    }
+    let limit = (head + 1 + MAX_SPEAKER_TAIL).min(ctx.range.end);
+    let limit = if v > head { limit.min(v) } else { limit };
+    let end = (head..limit)
+        .find(|&t| matches!(ctx.text(t), "," | "(" | ";") || ctx.doc.tokens[t].has(tf::QUOTE))
+        .unwrap_or(limit);
+    let end = if v > head {
+        end
+    } else {
+        end.min(extent.end.max(head + 1)).max(head + 1)
+    };
+    (end > start).then(|| ctx.span(start..end))
+}
+
+/// "According to Common Dreams, “…”": the source an attribution phrase before the opening
+/// mark names, as an actor when one was resolved and by its words in any case.
+fn according_to(ctx: &SentenceCtx, from: usize, open: usize) -> Option<(Option<u32>, Span)> {
+    let t = (from..open).find(|&t| ctx.toks.phrase_len(t, WordClasses::ATTRIBUTION).is_some())?;
+    let start = t + ctx.toks.phrase_len(t, WordClasses::ATTRIBUTION)?;
+    let end = (start..open)
+        .find(|&e| matches!(ctx.text(e), "," | ":" | ";"))
+        .unwrap_or(open);
+    if end <= start {
+        return None;
+    }
+    let entity = (start..end)
+        .find_map(|k| ctx.group_at(k))
+        .and_then(|g| g.entities().first().copied());
+    Some((entity, ctx.span(start..end)))
+}
+
 /// Finds the quotes of one paragraph. `sentences` are the paragraph's sentences in order.
-pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) -> Vec<FoundQuote> {
+pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<FoundQuote> {
     let Some(first) = sentences.first() else {
         return Vec::new();
     };
+    let previous_paragraph_quoted = std::mem::take(&mut state.previous_paragraph_quoted);
     let range = first.range.start..sentences.last().unwrap().range.end;
     let mut found = Vec::new();
     {
         let doc: &Document = sentences[0].doc;
-        let pairs = quote_pairs(doc, range);
+        let pairs = quote_pairs(doc, range.clone());
         for (i, &(open, close)) in pairs.iter().enumerate() {
             // Each quote looks for its speaker and attribution between its neighbours only,
             // so a sentence of many quotes costs time in proportion to its length.
@@ -123,42 +238,85 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
                 sentences.get(i).filter(|c| c.range.contains(&t))
             };
             let mut speaker: Option<(Side, bool)> = None;
-            // After the closing mark: ", Mr Shoigu said" / ", said the ministry" / " he added".
-            if let Some(ctx) = ctx_of(close + 1).or_else(|| ctx_of(close)) {
+            // Words naming a speaker no actor was resolved for.
+            let mut words_only: Option<Span> = None;
+            // After the closing mark: ", Mr Shoigu said" / ", said the ministry" / " he added";
+            // not after a quotation that ends its sentence (`… at large.”`).
+            let ends_sentence =
+                close == range.end || (close > open + 1 && doc.token_text(close - 1) == ".");
+            if let Some(ctx) = ctx_of(close + 1)
+                .or_else(|| ctx_of(close))
+                .filter(|_| !ends_sentence)
+            {
                 let mut k = close + 1;
                 while k < ctx.range.end && matches!(doc.token_text(k), "," | ":") {
                     k += 1;
                 }
-                if let Some(v) =
-                    (k..(k + 7).min(ctx.range.end)).find(|&v| reporting_verb(ctx, v, false))
+                if let Some(v) = (k..(k + MAX_SPEAKER_BEFORE_VERB).min(ctx.range.end))
+                    .find(|&v| reporting_verb(ctx, v, false))
                 {
                     speaker = speaker_side(ctx, v);
+                    if speaker.is_none() {
+                        words_only = speaker_words(ctx, v);
+                    }
                 }
             }
             // Before the opening mark, in the same sentence: a reporting verb, or a verbal act
-            // ("branded Beijing a “decisive enabler”"), and its subject.
-            if speaker.is_none() {
+            // ("branded Beijing a “decisive enabler”"), and its subject; or "according to".
+            if speaker.is_none() && words_only.is_none() {
                 if let Some(ctx) = ctx_of(open) {
                     let from = ctx
                         .range
                         .start
                         .max(previous_close)
                         .max(open.saturating_sub(MAX_LOOKBACK));
-                    speaker = (from..open)
-                        .rev()
-                        .filter(|&v| reporting_verb(ctx, v, true))
-                        .find_map(|v| speaker_side(ctx, v));
+                    let verb = (from..open).rev().find(|&v| reporting_verb(ctx, v, true));
+                    speaker = verb.and_then(|v| speaker_side(ctx, v));
+                    if speaker.is_none() {
+                        words_only = verb.and_then(|v| speaker_words(ctx, v));
+                    }
+                    if speaker.is_none() && words_only.is_none() {
+                        if let Some((entity, span)) = according_to(ctx, from, open) {
+                            match entity {
+                                Some(e) => {
+                                    speaker = Some((
+                                        Side {
+                                            entities: vec![e],
+                                            span,
+                                            negative_determiner: false,
+                                        },
+                                        false,
+                                    ))
+                                }
+                                None => words_only = Some(span),
+                            }
+                        }
+                    }
                 }
             }
             // "he added" after a quote: the speaker of the quote before, whoever it was.
-            let (entity, speaker_span) = match speaker {
+            let (mut entity, mut speaker_span) = match speaker {
                 Some((side, true)) => (
-                    last_speaker.or(side.entities.first().copied()),
+                    state.last_speaker.or(side.entities.first().copied()),
                     Some(side.span),
                 ),
                 Some((side, false)) => (side.entities.first().copied(), Some(side.span)),
-                None => (None, None),
+                None => (None, words_only),
             };
+            // A quotation that opens its paragraph after a paragraph that quoted someone, or
+            // opens its sentence after a quotation of the same paragraph, continues that
+            // speaker (`“As such strict measures must be put in place …”`).
+            let opens_paragraph = sentences[0].range.start == open;
+            let opens_sentence = ctx_of(open).is_some_and(|c| c.range.start == open);
+            let continues = (opens_paragraph && previous_paragraph_quoted)
+                || (opens_sentence
+                    && found
+                        .last()
+                        .is_some_and(|q: &FoundQuote| q.quote.speaker_span.is_some()));
+            if entity.is_none() && speaker_span.is_none() && continues {
+                entity = state.last_speaker;
+                speaker_span = state.last_speaker_span;
+            }
             let attribution = ctx_of(close + 1).or_else(|| ctx_of(close)).and_then(|ctx| {
                 let window = ctx.range.start.max(previous_close)..ctx.range.end.min(next_open);
                 let t = window
@@ -172,35 +330,46 @@ pub fn find_quotes(sentences: &[SentenceCtx], last_speaker: &mut Option<u32>) ->
                 }
                 (e > s).then(|| ctx.span(s..e))
             });
-            if entity.is_some() {
-                *last_speaker = entity;
-            } else if words < MIN_UNATTRIBUTED_WORDS {
+            if entity.is_some() || speaker_span.is_some() {
+                state.last_speaker = entity;
+                state.last_speaker_span = speaker_span;
+            } else if speaker_span.is_none() && words < MIN_UNATTRIBUTED_WORDS {
                 // A short quoted phrase nobody says ("one country, two systems") is a term.
                 continue;
             }
-            let sentence = doc
-                .sentence_at(doc.tokens[open].span.start as usize)
-                .unwrap_or(0);
-            let start = doc.tokens[open].span.end as usize;
-            let end = doc.tokens[close].span.start as usize;
-            let content = doc.text[start..end]
-                .trim_end_matches([',', ' '])
-                .trim_start();
-            let lead = doc.text[start..end].len() - doc.text[start..end].trim_start().len();
-            let span = Span::new(start + lead, start + lead + content.len());
-            found.push(FoundQuote {
-                open,
-                close,
-                speaker: entity,
-                quote: Quote {
-                    sentence: sentence as u32,
-                    span,
-                    speaker_span,
+            // One record per sentence the quotation covers, each with the speaker.
+            let inside = open + 1..close;
+            for ctx in sentences
+                .iter()
+                .filter(|c| c.range.start < inside.end && inside.start < c.range.end)
+            {
+                let (a, b) = (
+                    inside.start.max(ctx.range.start),
+                    inside.end.min(ctx.range.end),
+                );
+                // Pieces without a word of their own (a closing mark's stray comma) are none.
+                if !(a..b).any(|t| doc.tokens[t].has(tf::WORD)) {
+                    continue;
+                }
+                let start = doc.tokens[a].span.start as usize;
+                let end = doc.tokens[b - 1].span.end as usize;
+                let content = doc.text[start..end].trim_end_matches([',', ' ']);
+                let span = Span::new(start, start + content.len());
+                found.push(FoundQuote {
+                    open,
+                    close,
                     speaker: entity,
-                    attribution,
-                },
-            });
+                    quote: Quote {
+                        sentence: ctx.index as u32,
+                        span,
+                        speaker_span,
+                        speaker: entity,
+                        attribution,
+                    },
+                });
+            }
         }
     }
+    state.previous_paragraph_quoted = found.iter().any(|q| q.quote.speaker_span.is_some());
     found
 }

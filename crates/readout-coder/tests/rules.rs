@@ -430,7 +430,10 @@ fn a_place_belongs_to_the_event_the_parse_hangs_it_on() {
     let doc = code("Troops in Dorn attacked Carpath.", "2026-01-10");
     assert_eq!(places(&doc), place_of(&[("attacked", "Dorn", "text")]));
     // A place that describes the object of a statement is not where the statement was made.
-    let doc = code("Anna Lind condemned Arlo over the attack in Velm.", "2026-01-10");
+    let doc = code(
+        "Anna Lind condemned Arlo over the attack in Velm.",
+        "2026-01-10",
+    );
     assert_eq!(places(&doc), place_of(&[("condemned", "-", "-")]));
     // A place in another clause belongs to that clause.
     let doc = code(
@@ -467,11 +470,20 @@ fn a_seat_of_power_stands_in_its_capital() {
 #[test]
 fn same_named_places_follow_the_qualifier_then_the_story() {
     let doc = code("Officials met in Velm, Carpath.", "2026-01-10");
-    assert_eq!(doc.events[0].location.as_ref().unwrap().country.as_deref(), Some("CCC"));
+    assert_eq!(
+        doc.events[0].location.as_ref().unwrap().country.as_deref(),
+        Some("CCC")
+    );
     // A dateline without a qualifier: the capital beats a more populous namesake elsewhere.
-    let doc = code("BOROGRAD (Wire) - Pavel Orlov condemned Carpath.", "2026-01-10");
+    let doc = code(
+        "BOROGRAD (Wire) - Pavel Orlov condemned Carpath.",
+        "2026-01-10",
+    );
     let l = doc.events[0].location.as_ref().unwrap();
-    assert_eq!((l.name.as_str(), l.how), ("Borograd", readout_doc::LocationSource::Dateline));
+    assert_eq!(
+        (l.name.as_str(), l.how),
+        ("Borograd", readout_doc::LocationSource::Dateline)
+    );
 }
 
 #[test]
@@ -538,11 +550,17 @@ fn a_date_belongs_to_the_clause_the_parse_hangs_it_on() {
         ])
     );
     // A date before its noun dates the noun only.
-    let doc = code("Pavel Orlov condemned last year's invasion of Carpath.", "2026-01-10");
+    let doc = code(
+        "Pavel Orlov condemned last year's invasion of Carpath.",
+        "2026-01-10",
+    );
     let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
     assert!(condemn.date.unwrap().span.is_none(), "the publication date");
     // "Friday afternoon" is one phrase of time.
-    let doc = code("Pavel Orlov condemned Carpath on Friday afternoon.", "2026-01-10");
+    let doc = code(
+        "Pavel Orlov condemned Carpath on Friday afternoon.",
+        "2026-01-10",
+    );
     assert_eq!(
         dates(&doc),
         date_of(&[("condemned", "2026-01-09", "Friday")])
@@ -553,10 +571,7 @@ fn a_date_belongs_to_the_clause_the_parse_hangs_it_on() {
 fn what_is_to_come_takes_the_coming_day_and_month() {
     let doc = code("Pavel Orlov will meet Anna Lind on Thursday.", "2026-01-10");
     assert_eq!(doc.events[0].modality, readout_doc::Modality::Intended);
-    assert_eq!(
-        dates(&doc),
-        date_of(&[("meet", "2026-01-15", "Thursday")])
-    );
+    assert_eq!(dates(&doc), date_of(&[("meet", "2026-01-15", "Thursday")]));
     let doc = code("Pavel Orlov will meet Anna Lind in January.", "2026-11-20");
     assert_eq!(dates(&doc), date_of(&[("meet", "2027-01-01", "January")]));
     // Reported as done, the same words mean the last such day.
@@ -610,6 +625,86 @@ fn quotes_get_their_speakers() {
             ("Our patience is not without limits", "Pavel Orlov"),
             ("stand by its friends in Carpath", "Anna Lind"),
         ]
+    );
+}
+
+/// (sentence, quoted words, speaker: the actor's name, else the speaker's words, else "?").
+fn quote_speakers(doc: &Document) -> Vec<(u32, String, String)> {
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let speaker = q
+                .speaker
+                .map(|s| doc.actors[s as usize].name.clone())
+                .or(q.speaker_span.map(|s| doc.slice(s).to_string()))
+                .unwrap_or_else(|| "?".into());
+            (q.sentence, doc.slice(q.span).to_string(), speaker)
+        })
+        .collect()
+}
+
+fn quoted(triples: &[(u32, &str, &str)]) -> Vec<(u32, String, String)> {
+    triples
+        .iter()
+        .map(|(i, q, s)| (*i, q.to_string(), s.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_quotation_over_several_sentences_and_paragraphs_keeps_its_speaker() {
+    let doc = code(
+        "Pavel Orlov said: “We will not give in. We will wait.\n\n“The border stays closed for now.”\n\nAnna Lind praised Arlo.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        quote_speakers(&doc),
+        quoted(&[
+            (0, "We will not give in.", "Pavel Orlov"),
+            (1, "We will wait.", "Pavel Orlov"),
+            (2, "The border stays closed for now.", "Pavel Orlov"),
+        ])
+    );
+}
+
+#[test]
+fn a_speaker_the_lexicon_does_not_know_is_reported_by_its_words() {
+    let doc = code(
+        "“The talks went on until late at night,” a source close to the negotiators said.\n\nAccording to Borovia Wire, “the two sides are still far apart on borders”.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        quote_speakers(&doc),
+        quoted(&[
+            (
+                0,
+                "The talks went on until late at night",
+                "a source close to the negotiators"
+            ),
+            (
+                1,
+                "the two sides are still far apart on borders",
+                "Borovia Wire"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn a_quotation_that_ends_its_sentence_takes_no_speaker_from_the_next() {
+    let doc = code(
+        "Arland called the plan “a step toward a better and fairer future for all.” Pavel Orlov said it was wrong.",
+        "2023-01-10",
+    );
+    assert_eq!(quote_speakers(&doc).len(), 1);
+    assert_ne!(quote_speakers(&doc)[0].2, "Pavel Orlov");
+    // A participle of saying speaks for the subject of the verb it hangs on.
+    let doc = code(
+        "Pavel Orlov condemned Carpath, adding that “the border will stay closed for now”.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        quote_speakers(&doc),
+        quoted(&[(0, "the border will stay closed for now", "Pavel Orlov")])
     );
 }
 

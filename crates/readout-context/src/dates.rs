@@ -62,7 +62,10 @@ pub fn forward(date: ResolvedDate, reading: Reading, published: Date) -> Resolve
         }
         _ => date.date,
     };
-    ResolvedDate { date: moved, ..date }
+    ResolvedDate {
+        date: moved,
+        ..date
+    }
 }
 
 /// Finds and resolves the temporal expressions of one sentence.
@@ -114,7 +117,8 @@ pub fn find(
                 Reading::Fixed,
             )
         };
-        let year_left = |found: (Range<usize>, ResolvedDate, Reading)| (found.0, found.1, Reading::YearLeft);
+        let year_left =
+            |found: (Range<usize>, ResolvedDate, Reading)| (found.0, found.1, Reading::YearLeft);
         // Multi-word relative expressions ("this week", "last year").
         if let Some(m) = lex.function_words.longest(&scratch.words, &scratch.caps, k) {
             let c = m.values().fold(W::NONE, |a, c| a | *c);

@@ -92,7 +92,10 @@ pub fn attach(doc: &mut Document) {
 /// Whether a place carried over from elsewhere can be the event's: not when the event's source
 /// belongs to another country ("MADRID — … Sweden banned public gatherings").
 fn compatible(doc: &Document, e: &Event, place: &Location) -> bool {
-    let source = e.source.actor.and_then(|a| doc.actors[a as usize].country.as_deref());
+    let source = e
+        .source
+        .actor
+        .and_then(|a| doc.actors[a as usize].country.as_deref());
     match (source, place.country.as_deref()) {
         (Some(a), Some(b)) => a == b,
         _ => true,
@@ -119,8 +122,7 @@ fn said_of(doc: &Document, names: &mut NameTokens, e: &Event, p: &PlaceMention) 
     match &p.anchors {
         Some(anchors) => anchors.iter().position(|&a| a == trigger).or_else(|| {
             // Material acts (quad classes 2 and 4) happen where their object is.
-            (p.object_of == Some(trigger) && matches!(e.quad_class, 2 | 4))
-                .then_some(anchors.len())
+            (p.object_of == Some(trigger) && matches!(e.quad_class, 2 | 4)).then_some(anchors.len())
         }),
         None => {
             let clause = e.clause.start as usize..e.clause.end as usize;
@@ -140,7 +142,11 @@ pub(crate) fn of_sentence<T>(items: &[T], sentence: u32, key: impl Fn(&T) -> u32
 
 /// How far a phrase stands from the trigger, if it is inside the clause; phrases after the
 /// trigger are preferred to phrases before it.
-pub(crate) fn distance(clause: &Range<usize>, trigger: usize, phrase: &Range<usize>) -> Option<usize> {
+pub(crate) fn distance(
+    clause: &Range<usize>,
+    trigger: usize,
+    phrase: &Range<usize>,
+) -> Option<usize> {
     if phrase.start < clause.start || phrase.end > clause.end {
         return None;
     }

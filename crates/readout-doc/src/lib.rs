@@ -373,9 +373,7 @@ impl Parse {
     pub fn new(tokens: impl Iterator<Item = (Option<usize>, u8)>) -> Parse {
         let mut parse = Parse::default();
         for (head, flags) in tokens {
-            parse
-                .heads
-                .push(head.map_or(Parse::NO_HEAD, |h| h as u32));
+            parse.heads.push(head.map_or(Parse::NO_HEAD, |h| h as u32));
             parse.flags.push(flags);
         }
         parse

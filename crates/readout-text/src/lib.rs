@@ -102,6 +102,12 @@ fn sentence_end(
     }
     let mut end = i + 1;
     while end < toks.len() && is_closing(&text[toks[end].span.range()]) {
+        // A straight quote after a space opens the next sentence (`vaping. "We intend`);
+        // only one that touches the full stop closes this one.
+        let straight = matches!(&text[toks[end].span.range()], "\"" | "'");
+        if straight && toks[end].span.start > toks[end - 1].span.end {
+            break;
+        }
         end += 1;
     }
     let next = toks.get(end)?;
@@ -202,6 +208,21 @@ mod tests {
                 "The minister left.",
                 "“Is it over?” he asked."
             ]
+        );
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_space_opens_the_next_sentence() {
+        assert_eq!(
+            sentences("He announced the ban in May. \"We intend to act,\" he said."),
+            [
+                "He announced the ban in May.",
+                "\"We intend to act,\" he said."
+            ]
+        );
+        assert_eq!(
+            sentences("\"We agree.\" The minister left."),
+            ["\"We agree.\"", "The minister left."]
         );
     }
 

@@ -5,9 +5,11 @@ use super::resolve::Resolver;
 use super::NounGroup;
 use crate::analysis::Tokens;
 use crate::syntax::Syntax;
-use readout_syntax::{Rel, Upos};
-use readout_doc::{Document, Kind, Location, LocationSource, Mention, PlaceKind, PlaceMention, Span};
+use readout_doc::{
+    Document, Kind, Location, LocationSource, Mention, PlaceKind, PlaceMention, Span,
+};
 use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
+use readout_syntax::{Rel, Upos};
 
 /// "the foreign ministry in Manila", "police in Kyiv", "the president of France": a bare role
 /// followed by a locative place or by "of" and a country is that country's role.
@@ -275,7 +277,13 @@ pub(crate) fn datelines(doc: &Document, lex: &Lexicon) -> Vec<(u32, Location)> {
                 start,
                 end: start + name.len() as u32,
             };
-            found.push((si as u32, Location { span: Some(span), ..l }));
+            found.push((
+                si as u32,
+                Location {
+                    span: Some(span),
+                    ..l
+                },
+            ));
         }
     }
     found
@@ -379,7 +387,7 @@ fn gazetteer_place(
     if let Some((p, true)) = chosen {
         return Some(place(p));
     }
-    let country =     found.iter().find_map(|r| match *r {
+    let country = found.iter().find_map(|r| match *r {
         NameRef::Country {
             index,
             form: form @ (CountryForm::Name | CountryForm::Capital),
