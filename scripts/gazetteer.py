@@ -10,8 +10,13 @@ both, then run from the repository root:
 
 The output is deterministic for a given package version. National capitals are left out (the
 country records in lexicon/actors/countries.txt carry them), and so are names that collide with
-the function words of lexicon/grammar/ (a town called "Of" is not worth a false match).
+the function words of lexicon/grammar/ (a town called "Of" is not worth a false match), and
+small towns named by one common English word ("University", Florida; "Normal", Illinois): in
+news that word is nearly always part of another name ("the University of California"). Common
+words are the lowercase nouns, adjectives and verbs of the Universal Dependencies English
+treebanks in ../shared/data/treebanks/ (EWT and GUM train sets).
 """
+import gzip
 import pathlib
 import sys
 import unicodedata
@@ -22,6 +27,11 @@ import pycountry
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "lexicon" / "places" / "geonames-cities.txt"
 MIN_POPULATION = 15000
+# A town named by a common word is kept from this population up ("Nice", "Mobile").
+MIN_POPULATION_COMMON_WORD = 100000
+# How often a lowercase word must occur in the treebanks to count as common.
+MIN_COMMON_COUNT = 5
+TREEBANKS = ROOT.parent / "shared" / "data" / "treebanks"
 
 
 def function_words():
@@ -33,6 +43,19 @@ def function_words():
                 for w in line.split("|")[1:]:
                     words.add(w.strip().lower())
     return words
+
+
+def common_words():
+    counts = {}
+    for name in ("en_ewt-ud-train.conllu.gz", "en_gum-ccby-ud-train.conllu.gz"):
+        with gzip.open(TREEBANKS / name, "rt", encoding="utf-8") as f:
+            for line in f:
+                cols = line.split("\t")
+                if len(cols) > 3 and cols[0].isdigit() and cols[3] in ("NOUN", "ADJ", "VERB"):
+                    form = cols[1]
+                    if form.islower():
+                        counts[form] = counts.get(form, 0) + 1
+    return {w for w, n in counts.items() if n >= MIN_COMMON_COUNT}
 
 
 def fold(text):
@@ -53,6 +76,7 @@ def main():
     capitals = {(c["iso"], fold(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
     states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
     stop = function_words()
+    common = common_words()
     rows = []
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
@@ -60,6 +84,8 @@ def main():
         if not country or not usable(name) or fold(name) in stop:
             continue
         if (city["countrycode"], fold(name)) in capitals:
+            continue
+        if name.lower() in common and city["population"] < MIN_POPULATION_COMMON_WORD:
             continue
         region = states.get(city["admin1code"], "") if country == "USA" else ""
         rows.append((name, country, round(city["latitude"], 4), round(city["longitude"], 4),

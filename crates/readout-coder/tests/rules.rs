@@ -489,7 +489,7 @@ fn same_named_places_follow_the_qualifier_then_the_story() {
 #[test]
 fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
     let doc = code(
-        "DORN, Borovia (Wire) - Pavel Orlov condemned Carpath on Friday.\n\nPavel Orlov met Anna Lind in Velm.\n\nPavel Orlov praised Arlo.\n\nIn 2019 Pavel Orlov condemned Arlo.\n\nArland condemned Carpath.",
+        "DORN, Borovia (Wire) - Pavel Orlov condemned Carpath on Friday.\n\nPavel Orlov met Anna Lind in Velm.\n\nPavel Orlov praised Arlo.\n\nArland condemned Carpath.\n\nIn 2019 Pavel Orlov condemned Arlo.",
         "2026-01-10",
     );
     assert_eq!(
@@ -499,9 +499,10 @@ fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
             ("met", "Velm", "text"),
             // The next sentence continues the meeting's occasion.
             ("praised", "Velm", "earlier"),
+            // Arland's acts are not placed at a Borovian meeting, but the dateline covers
+            // the day's news from anyone (talks in Geneva are between foreigners).
+            ("condemned", "Dorn", "dateline"),
             // An event of another year is not news of the day.
-            ("condemned", "-", "-"),
-            // Arland acts at home, not in Borovia's dateline city.
             ("condemned", "-", "-"),
         ])
     );

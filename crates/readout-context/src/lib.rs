@@ -131,6 +131,7 @@ const CARRY_SENTENCES: u32 = 2;
 const NEWS_DAYS_BEFORE: i64 = 7;
 const NEWS_DAYS_AFTER: i64 = 1;
 
+/// Whether a date is a day within the week before publication (or the day after).
 fn news_of_the_day(d: ResolvedDate, published: Option<Date>) -> bool {
     let Some(p) = published else { return false };
     let days = d.date.to_days() - p.to_days();

@@ -11,8 +11,8 @@
 //!    date within a few days of publication): the place of the latest such event in the few
 //!    sentences before it, or else the story's dateline ("PARIS (Reuters) -"), as a wire
 //!    story's events of the day happen where it was filed (the convention of ICEWS's story
-//!    locations). A place carried over never goes to an event whose source belongs to
-//!    another country.
+//!    locations). The place of an earlier event never goes to an event whose source belongs
+//!    to another country.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
@@ -22,9 +22,6 @@ use std::ops::Range;
 
 /// Most sentences an earlier event's place carries over to later events of the same day.
 const CARRY_SENTENCES: u32 = 3;
-/// An event dated this many days before publication, or one day after, is news of the day.
-const NEWS_DAYS_BEFORE: i64 = 3;
-const NEWS_DAYS_AFTER: i64 = 1;
 
 /// Gives every event its place. Places and events are in sentence order, so each sentence
 /// looks only at its own slice of places: the work is linear in the document's length.
@@ -74,14 +71,17 @@ pub fn attach(doc: &mut Document) {
                 .map(|(l, _)| Location {
                     how: LocationSource::Earlier,
                     ..l.clone()
-                })
-                .or_else(|| dateline.cloned());
+                });
             for e in &mut events[start..end] {
-                if let Some(l) = carried.as_ref() {
-                    if news_of_the_day(doc, e) && compatible(doc, e, l) {
-                        e.location = Some(l.clone());
-                    }
+                if !news_of_the_day(doc, e) {
+                    continue;
                 }
+                // The place just named goes to events of the same country's actors; the
+                // dateline to any (talks in Geneva are between foreigners).
+                e.location = carried
+                    .clone()
+                    .filter(|l| compatible(doc, e, l))
+                    .or_else(|| dateline.cloned());
             }
         }
         start = end;
@@ -89,8 +89,8 @@ pub fn attach(doc: &mut Document) {
     doc.events = events;
 }
 
-/// Whether a place carried over from elsewhere can be the event's: not when the event's source
-/// belongs to another country ("MADRID — … Sweden banned public gatherings").
+/// Whether the place of an earlier event can be this one's: not when the event's source belongs
+/// to another country ("troops clashed in Idlib … Russia, for its part, said").
 fn compatible(doc: &Document, e: &Event, place: &Location) -> bool {
     let source = e
         .source
@@ -105,15 +105,10 @@ fn compatible(doc: &Document, e: &Event, place: &Location) -> bool {
 /// Whether the event is reported as news of the day: no date of its own, or one close to
 /// publication.
 fn news_of_the_day(doc: &Document, e: &Event) -> bool {
-    let (Some(date), Some(published)) = (e.date, doc.meta.published) else {
-        return true;
-    };
-    if date.span.is_none() {
-        return true;
+    match e.date {
+        Some(date) if date.span.is_some() => crate::news_of_the_day(date, doc.meta.published),
+        _ => true,
     }
-    let days = date.date.to_days() - published.to_days();
-    date.precision == readout_doc::DatePrecision::Day
-        && (-NEWS_DAYS_BEFORE..=NEWS_DAYS_AFTER).contains(&days)
 }
 
 /// How closely a place belongs to the event (lower is closer), or `None` when it does not.

@@ -175,6 +175,9 @@ const MAX_CONJUNCTS: usize = 8;
 /// Most words climbed from a place to the verb it is said of.
 const MAX_ANCHOR_STEPS: usize = 4;
 
+/// Below this population a place is not preferred for being in a country the story involves.
+const MIN_INVOLVED_POPULATION: u64 = 100_000;
+
 /// Adds a place mention to the document; returns its index.
 pub(crate) fn push_place(doc: &mut Document, place: PlaceMention) -> u32 {
     doc.places.push(place);
@@ -182,8 +185,8 @@ pub(crate) fn push_place(doc: &mut Document, place: PlaceMention) -> u32 {
 }
 
 /// Picks among same-named places: one matching the qualifier after a comma ("Paris, Texas";
-/// returned with `true`), else one in a country the document already involves, else a
-/// hand-curated entry, else the most populous.
+/// returned with `true`), else one in a country the document has already named a place in,
+/// else a hand-curated entry, else the most populous.
 pub(crate) fn choose_place(
     doc: &Document,
     lex: &Lexicon,
@@ -216,23 +219,24 @@ pub(crate) fn choose_place(
             return Some((p, true));
         }
     }
-    // Actors are few per document; of places, the recent ones are enough (and keep this linear).
+    // A country the story has already placed something in; the actors' countries do not count
+    // ("Geneva" in a story about American envoys is still Geneva, Switzerland). Of places,
+    // the recent ones are enough (and keep this linear).
     let involved = |code: &str| {
-        doc.actors
+        doc.places
             .iter()
-            .any(|a| a.country.as_deref() == Some(code))
-            || doc
-                .places
-                .iter()
-                .rev()
-                .take(50)
-                .any(|p| p.country.as_deref() == Some(code))
+            .rev()
+            .take(50)
+            .any(|p| p.country.as_deref() == Some(code))
     };
     candidates
         .max_by_key(|&p| {
             let place = &lex.places[p as usize];
+            // The story's country does not make a town out of a namesake city (Geneva,
+            // Illinois, against Geneva); hand-curated entries (no population) are cities.
+            let city = place.population == 0 || place.population >= MIN_INVOLVED_POPULATION;
             (
-                involved(&place.country),
+                involved(&place.country) && city,
                 place.population == 0,
                 place.population,
             )

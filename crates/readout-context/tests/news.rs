@@ -1,0 +1,134 @@
+//! The kinds of error found when readout's places, dates and speakers met news it was never
+//! tuned on (the "Where, when and who said it" issue), each pinned with sentences written for
+//! it and coded with the shipped lexicon and parser model.
+
+use readout_doc::{ArticleMeta, Date, Document, Kind, LocationSource};
+use readout_lexicon::Lexicon;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::embedded().expect("the shipped lexicon loads"))
+}
+
+/// Codes paragraphs (separated by blank lines) published on `date`, then dates and places.
+fn code(text: &str, date: &str) -> Document {
+    let lex = lexicon();
+    let meta = ArticleMeta {
+        published: Date::parse(date).ok(),
+        ..ArticleMeta::default()
+    };
+    let paragraphs: Vec<(Kind, &str)> = text.split("\n\n").map(|p| (Kind::Body, p)).collect();
+    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
+    readout_text::segment(&mut doc, &lex.split_rules);
+    readout_coder::Coder::new(lex).code(&mut doc, None);
+    readout_context::resolve(&mut doc, lex);
+    doc
+}
+
+/// (trigger, place name and country) of every event; "-" for none.
+fn places(doc: &Document) -> Vec<(String, String)> {
+    doc.events
+        .iter()
+        .map(|e| {
+            let place = e.location.as_ref().map_or("-".to_string(), |l| {
+                format!("{} {}", l.name, l.country.as_deref().unwrap_or("?"))
+            });
+            (doc.slice(e.trigger).to_string(), place)
+        })
+        .collect()
+}
+
+fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_country_as_modifier_or_metonym_is_no_place() {
+    let doc = code("Russia criticised the U.S. election.", "2020-08-15");
+    assert_eq!(places(&doc), pairs(&[("criticised", "-")]));
+    let doc = code("The State Department condemned the attack.", "2020-08-15");
+    assert_eq!(places(&doc), pairs(&[("condemned", "-")]));
+}
+
+#[test]
+fn the_place_of_another_clause_or_of_a_base_places_nothing() {
+    let doc = code(
+        "The ministry said on Monday that police had arrested two men in Kabul.",
+        "2020-08-15",
+    );
+    assert_eq!(
+        places(&doc),
+        pairs(&[("said", "-"), ("arrested", "Kabul AFG")])
+    );
+    let doc = code(
+        "An aid group based in Hong Kong condemned China on Monday.",
+        "2020-08-15",
+    );
+    assert!(doc.events.iter().all(|e| e.location.is_none()));
+}
+
+#[test]
+fn same_named_places_follow_the_story_then_the_size() {
+    // American actors do not make Geneva a town in Illinois.
+    let doc = code(
+        "American and Iranian officials met in Geneva on Monday.",
+        "2020-08-15",
+    );
+    assert_eq!(places(&doc), pairs(&[("met", "Geneva CHE")]));
+    // A story already placed in Alabama: Birmingham is the Alabama city.
+    let doc = code(
+        "Police in Alabama arrested two men on Sunday.\n\nOfficials met in Birmingham on Monday.",
+        "2020-08-15",
+    );
+    assert_eq!(
+        places(&doc)[1],
+        ("met".to_string(), "Birmingham USA".to_string())
+    );
+    // "University" is part of the name of a university, not a town in Florida.
+    let doc = code(
+        "Officials met at the University of California on Monday.",
+        "2020-08-15",
+    );
+    assert!(doc
+        .events
+        .iter()
+        .all(|e| e.location.as_ref().is_none_or(|l| l.name != "University")));
+}
+
+#[test]
+fn seats_of_power_stand_in_their_capitals() {
+    let doc = code(
+        "Iranian officials met US envoys at the White House on Monday.",
+        "2020-08-15",
+    );
+    let l = doc.events[0].location.as_ref().expect("a place");
+    assert_eq!(l.name, "White House");
+    assert!(
+        (l.lat - 38.9).abs() < 0.1 && (l.lon + 77.0).abs() < 0.1,
+        "{l:?}"
+    );
+}
+
+#[test]
+fn the_dateline_places_the_day_s_news() {
+    let doc = code(
+        "GENEVA (Reuters) - Iran and the United States held talks on Monday.\n\nThe Iranian foreign minister said the talks were useful.",
+        "2020-08-15",
+    );
+    let got: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| e.location.as_ref().map(|l| (l.name.as_str(), l.how)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            Some(("Geneva", LocationSource::Dateline)),
+            Some(("Geneva", LocationSource::Dateline))
+        ]
+    );
+}
