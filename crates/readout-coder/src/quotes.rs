@@ -58,14 +58,22 @@ fn closes(text: &str) -> bool {
 }
 
 /// Pairs of quotation marks in a token range: typographic marks pair by direction, straight
-/// double quotes alternate. A quotation still open at the end of the paragraph runs to its
-/// end (a quotation continued in the next paragraph has no closing mark): its "closing mark"
-/// is then `range.end`, one past the paragraph.
+/// double quotes alternate, and two straight apostrophes close a double quote (`…by car,''`).
+/// Outside double quotes, single quotes pair when they open before a word and close after one
+/// (`'a very substantial part of the population'`); an apostrophe inside or after a word
+/// ("farmers' agitation") closes nothing that was not opened. A quotation still open at the
+/// end of the paragraph runs to its end (a quotation continued in the next paragraph has no
+/// closing mark): its "closing mark" is then `range.end`, one past the paragraph.
 fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
+    let mut single: Option<usize> = None;
     let end = range.end;
-    for t in range {
+    let touches_next =
+        |t: usize| t + 1 < end && doc.tokens[t + 1].span.start == doc.tokens[t].span.end;
+    let touches_previous =
+        |t: usize| t > range.start && doc.tokens[t - 1].span.end == doc.tokens[t].span.start;
+    for t in range.clone() {
         if !doc.tokens[t].has(tf::QUOTE) {
             continue;
         }
@@ -76,11 +84,32 @@ fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usi
                 pairs.push((o, t));
                 open = None;
             }
+            (Some(o), "'") if touches_next(t) && doc.token_text(t + 1) == "'" => {
+                pairs.push((o, t));
+                open = None;
+            }
             (_, s) if opens(s) => open = Some(t),
             (Some(o), s) if closes(s) => {
                 pairs.push((o, t));
                 open = None;
             }
+            (None, "'" | "‘" | "’") => match single {
+                None if !touches_previous(t)
+                    && touches_next(t)
+                    && doc.tokens[t + 1].has(tf::WORD)
+                    && doc.token_text(t + 1).starts_with(char::is_alphabetic) =>
+                {
+                    single = Some(t)
+                }
+                Some(o)
+                    if touches_previous(t)
+                        && !(touches_next(t) && doc.tokens[t + 1].has(tf::WORD)) =>
+                {
+                    pairs.push((o, t));
+                    single = None;
+                }
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -174,7 +203,9 @@ fn speaker_words(ctx: &SentenceCtx, v: usize) -> Option<Span> {
 const MAX_SPEAKER_TAIL: usize = 6;
 
 /// The words of the noun phrase headed at `head`, from its first word to the first comma,
-/// bracket or semicolon after the head (and never past the reporting verb `v`).
+/// bracket or semicolon after the head (and never past the reporting verb `v`). The parse's
+/// extent is not trusted on the right: a title read as the head ("Rep. Tom Malinowski") may
+/// leave the name outside it.
 fn phrase_words(ctx: &SentenceCtx, head: usize, v: usize) -> Option<Span> {
     let extent = ctx.syn.extent(head);
     let mut start = extent.start.max(ctx.range.start);
@@ -186,11 +217,6 @@ fn phrase_words(ctx: &SentenceCtx, head: usize, v: usize) -> Option<Span> {
     let end = (head..limit)
         .find(|&t| matches!(ctx.text(t), "," | "(" | ";") || ctx.doc.tokens[t].has(tf::QUOTE))
         .unwrap_or(limit);
-    let end = if v > head {
-        end
-    } else {
-        end.min(extent.end.max(head + 1)).max(head + 1)
-    };
     (end > start).then(|| ctx.span(start..end))
 }
 
@@ -225,7 +251,8 @@ pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<Fou
         for (i, &(open, close)) in pairs.iter().enumerate() {
             // Each quote looks for its speaker and attribution between its neighbours only,
             // so a sentence of many quotes costs time in proportion to its length.
-            let previous_close = if i > 0 { pairs[i - 1].1 + 1 } else { 0 };
+            // A scare quote skipped below ("major") bounds nothing.
+            let previous_close = found.last().map_or(0, |q: &FoundQuote| q.close + 1);
             let next_open = pairs.get(i + 1).map_or(usize::MAX, |p| p.0);
             let words = (open + 1..close)
                 .filter(|&t| doc.tokens[t].has(tf::WORD))
@@ -258,6 +285,22 @@ pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<Fou
                     speaker = speaker_side(ctx, v);
                     if speaker.is_none() {
                         words_only = speaker_words(ctx, v);
+                    }
+                    if speaker.is_none() && words_only.is_none() {
+                        // The parse lost the speaker: the name between the closing mark and
+                        // the verb, up to its first comma (`…,” Sen. Mike Braun, R-Ind.,
+                        // explained`).
+                        let stop = (k..v).find(|&t| ctx.text(t) == ",").unwrap_or(v);
+                        match (k..stop)
+                            .find_map(|t| ctx.group_at(t))
+                            .filter(|g| g.is_actor())
+                        {
+                            Some(g) => speaker = ctx.side_of_group(g).map(|side| (side, g.pronoun)),
+                            None if stop > k && ctx.doc.tokens[k].has(tf::CAPITALIZED) => {
+                                words_only = Some(ctx.span(k..stop))
+                            }
+                            None => {}
+                        }
                     }
                 }
             }
@@ -308,11 +351,14 @@ pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<Fou
             // speaker (`“As such strict measures must be put in place …”`).
             let opens_paragraph = sentences[0].range.start == open;
             let opens_sentence = ctx_of(open).is_some_and(|c| c.range.start == open);
+            // So does a second quotation in the sentence of one with a speaker (`said there
+            // was a “small area …” but the “containment prognosis looks promising”`).
+            let same_sentence =
+                |q: &FoundQuote| ctx_of(open).is_some_and(|c| c.index as u32 == q.quote.sentence);
             let continues = (opens_paragraph && previous_paragraph_quoted)
-                || (opens_sentence
-                    && found
-                        .last()
-                        .is_some_and(|q: &FoundQuote| q.quote.speaker_span.is_some()));
+                || found.last().is_some_and(|q: &FoundQuote| {
+                    q.quote.speaker_span.is_some() && (opens_sentence || same_sentence(q))
+                });
             if entity.is_none() && speaker_span.is_none() && continues {
                 entity = state.last_speaker;
                 speaker_span = state.last_speaker_span;

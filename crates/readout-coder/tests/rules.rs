@@ -691,6 +691,28 @@ fn a_speaker_the_lexicon_does_not_know_is_reported_by_its_words() {
 }
 
 #[test]
+fn quotation_marks_of_every_kind_pair() {
+    let doc = code(
+        "\"We hope to work with our neighbours again,'' said Pavel Orlov.\n\nAnna Lind said the deal would bring 'a very long period of calm' to Carpath, and the farmers' march went on.\n\nPavel Orlov said there was a “small chance of a deal” but the “talks look very promising”.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        quote_speakers(&doc),
+        quoted(&[
+            (
+                0,
+                "We hope to work with our neighbours again",
+                "Pavel Orlov"
+            ),
+            (1, "a very long period of calm", "Anna Lind"),
+            (2, "small chance of a deal", "Pavel Orlov"),
+            // A second quotation of the sentence, with no verb of its own.
+            (2, "talks look very promising", "Pavel Orlov"),
+        ])
+    );
+}
+
+#[test]
 fn a_quotation_that_ends_its_sentence_takes_no_speaker_from_the_next() {
     let doc = code(
         "Arland called the plan “a step toward a better and fairer future for all.” Pavel Orlov said it was wrong.",
