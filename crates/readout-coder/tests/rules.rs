@@ -350,6 +350,17 @@ fn reported_speech_is_attributed() {
         doc.slice(doc.events[0].attribution.as_ref().unwrap().span),
         "Borovia Wire"
     );
+    // "citing" names a source only when it names someone.
+    let doc = code(
+        "Arland condemned Carpath, citing fears of an invasion.",
+        "2023-01-10",
+    );
+    assert!(doc.events[0].attribution.is_none());
+    let doc = code("Arland condemned Carpath, citing Borovia Wire.", "2023-01-10");
+    assert_eq!(
+        doc.slice(doc.events[0].attribution.as_ref().unwrap().span),
+        "Borovia Wire"
+    );
     let doc = code(
         "Arland condemned Carpath, said the Borovian government.",
         "2023-01-10",

@@ -3,7 +3,8 @@
 //! A reporting verb attributes the events of the clause it reports: its complement ("TASS
 //! reported that *Russian jets struck* …") or, when it trails the report ("*Russian jets
 //! struck* …, TASS reported"), the clause it hangs from. "According to X" attributes every
-//! other event of the sentence to X. The reporting event itself is never attributed to
+//! other event of the sentence to X, and so does "citing X" when X is someone (not a reason:
+//! "citing concerns over security"). The reporting event itself is never attributed to
 //! itself.
 
 use super::SentenceCtx;
@@ -57,6 +58,11 @@ pub fn attribute(ctx: &SentenceCtx, events: &mut [Event]) {
             .take_while(|&k| !matches!(ctx.text(k), "," | "." | ";"))
             .find_map(|k| ctx.group_at(k).filter(|g| g.is_actor()))
             .and_then(|g| ctx.side_of_group(g));
+        // "citing X" names a source only when X is someone ("citing officials"), not a reason
+        // ("citing concerns over security").
+        if side.is_none() && ctx.text(t).eq_ignore_ascii_case("citing") {
+            return None;
+        }
         let end = (after..ctx.range.end)
             .take_while(|&k| !matches!(ctx.text(k), "," | "." | ";" | "”" | "\""))
             .last()?;
