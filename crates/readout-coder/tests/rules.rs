@@ -2,7 +2,7 @@
 //! (the real function-word lists, invented countries and verbs) so that the rules are pinned
 //! independently of the shipped lexicon data.
 
-use readout_doc::{ArticleMeta, Date, Document, Kind};
+use readout_doc::{ArticleMeta, Date, Document, Kind, Modality};
 use readout_lexicon::{Lexicon, LexiconBuilder};
 
 const LEXICON: &str = r#"
@@ -22,6 +22,7 @@ cameo 046 | Engage in negotiation | 7 | 1 | CONSULT
 cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
 cameo 060 | Engage in material cooperation | 6 | 2 | COOPERATE
 cameo 111 | Criticize or denounce | -2 | 3 | ACCUSE
+cameo 112 | Accuse | -2 | 3 | ACCUSE
 cameo 190 | Use conventional military force | -10 | 4 | ASSAULT
 cameo 192 | Occupy territory | -9.6 | 4 | ASSAULT
 country AAA | Arland
@@ -96,6 +97,9 @@ verb resign
 evaluation negative | incompetent | wrong
 evaluation positive | admirable
 evaluation thing | plan
+verb accuse
+    complement: alleged
+    frame: + = 112
 verb dismiss
     complement: negated
     frame: * reports = 016
@@ -356,7 +360,10 @@ fn reported_speech_is_attributed() {
         "2023-01-10",
     );
     assert!(doc.events[0].attribution.is_none());
-    let doc = code("Arland condemned Carpath, citing Borovia Wire.", "2023-01-10");
+    let doc = code(
+        "Arland condemned Carpath, citing Borovia Wire.",
+        "2023-01-10",
+    );
     assert_eq!(
         doc.slice(doc.events[0].attribution.as_ref().unwrap().span),
         "Borovia Wire"
@@ -609,6 +616,34 @@ fn an_undated_event_takes_the_day_of_the_event_just_before() {
             // A year long past is no day to carry over: the publication date.
             ("praised", "2026-01-10", "-"),
         ])
+    );
+}
+
+#[test]
+fn what_an_accuser_alleges_is_not_stated_as_fact() {
+    let doc = code(
+        "Pavel Orlov accused Arland of attacking Carpath.",
+        "2026-01-10",
+    );
+    let got: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| (e.code.as_str(), e.modality))
+        .collect();
+    assert_eq!(
+        got,
+        [("112", Modality::Asserted), ("190", Modality::Hypothetical)]
+    );
+    // "can" before a reporting verb is the report itself.
+    let doc = code(
+        "Pavel Orlov said: \"We can say that Arland is calm.\"",
+        "2026-01-10",
+    );
+    assert!(!doc.events.is_empty());
+    assert!(
+        doc.events.iter().all(|e| e.modality == Modality::Asserted),
+        "{:?}",
+        doc.events
     );
 }
 

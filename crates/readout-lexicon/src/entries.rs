@@ -198,7 +198,7 @@ pub struct Verb {
 /// How a verb qualifies the event of its complement clause: "plans to meet" (intended),
 /// "agreed to meet" (committed: intended, and the agreeing is itself an expression of intent),
 /// "urged X to resign" (requested), "refused to meet" (negated), "considering sanctions"
-/// (hypothetical).
+/// (hypothetical), "accused X of attacking Y" (alleged: the attack is the accuser's claim).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Complement {
     Intended,
@@ -206,6 +206,7 @@ pub enum Complement {
     Requested,
     Negated,
     Hypothetical,
+    Alleged,
 }
 
 impl Complement {
@@ -216,6 +217,7 @@ impl Complement {
             "requested" => Complement::Requested,
             "negated" => Complement::Negated,
             "hypothetical" => Complement::Hypothetical,
+            "alleged" => Complement::Alleged,
             _ => return None,
         })
     }

@@ -85,9 +85,11 @@ impl SentenceCtx<'_> {
                 let reported_future =
                     matches!(word.to_ascii_lowercase().as_str(), "would" | "'d" | "’d")
                         && self.in_reported_clause(v);
+                // "we can say", "I can confirm": the ability to report is the report.
+                let can_report = word.eq_ignore_ascii_case("can") && self.is_report_verb(v);
                 if classes.has(WordClasses::FUTURE) || reported_future {
                     q.set(Modality::Intended, &format!("future {word:?}"));
-                } else {
+                } else if !can_report {
                     q.set(Modality::Hypothetical, &format!("modal {word:?}"));
                 }
             } else if matches!(rel, Rel::Aux | Rel::Cop) && classes.has(WordClasses::FUTURE) {
@@ -131,6 +133,19 @@ impl SentenceCtx<'_> {
     }
 
     /// What the verb at `v` makes of the event it governs (the lexicon's `complement:`).
+    /// Whether `v` is a form of a reporting verb ("say", "confirm").
+    fn is_report_verb(&self, v: usize) -> bool {
+        self.lex
+            .verb_forms
+            .longest(
+                &self.toks.words[..self.range.end],
+                &self.toks.caps[..self.range.end],
+                v,
+            )
+            .and_then(|m| m.values().last().copied())
+            .is_some_and(|f| self.lex.verbs[f.verb as usize].report)
+    }
+
     pub(crate) fn complement_of(&self, v: usize) -> Option<Complement> {
         self.lex
             .verb_forms
@@ -207,6 +222,26 @@ impl SentenceCtx<'_> {
             let complement = matches!(rel, Rel::Xcomp | Rel::Ccomp | Rel::Csubj)
                 || (matches!(rel, Rel::Advcl | Rel::Acl)
                     && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO));
+            // "accused Arland of attacking Carpath", "blamed the rebels for the attack": what
+            // is alleged is not stated as fact, whether the parse hangs the clause on the
+            // verb or on its object.
+            if matches!(rel, Rel::Advcl | Rel::Acl | Rel::Obl | Rel::Nmod)
+                && syn.children(k).any(|c| {
+                    matches!(syn.rel(c), Rel::Mark | Rel::Case)
+                        && (self.word_is(c, "of") || self.word_is(c, "for"))
+                })
+            {
+                let accuser = std::iter::once(h)
+                    .chain(syn.head(h).filter(|_| syn.upos(h) != Upos::VERB))
+                    .find(|&v| self.complement_of(v) == Some(Complement::Alleged));
+                if let Some(v) = accuser {
+                    q.set(
+                        Modality::Hypothetical,
+                        &format!("alleged by {:?}", self.text(v)),
+                    );
+                    break;
+                }
+            }
             if rel == Rel::Advcl
                 && syn
                     .children(k)
@@ -263,7 +298,8 @@ impl SentenceCtx<'_> {
                 || syn.children(k).any(|c| {
                     syn.xpos(c) == Xpos::TO || (syn.rel(c) == Rel::Mark && self.word_is(c, "to"))
                 });
-            let governing = governing.filter(|c| infinitive || *c == Complement::Negated);
+            let governing = governing
+                .filter(|c| infinitive || matches!(c, Complement::Negated | Complement::Alleged));
             match governing {
                 Some(Complement::Intended | Complement::Committed) => {
                     q.set(Modality::Intended, &format!("governed by {word:?}"))
@@ -273,6 +309,9 @@ impl SentenceCtx<'_> {
                 }
                 Some(Complement::Hypothetical) => {
                     q.set(Modality::Hypothetical, &format!("governed by {word:?}"))
+                }
+                Some(Complement::Alleged) => {
+                    q.set(Modality::Hypothetical, &format!("alleged by {word:?}"))
                 }
                 Some(Complement::Negated) => {
                     q.negated = true;
