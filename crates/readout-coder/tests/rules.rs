@@ -69,6 +69,7 @@ verb tell
 verb praise
     frame: + = 051
 verb condemn
+    frame: * attack = 111
     frame: + = 111
 verb reject
     frame: + = 120
@@ -617,6 +618,19 @@ fn an_undated_event_takes_the_day_of_the_event_just_before() {
             ("praised", "2026-01-10", "-"),
         ])
     );
+}
+
+#[test]
+fn a_frame_s_gap_skips_an_actor_that_only_modifies_the_next_word() {
+    // "a Borovian attack": Borovian modifies the noun the frame names, it is not the target.
+    let doc = code("Anna Lind condemned a Borovian attack.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAAOPP", "")]);
+    // A named actor that is the object still ends the gap.
+    let doc = code(
+        "Anna Lind condemned Borovian troops for the attack.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("111", "AAAOPP", "BBBMIL")]);
 }
 
 #[test]

@@ -323,6 +323,20 @@ impl<'g> SentenceCtx<'g> {
         }
     }
 
+    /// Whether a group is a modifier of a noun after it: its head (the word whose head lies
+    /// outside it) is a compound, adjective or possessive of a later word.
+    fn modifies_later(&self, g: &NounGroup) -> bool {
+        let syn = self.syn;
+        let inside = g.tokens.clone();
+        inside
+            .clone()
+            .find(|&t| syn.head(t).is_none_or(|h| !inside.contains(&h)))
+            .is_some_and(|h| {
+                matches!(syn.rel(h), Rel::Compound | Rel::Amod | Rel::NmodPoss)
+                    && syn.head(h).is_some_and(|up| up >= inside.end)
+            })
+    }
+
     /// The pattern word by word over the predicate's clause.
     fn match_linear<'f>(&self, frame: &'f Frame, clause: &[usize]) -> Option<FrameMatch<'f, 'g>> {
         let mut matched = Vec::new();
@@ -410,12 +424,13 @@ impl<'g> SentenceCtx<'g> {
                     if pos + k > clause.len() {
                         break;
                     }
-                    // Never skip a named actor.
+                    // Never skip a named actor, unless it only modifies a noun after it
+                    // ("ordered a police probe", "a Crime Branch probe").
                     if k > 0 {
                         let skipped = clause[pos + k - 1];
                         if self
                             .group_at(skipped)
-                            .is_some_and(|g| g.is_actor() && !g.pronoun)
+                            .is_some_and(|g| g.is_actor() && !g.pronoun && !self.modifies_later(g))
                         {
                             break;
                         }
