@@ -27,10 +27,17 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// `../shared` next to the repository, when it is there.
-fn shared() -> Option<PathBuf> {
+/// `../shared` next to the repository. Tests that read it are `#[ignore = "needs ../shared"]`:
+/// `cargo test` leaves them out and says so, `.ci/run` runs them with `--include-ignored`, and
+/// a run without `../shared` then fails here instead of passing untested.
+fn shared() -> PathBuf {
     let p = repo().join("../shared");
-    p.join("data").is_dir().then(|| p.canonicalize().unwrap())
+    assert!(
+        p.join("data").is_dir(),
+        "this test needs ../shared/data beside the repository ({} is missing)",
+        p.display()
+    );
+    p.canonicalize().unwrap()
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -51,11 +58,9 @@ fn stderr(out: &Output) -> String {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn seed_article_passes_the_strict_gold_score() {
-    let Some(shared) = shared() else {
-        eprintln!("NOTICE: ../shared is absent; the seed article score is not checked");
-        return;
-    };
+    let shared = shared();
     let out_path = tmp("seed.json");
     let seed = shared.join("data/seed/china-russia-2026-02-01.txt");
     let out = readout(&[
@@ -281,11 +286,9 @@ fn usage_errors_exit_with_2() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn codes_with_petrarch_dictionaries_instead_of_the_builtin_actors() {
-    let Some(shared) = shared() else {
-        eprintln!("NOTICE: ../shared is absent; the PETRARCH dictionary test is skipped");
-        return;
-    };
+    let shared = shared();
     let dir = shared.join("data/petrarch2");
     let path = |f: &str| dir.join(f).to_str().unwrap().to_string();
     let (countries, agents) = (
@@ -335,11 +338,9 @@ fn codes_with_petrarch_dictionaries_instead_of_the_builtin_actors() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn article_extraction_keeps_body_f1_at_or_above_0_96() {
-    let Some(shared) = shared() else {
-        eprintln!("NOTICE: ../shared is absent; the extraction benchmark is not checked");
-        return;
-    };
+    let shared = shared();
     let bench = shared.join("data/extraction-bench");
     let mut pages: Vec<String> = std::fs::read_dir(bench.join("html"))
         .unwrap()

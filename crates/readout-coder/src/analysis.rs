@@ -7,7 +7,11 @@ use std::ops::Range;
 
 /// Word ids, capitalisation and function-word classes of every token of a document.
 pub struct Tokens {
+    /// The lexicon's word id of each token's normalised text, or `UNKNOWN_WORD`: what the
+    /// phrase tries are matched on.
     pub words: Vec<u32>,
+    /// Whether each token starts with an uppercase letter: some lexicon phrases match only
+    /// capitalised words, and an unknown capitalised word may be a name.
     pub caps: Vec<bool>,
     /// Classes of the token as a single word.
     pub classes: Vec<WordClasses>,
@@ -16,6 +20,7 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// Looks up every token of `doc` in `lex`, and the function-word phrases of each sentence.
     pub fn new(doc: &Document, lex: &Lexicon) -> Tokens {
         let n = doc.tokens.len();
         let mut scratch = String::new();
@@ -57,6 +62,7 @@ impl Tokens {
         }
     }
 
+    /// Whether token `i` on its own is a word of `class` (any of its bits).
     pub fn is(&self, i: usize, class: WordClasses) -> bool {
         self.classes[i].has(class)
     }
@@ -74,9 +80,13 @@ impl Tokens {
     }
 }
 
+/// A name the lexicon knows, found in a sentence ("Sergei Shoigu", "Russian", "TASS").
 #[derive(Debug, Clone)]
 pub struct NameHit {
+    /// The name's tokens: indices into `Document::tokens`.
     pub tokens: Range<usize>,
+    /// Everything the name may refer to (a country, an organisation, a person, a role, a
+    /// place); the actor stage chooses.
     pub refs: Vec<NameRef>,
 }
 

@@ -39,9 +39,13 @@ use syntax::Syntax;
 /// A human-readable account of how a document was coded (`readout explain`).
 #[derive(Debug, Default)]
 pub struct Trace {
+    /// One line per step, in the order the coder took them: each sentence with its parse tree
+    /// and noun groups, the notes on its events, and the home country chosen at the end.
     pub lines: Vec<String>,
 }
 
+/// Codes documents against one lexicon and one parser model. It holds no per-document state, so
+/// one coder serves any number of documents.
 pub struct Coder<'l> {
     lex: &'l Lexicon,
     parser: &'l Parser,

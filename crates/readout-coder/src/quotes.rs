@@ -43,9 +43,16 @@ pub struct QuoteState {
 /// A quotation found in a paragraph, with its speaker.
 #[derive(Debug, Clone)]
 pub struct FoundQuote {
+    /// The opening quotation mark: index into `Document::tokens`.
     pub open: usize,
+    /// The closing quotation mark; one past the paragraph's last token when the quotation runs
+    /// on into the next paragraph.
     pub close: usize,
+    /// The speaker: index into `Document::actors`; `None` when the speaker's words resolve to no
+    /// actor or nobody is named (the same as `quote.speaker`).
     pub speaker: Option<u32>,
+    /// The record written to `Document::quotes`: the quotation's part in one sentence (a
+    /// quotation over several sentences is found once per sentence).
     pub quote: Quote,
 }
 

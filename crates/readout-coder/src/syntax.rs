@@ -122,18 +122,24 @@ impl Syntax {
         extent
     }
 
+    /// The whole analysis of token `t`; its `head` is relative to the sentence (use
+    /// [`Syntax::head`] for a document token).
     pub fn word(&self, t: usize) -> Word {
         self.words[t]
     }
 
+    /// The universal part of speech of token `t` (`X` in an unparsed sentence).
     pub fn upos(&self, t: usize) -> Upos {
         self.words[t].upos
     }
 
+    /// The Penn Treebank tag of token `t` (`VBD`, `NNS`…), finer than [`Syntax::upos`]: tense,
+    /// participles and number.
     pub fn xpos(&self, t: usize) -> Xpos {
         self.words[t].xpos
     }
 
+    /// The Universal Dependencies relation of token `t` to its head (`nsubj`, `obl:agent`…).
     pub fn rel(&self, t: usize) -> Rel {
         self.words[t].rel
     }
@@ -144,6 +150,8 @@ impl Syntax {
         self.heads[t] != NO_HEAD || self.words[t].rel == Rel::Root
     }
 
+    /// The head of token `t` as a document token index; `None` for a sentence's root and
+    /// for every token of an unparsed sentence.
     pub fn head(&self, t: usize) -> Option<usize> {
         let h = self.heads[t];
         (h != NO_HEAD).then_some(h as usize)

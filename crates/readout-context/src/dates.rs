@@ -44,6 +44,7 @@ fn year_for_month(month: u8, published: Date) -> i32 {
 pub enum Reading {
     /// Resolved without a choice (a full date, a year, "yesterday", "next week").
     Fixed,
+    /// A weekday alone ("on Thursday"), read as the latest such day on or before publication.
     Weekday,
     /// A month or a month and day, without a year.
     YearLeft,

@@ -3,13 +3,21 @@
 
 use std::fmt;
 
+/// A calendar date without a time or time zone (a publication date, or what a temporal
+/// expression resolves to). Dates order chronologically; they print as `YYYY-MM-DD`, the form
+/// of every date in the JSON output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, 1 to 9999 for a date made by [`Date::new`] or [`Date::parse`].
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u8,
+    /// The day of the month, from 1.
     pub day: u8,
 }
 
+/// A text that is not a valid `YYYY-MM-DD` date (an input record's `published`, the `--date`
+/// option, a date in the lexicon); holds the text as given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError(pub String);
 
@@ -21,6 +29,8 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// The number of days in `month` (1 to 12) of `year`, counting leap years; 0 for a month out
+/// of range.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -32,6 +42,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
+    /// The date, or `None` if it does not exist (year outside 1 to 9999, month outside 1 to 12,
+    /// or a day the month does not have, such as 29 February in a common year).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         let valid = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
@@ -64,6 +76,8 @@ impl Date {
         era * 146097 + doe - 719468
     }
 
+    /// The date `z` days after 1970-01-01 (before it when negative): the inverse of
+    /// [`Date::to_days`].
     pub fn from_days(z: i64) -> Date {
         let z = z + 719468;
         let era = if z >= 0 { z } else { z - 146096 } / 146097;
@@ -81,6 +95,7 @@ impl Date {
         }
     }
 
+    /// The date `n` days later (earlier when `n` is negative), across months and years.
     pub fn add_days(self, n: i64) -> Date {
         Date::from_days(self.to_days() + n)
     }

@@ -18,9 +18,13 @@
 use crate::dom::{Attr, Dom, Edge, Element, NodeId, NodeRef, Tag};
 use rustc_hash::FxHashMap as HashMap;
 
+/// The article text [`extract`] finds in a page.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Body {
+    /// The article's blocks in document order, white space collapsed; the `<h1>`, blocks that are
+    /// mostly links and furniture blocks are left out.
     pub paragraphs: Vec<String>,
+    /// The `<figcaption>` texts met inside the article, kept out of the paragraphs.
     pub captions: Vec<String>,
 }
 
@@ -348,6 +352,8 @@ fn collapse(text: &str, out: &mut String) -> usize {
 
 /// Page-furniture phrases that a block may start with ("Advertisement", "Read more").
 pub struct Furniture<'a> {
+    /// The phrases, compared with a block's start ignoring ASCII case; a block of at most 12 words
+    /// that starts with one is dropped. Readout passes the lexicon's `boilerplate` page cues.
     pub prefixes: &'a [String],
 }
 
@@ -359,6 +365,9 @@ fn is_furniture(text: &str, furniture: &Furniture) -> bool {
     }) && text.split_whitespace().take(13).count() <= 12
 }
 
+/// Finds the article in a parsed page and reads its paragraphs and captions, as the module doc
+/// describes. A page with no paragraph-like block of 25 characters or more outside the furniture
+/// gives an empty [`Body`].
 pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     let n = dom.len();
     let root = dom.root();

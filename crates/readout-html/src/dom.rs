@@ -10,6 +10,8 @@
 
 use std::ops::Range;
 
+/// A node's index in its [`Dom`]. Ids are dense and in document order (a parent before its
+/// children), and the document node is 0, so per-node data fits in vectors indexed by id.
 pub type NodeId = u32;
 const NONE: NodeId = u32::MAX;
 
@@ -17,76 +19,155 @@ const NONE: NodeId = u32::MAX;
 /// comparison of small integers; every other element is [`Tag::Other`] (its name is still kept).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
+    /// `<a>`, a link: its text counts toward a block's link density, which marks navigation and
+    /// link lists.
     A,
+    /// `<address>`, contact details: a block of its own.
     Address,
+    /// `<area>`, an image-map region: void, never has content.
     Area,
+    /// `<article>`: a block, and a hint (a small score bonus) that the article is inside.
     Article,
+    /// `<aside>`: usually page furniture, set aside when it holds little of the page's prose.
     Aside,
+    /// `<audio>`: a player, never article text.
     Audio,
+    /// `<base>`, the document's base URL: void.
     Base,
+    /// `<blockquote>`: a quotation, scored like a paragraph.
     Blockquote,
+    /// `<body>`, the visible page.
     Body,
+    /// `<br>`, a line break: void, and a paragraph boundary when the body is read.
     Br,
+    /// `<button>`: a control, never article text.
     Button,
+    /// `<canvas>`: drawn by script, never article text.
     Canvas,
+    /// `<center>`, obsolete centring: a block.
     Center,
+    /// `<col>`, a table column's format: void.
     Col,
+    /// `<dd>`, a description in a `<dl>`: closes an open `<dt>` or `<dd>`.
     Dd,
+    /// `<dialog>`: a pop-up, treated as page furniture.
     Dialog,
+    /// `<div>`: the common container, scored like a paragraph for the text directly in it.
     Div,
+    /// `<dl>`, a description list: a block.
     Dl,
+    /// `<dt>`, a term in a `<dl>`: closes an open `<dt>` or `<dd>`.
     Dt,
+    /// `<embed>`, embedded content: void, never article text.
     Embed,
+    /// `<fieldset>`, a group of form controls: closes an open `<p>`.
     Fieldset,
+    /// `<figcaption>`: a photo caption, read into the captions, not the paragraphs.
     Figcaption,
+    /// `<figure>`, a photo or chart with its caption: a block.
     Figure,
+    /// `<footer>`: page or section furniture, set aside when it holds little of the prose.
     Footer,
+    /// `<form>`: usually furniture, but some sites wrap the whole page in one (ASP.NET), so it is
+    /// set aside only when it holds little of the prose.
     Form,
+    /// `<h1>`: the headline, a title candidate for the metadata and left out of the body
+    /// paragraphs.
     H1,
+    /// `<h2>`, a subheading: kept in the body as a paragraph of its own.
     H2,
+    /// `<h3>`, a subheading: kept in the body as a paragraph of its own.
     H3,
+    /// `<h4>`, a subheading: kept in the body as a paragraph of its own.
     H4,
+    /// `<h5>`, a subheading: kept in the body as a paragraph of its own.
     H5,
+    /// `<h6>`, a subheading: kept in the body as a paragraph of its own.
     H6,
+    /// `<head>`: metadata only, never article text.
     Head,
+    /// `<header>`: a page or section banner, treated as furniture when it holds little of the
+    /// prose.
     Header,
+    /// `<hr>`, a rule: void, and a paragraph boundary.
     Hr,
+    /// `<html>`, the root element: its `lang` gives the page's language.
     Html,
+    /// `<iframe>`, another page embedded (video players, ads): never article text.
     Iframe,
+    /// `<img>`, an image: void; a photo's words are in its `<figcaption>`.
     Img,
+    /// `<input>`, a form field: void, never article text.
     Input,
+    /// `<keygen>`, an obsolete form control: void.
     Keygen,
+    /// `<li>`, a list item: closes an open `<li>`, and is scored like a paragraph.
     Li,
+    /// `<link>`: void; a `rel=canonical` one names the page's own URL.
     Link,
+    /// `<main>`, the page's main content: a block.
     Main,
+    /// `<menu>`: a list of commands, treated as page furniture.
     Menu,
+    /// `<meta>`: void; its name or property and content are read for the article's metadata.
     Meta,
+    /// `<nav>`: navigation links, treated as page furniture.
     Nav,
+    /// `<noscript>`: the fallback for pages without script, never article text (mostly removed by
+    /// the [`strip`](crate::strip) pre-pass).
     Noscript,
+    /// `<object>`, embedded content: never article text.
     Object,
+    /// `<ol>`, an ordered list: a block.
     Ol,
+    /// `<option>` in a `<select>`: closes an open `<option>`.
     Option,
+    /// `<p>`, a paragraph: the main unit of body scoring; a block start tag closes an open one.
     P,
+    /// `<param>`, an `<object>` parameter: void.
     Param,
+    /// `<pre>`, preformatted text: scored like a paragraph.
     Pre,
+    /// `<script>`: never article text; a JSON-LD one (`type=application/ld+json`) is read for
+    /// metadata. Its content is raw text.
     Script,
+    /// `<section>`: a block, scored like a paragraph for the text directly in it.
     Section,
+    /// `<select>`, a drop-down: never article text.
     Select,
+    /// `<source>`, a media source: void.
     Source,
+    /// `<style>`: CSS, raw text, never article text.
     Style,
+    /// `<svg>`: icons and drawings, never article text.
     Svg,
+    /// `<table>`: a block.
     Table,
+    /// `<td>`, a table cell: closes an open cell, and is scored like a paragraph.
     Td,
+    /// `<template>`: markup for script to use, never article text.
     Template,
+    /// `<textarea>`: a form field, read as RCDATA, never article text.
     Textarea,
+    /// `<th>`, a header cell: closes an open cell.
     Th,
+    /// `<time>`: the first one's `datetime` dates the article when JSON-LD and `<meta>` tags give
+    /// no date.
     Time,
+    /// `<title>`, read as RCDATA: the last title candidate, after `og:title`, JSON-LD and `<h1>`.
     Title,
+    /// `<tr>`, a table row: closes an open row or cell.
     Tr,
+    /// `<track>`, a media text track: void.
     Track,
+    /// `<ul>`, an unordered list: a block.
     Ul,
+    /// `<video>`: a player, never article text.
     Video,
+    /// `<wbr>`, a line-break opportunity: void.
     Wbr,
+    /// Any other element, custom elements (`<x-ad-slot>`) included; tell them apart by
+    /// [`Element::name`].
     Other,
 }
 
@@ -242,21 +323,43 @@ impl Tag {
 /// The attributes extraction and metadata read; the rest are dropped while parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attr {
+    /// `class`, on any element: its words ("article", "share", "related") mark article text or page
+    /// furniture.
     Class,
+    /// `id`, on any element: its words count as `class` words do.
     Id,
+    /// `role`, on any element: ARIA landmark roles such as `navigation`, `banner` or `dialog` keep
+    /// an element out of the body.
     Role,
+    /// `hidden`, on any element: a boolean attribute (present with an empty value) that keeps the
+    /// element out of the body.
     Hidden,
+    /// `aria-hidden`, on any element: `"true"` keeps the element out of the body.
     AriaHidden,
+    /// `style`, on any element: inline CSS with `display:none` or `visibility:hidden` keeps the
+    /// element out of the body.
     Style,
+    /// `itemprop`, on any element: schema.org microdata; `articleBody` marks the article, and on
+    /// `<meta>` it names a metadata key.
     Itemprop,
+    /// `type`, on `<script>` only: `application/ld+json` marks JSON-LD metadata.
     Type,
+    /// `property`, on `<meta>` only: an Open Graph or similar key (`og:title`,
+    /// `article:published_time`).
     Property,
+    /// `name`, on `<meta>` only: a metadata key (`author`, `pubdate`).
     Name,
+    /// `content`, on `<meta>` only: the value of the tag's key.
     Content,
+    /// `http-equiv`, on `<meta>` only: a header given in the page (`content-language`).
     HttpEquiv,
+    /// `datetime`, on `<time>` only: a machine-readable date.
     Datetime,
+    /// `lang`, on `<html>` only: the page's language tag.
     Lang,
+    /// `rel`, on `<link>` only: `canonical` marks the page's own URL.
     Rel,
+    /// `href`, on `<link>` only (the many `<a href>` of a page are never kept).
     Href,
 }
 
@@ -323,6 +426,8 @@ struct DomNode {
     kind: Kind,
 }
 
+/// A parsed page: built by [`parse`], read through [`NodeRef`]s ([`Dom::root`], [`Dom::nodes`]).
+/// Node 0 is the document itself; only the attributes in [`Attr`] are kept.
 #[derive(Debug, Default)]
 pub struct Dom {
     nodes: Vec<DomNode>,
@@ -334,10 +439,14 @@ pub struct Dom {
 /// One step of a depth-first walk.
 #[derive(Clone, Copy, Debug)]
 pub enum Edge<'a> {
+    /// Entering a node, before its children.
     Open(NodeRef<'a>),
+    /// Leaving a node, after its children; every node is closed, text and empty elements included.
     Close(NodeRef<'a>),
 }
 
+/// A node of a [`Dom`]: the document, an element or a run of text. A borrowed id, cheap to copy;
+/// its accessors read the tree.
 #[derive(Clone, Copy, Debug)]
 pub struct NodeRef<'a> {
     dom: &'a Dom,
@@ -354,9 +463,11 @@ pub struct Element<'a> {
 }
 
 impl<'a> Element<'a> {
+    /// The interned tag; [`Tag::Other`] for elements extraction does not tell apart.
     pub fn tag(&self) -> Tag {
         self.tag
     }
+    /// The element's name as the tokenizer gave it, lowercased (`div`, `x-ad-slot`).
     pub fn name(&self) -> &'a str {
         self.dom.str(&self.name)
     }
@@ -377,18 +488,22 @@ impl Dom {
             .unwrap_or_default()
     }
 
+    /// The number of nodes, the document node included: ids run from 0 to `len() - 1`.
     pub fn len(&self) -> usize {
         self.nodes.len()
     }
 
+    /// Whether there are no nodes at all; a tree from [`parse`] always has its document node.
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
     }
 
+    /// The document node (id 0): the parent of `<html>`, or of a fragment's top-level nodes.
     pub fn root(&self) -> NodeRef<'_> {
         NodeRef { dom: self, id: 0 }
     }
 
+    /// The node with this id, which must come from this tree: reading a node out of range panics.
     pub fn get(&self, id: NodeId) -> NodeRef<'_> {
         NodeRef { dom: self, id }
     }
@@ -421,12 +536,14 @@ impl Dom {
 }
 
 impl<'a> NodeRef<'a> {
+    /// This node's id, for indexing per-node vectors.
     pub fn id(&self) -> NodeId {
         self.id
     }
     fn node(&self) -> &'a DomNode {
         &self.dom.nodes[self.id as usize]
     }
+    /// The node this one is inside; `None` for the document node.
     pub fn parent(&self) -> Option<NodeRef<'a>> {
         let p = self.node().parent;
         (p != NONE).then_some(NodeRef {
@@ -434,6 +551,7 @@ impl<'a> NodeRef<'a> {
             id: p,
         })
     }
+    /// The nodes directly inside this one, in document order.
     pub fn children(&self) -> impl Iterator<Item = NodeRef<'a>> + 'a {
         let dom = self.dom;
         let mut next = self.node().first_child;
@@ -445,6 +563,7 @@ impl<'a> NodeRef<'a> {
             })
         })
     }
+    /// The element's tag, name and kept attributes; `None` for text and the document node.
     pub fn as_element(&self) -> Option<Element<'a>> {
         match &self.node().kind {
             Kind::Element { tag, name, attrs } => Some(Element {
@@ -456,12 +575,15 @@ impl<'a> NodeRef<'a> {
             _ => None,
         }
     }
+    /// A text node's text, character references decoded and white space as written; `None` for
+    /// other nodes.
     pub fn as_text(&self) -> Option<&'a str> {
         match &self.node().kind {
             Kind::Text(r) => Some(self.dom.str(r)),
             _ => None,
         }
     }
+    /// Whether this node is an element (not text, not the document).
     pub fn is_element(&self) -> bool {
         matches!(self.node().kind, Kind::Element { .. })
     }

@@ -7,9 +7,17 @@ use std::borrow::Cow;
 /// How the encoding was decided, for `readout extract --verbose` and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
+    /// A byte-order mark at the start of the bytes; it overrides any declaration.
     Bom,
+    /// The HTTP `Content-Type` charset. Also given for valid UTF-8 served with a Content-Type that
+    /// names no other charset.
     Header,
+    /// A `<meta charset>` or `<meta http-equiv>` declaration in the page's first 2 KB, when no
+    /// header names a charset. Valid UTF-8 is reported as [`Source::Sniffed`] even when its meta
+    /// says UTF-8: the bytes settle it first.
     Meta,
+    /// From the bytes alone: valid UTF-8 is UTF-8, and other bytes get chardetng's statistical
+    /// guess. Also given when the bytes contradict a declaration, which is then overridden.
     Sniffed,
 }
 

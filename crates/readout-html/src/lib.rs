@@ -29,6 +29,9 @@ use readout_doc::Date;
 /// What is known about a page besides its bytes.
 #[derive(Debug, Default, Clone)]
 pub struct PageInfo<'a> {
+    /// The URL the page was fetched from, if known. A date in its path (`/2019/11/19/`) dates the
+    /// article when the metadata states none, and wins over a stated date a day off it (metadata is
+    /// often in UTC, the URL in the publisher's local calendar).
     pub url: Option<&'a str>,
     /// The HTTP `Content-Type` header, for its charset.
     pub content_type: Option<&'a str>,
@@ -36,14 +39,31 @@ pub struct PageInfo<'a> {
     pub furniture: &'a [String],
 }
 
+/// A news page's article: its body text in paragraphs, its photo captions, and the metadata found
+/// for it. What the page does not give is `None` or empty; [`extract`] builds it.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Article {
+    /// The headline: `og:title`, else JSON-LD `headline`, else the first `<h1>`, else `<title>`,
+    /// white space collapsed and a trailing site name ("… | Example News") cut.
     pub title: Option<String>,
+    /// The publication date (a calendar date, no time of day): from JSON-LD, a date `<meta>` tag or
+    /// the first `<time>`, reconciled with a date in the URL.
     pub published: Option<Date>,
+    /// The publisher's name: JSON-LD `publisher`, else `og:site_name` or a similar `<meta>` tag.
     pub publisher: Option<String>,
+    /// The authors' names, from JSON-LD `author` (all of them), else an author `<meta>` tag (one
+    /// entry, never a profile URL).
     pub authors: Vec<String>,
+    /// The page's language tag, lowercased (`en-gb`): `<html lang>`, else `og:locale` (with `_`
+    /// made `-`) or `content-language`.
     pub language: Option<String>,
+    /// The body, one entry per block in document order, white space collapsed. Subheadings are
+    /// kept; the `<h1>` headline, link lists and furniture blocks are not. When the markup yields
+    /// under 200 bytes of text and the JSON-LD `articleBody` is longer (pages that render their
+    /// text from script), its lines are used instead.
     pub paragraphs: Vec<String>,
+    /// Photo captions (`<figcaption>` text) met inside the article, kept apart from the paragraphs
+    /// so that they are never read as the story.
     pub captions: Vec<String>,
     /// The encoding the page was read in.
     pub encoding: &'static str,
@@ -52,6 +72,7 @@ pub struct Article {
 }
 
 impl Article {
+    /// The body as one string, paragraphs separated by a blank line.
     pub fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
@@ -61,6 +82,9 @@ impl Article {
 /// time and memory stay bounded.
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 
+/// Turns a page's raw bytes, in any encoding, into its [`Article`]: decode, strip, parse, then read
+/// the metadata and the body (see the crate doc). Bytes past [`MAX_PAGE_BYTES`] are ignored. Never
+/// fails: a page without a recognisable article gives one with no paragraphs.
 pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
     let bytes = &bytes[..bytes.len().min(MAX_PAGE_BYTES)];
     let (text, encoding, _) = encoding::decode(bytes, info.content_type);

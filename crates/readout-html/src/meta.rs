@@ -5,12 +5,24 @@ use crate::dom::{Attr, Dom, NodeRef, Tag};
 use readout_doc::Date;
 use serde_json::Value;
 
+/// What [`extract`] reads about an article besides its body, from the sources in the module doc;
+/// the fields are those of [`Article`](crate::Article), plus the JSON-LD body. Anything the page
+/// does not give is `None` or empty.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Meta {
+    /// The headline: `og:title`, JSON-LD `headline`, the first `<h1>` or `<title>`, in that order,
+    /// with a trailing site name cut.
     pub title: Option<String>,
+    /// The publication date: JSON-LD `datePublished`, a date `<meta>` tag or the first `<time>`; or
+    /// the URL's date, which is preferred when the two are at most a day apart.
     pub published: Option<Date>,
+    /// The publisher's name: JSON-LD `publisher`, else `og:site_name` or a similar `<meta>` tag.
     pub publisher: Option<String>,
+    /// The authors' names: every JSON-LD `author`, else one author `<meta>` tag (never a profile
+    /// URL).
     pub authors: Vec<String>,
+    /// The language tag, lowercased: `<html lang>`, else `og:locale` or `content-language` (`en_GB`
+    /// becomes `en-gb`).
     pub language: Option<String>,
     /// The JSON-LD `articleBody`, when the page has one.
     pub json_ld_body: Option<String>,
@@ -176,6 +188,8 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     title.trim().to_string()
 }
 
+/// Reads the metadata of a parsed page. `url` is the address it was fetched from, if known; it is
+/// only searched for a date, and without it the page's own canonical URL is searched instead.
 pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut tags: Vec<(String, String)> = Vec::new();

@@ -38,6 +38,10 @@ fn stripped_tag(bytes: &[u8]) -> Option<&'static [u8]> {
     None
 }
 
+/// Returns `html` without its scripts (JSON-LD ones kept whole), styles, SVG, `<noscript>` and
+/// comments; everything else is copied as it is. An element or comment left unclosed runs to the
+/// end of the page and is dropped with everything after it, as the parser would have read it all as
+/// its content.
 pub fn strip(html: &str) -> String {
     let bytes = html.as_bytes();
     // Every cut is at an ASCII '<' or just after an ASCII '>', so the pieces kept are `str`

@@ -16,10 +16,18 @@ pub struct Entry {
     pub number: usize,
     /// The line the item starts on.
     pub line: usize,
+    /// The item's `rdf:about` (RSS 1.0), else its `guid` (RSS) or `id` (Atom).
     pub id: Option<String>,
+    /// The item's title, trimmed, character references resolved.
     pub title: Option<String>,
+    /// The article's URL: the `<link>` text (RSS), or the `href` of an Atom `<link>` that is
+    /// `rel="alternate"` or has no `rel`.
     pub link: Option<String>,
+    /// The publication date as the feed writes it (RFC 822 in RSS `pubDate`, ISO 8601 in Atom
+    /// `published` or Dublin Core `date`); parsed when the item is read.
     pub published: Option<String>,
+    /// The last-modified date as written (Atom `updated`, `modified`), used when there is no
+    /// `published`.
     pub updated: Option<String>,
     /// The fullest text the item has: `content`/`content:encoded`, else `description`/`summary`.
     pub content: Option<String>,
@@ -28,8 +36,12 @@ pub struct Entry {
 /// An item that could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BadEntry {
+    /// 1-based position in the feed, counting every item, read or not.
     pub number: usize,
+    /// The line the item starts on.
     pub line: usize,
+    /// What is wrong, with the line where the XML breaks when known (`the end tag </title> at line
+    /// 3 does not match <titel>`).
     pub reason: String,
 }
 
@@ -38,6 +50,7 @@ pub struct BadEntry {
 pub struct Feed {
     /// Whether an `rss`, `feed` or `RDF` root element was seen.
     pub is_feed: bool,
+    /// Every item in feed order: `Ok` when read, `Err` when it could not be.
     pub entries: Vec<Result<Entry, BadEntry>>,
 }
 

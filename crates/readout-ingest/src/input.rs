@@ -13,17 +13,26 @@ use readout_doc::{Date, Document, Kind};
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+/// What kind of input a file is, as named by the command line's `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Decided per input from its name, then its first bytes ([`detect`]).
     Auto,
+    /// Scraped plain text: one document per input, a short first paragraph being its title.
     Text,
+    /// JSON Lines: one [`InputRecord`] per line, streamed, so a large file stays in bounded memory.
     Jsonl,
+    /// One HTML page per input, its article extracted by `readout-html`.
     Html,
+    /// A WARC crawl, streamed record by record; HTML responses become documents and other records
+    /// are skipped.
     Warc,
+    /// An RSS or Atom feed, each item a record; an item's HTML content is extracted like a page.
     Feed,
 }
 
 impl Format {
+    /// Every format, [`Format::Auto`] first; [`Format::from_name`] looks names up here.
     pub const ALL: [Format; 6] = [
         Format::Auto,
         Format::Text,
@@ -38,6 +47,7 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.name() == name)
     }
 
+    /// The format's command-line name (`auto`, `jsonl`…).
     pub fn name(self) -> &'static str {
         match self {
             Format::Auto => "auto",
@@ -52,6 +62,8 @@ impl Format {
 
 /// What every input needs besides its bytes.
 pub struct Options<'a> {
+    /// The phrases that tell captions, credits and furniture from article text in every input's
+    /// paragraphs.
     pub cues: &'a PageCues,
     /// Phrases that start page-furniture blocks in HTML.
     pub furniture: &'a [String],
@@ -61,18 +73,27 @@ pub struct Options<'a> {
 
 /// One thing a record yields.
 pub enum Item {
+    /// A document read from the record (boxed: a document is far larger than the other
+    /// variants).
     Document(Box<Document>),
     /// A record left out. `error` tells a failure (truncated, malformed) from a deliberate skip
     /// (a WARC request record, an image, an empty input).
     Skipped {
+        /// Where the record is, as in [`Record::at`].
         at: String,
+        /// Why it was left out, for the user: an [`IngestError`], a
+        /// [`WarcError`](crate::warc::WarcError) or a feed item's reason, or a short phrase
+        /// ("empty input", "HTTP status 404").
         reason: String,
+        /// Whether the record failed (true) or was skipped by design (false).
         error: bool,
     },
     /// Something lost or repaired in a record that was still read (a page cut at its size
     /// limit).
     Warning {
+        /// Where the record is, as in [`Record::at`].
         at: String,
+        /// What was lost or repaired, for the user.
         message: String,
     },
 }

@@ -24,24 +24,46 @@ pub use source::MAX_DOCUMENT_BYTES;
 use readout_doc::{ArticleMeta, Date, Document, Kind};
 use serde::Deserialize;
 
+/// Why an input or one of its records could not be read. Its message says what is wrong in the
+/// user's terms; [`input`] makes it the reason a record was skipped.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// Nothing but white space (after any UTF-8 byte-order mark); [`input`] skips such an input
+    /// rather than failing it.
     #[error("the input is empty")]
     Empty,
+    /// A NUL byte, or more than one control byte in 20, in the first 8 KB (an image, an archive, a
+    /// word-processor file); the string says which.
     #[error("the input looks like binary data, not text ({0})")]
     Binary(String),
+    /// Bytes that are not UTF-8 (text saved in Latin-1 or Windows-1252, say): the input is rejected
+    /// rather than read with replacement characters.
     #[error("the input is not valid UTF-8 (first bad byte at offset {offset}, line {line})")]
-    InvalidUtf8 { offset: usize, line: usize },
+    InvalidUtf8 {
+        /// Byte offset of the first bad byte, not counting a UTF-8 byte-order mark.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// A JSON Lines record that does not parse as an [`InputRecord`]: serde_json's message.
     #[error("not a valid JSON record: {0}")]
     Json(String),
+    /// A record with neither `text` nor `html`: nothing to read.
     #[error("the record has neither \"text\" nor \"html\"")]
     NoText,
+    /// An `html`-only record given to [`document_from_json`], which reads `text` only; the
+    /// streaming reader ([`input::records`]) does extract HTML records.
     #[error("the record has \"html\" only; HTML extraction is not available yet, give \"text\"")]
     HtmlUnsupported,
+    /// A `published` value that does not start with a `YYYY-MM-DD` date: the date parser's message.
     #[error("bad \"published\" value: {0}")]
     BadDate(String),
+    /// Larger, once decompressed, than the bound it carries in bytes ([`MAX_DOCUMENT_BYTES`]; the
+    /// message gives MiB). The input or record is skipped unread, so a gzip bomb cannot exhaust
+    /// memory.
     #[error("larger than {} MiB once decompressed (the most read for one document)", .0 >> 20)]
     TooLarge(usize),
+    /// The input could not be read: a missing file, a failing disk, a truncated gzip stream.
     #[error("read error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -49,16 +71,29 @@ pub enum IngestError {
 /// One JSON Lines input record.
 #[derive(Debug, Deserialize)]
 pub struct InputRecord {
+    /// The document's id: a string as it is, a number or other JSON value as its JSON text; missing
+    /// or `null` falls back to the id the caller gives (the record's `file:line` in [`input`]).
     #[serde(default)]
     pub id: Option<serde_json::Value>,
+    /// The article's plain text, paragraphs separated by blank lines, cleaned as a scraped page's
+    /// body (the title comes from `title`, never from the text). Preferred over `html` when both
+    /// are given.
     #[serde(default)]
     pub text: Option<String>,
+    /// The page's HTML, read like an HTML input when there is no `text`.
     #[serde(default)]
     pub html: Option<String>,
+    /// Where the article was published; kept in its metadata and, for `html`, searched for a
+    /// publication date.
     #[serde(default)]
     pub url: Option<String>,
+    /// The headline, made the document's title paragraph; for `html`, used only when the page names
+    /// none.
     #[serde(default)]
     pub title: Option<String>,
+    /// The publication date, `YYYY-MM-DD` (a time after it is ignored); missing or empty means
+    /// unknown, and the run's default date applies. For `html`, it is trusted over the date the
+    /// page gives.
     #[serde(default)]
     pub published: Option<String>,
 }

@@ -25,6 +25,11 @@ impl Default for PageCues {
 }
 
 impl PageCues {
+    /// Compiles the cues: `caption_markers` are phrases found anywhere in a caption or credit,
+    /// `credit_lines` start photo-credit lines, `boilerplate` starts furniture paragraphs, and
+    /// `wires` are the wire services' canonical names. Readout takes the first three from the
+    /// lexicon's `caption-marker`, `credit-line` and `boilerplate` cues, and the wires from its
+    /// wire-service actors.
     pub fn new(
         caption_markers: &[String],
         credit_lines: Vec<String>,
@@ -47,9 +52,17 @@ impl PageCues {
 /// The parts of a scraped page.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct CleanPage {
+    /// The first paragraph, when the caller asks for a title and it is at most 300 bytes long.
     pub title: Option<String>,
+    /// The remaining paragraphs in order, each [`Kind::Body`] or [`Kind::Caption`]; furniture and
+    /// credit lines are taken out.
     pub paragraphs: Vec<(Kind, String)>,
+    /// Wire credits by their canonical names (a paragraph or tail such as "AFP, REUTERS", a
+    /// dateline's agency) and photo credits cut from the end of body paragraphs ("Getty Images"); a
+    /// credit repeated next to itself is kept once.
     pub credits: Vec<String>,
+    /// Paragraphs taken out as page furniture: short ones that start with a boilerplate cue, and
+    /// labels of up to 8 words that end no sentence.
     pub boilerplate: Vec<String>,
     /// A wire dateline cut from the first paragraph ("BAGHDAD, April 9 (Xinhua) --").
     pub dateline: Option<String>,

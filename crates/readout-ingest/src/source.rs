@@ -35,6 +35,7 @@ enum GzState<R: BufRead> {
 }
 
 impl<R: BufRead> GzMembers<R> {
+    /// Decodes the gzip members `inner` holds, one after another.
     pub fn new(inner: R) -> GzMembers<R> {
         GzMembers {
             state: GzState::Member(flate2::bufread::GzDecoder::new(inner)),

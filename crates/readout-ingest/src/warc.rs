@@ -13,34 +13,56 @@ use std::io::{self, BufRead, Read};
 /// Records larger than this are skipped (read through, not kept).
 pub const MAX_RECORD_BYTES: u64 = MAX_DOCUMENT_BYTES as u64;
 
+/// A record that could not be read, or why reading stopped. After `Malformed` the reader goes on at
+/// the next record; after `Truncated` or `Io` the input ends.
 #[derive(Debug, thiserror::Error)]
 pub enum WarcError {
+    /// A damaged record: a bad or cut header, a Content-Length that is missing or wrong, garbage
+    /// before a record, damaged gzip data.
     #[error("record {record} (byte {offset}): {message}")]
     Malformed {
+        /// 1-based number of the record, counting damaged ones.
         record: usize,
+        /// Byte offset where the record starts, in the WARC data as read (after gzip decoding).
         offset: u64,
+        /// What is wrong, for the user.
         message: String,
     },
+    /// The input ends inside a record's header or block.
     #[error("record {record} (byte {offset}) is truncated: its block should have {expected} bytes, the file ends after {got}")]
     Truncated {
+        /// 1-based number of the record, counting damaged ones.
         record: usize,
+        /// Byte offset where the record starts, in the WARC data as read (after gzip decoding).
         offset: u64,
+        /// The block's Content-Length; 0 when the header ended before giving one.
         expected: u64,
+        /// The block bytes there were before the end; 0 when the header was cut.
         got: u64,
     },
+    /// A read error other than damaged gzip data (which is reported as `Malformed`, and read
+    /// past).
     #[error("read error: {0}")]
     Io(#[from] io::Error),
 }
 
+/// One WARC record as read: the header fields readout uses, and its block.
 #[derive(Debug, Clone)]
 pub struct Record {
     /// 1-based position in the file.
     pub number: usize,
+    /// The `WARC-Type` (`response`, `request`, `warcinfo`…); empty when the header gives none. Only
+    /// `response` records are read into documents.
     pub kind: String,
+    /// The `WARC-Target-URI`, angle brackets removed: the page's URL, used as the document's id.
     pub target_uri: Option<String>,
+    /// The `WARC-Date` as written (`2024-05-06T10:00:00Z`): when the page was crawled, the fallback
+    /// for its publication date.
     pub date: Option<String>,
     /// The record block; empty when the record was too large to keep.
     pub block: Vec<u8>,
+    /// Whether the record was over [`MAX_RECORD_BYTES`], so its block was read through without
+    /// being kept.
     pub too_large: bool,
 }
 
@@ -115,6 +137,9 @@ fn embedded_record(block: &[u8]) -> Option<usize> {
     })
 }
 
+/// Iterates over the records of a WARC stream, already gzip-decoded (as
+/// [`input::open`](crate::input::open) gives it): each item is a record, or the error one record
+/// gave.
 pub struct WarcReader<R> {
     reader: Rewind<R>,
     offset: u64,
@@ -128,6 +153,8 @@ pub struct WarcReader<R> {
 }
 
 impl<R: BufRead> WarcReader<R> {
+    /// Reads records from `reader`, starting at its current position (byte offsets count from
+    /// there).
     pub fn new(reader: R) -> WarcReader<R> {
         WarcReader {
             reader: Rewind {
@@ -342,8 +369,12 @@ impl<R: BufRead> Iterator for WarcReader<R> {
 
 /// An HTTP response: its content type and its decoded body.
 pub struct Payload {
+    /// The HTTP status code; only 2xx responses are read into documents.
     pub status: u16,
+    /// The `Content-Type` header as sent, charset included.
     pub content_type: Option<String>,
+    /// The body with chunked transfer coding and gzip or deflate content coding removed (kept as
+    /// sent when it does not decode at all), at most [`MAX_DOCUMENT_BYTES`].
     pub body: Vec<u8>,
     /// Why the body cannot be read as it was sent: it inflates to more than
     /// [`MAX_DOCUMENT_BYTES`], or comes in a content coding readout does not decode (brotli).

@@ -18,8 +18,12 @@ const SECTORS: &[&str] = &[
 /// Counts of entries by kind, for `readout lexicon stats`.
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
+    /// How many files were read; [`Lexicon::stats`] cannot know and leaves it 0.
     pub files: usize,
+    /// (what, how many) in display order: countries, organisations, persons, agent phrases,
+    /// places, verbs, verb forms, nouns, CAMEO codes, names, function words.
     pub counts: Vec<(&'static str, usize)>,
+    /// How many distinct words the entries use ([`crate::Words::len`]).
     pub words: usize,
 }
 
@@ -44,10 +48,13 @@ struct Compiler {
 }
 
 impl LexiconBuilder {
+    /// A builder with no files yet.
     pub fn new() -> LexiconBuilder {
         LexiconBuilder::default()
     }
 
+    /// Adds every file embedded at build time (the repository's `lexicon/`), named
+    /// `lexicon/<path>` in problems.
     pub fn add_embedded(mut self) -> LexiconBuilder {
         for (path, text) in embedded::FILES {
             self.files
@@ -109,6 +116,7 @@ impl LexiconBuilder {
         self
     }
 
+    /// Adds one file's text under `name` (the name problems report), without reading the disk.
     pub fn add_text(mut self, name: &str, text: &str) -> LexiconBuilder {
         self.files
             .push((name.to_string(), Cow::Owned(text.to_string())));
@@ -210,6 +218,7 @@ impl LexiconBuilder {
 }
 
 impl Lexicon {
+    /// Counts of entries by kind, for `readout lexicon stats`.
     pub fn stats(&self) -> Stats {
         Stats {
             files: 0,

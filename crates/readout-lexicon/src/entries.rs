@@ -3,29 +3,42 @@
 use readout_doc::Date;
 use std::ops::BitOr;
 
+/// A named point: a country's capital (`capital: Beijing | 39.9042 | 116.4074`).
 #[derive(Debug, Clone)]
 pub struct Coordinates {
+    /// The name as the lexicon writes it ("Beijing").
     pub name: String,
+    /// Latitude in decimal degrees, north positive (-90 to 90).
     pub lat: f64,
+    /// Longitude in decimal degrees, east positive (-180 to 180).
     pub lon: f64,
 }
 
+/// A country: one `country` record (`country CHN | China`).
 #[derive(Debug, Clone)]
 pub struct Country {
     /// ISO 3166-1 alpha-3, also the CAMEO country code.
     pub code: String,
+    /// The common English short name ("China"), the record head's second field.
     pub name: String,
     /// Adjective forms ("Chinese"), in lexicon order.
     pub adjectives: Vec<String>,
+    /// The capital (`capital:`): a place after "in", and a name for the government when it acts
+    /// ("Beijing said").
     pub capital: Option<Coordinates>,
+    /// A representative point, (latitude, longitude) in degrees (`location:`): where an event
+    /// placed only "in China" is put on the map.
     pub location: Option<(f64, f64)>,
 }
 
 /// How a country is named in a phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CountryForm {
+    /// The head name or one of the `names` ("China", "People's Republic of China", "PRC").
     Name,
+    /// An adjective ("Chinese officials").
     Adjective,
+    /// A demonym, singular or plural ("the Chinese", "Filipinos").
     Demonym,
     /// The capital: a place after "in", the government when it acts.
     Capital,
@@ -36,21 +49,31 @@ pub enum CountryForm {
 /// What a name in the [`crate::Lexicon::names`] trie refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameRef {
+    /// A country, by any of its names, adjectives, demonyms, capital or seats.
     Country {
+        /// Index into [`crate::Lexicon::countries`].
         index: u32,
+        /// Which of the country's names matched.
         form: CountryForm,
+        /// For a seat with a `=SECTOR` suffix ("the Pentagon=MIL"), that sector as an index
+        /// into [`crate::Lexicon::sectors`]; `None` otherwise (a seat then stands for GOV).
         sector: Option<u16>,
     },
     /// An organisation, medium, armed group or party ([`crate::Lexicon::actors`]).
     Actor(u32),
+    /// A person, by full name or alias: index into [`crate::Lexicon::persons`]. Surnames alone
+    /// are in [`crate::Lexicon::surnames`] instead.
     Person(u32),
     /// A role noun: `sector` indexes [`crate::Lexicon::sectors`]; `title` indexes
     /// [`crate::Lexicon::titles`] for a singular role ("foreign minister") that names an office
     /// a person can hold, or is [`NO_TITLE`].
     Agent {
+        /// Index into [`crate::Lexicon::sectors`].
         sector: u16,
+        /// Index into [`crate::Lexicon::titles`], or [`NO_TITLE`].
         title: u32,
     },
+    /// A gazetteer place: index into [`crate::Lexicon::places`].
     Place(u32),
 }
 
@@ -65,30 +88,49 @@ pub fn normalize_title(title: &str) -> String {
     out.replace("defense", "defence")
 }
 
+/// An organisation, medium, armed group or party: one `actor` record (`actor IGONAT | NATO`).
 #[derive(Debug, Clone)]
 pub struct OrgActor {
+    /// The CAMEO-style actor code: a country or IGO prefix, then sector letters (`RUSMED`).
     pub code: String,
+    /// The canonical name ("NATO").
     pub name: String,
+    /// ISO alpha-3 code of the country the actor belongs to (`country:`), if it belongs to one.
     pub country: Option<String>,
+    /// Sector codes (`sectors:`), such as `IGO` or `MED`.
     pub sectors: Vec<String>,
     /// A news agency that appears in wire credits.
     pub wire: bool,
 }
 
+/// One office a person holds or held: a `role: country | sector | start | end | title` line.
 #[derive(Debug, Clone)]
 pub struct Role {
+    /// ISO alpha-3 code, or `IGO` / `NGO` for an office in an international or
+    /// non-governmental body.
     pub country: String,
+    /// Sector code (`GOV`); for an `IGO` or `NGO` office, the body's code (`EURCOM`); empty
+    /// when the role gives a country only.
     pub sector: String,
+    /// First day in office; `None` when not given: the role then counts as begun on any date.
     pub start: Option<Date>,
+    /// First day out of office (the role holds before it, not on it); `None` while still in
+    /// office.
     pub end: Option<Date>,
+    /// The office as written ("foreign minister"); matched against agent titles after
+    /// [`normalize_title`], for "Russia's foreign minister".
     pub title: String,
 }
 
+/// A named person: one `person` record.
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// The canonical full name ("Wang Yi").
     pub name: String,
     /// Normalised surname ("wang"), what "Mr Wang" uses.
     pub surname: String,
+    /// Offices held, in lexicon order; the one in force on the article's date gives the
+    /// person's code (see [`Person::standing_on`]).
     pub roles: Vec<Role>,
 }
 
@@ -145,12 +187,19 @@ impl Person {
     }
 }
 
+/// A place of the gazetteer: one `place` record (`place Florida | USA | 27.6648 | -81.5158 |
+/// state`).
 #[derive(Debug, Clone)]
 pub struct Place {
+    /// The name as matched in text ("Paris").
     pub name: String,
+    /// ISO alpha-3 code of the country the place is in.
     pub country: String,
+    /// Latitude in decimal degrees, north positive.
     pub lat: f64,
+    /// Longitude in decimal degrees, east positive.
     pub lon: f64,
+    /// What sort of place it is: `state`, `province`, `city` or `region`.
     pub kind: String,
     /// Inhabitants, 0 when unknown: the larger of two same-named places wins without context.
     pub population: u64,
@@ -158,8 +207,10 @@ pub struct Place {
     pub region: String,
 }
 
+/// One item of a frame's pattern (`with + = 040` is `Word(with)`, `Target`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PatternItem {
+    /// A word that must appear itself, as a normalised word id.
     Word(u32),
     /// `+`: the target actor.
     Target,
@@ -170,17 +221,25 @@ pub enum PatternItem {
 /// The code of a frame that marks a sense as no event (`frame: apart = -`).
 pub const NO_EVENT: &str = "-";
 
+/// One `frame: pattern = CODE` line of a verb or noun: what must follow the trigger, and the
+/// CAMEO code of the event when it does.
 #[derive(Debug, Clone)]
 pub struct Frame {
+    /// The pattern, item by item; empty for the bare frame (`frame: = 040`).
     pub pattern: Vec<PatternItem>,
+    /// The CAMEO code the frame gives, or [`NO_EVENT`].
     pub code: String,
     /// The pattern as written, for `readout explain`.
     pub text: String,
 }
 
+/// An event verb: one `verb` record with its frames.
 #[derive(Debug, Clone)]
 pub struct Verb {
+    /// The lemma, with its particle for a phrasal verb ("meet", "ramp up").
     pub lemma: String,
+    /// A reporting verb (`report`, "say"): its complement is reported speech, attributed to its
+    /// subject.
     pub report: bool,
     /// What the verb makes of the event in its complement clause ("urged X *to resign*").
     pub complement: Option<Complement>,
@@ -190,8 +249,12 @@ pub struct Verb {
     /// The verb's bare frame holds only when it has no object: "the leaders met" is a
     /// meeting, "met the demands" is not.
     pub intransitive: bool,
+    /// The verb's frames, in lexicon order; empty for a verb that only qualifies (`complement`)
+    /// or carries (`light`) another event.
     pub frames: Vec<Frame>,
+    /// The file of the record, for `readout explain`.
     pub file: String,
+    /// The line of the record's header in `file`.
     pub line: usize,
 }
 
@@ -201,15 +264,26 @@ pub struct Verb {
 /// (hypothetical), "accused X of attacking Y" (alleged: the attack is the accuser's claim).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Complement {
+    /// The complement's event is meant, not done ("wants to meet").
     Intended,
+    /// Intended, and the verb is itself an expression of intent by its subject ("agreed to
+    /// meet" is also a 036 towards the one to be met).
     Committed,
+    /// The subject asks someone else to do it ("urged X to resign").
     Requested,
+    /// The event does not happen ("refused to meet"); also negates a finite complement
+    /// ("denied that …").
     Negated,
+    /// The event is only considered ("considering sanctions").
     Hypothetical,
+    /// The event is the subject's claim about someone else: its "of"/"for" clause or finite
+    /// complement is hypothetical ("accused X of attacking Y").
     Alleged,
 }
 
 impl Complement {
+    /// Reads the value of a `complement:` attribute (`intended`, `committed`, `requested`,
+    /// `negated`, `hypothetical`, `alleged`); `None` for anything else.
     pub fn parse(text: &str) -> Option<Complement> {
         Some(match text {
             "intended" => Complement::Intended,
@@ -223,47 +297,82 @@ impl Complement {
     }
 }
 
+/// Which inflection of its verb a verb form is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
+    /// The lemma's own form ("meet"): infinitive, and present tense but for the third person
+    /// singular.
     Base,
+    /// Third person singular present ("meets").
     ThirdPerson,
     /// Past tense or past participle (they look alike for most verbs).
     Past,
+    /// Present participle or gerund ("meeting"); a listed irregular form ending in "-ing" is
+    /// taken for one.
     Gerund,
 }
 
+/// What a phrase of the [`crate::Lexicon::verb_forms`] trie stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerbForm {
+    /// Index into [`crate::Lexicon::verbs`].
     pub verb: u32,
+    /// Which inflection the phrase is.
     pub kind: FormKind,
 }
 
+/// An event noun: one `noun` record ("invasion", "talks").
 #[derive(Debug, Clone)]
 pub struct Noun {
+    /// The noun or noun phrase as written.
     pub lemma: String,
+    /// The noun's frames; in them `prep +` is the noun's modifier with that preposition (or the
+    /// light verb's: "held talks with Russia").
     pub frames: Vec<Frame>,
+    /// The file of the record, for `readout explain`.
     pub file: String,
+    /// The line of the record's header in `file`.
     pub line: usize,
 }
 
+/// One code of the CAMEO event ontology: a `cameo` record (`cameo 043 | Host a visit | 2.8 | 1
+/// | CONSULT`).
 #[derive(Debug, Clone)]
 pub struct CameoCode {
+    /// The code itself, two to four digits (`043`); its first two digits are its root.
     pub code: String,
+    /// Its English name ("Host a visit").
     pub name: String,
+    /// Goldstein score, from -10 (most conflictual) to +10 (most cooperative).
     pub goldstein: f32,
+    /// GDELT's quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
     pub quad_class: u8,
+    /// The PLOVER category (`CONSULT`); `None` where the record gives `-`.
     pub plover: Option<String>,
 }
 
 /// The classes of a function word or phrase, as a bit set.
+///
+/// Each class is one `words` record of `lexicon/grammar/` (`words negator | not | n't | never`):
+/// the class names are fixed here, the words are data. They cover determiners and pronouns,
+/// auxiliaries and the markers of tense, intent, negation and hearsay, sentence-splitting word
+/// lists (`abbreviation`, `opener`), and the words dates are resolved from (months, weekdays,
+/// "yesterday", "next week", "early"). A word may belong to several classes (`that` is a
+/// determiner and a complementizer); the field is the raw bit mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct WordClasses(pub u64);
 
 macro_rules! word_classes {
     ($($konst:ident = $bit:expr, $name:expr;)*) => {
         impl WordClasses {
+            /// No class: what a word outside every `words` record has.
             pub const NONE: WordClasses = WordClasses(0);
-            $(pub const $konst: WordClasses = WordClasses(1 << $bit);)*
+            $(
+                #[doc = concat!("The `", $name, "` class: the words of the `words ", $name,
+                    " | …` record in `lexicon/grammar/`.")]
+                pub const $konst: WordClasses = WordClasses(1 << $bit);
+            )*
             /// The class a `words` record names.
             pub fn from_name(name: &str) -> Option<WordClasses> {
                 match name {
@@ -271,6 +380,8 @@ macro_rules! word_classes {
                     _ => None,
                 }
             }
+            /// The names of the classes in the set, as `words` records write them (for
+            /// `readout explain`).
             pub fn names(self) -> Vec<&'static str> {
                 let mut out = Vec::new();
                 $(if self.has(Self::$konst) { out.push($name); })*
@@ -348,6 +459,7 @@ word_classes! {
 }
 
 impl WordClasses {
+    /// Whether the set shares any class with `other` (which may hold several).
     pub fn has(self, other: WordClasses) -> bool {
         self.0 & other.0 != 0
     }

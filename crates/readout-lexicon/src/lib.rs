@@ -30,14 +30,18 @@ pub mod embedded {
 /// One problem found in a lexicon file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The file as the builder named it (`lexicon/verbs/meet.txt`, or a path the user gave).
     pub file: String,
+    /// The 1-based line of the record or attribute at fault.
     pub line: usize,
+    /// What is wrong, in words a lexicon editor can act on.
     pub message: String,
     /// Warnings (a duplicate alias, say) are reported but do not make the lexicon unusable.
     pub warning: bool,
 }
 
 impl Problem {
+    /// An error: the entry is left out, and [`LexiconBuilder::build`] refuses the lexicon.
     pub fn new(file: &str, line: usize, message: impl Into<String>) -> Problem {
         Problem {
             file: file.to_string(),
@@ -46,6 +50,8 @@ impl Problem {
             warning: false,
         }
     }
+
+    /// A warning: reported by `readout lexicon check`, but the lexicon is still built.
     pub fn warning(file: &str, line: usize, message: impl Into<String>) -> Problem {
         Problem {
             warning: true,
@@ -64,12 +70,17 @@ impl fmt::Display for Problem {
 /// Why a lexicon could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
+    /// A lexicon file or directory could not be read.
     #[error("cannot read lexicon file {path}: {source}")]
     Io {
+        /// The file or directory that failed.
         path: String,
+        /// The operating system's reason.
         source: std::io::Error,
     },
     #[error("the lexicon has {} error(s); first: {}", .0.iter().filter(|p| !p.warning).count(), .0.iter().find(|p| !p.warning).map(|p| p.to_string()).unwrap_or_default())]
+    /// The files were read but hold at least one error: every problem found, warnings
+    /// included, in the order found.
     Invalid(Vec<Problem>),
 }
 
@@ -80,6 +91,8 @@ pub struct Words {
 }
 
 impl Words {
+    /// The id of an already normalised word, giving it the next free id if it is new. Ids are
+    /// dense from 0, so they can index tables such as [`Lexicon::word_classes`].
     pub fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
@@ -92,9 +105,12 @@ impl Words {
     pub fn id(&self, normalized: &str) -> u32 {
         self.ids.get(normalized).copied().unwrap_or(UNKNOWN_WORD)
     }
+    /// How many distinct words have an id.
     pub fn len(&self) -> usize {
         self.ids.len()
     }
+
+    /// Whether no word has an id yet.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()
     }
@@ -103,19 +119,30 @@ impl Words {
 /// The compiled lexicon.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
+    /// Every word any entry uses, interned: the ids all the tries and maps below are keyed by.
     pub words: Words,
+    /// `country` records, in load order; [`NameRef::Country::index`] points here.
     pub countries: Vec<Country>,
     /// ISO alpha-3 code → index into `countries`.
     pub country_index: HashMap<String, u32>,
+    /// `actor` records (organisations, media, armed groups, parties); see [`NameRef::Actor`].
     pub actors: Vec<OrgActor>,
+    /// `person` records; see [`NameRef::Person`].
     pub persons: Vec<Person>,
+    /// The gazetteer's `place` records; see [`NameRef::Place`].
     pub places: Vec<Place>,
+    /// `verb` records; [`VerbForm::verb`] points here.
     pub verbs: Vec<Verb>,
+    /// `noun` records; the values of [`Lexicon::noun_triggers`] point here.
     pub nouns: Vec<Noun>,
+    /// The CAMEO event ontology (`cameo` records), by code (`"043"`).
     pub cameo: HashMap<String, CameoCode>,
     /// Names of countries, organisations, persons, agents and places.
     pub names: PhraseTrie<NameRef>,
+    /// Every form of every verb (generated inflections and listed `forms`, with the particle of
+    /// a phrasal verb), matched in any case.
     pub verb_forms: PhraseTrie<VerbForm>,
+    /// Event nouns, matched in any case; the value indexes [`Lexicon::nouns`].
     pub noun_triggers: PhraseTrie<u32>,
     /// Function words and phrases, with the classes each belongs to.
     pub function_words: PhraseTrie<WordClasses>,
@@ -149,7 +176,10 @@ pub struct Lexicon {
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).
     pub office_holders: HashMap<(String, u32), Vec<(u32, usize)>>,
+    /// The `abbreviation` and `opener` word lists, as sentence splitting takes them.
     pub split_rules: readout_text::SplitRules,
+    /// How many role nouns the `agent` records list (plurals not counted), for
+    /// `readout lexicon stats`.
     pub agent_phrases: usize,
     /// Page cues by class (`caption-marker`, `credit-line`, `boilerplate`), for ingestion.
     pub page_cues: HashMap<String, Vec<String>>,
@@ -179,7 +209,8 @@ impl Lexicon {
         LexiconBuilder::new().add_embedded().build()
     }
 
-    /// Word ids for a sequence of tokens' texts.
+    /// The word id of a token's text, normalised as entries are (lowercase, typographic apostrophes
+    /// as `'`, common diacritics folded), or [`UNKNOWN_WORD`]; `scratch` is a reused buffer.
     pub fn word_id(&self, token: &str, scratch: &mut String) -> u32 {
         // One pass, without branches, over what the token holds: most tokens are already in
         // normal form (lowercase ASCII, no backtick to fold), and most others are capitalised
@@ -203,6 +234,7 @@ impl Lexicon {
         self.words.id(scratch)
     }
 
+    /// The CAMEO code `code` (`"043"`), if the lexicon defines it.
     pub fn code(&self, code: &str) -> Option<&CameoCode> {
         self.cameo.get(code)
     }

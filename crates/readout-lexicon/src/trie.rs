@@ -18,6 +18,10 @@ struct Terminal<T> {
     value: T,
 }
 
+/// Phrases (sequences of interned word ids) mapped to values of type `T`. A phrase may carry
+/// several values, each with its own capitalisation requirement ("US" the country must be
+/// capitalised, "us" the pronoun need not), and [`PhraseTrie::longest`] returns all that the
+/// text meets.
 #[derive(Debug, Clone)]
 pub struct PhraseTrie<T> {
     /// First step, by word id: most tokens start no phrase, and an array answers that fastest.
@@ -38,6 +42,7 @@ impl<T> Default for PhraseTrie<T> {
 
 /// The values of the longest phrase that matches at a position.
 pub struct Match<'t, T> {
+    /// How many words the phrase covers, from the start position.
     pub len: usize,
     caps: u64,
     terminals: &'t [Terminal<T>],
@@ -54,6 +59,8 @@ impl<'t, T> Match<'t, T> {
 }
 
 impl<T> PhraseTrie<T> {
+    /// Adds `value` for the phrase `words`. Bit i of `caps` set: word i must be capitalised in
+    /// the text (0 matches in any case).
     pub fn insert(&mut self, words: &[u32], caps: u64, value: T) {
         let mut node = 0u32;
         for (i, &w) in words.iter().enumerate() {
@@ -77,10 +84,12 @@ impl<T> PhraseTrie<T> {
         self.terminals[node as usize].push(Terminal { caps, value });
     }
 
+    /// How many values the trie holds (a phrase with two values counts twice).
     pub fn len(&self) -> usize {
         self.terminals.iter().map(Vec::len).sum()
     }
 
+    /// Whether the trie holds no value.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

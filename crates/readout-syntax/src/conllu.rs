@@ -18,16 +18,19 @@ pub struct Sentence {
     /// The `# newdoc id` in force for this sentence (carried over from the document's first
     /// sentence), if any; GUM's news documents are `GUM_news_*`.
     pub doc: String,
+    /// The word forms (the second column), one per syntactic word.
     pub words: Vec<String>,
     /// One entry per word; `head` is `None` for the root.
     pub gold: Vec<Word>,
 }
 
 impl Sentence {
+    /// How many words the sentence has.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// Whether the sentence has no words (never true of a sentence [`read_conllu`] returns).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -41,10 +44,18 @@ impl Sentence {
 /// Why a CoNLL-U file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ConlluError {
+    /// The stream could not be read, or the file opened (the message then names the file).
     #[error("reading CoNLL-U: {0}")]
     Io(#[from] io::Error),
+    /// The text is not well-formed CoNLL-U.
     #[error("CoNLL-U line {line}: {message}")]
-    Syntax { line: usize, message: String },
+    Syntax {
+        /// The 1-based line at fault: for a bad tree, the blank line that ends the sentence
+        /// (0 at the end of the input).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// Reads every sentence of a CoNLL-U stream.

@@ -9,9 +9,13 @@ use crate::{Parser, Scratch};
 /// Counts of right answers over a set of sentences.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Scores {
+    /// Sentences scored.
     pub sentences: usize,
+    /// Words scored, punctuation included: the denominator of every percentage.
     pub words: usize,
+    /// Words with the right UPOS.
     pub upos: usize,
+    /// Words with the right XPOS (Penn Treebank tag).
     pub xpos: usize,
     /// Right heads.
     pub uas: usize,
@@ -27,21 +31,27 @@ impl Scores {
     fn pct(&self, n: usize) -> f64 {
         100.0 * n as f64 / self.words.max(1) as f64
     }
+    /// UPOS accuracy, in percent of words (0 when there are none).
     pub fn upos_pct(&self) -> f64 {
         self.pct(self.upos)
     }
+    /// XPOS accuracy, in percent of words.
     pub fn xpos_pct(&self) -> f64 {
         self.pct(self.xpos)
     }
+    /// Unlabelled attachment score: percent of words with the right head.
     pub fn uas_pct(&self) -> f64 {
         self.pct(self.uas)
     }
+    /// Labelled attachment score: percent of words with the right head and universal relation.
     pub fn las_pct(&self) -> f64 {
         self.pct(self.las)
     }
+    /// Percent of words with the right head and exactly the right relation, subtype included.
     pub fn las_full_pct(&self) -> f64 {
         self.pct(self.las_full)
     }
+    /// Tagging and parsing speed: words over `seconds`.
     pub fn words_per_second(&self) -> f64 {
         self.words as f64 / self.seconds.max(1e-9)
     }

@@ -92,24 +92,43 @@ pub const MAX_CHUNK: usize = 300;
 /// One word's analysis.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
+    /// The universal part of speech (`NOUN`, `VERB`, `AUX`…).
     pub upos: Upos,
+    /// The Penn Treebank tag (`NN`, `VBD`, `VBN`…), finer than `upos` in tense, number and degree.
     pub xpos: Xpos,
     /// The head's index in the sentence; `None` for the sentence's root.
     pub head: Option<u16>,
+    /// The relation to the head; `root` for the sentence's root.
     pub rel: Rel,
 }
 
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
+    /// The bytes do not start with `RDSYNTAX`: not a model file at all.
     #[error("not a readout-syntax model (bad magic bytes)")]
     BadMagic,
+    /// The file's layout is of another version than this code reads.
     #[error("model format {found}, this code reads format {expected}: retrain with train-syntax")]
-    Version { found: u32, expected: u32 },
+    Version {
+        /// The format number in the file.
+        found: u32,
+        /// The format number this code reads.
+        expected: u32,
+    },
+    /// The model was trained on other features than this code extracts, so its weights would
+    /// score the wrong things.
     #[error("model features version {found}, this code computes version {expected}: retrain with train-syntax")]
-    Features { found: u32, expected: u32 },
+    Features {
+        /// The features version in the file.
+        found: u32,
+        /// The features version this code computes.
+        expected: u32,
+    },
+    /// The deflate-compressed body could not be decompressed.
     #[error("decompressing the model: {0}")]
     Inflate(#[from] std::io::Error),
+    /// The decompressed body is malformed; the text names the part that is.
     #[error("corrupt model ({0})")]
     Corrupt(&'static str),
 }

@@ -29,6 +29,7 @@ const NONE_LABEL: u64 = 0xff;
 /// Training settings of the parser (the defaults are the shipped model's).
 #[derive(Clone, Debug)]
 pub struct ParserOptions {
+    /// Passes over the training examples, in each mixed run.
     pub epochs: usize,
     /// From this epoch on (0-based), the parser follows its own predictions…
     pub explore_from: usize,
@@ -36,7 +37,10 @@ pub struct ParserOptions {
     pub explore_rate: f64,
     /// Averaged weights smaller than this are dropped from the shipped tables.
     pub prune_moves: f64,
+    /// The same for the labeller's table.
     pub prune_labels: f64,
+    /// Seed of the random generator that orders the examples and decides when to explore; run
+    /// i of the mix uses `seed + i`.
     pub seed: u64,
     /// How moves and labels share the work.
     pub grouping: Grouping,

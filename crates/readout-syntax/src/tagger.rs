@@ -135,15 +135,20 @@ pub(crate) const NO_TAG: u8 = u8::MAX;
 /// Training settings of the tagger (the defaults are the shipped model's).
 #[derive(Clone, Debug)]
 pub struct TaggerOptions {
+    /// Passes over the training sentences, in each mixed run.
     pub epochs: usize,
     /// Words seen at least this often get an ambiguity class.
     pub ambiguity_min_count: usize,
     /// Words seen at least this often with one class at least `sure_share` of the time take it
     /// without scoring.
     pub sure_min_count: usize,
+    /// The share (0 to 1) of a word's occurrences its commonest class needs for the word to be
+    /// sure (see `sure_min_count`).
     pub sure_share: f64,
-    /// The share of training sentences presented in title case, and in capitals, each epoch.
+    /// The share of training sentences presented in title case each epoch, so that the tagger
+    /// learns headlines.
     pub title_rate: f64,
+    /// The share of training sentences presented in capitals each epoch.
     pub caps_rate: f64,
     /// Averaged weights smaller than this are dropped from the shipped table.
     pub prune: f64,
@@ -154,6 +159,8 @@ pub struct TaggerOptions {
     /// Train a quick tagger on the core templates whose tag stands when it leads by this margin
     /// (perceptron units); `None`: no cascade.
     pub quick_margin: Option<f64>,
+    /// Seed of the random generator that orders the sentences and picks those recased; run i
+    /// of the mix uses `seed + i`.
     pub seed: u64,
 }
 

@@ -43,7 +43,10 @@ macro_rules! string_enum {
 }
 
 string_enum! {
-    /// A universal part-of-speech tag (UPOS, the fourth CoNLL-U column).
+    /// A universal part-of-speech tag (UPOS, the fourth CoNLL-U column); see
+    /// <https://universaldependencies.org/u/pos/>.
+    // The variants are Universal Dependencies' own tag names, and the macro takes no docs.
+    #[allow(missing_docs)]
     #[allow(clippy::upper_case_acronyms)]
     Upos {
         ADJ = "ADJ", ADP = "ADP", ADV = "ADV", AUX = "AUX", CCONJ = "CCONJ", DET = "DET",
@@ -62,6 +65,9 @@ impl Upos {
 string_enum! {
     /// A Penn Treebank tag (XPOS, the fifth CoNLL-U column), with the additions the English UD
     /// treebanks use (`HYPH`, `NFP`, `ADD`, `AFX`, `GW`, `XX`).
+    // The variants are the Penn Treebank tag names the UD English treebanks use, and the macro
+    // takes no docs.
+    #[allow(missing_docs)]
     Xpos {
         CC = "CC", CD = "CD", DT = "DT", EX = "EX", FW = "FW", IN = "IN", JJ = "JJ", JJR = "JJR",
         JJS = "JJS", LS = "LS", MD = "MD", NN = "NN", NNS = "NNS", NNP = "NNP", NNPS = "NNPS",
@@ -88,7 +94,10 @@ string_enum! {
     ///
     /// The treebanks follow UD 2.14 and later, where English `obl:tmod` and `obl:npmod` became
     /// `obl:unmarked`, `nmod:tmod` and `nmod:npmod` became `nmod:unmarked`, and `nmod:desc` and
-    /// `nsubj:outer` appeared; older files are read with that mapping.
+    /// `nsubj:outer` appeared; older files are read with that mapping. See
+    /// <https://universaldependencies.org/u/dep/>.
+    // The variants are Universal Dependencies' own relation names, and the macro takes no docs.
+    #[allow(missing_docs)]
     Rel {
         Acl = "acl", AclRelcl = "acl:relcl", Advcl = "advcl", AdvclRelcl = "advcl:relcl",
         Advmod = "advmod", Amod = "amod", Appos = "appos", Aux = "aux", AuxPass = "aux:pass",

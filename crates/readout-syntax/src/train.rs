@@ -30,7 +30,9 @@ pub const TRAIN_FILES: &[&str] = &[
 /// Everything that decides the model.
 #[derive(Clone, Debug)]
 pub struct TrainOptions {
+    /// Settings of the tagger: the final one and the jack-knifing ones alike.
     pub tagger: TaggerOptions,
+    /// Settings of the parser.
     pub parser: ParserOptions,
     /// Jack-knifing folds for the parser's training tags; 0 or 1 trains the parser on gold tags.
     pub folds: usize,
@@ -58,8 +60,10 @@ impl Default for TrainOptions {
 /// Why training could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum TrainError {
+    /// A training file could not be read, or is not valid CoNLL-U.
     #[error(transparent)]
     Conllu(#[from] ConlluError),
+    /// The treebank files hold no sentence; the path is the treebank directory.
     #[error("no training sentences in {0}")]
     Empty(PathBuf),
 }

@@ -576,6 +576,7 @@ fn sum_rows<const S: usize>(weights: &[W], rows: &[u32], scores: &mut [Score]) {
 
 /// Asks the processor to fetch the cache line at `p` (a hint: never faults, never reads).
 #[inline(always)]
+#[allow(unsafe_code)]
 fn prefetch<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: prefetching is only a hint; it does not dereference the pointer.

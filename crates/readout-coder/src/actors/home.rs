@@ -32,8 +32,13 @@ const MIN_MARGIN: f32 = 1.5;
 /// The home country of a coded document and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HomeCountry {
+    /// The country's code (`GBR`), as in `Actor::country`.
     pub code: String,
+    /// Its weighed evidence: one per mention or place, more for a dateline, less for the
+    /// publisher.
     pub support: f32,
+    /// The evidence for the next best country (0 when there is none), which `support` had to
+    /// beat by half as much again.
     pub runner_up: f32,
 }
 

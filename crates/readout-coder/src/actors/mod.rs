@@ -27,18 +27,28 @@ use std::ops::Range;
 
 /// What the actor stages read and write for one document.
 pub struct ActorCtx<'a, 'l> {
+    /// The document being coded: the stages push its actors, mentions and place mentions.
     pub doc: &'a mut Document,
+    /// Turns lexicon references into document actors, one per real-world actor.
     pub res: &'a mut Resolver<'l>,
+    /// Word ids, capitalisation and function-word classes of the document's tokens.
     pub toks: &'a Tokens,
+    /// The parse of the document's sentences (unparsed sentences have a flat analysis).
     pub syn: &'a Syntax,
+    /// What earlier sentences named, for pronouns, surnames and "the two officials".
     pub coref: &'a mut Coref,
     /// Whether this sentence's actors are remembered for coreference (not in captions).
     pub update_coref: bool,
 }
 
+/// A phrase that names an actor or a place ("Russia's top economic envoy", "he", "in Beijing"),
+/// with what it resolved to. Groups of one sentence are in text order and never overlap.
 #[derive(Debug, Clone)]
 pub struct NounGroup {
+    /// The group's tokens: indices into `Document::tokens`, within one sentence.
     pub tokens: Range<usize>,
+    /// The actor the group names: index into `Document::actors`; `None` when it resolved to no
+    /// single actor (a pair, a place, a bare role, an unresolved pronoun).
     pub entity: Option<u32>,
     /// "the two officials", "both sides": two entities.
     pub pair: Option<(u32, u32)>,
@@ -61,6 +71,8 @@ pub struct NounGroup {
 }
 
 impl NounGroup {
+    /// Whether the group stands for one actor or a pair of them, and not for a place: the
+    /// groups that can be the source or target of an event.
     pub fn is_actor(&self) -> bool {
         (self.entity.is_some() || self.pair.is_some()) && self.place.is_none()
     }

@@ -9,13 +9,17 @@ use std::ops::Range;
 
 /// Creates and deduplicates the document's actors.
 pub struct Resolver<'l> {
+    /// The lexicon whose references (`NameRef`) are resolved.
     pub lex: &'l Lexicon,
+    /// The article's publication date: a person is coded by the office held on that day;
+    /// `None` when the date is unknown.
     pub date: Option<Date>,
     keys: HashMap<String, u32>,
     person_entity: HashMap<u32, u32>,
 }
 
 impl<'l> Resolver<'l> {
+    /// A resolver for one document published on `date`, with no actors yet.
     pub fn new(lex: &'l Lexicon, date: Option<Date>) -> Resolver<'l> {
         Resolver {
             lex,
@@ -35,6 +39,8 @@ impl<'l> Resolver<'l> {
         e
     }
 
+    /// The document actor for lexicon person `index` (into `Lexicon::persons`), coded by the
+    /// office held on the article's date; created on first mention, then reused.
     pub fn person(&mut self, doc: &mut Document, index: u32) -> u32 {
         self.person_as(doc, index, None)
     }

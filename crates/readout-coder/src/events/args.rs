@@ -29,6 +29,7 @@ pub enum Via {
 }
 
 impl Via {
+    /// How `readout explain` words it ("shared with a coordinated verb").
     pub fn as_str(self) -> &'static str {
         match self {
             Via::Own => "own",
@@ -43,6 +44,8 @@ impl Via {
 /// A predicate's voice and its core arguments (tokens heading each phrase).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Args {
+    /// The predicate is passive ("was arrested by police"): agent and patient are read from
+    /// the `by` phrase and the subject instead of the subject and the object.
     pub passive: bool,
     /// The doer: the active subject, or a passive's `by` agent.
     pub agent: Option<(usize, Via)>,

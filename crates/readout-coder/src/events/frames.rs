@@ -22,7 +22,10 @@ const MAX_GAP: usize = 6;
 /// A frame that fits, with its target group and the tokens its words matched.
 #[derive(Debug, Clone)]
 pub struct FrameMatch<'f, 'g> {
+    /// The lexicon frame, which gives the event's CAMEO code.
     pub frame: &'f Frame,
+    /// The group the pattern's `+` matched: the event's target. `None` for a pattern without
+    /// `+`, a preposition standing alone, or a passive (whose subject is the target).
     pub target: Option<&'g NounGroup>,
     /// The tokens the pattern's words matched: a predicate among them is part of this frame
     /// ("declined *to comment*") and is not coded again.

@@ -39,14 +39,21 @@ const NO_GROUP: u32 = u32::MAX;
 
 /// Everything known about one sentence when its events are coded.
 pub struct SentenceCtx<'a> {
+    /// The document, with the actors the actor stage resolved so far.
     pub doc: &'a Document,
+    /// The lexicon: verbs, event nouns and their frames, function words.
     pub lex: &'a Lexicon,
+    /// Word ids, capitalisation and function-word classes of the document's tokens.
     pub toks: &'a Tokens,
+    /// The parse of the document's sentences.
     pub syn: &'a Syntax,
+    /// Coreference state as it stood after the actor stage read this paragraph.
     pub coref: &'a Coref,
-    /// The sentence's index in the document and its tokens.
+    /// The sentence's index into `Document::sentences`.
     pub index: usize,
+    /// The sentence's tokens: indices into `Document::tokens`.
     pub range: Range<usize>,
+    /// The sentence's noun groups, in text order.
     pub groups: &'a [NounGroup],
     /// Token (relative to the sentence) → the group that covers it.
     group_of: Vec<u32>,
@@ -99,10 +106,12 @@ impl<'a> SentenceCtx<'a> {
         }
     }
 
+    /// The text of token `t`, as written.
     pub fn text(&self, t: usize) -> &'a str {
         self.doc.token_text(t)
     }
 
+    /// Whether token `t` on its own is a function word of `class` ([`Tokens::is`]).
     pub fn is(&self, t: usize, class: WordClasses) -> bool {
         self.toks.is(t, class)
     }

@@ -36,7 +36,10 @@ const MAX_CHAIN: usize = 4;
 /// A predicate's negation and modality, and the words that decided them.
 #[derive(Debug, Clone, Default)]
 pub struct Qualifiers {
+    /// The event is negated: "did not meet", "never", "refused to be drawn into talks".
     pub negated: bool,
+    /// The modality the first deciding word gave; `None` when no word qualifies the event,
+    /// which is then asserted.
     pub modality: Option<Modality>,
     /// The deciding words, for `readout explain`.
     pub because: Vec<String>,

@@ -13,17 +13,32 @@ use readout_syntax::{Rel, Upos};
 /// What kind of predicate, with its lexicon entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry {
-    Verb { verb: u32, form: FormKind },
-    Noun { noun: u32 },
+    /// A form of an event verb ("met", "cracked down").
+    Verb {
+        /// Index into `Lexicon::verbs`.
+        verb: u32,
+        /// Which inflection matched (base, third person, past, gerund).
+        form: FormKind,
+    },
+    /// An event noun ("talks", "hunger strike").
+    Noun {
+        /// Index into `Lexicon::nouns`.
+        noun: u32,
+    },
 }
 
 /// A predicate: its lexicon entry, the tokens of its form, and the token that heads it in
 /// the parse (the verb, or the head noun of a multi-word trigger).
 #[derive(Clone, Copy, Debug)]
 pub struct Predicate {
+    /// The verb or noun entry whose form matched.
     pub entry: Entry,
+    /// The first token of the form: index into `Document::tokens`.
     pub start: usize,
+    /// One past the form's last token.
     pub end: usize,
+    /// The token within `start..end` whose head lies outside it: where the predicate's
+    /// arguments hang in the parse.
     pub head: usize,
 }
 

@@ -16,7 +16,10 @@ use readout_syntax::{Rel, Upos};
 /// One side of an event before it is written to the document.
 #[derive(Debug, Clone)]
 pub struct Side {
+    /// The actors the phrase names (indices into `Document::actors`): one, or several for a
+    /// pair or a coordination ("Labour and the Liberal Democrats").
     pub entities: Vec<u32>,
+    /// The bytes of `Document::text` that name them, from the first group to the last.
     pub span: Span,
     /// "no major party condemned …": the event is negated.
     pub negative_determiner: bool,
