@@ -45,8 +45,8 @@ pub struct QuoteState {
 pub struct FoundQuote {
     /// The opening quotation mark: index into `Document::tokens`.
     pub open: usize,
-    /// The closing quotation mark; one past the paragraph's last token when the quotation runs
-    /// on into the next paragraph.
+    /// The closing quotation mark; one past the last token the quotation covers when it has
+    /// none (it runs on into the next paragraph, or the source never closed it).
     pub close: usize,
     /// The speaker: index into `Document::actors`; `None` when the speaker's words resolve to no
     /// actor or nobody is named (the same as `quote.speaker`).
@@ -68,16 +68,23 @@ fn closes(text: &str) -> bool {
 /// double quotes alternate, and two straight apostrophes close a double quote (`…by car,''`).
 /// Outside double quotes, single quotes pair when they open before a word and close after one
 /// (`'a very substantial part of the population'`); an apostrophe inside or after a word
-/// ("farmers' agitation") closes nothing that was not opened. A quotation still open at the
-/// end of the paragraph runs to its end (a quotation continued in the next paragraph has no
-/// closing mark): its "closing mark" is then `range.end`, one past the paragraph.
-fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+/// ("farmers' agitation") closes nothing that was not opened. Each pair is (opening mark,
+/// closing mark, closed): a quotation still open at the end of the paragraph runs to its end
+/// (a quotation continued in the next paragraph has no closing mark), and one left open when a
+/// later sentence opens another ends with its own sentence; its "closing mark" is then one past
+/// the last token it covers, and `closed` is false.
+fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usize, bool)> {
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
     let mut single: Option<usize> = None;
     let end = range.end;
     let touches_next =
         |t: usize| t + 1 < end && doc.tokens[t + 1].span.start == doc.tokens[t].span.end;
+    // One past the last token of the sentence of token `t`.
+    let sentence_end = |t: usize| {
+        doc.sentence_at(doc.tokens[t].span.start as usize)
+            .map_or(end, |i| doc.sentences[i].token_range().end.min(end))
+    };
     let touches_previous =
         |t: usize| t > range.start && doc.tokens[t - 1].span.end == doc.tokens[t].span.start;
     for t in range.clone() {
@@ -87,17 +94,24 @@ fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usi
         let text = doc.token_text(t);
         match (open, text) {
             (None, "\"") => open = Some(t),
+            // A straight quote shaped as an opening (` "Word`) in a later sentence than the
+            // pending one: that quotation was never closed (a slip in the source); it ends
+            // with its sentence, and this mark opens the next.
+            (Some(o), "\"") if !touches_previous(t) && touches_next(t) && sentence_end(o) <= t => {
+                pairs.push((o, sentence_end(o), false));
+                open = Some(t);
+            }
             (Some(o), "\"") => {
-                pairs.push((o, t));
+                pairs.push((o, t, true));
                 open = None;
             }
             (Some(o), "'") if touches_next(t) && doc.token_text(t + 1) == "'" => {
-                pairs.push((o, t));
+                pairs.push((o, t, true));
                 open = None;
             }
             (_, s) if opens(s) => open = Some(t),
             (Some(o), s) if closes(s) => {
-                pairs.push((o, t));
+                pairs.push((o, t, true));
                 open = None;
             }
             (None, "'" | "‘" | "’") => match single {
@@ -112,7 +126,7 @@ fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usi
                     if touches_previous(t)
                         && !(touches_next(t) && doc.tokens[t + 1].has(tf::WORD)) =>
                 {
-                    pairs.push((o, t));
+                    pairs.push((o, t, true));
                     single = None;
                 }
                 _ => {}
@@ -121,7 +135,7 @@ fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usi
         }
     }
     if let Some(o) = open {
-        pairs.push((o, end));
+        pairs.push((o, end, false));
     }
     pairs
 }
@@ -150,19 +164,31 @@ fn reporting_verb(ctx: &SentenceCtx, t: usize, acts: bool) -> bool {
 }
 
 /// The verb whose subject speaks for reporting verb `v`: `v` itself, or for a participle
-/// ("…, adding that …") the verb it hangs on.
+/// ("…, adding that …") the verb it hangs on, through a noun the parser may have hung it on
+/// instead ("said backing his party was not a wasted *vote*, adding that …").
 fn speaking_verb(ctx: &SentenceCtx, v: usize) -> usize {
     use readout_syntax::Xpos;
-    match ctx.syn.head(v) {
-        Some(h)
-            if ctx.syn.xpos(v) == Xpos::VBG
-                && matches!(ctx.syn.rel(v), Rel::Advcl | Rel::Xcomp | Rel::Conj) =>
-        {
-            h
-        }
-        _ => v,
+    let participle = ctx.syn.xpos(v) == Xpos::VBG
+        && matches!(
+            ctx.syn.rel(v),
+            Rel::Advcl | Rel::Xcomp | Rel::Conj | Rel::Acl
+        );
+    if !participle {
+        return v;
     }
+    let mut k = v;
+    for _ in 0..MAX_PARTICIPLE_CLIMB {
+        match ctx.syn.head(k) {
+            Some(h) if ctx.syn.upos(h) == Upos::VERB => return h,
+            Some(h) => k = h,
+            None => break,
+        }
+    }
+    v
 }
+
+/// Most words climbed from a participle of saying to the verb whose subject speaks.
+const MAX_PARTICIPLE_CLIMB: usize = 3;
 
 /// The speaker of reporting verb `v`: its subject's actors.
 fn speaker_side(ctx: &SentenceCtx, v: usize) -> Option<(Side, bool)> {
@@ -255,7 +281,7 @@ pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<Fou
     {
         let doc: &Document = sentences[0].doc;
         let pairs = quote_pairs(doc, range.clone());
-        for (i, &(open, close)) in pairs.iter().enumerate() {
+        for (i, &(open, close, closed)) in pairs.iter().enumerate() {
             // Each quote looks for its speaker and attribution between its neighbours only,
             // so a sentence of many quotes costs time in proportion to its length.
             // A scare quote skipped below ("major") bounds nothing.
@@ -276,8 +302,7 @@ pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<Fou
             let mut words_only: Option<Span> = None;
             // After the closing mark: ", Mr Shoigu said" / ", said the ministry" / " he added";
             // not after a quotation that ends its sentence (`… at large.”`).
-            let ends_sentence =
-                close == range.end || (close > open + 1 && doc.token_text(close - 1) == ".");
+            let ends_sentence = !closed || (close > open + 1 && doc.token_text(close - 1) == ".");
             if let Some(ctx) = ctx_of(close + 1)
                 .or_else(|| ctx_of(close))
                 .filter(|_| !ends_sentence)
@@ -344,10 +369,11 @@ pub fn find_quotes(sentences: &[SentenceCtx], state: &mut QuoteState) -> Vec<Fou
                     }
                 }
             }
-            // "he added" after a quote: the speaker of the quote before, whoever it was.
+            // "he added" after a quote: the person the pronoun refers to (the last person
+            // named as a subject), else the speaker of the quote before.
             let (mut entity, mut speaker_span) = match speaker {
                 Some((side, true)) => (
-                    state.last_speaker.or(side.entities.first().copied()),
+                    side.entities.first().copied().or(state.last_speaker),
                     Some(side.span),
                 ),
                 Some((side, false)) => (side.entities.first().copied(), Some(side.span)),

@@ -751,6 +751,22 @@ fn a_speaker_the_lexicon_does_not_know_is_reported_by_its_words() {
 }
 
 #[test]
+fn a_pronoun_speaker_is_the_person_it_refers_to() {
+    // "She" is Anna Lind, the last person named as a subject, not the previous quote's speaker.
+    let doc = code(
+        "Pavel Orlov said: “We will wait for a long time.”\n\nAnna Lind condemned Carpath. She said “the border stays closed for now”.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        quote_speakers(&doc),
+        quoted(&[
+            (0, "We will wait for a long time.", "Pavel Orlov"),
+            (2, "the border stays closed for now", "Anna Lind"),
+        ])
+    );
+}
+
+#[test]
 fn quotation_marks_of_every_kind_pair() {
     let doc = code(
         "\"We hope to work with our neighbours again,'' said Pavel Orlov.\n\nAnna Lind said the deal would bring 'a very long period of calm' to Carpath, and the farmers' march went on.\n\nPavel Orlov said there was a “small chance of a deal” but the “talks look very promising”.",

@@ -330,9 +330,16 @@ fn unlisted(
     });
     if cx.update_coref {
         cx.coref.note(e);
+        // "Sir Andrew Green, chairman of …, says": the parser may make the honorific the head
+        // of the name, and the subject.
+        let clause_role = if honorific && syn.head(head) == Some(run.start - 1) {
+            syn.rel(run.start - 1)
+        } else {
+            syn.rel(head)
+        };
         if person {
             cx.coref.last_person = Some(e);
-            if crate::events::args::is_subject(syn.rel(head)) {
+            if crate::events::args::is_subject(clause_role) {
                 cx.coref.last_subject_person = Some(e);
             }
             cx.coref.persons_by_surname.insert(last_word(&name), e);
