@@ -487,24 +487,32 @@ pub fn explain(
     Ok(ExitCode::SUCCESS)
 }
 
-fn builder_for(dir: Option<&Path>, args: &LexiconArgs) -> Result<LexiconBuilder> {
-    match dir {
-        Some(d) => Ok(LexiconBuilder::new().add_path(d)?),
-        None => builder(args),
+/// The lexicon `lexicon check|stats` look at: DIR alone, DIR on top of the built-in lexicon
+/// (and the options' dictionaries), or the built-in lexicon.
+fn builder_for(dir: Option<&Path>, alone: bool, args: &LexiconArgs) -> Result<LexiconBuilder> {
+    match (dir, alone) {
+        (Some(d), true) => Ok(LexiconBuilder::new().add_path(d)?),
+        (Some(d), false) => Ok(builder(args)?
+            .add_path(d)
+            .with_context(|| format!("loading lexicon {}", d.display()))?),
+        (None, _) => builder(args),
     }
 }
 
-pub fn lexicon_check(dir: Option<&Path>, args: &LexiconArgs) -> Result<ExitCode> {
-    let (_, problems) = builder_for(dir, args)?.check();
+pub fn lexicon_check(dir: Option<&Path>, alone: bool, args: &LexiconArgs) -> Result<ExitCode> {
+    let (_, problems) = builder_for(dir, alone, args)?.check();
     let errors = problems.iter().filter(|p| !p.warning).count();
+    // Written, not printed: a closed pipe (`… | head`) is an error main ends quietly on.
+    let mut out = std::io::stdout().lock();
     for p in &problems {
-        println!("{p}");
+        writeln!(out, "{p}")?;
     }
-    println!(
+    writeln!(
+        out,
         "{} error(s), {} warning(s)",
         errors,
         problems.len() - errors
-    );
+    )?;
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
@@ -512,9 +520,9 @@ pub fn lexicon_check(dir: Option<&Path>, args: &LexiconArgs) -> Result<ExitCode>
     })
 }
 
-pub fn lexicon_stats(dir: Option<&Path>, args: &LexiconArgs) -> Result<ExitCode> {
+pub fn lexicon_stats(dir: Option<&Path>, alone: bool, args: &LexiconArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let (lex, problems) = builder_for(dir, args)?.check();
+    let (lex, problems) = builder_for(dir, alone, args)?.check();
     let elapsed = started.elapsed();
     for (kind, n) in lex.stats().counts {
         println!("{kind:>26}: {n}");

@@ -133,15 +133,24 @@ enum Command {
 enum LexiconCommand {
     /// Report malformed entries, unknown codes and duplicate names as file:line.
     Check {
-        /// A lexicon directory or file to check on its own; without one, the built-in lexicon
-        /// plus any dictionaries given with the options.
+        /// A lexicon directory or file of your own, checked on top of the built-in lexicon
+        /// (as `--lexicon DIR` loads it: a country it names must exist, a country it defines
+        /// must be new); without one, the built-in lexicon plus any dictionaries given with the
+        /// options.
         dir: Option<PathBuf>,
+        /// Check DIR on its own, without the built-in lexicon (for the lexicon's own sources).
+        #[arg(long, requires = "dir")]
+        alone: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
     /// Count entries by kind, and time loading.
     Stats {
+        /// A lexicon directory or file of your own, counted on top of the built-in lexicon.
         dir: Option<PathBuf>,
+        /// Count DIR on its own, without the built-in lexicon.
+        #[arg(long, requires = "dir")]
+        alone: bool,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
@@ -221,11 +230,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => code::explain(text.as_deref(), file.as_deref(), date.as_deref(), &lexicon),
         Command::Parse { inputs, text } => parse::run(&inputs, text.as_deref()),
         Command::Lexicon {
-            command: LexiconCommand::Check { dir, lexicon },
-        } => code::lexicon_check(dir.as_deref(), &lexicon),
+            command:
+                LexiconCommand::Check {
+                    dir,
+                    alone,
+                    lexicon,
+                },
+        } => code::lexicon_check(dir.as_deref(), alone, &lexicon),
         Command::Lexicon {
-            command: LexiconCommand::Stats { dir, lexicon },
-        } => code::lexicon_stats(dir.as_deref(), &lexicon),
+            command:
+                LexiconCommand::Stats {
+                    dir,
+                    alone,
+                    lexicon,
+                },
+        } => code::lexicon_stats(dir.as_deref(), alone, &lexicon),
         Command::Bench {
             inputs,
             repeat,

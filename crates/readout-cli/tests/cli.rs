@@ -268,6 +268,33 @@ fn lexicon_check_reports_file_and_line_and_fails() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("bad.txt:1: country code \"XX\""), "{text}");
     assert!(text.contains("bad.txt:3: frame code \"999\""), "{text}");
+    // An add-on is checked against the built-in lexicon: references must resolve, countries
+    // must be new, place kinds must be known.
+    let addon = tmp("addon");
+    std::fs::create_dir_all(&addon).unwrap();
+    std::fs::write(
+        addon.join("mine.txt"),
+        "country FRA | France again\nplace Lowtown | QQQ | 10 | 10 | city\nplace Hightown | FRA | 10 | 10 | town\n",
+    )
+    .unwrap();
+    let out = readout(&["lexicon", "check", addon.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("mine.txt:1: country FRA is defined twice"),
+        "{text}"
+    );
+    assert!(
+        text.contains("mine.txt:2: place country QQQ is not in the country table"),
+        "{text}"
+    );
+    assert!(text.contains("mine.txt:3: place kind \"town\""), "{text}");
+    assert!(text.contains("3 error(s)"), "{text}");
+    // On its own, the add-on defines France once and knows no country QQQ either.
+    let out = readout(&["lexicon", "check", "--alone", addon.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("defined twice"), "{text}");
+    assert!(text.contains("QQQ is not in the country table"), "{text}");
     let out = readout(&["lexicon", "check"]);
     assert!(
         out.status.success(),

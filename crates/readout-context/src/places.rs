@@ -52,6 +52,7 @@ pub fn attach(doc: &mut Document) {
                 span: Some(p.span),
                 kind: p.kind,
                 how: LocationSource::Text,
+                geonames_id: p.geonames_id,
             });
             if let Some(l) = &e.location {
                 placed = true;

@@ -291,6 +291,8 @@ pub struct Location {
     pub kind: PlaceKind,
     /// How the event got the place.
     pub how: LocationSource,
+    /// The place's GeoNames id, when the gazetteer entry comes from GeoNames.
+    pub geonames_id: Option<u32>,
 }
 
 /// What a place is, from the largest to the smallest (GDELT's geo types, with `site` for
@@ -452,6 +454,8 @@ pub struct PlaceMention {
     /// The verb whose object the place describes, when the chain of anchors stops at an
     /// object ("shelled [a market in Idlib]"): the place of a material act on that object.
     pub object_of: Option<u32>,
+    /// The place's GeoNames id, when the gazetteer entry comes from GeoNames.
+    pub geonames_id: Option<u32>,
 }
 
 /// A direct quotation and who said it. A quotation that spans several sentences is recorded

@@ -128,6 +128,8 @@ pub struct OutputLocation<'a> {
     /// The words that name the place (for a dateline place, the dateline); `null` when the
     /// page lost the dateline the place came from.
     pub text: Option<&'a str>,
+    /// The place's GeoNames id (geonames.org), when the gazetteer entry comes from GeoNames.
+    pub geonames_id: Option<u32>,
 }
 
 /// Who says an event happened.
@@ -331,6 +333,7 @@ impl<'a> OutputDocument<'a> {
                         lon: l.lon,
                         kind: l.kind.as_str(),
                         how: l.how.as_str(),
+                        geonames_id: l.geonames_id,
                         text: match l.span {
                             Some(s) => Some(doc.slice(s)),
                             None => doc.meta.dateline.as_deref(),

@@ -45,6 +45,11 @@ struct Compiler {
     seen_names: HashMap<(String, &'static str), (String, usize, String)>,
     sector_index: HashMap<String, u16>,
     title_index: HashMap<String, u32>,
+    /// Country codes named by places, roles and actors, checked against the country table
+    /// once every file is read (a user's file may name a country defined in another).
+    country_references: Vec<(String, usize, String, &'static str)>,
+    /// Where each country was first defined, to report a second record with the same code.
+    country_lines: HashMap<String, (String, usize)>,
 }
 
 impl LexiconBuilder {
@@ -178,6 +183,8 @@ impl LexiconBuilder {
             seen_names: HashMap::new(),
             sector_index: HashMap::new(),
             title_index: HashMap::new(),
+            country_references: Vec::new(),
+            country_lines: HashMap::new(),
         };
         let mut records = Vec::new();
         for (file, text) in &self.files {
@@ -213,6 +220,7 @@ impl LexiconBuilder {
             }
         }
         c.index_offices();
+        c.check_country_references();
         (c.lex, c.problems)
     }
 }
@@ -239,6 +247,9 @@ impl Lexicon {
         }
     }
 }
+
+/// The kinds a `place` record may give.
+const PLACE_KINDS: [&str; 5] = ["city", "state", "province", "region", "site"];
 
 fn parse_coord(text: &str, max: f64) -> Option<f64> {
     text.parse::<f64>().ok().filter(|v| v.abs() <= max)
@@ -497,6 +508,13 @@ impl Compiler {
                 format!("country code {code:?} is not an ISO 3166-1 alpha-3 code"),
             );
         }
+        if let Some((first_file, first_line)) = self.country_lines.get(code.as_ref()) {
+            let msg =
+                format!("country {code} is defined twice (first at {first_file}:{first_line})");
+            return self.err(file, r.line, msg);
+        }
+        self.country_lines
+            .insert(code.to_string(), (file.to_string(), r.line));
         let index = self.lex.countries.len() as u32;
         let owner = format!("country {code}");
         let adjectives = r.values("adjectives").map(|(a, _)| a.to_string()).collect();
@@ -595,6 +613,9 @@ impl Compiler {
                     r.line,
                     format!("country {c:?} is not an ISO alpha-3 code"),
                 );
+            } else {
+                self.country_references
+                    .push((file.to_string(), r.line, c.to_string(), "actor"));
             }
         }
         let mut sectors = Vec::new();
@@ -685,6 +706,14 @@ impl Compiler {
             }
             // In an international or non-governmental organisation the "sector" names the body:
             // IGO | EURCOM, NGO | ICRC.
+            if !matches!(country.as_ref(), "IGO" | "NGO") {
+                self.country_references.push((
+                    file.to_string(),
+                    a.line,
+                    country.to_string(),
+                    "role",
+                ));
+            }
             let igo_body = matches!(country.as_ref(), "IGO" | "NGO")
                 && sector.len() >= 2
                 && sector.bytes().all(|b| b.is_ascii_uppercase());
@@ -779,9 +808,12 @@ impl Compiler {
 
     fn place(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
+        const FORM: &str = "a place record is `place name | COUNTRY | lat | lon | kind [| population [| region [| GeoNames id]]]`";
         let (name, country, lat, lon, kind, rest) = match r.head.as_slice() {
-            [name, country, lat, lon, kind, rest @ ..] if rest.len() <= 2 => (name, country, lat, lon, kind, rest),
-            _ => return self.err(file, r.line, "a place record is `place name | COUNTRY | lat | lon | kind [| population [| region]]`"),
+            [name, country, lat, lon, kind, rest @ ..] if rest.len() <= 3 => {
+                (name, country, lat, lon, kind, rest)
+            }
+            _ => return self.err(file, r.line, FORM),
         };
         if !is_alpha3(country) {
             return self.err(
@@ -790,6 +822,18 @@ impl Compiler {
                 format!("place country {country:?} is not an ISO alpha-3 code"),
             );
         }
+        if !PLACE_KINDS.contains(&kind.as_ref()) {
+            return self.err(
+                file,
+                r.line,
+                format!(
+                    "place kind {kind:?} is not one of {}",
+                    PLACE_KINDS.join(", ")
+                ),
+            );
+        }
+        self.country_references
+            .push((file.to_string(), r.line, country.to_string(), "place"));
         let (Some(lat), Some(lon)) = (parse_coord(lat, 90.0), parse_coord(lon, 180.0)) else {
             return self.err(
                 file,
@@ -797,18 +841,22 @@ impl Compiler {
                 format!("{lat:?}, {lon:?} is not a latitude and longitude"),
             );
         };
-        let population = match rest.first().map(|p| p.as_ref()).filter(|p| !p.is_empty()) {
-            Some(p) => match p.parse::<u64>() {
-                Ok(n) => n,
-                Err(_) => {
-                    return self.err(
-                        file,
-                        r.line,
-                        format!("population {p:?} is not a whole number"),
-                    )
-                }
-            },
-            None => 0,
+        let number = |field: Option<&str>, what: &str| -> Result<Option<u64>, String> {
+            match field.filter(|p| !p.is_empty()) {
+                Some(p) => p
+                    .parse::<u64>()
+                    .map(Some)
+                    .map_err(|_| format!("{what} {p:?} is not a whole number")),
+                None => Ok(None),
+            }
+        };
+        let population = match number(rest.first().map(|p| p.as_ref()), "population") {
+            Ok(n) => n.unwrap_or(0),
+            Err(msg) => return self.err(file, r.line, msg),
+        };
+        let geonames_id = match number(rest.get(2).map(|p| p.as_ref()), "GeoNames id") {
+            Ok(n) => n.map(|n| n as u32),
+            Err(msg) => return self.err(file, r.line, msg),
         };
         let region = rest.get(1).map(|r| r.to_string()).unwrap_or_default();
         let index = self.lex.places.len() as u32;
@@ -824,7 +872,26 @@ impl Compiler {
             kind: kind.to_string(),
             population,
             region,
+            geonames_id,
         });
+    }
+
+    /// Every country a place, role or actor names must be in the country table (when there is
+    /// one: coding with PETRARCH dictionaries instead of readout's actors has none).
+    fn check_country_references(&mut self) {
+        let references = std::mem::take(&mut self.country_references);
+        if self.lex.countries.is_empty() {
+            return;
+        }
+        for (file, line, code, what) in references {
+            if !self.lex.country_index.contains_key(&code) {
+                self.err(
+                    &file,
+                    line,
+                    format!("{what} country {code} is not in the country table"),
+                );
+            }
+        }
     }
 
     fn frames(&mut self, file: &str, r: &Record) -> Vec<Frame> {

@@ -199,12 +199,14 @@ pub struct Place {
     pub lat: f64,
     /// Longitude in decimal degrees, east positive.
     pub lon: f64,
-    /// What sort of place it is: `state`, `province`, `city` or `region`.
+    /// What sort of place it is: `city`, `state`, `province`, `region` or `site`.
     pub kind: String,
     /// Inhabitants, 0 when unknown: the larger of two same-named places wins without context.
     pub population: u64,
     /// First-level division ("Texas"), when known.
     pub region: String,
+    /// The place's GeoNames id, for places taken from GeoNames.
+    pub geonames_id: Option<u32>,
 }
 
 /// One item of a frame's pattern (`with + = 040` is `Word(with)`, `Target`).

@@ -383,6 +383,7 @@ fn gazetteer_place(
             span: None,
             kind: PlaceKind::from_gazetteer(&pl.kind),
             how: LocationSource::Dateline,
+            geonames_id: pl.geonames_id,
         }
     };
     // As in the text: a qualifier picks among same-named places ("Paris, Texas"); without
@@ -412,6 +413,7 @@ fn gazetteer_place(
                 span: None,
                 kind,
                 how: LocationSource::Dateline,
+                geonames_id: None,
             })
         }
         _ => None,

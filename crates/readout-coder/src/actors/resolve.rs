@@ -236,7 +236,12 @@ pub(crate) fn resolve(
     let new_person = new_person.clone();
     let locative = context.locative;
     let tokens = group.tokens.start as u32..group.tokens.end as u32;
-    let place = |name: String, country: Option<String>, lat: f64, lon: f64, kind| PlaceMention {
+    let place = |name: String,
+                 country: Option<String>,
+                 lat: f64,
+                 lon: f64,
+                 kind,
+                 geonames_id: Option<u32>| PlaceMention {
         sentence: sentence as u32,
         tokens: tokens.clone(),
         span,
@@ -248,6 +253,7 @@ pub(crate) fn resolve(
         kind,
         anchors: None,
         object_of: None,
+        geonames_id,
     };
     let lex = res.lex;
     let person = refs.iter().find_map(|r| match r {
@@ -305,7 +311,8 @@ pub(crate) fn resolve(
         let pl = &lex.places[p as usize];
         let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
         let kind = PlaceKind::from_gazetteer(&pl.kind);
-        group.place = Some(push_place(doc, place(name, country, lat, lon, kind)));
+        let id = pl.geonames_id;
+        group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
         return;
     }
     let chosen = chosen
@@ -401,7 +408,7 @@ pub(crate) fn resolve(
                 };
                 group.place = Some(push_place(
                     doc,
-                    place(name, Some(country.code.clone()), lat, lon, kind),
+                    place(name, Some(country.code.clone()), lat, lon, kind, None),
                 ));
                 // The place is also its country, should a frame want it as an actor ("took a
                 // swipe at Saudi Arabia"): a capital or seat stands for the government.
@@ -424,7 +431,8 @@ pub(crate) fn resolve(
         let pl = &lex.places[p as usize];
         let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
         let kind = PlaceKind::from_gazetteer(&pl.kind);
-        group.place = Some(push_place(doc, place(name, country, lat, lon, kind)));
+        let id = pl.geonames_id;
+        group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
         return;
     }
     if let Some(s) = sector_name {
