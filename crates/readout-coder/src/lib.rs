@@ -191,8 +191,24 @@ fn parse_record(doc: &Document, syn: &Syntax) -> readout_doc::Parse {
         if syn.rel(t).base() == Rel::Obl {
             flags |= Parse::OBLIQUE;
         }
+        if shares_clause(syn, t) {
+            flags |= Parse::SHARES_CLAUSE;
+        }
         (syn.head(t), flags)
     }))
+}
+
+/// A verb in a clause of its own without a subject, hung on another verb ("maintains … and
+/// *reported*", "banned firecrackers, *arresting* 210 people", "said while *visiting* …"):
+/// it happens where the verb it hangs on happens.
+pub(crate) fn shares_clause(syn: &Syntax, t: usize) -> bool {
+    use readout_syntax::{Rel, Upos};
+    syn.upos(t) == Upos::VERB
+        && matches!(syn.rel(t), Rel::Conj | Rel::Advcl | Rel::Xcomp)
+        && syn.head(t).is_some_and(|h| syn.upos(h) == Upos::VERB)
+        && !syn
+            .children(t)
+            .any(|c| matches!(syn.rel(c).base(), Rel::Nsubj | Rel::Csubj))
 }
 
 /// Whether a sentence can hold an event: it is not a caption, has a verb form or an event noun

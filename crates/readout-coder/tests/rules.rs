@@ -466,6 +466,26 @@ fn a_place_belongs_to_the_event_the_parse_hangs_it_on() {
 }
 
 #[test]
+fn a_clause_without_its_own_subject_shares_the_place_of_its_verb() {
+    let doc = code(
+        "Troops in Dorn attacked Arlo and seized Carpath on Monday.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[("attacked", "Dorn", "text"), ("seized", "Dorn", "text")])
+    );
+    let doc = code(
+        "Pavel Orlov condemned Carpath while meeting Anna Lind in Velm.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[("condemned", "Velm", "text"), ("meeting", "Velm", "text")])
+    );
+}
+
+#[test]
 fn modifiers_metonyms_and_bases_place_nothing() {
     // A country used as a modifier or a possessive is not a place.
     let doc = code("Anna Lind condemned Borovia's plan.", "2026-01-10");
@@ -631,6 +651,18 @@ fn a_frame_s_gap_skips_an_actor_that_only_modifies_the_next_word() {
         "2026-01-10",
     );
     assert_eq!(events(&doc), [ev("111", "AAAOPP", "BBBMIL")]);
+}
+
+#[test]
+fn a_conjunct_with_its_own_tense_keeps_its_own_modality() {
+    // "maintain" in the present with "Monday" in the clause would read as a schedule; the
+    // conjunct in the past is a report of what was done.
+    let doc = code(
+        "Borovian officials maintain a monitor and condemned Arlo on Monday.",
+        "2026-01-10",
+    );
+    let condemn = doc.events.iter().find(|e| e.code == "111").unwrap();
+    assert_eq!(condemn.modality, Modality::Asserted);
 }
 
 #[test]

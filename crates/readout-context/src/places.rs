@@ -17,7 +17,7 @@
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
 
-use readout_doc::{Document, Event, Location, LocationSource, PlaceMention};
+use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceMention};
 use std::ops::Range;
 
 /// Most sentences an earlier event's place carries over to later events of the same day.
@@ -116,10 +116,27 @@ fn news_of_the_day(doc: &Document, e: &Event) -> bool {
 fn said_of(doc: &Document, names: &mut NameTokens, e: &Event, p: &PlaceMention) -> Option<usize> {
     let trigger = e.trigger_token;
     match &p.anchors {
-        Some(anchors) => anchors.iter().position(|&a| a == trigger).or_else(|| {
-            // Material acts (quad classes 2 and 4) happen where their object is.
-            (p.object_of == Some(trigger) && matches!(e.quad_class, 2 | 4)).then_some(anchors.len())
-        }),
+        Some(anchors) => anchors
+            .iter()
+            .position(|&a| a == trigger)
+            .or_else(|| {
+                // "banned firecrackers in Delhi, arresting 210 people": a verb without a subject
+                // of its own shares the place of the verb it hangs on.
+                let t = trigger as usize;
+                let head = doc
+                    .parse
+                    .head(t)
+                    .filter(|_| doc.parse.has(t, Parse::SHARES_CLAUSE))?;
+                anchors
+                    .iter()
+                    .position(|&a| a as usize == head)
+                    .map(|i| i + 1)
+            })
+            .or_else(|| {
+                // Material acts (quad classes 2 and 4) happen where their object is.
+                (p.object_of == Some(trigger) && matches!(e.quad_class, 2 | 4))
+                    .then_some(anchors.len())
+            }),
         None => {
             let clause = e.clause.start as usize..e.clause.end as usize;
             let phrase = p.tokens.start as usize..p.tokens.end as usize;

@@ -492,6 +492,9 @@ impl Parse {
     pub const VERB: u8 = 1;
     /// A phrase of time, place or manner hung on a verb.
     pub const OBLIQUE: u8 = 2;
+    /// A verb in a clause without a subject of its own, hung on another verb ("maintains …
+    /// and reported", "banned …, arresting …"): it shares that verb's occasion.
+    pub const SHARES_CLAUSE: u8 = 4;
 
     /// Builds the record from every token's head (`None` for roots and unparsed words) and
     /// flags.

@@ -155,6 +155,16 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
                 }
                 anchors.push(up as u32);
                 if matches!(syn.upos(up), Upos::VERB | Upos::AUX) {
+                    // "said while visiting Salesforce in San Francisco": a participle clause
+                    // without a subject of its own happens where the verb it hangs on does
+                    // (a coordinated verb need not: "condemned X and met Y in Velm").
+                    let participle = syn.xpos(up) == readout_syntax::Xpos::VBG
+                        && matches!(syn.rel(up), Rel::Advcl | Rel::Xcomp);
+                    if participle && crate::shares_clause(syn, up) {
+                        if let Some(main) = syn.head(up) {
+                            anchors.push(main as u32);
+                        }
+                    }
                     break;
                 }
                 t = up;

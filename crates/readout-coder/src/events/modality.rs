@@ -283,7 +283,13 @@ impl SentenceCtx<'_> {
                 let own_subject = syn
                     .children(k)
                     .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass));
-                if rel == Rel::Conj && !own_subject && matches!(syn.upos(h), Upos::VERB | Upos::AUX)
+                // A conjunct with a tense of its own does not share them either ("maintains a
+                // monitor and reported Wednesday" is no schedule).
+                let own_tense = matches!(syn.xpos(k), Xpos::VBD | Xpos::VBZ | Xpos::VBP);
+                if rel == Rel::Conj
+                    && !own_subject
+                    && !own_tense
+                    && matches!(syn.upos(h), Upos::VERB | Upos::AUX)
                 {
                     self.own_qualifiers(h, &mut q);
                     k = h;
