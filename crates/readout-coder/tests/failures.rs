@@ -302,3 +302,23 @@ fn wire_copy_conventions() {
     );
     assert_eq!(doc.events.len(), 1);
 }
+
+#[test]
+fn provinces_act_as_governments_and_aimed_weapons_show_force() {
+    // A province that says something is its government speaking.
+    let doc = code(
+        "A Philippine province said it would keep its open-pit mining ban.",
+        "2017-08-15",
+    );
+    assert!(
+        doc.events.iter().any(|e| e.source.code == "PHLGOV"),
+        "{:?}",
+        asserted(&doc)
+    );
+    // Aiming a weapon at someone is a show of force (15), not a statement.
+    let doc = code(
+        "A member of the Tunisian security forces aimed his weapon at protesters in Tunis.",
+        "2018-01-11",
+    );
+    assert_eq!(roots(&doc), ["15"]);
+}
