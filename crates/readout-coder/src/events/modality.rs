@@ -135,9 +135,8 @@ impl SentenceCtx<'_> {
         }
     }
 
-    /// What the verb at `v` makes of the event it governs (the lexicon's `complement:`).
-    /// Whether `v` is a form of a reporting verb ("say", "confirm").
-    fn is_report_verb(&self, v: usize) -> bool {
+    /// The lexicon verb whose form starts at `v`, whatever the tagger made of the word.
+    fn verb_form_at(&self, v: usize) -> Option<&readout_lexicon::Verb> {
         self.lex
             .verb_forms
             .longest(
@@ -146,19 +145,17 @@ impl SentenceCtx<'_> {
                 v,
             )
             .and_then(|m| m.values().last().copied())
-            .is_some_and(|f| self.lex.verbs[f.verb as usize].report)
+            .map(|f| &self.lex.verbs[f.verb as usize])
     }
 
+    /// Whether `v` is a form of a reporting verb ("say", "confirm").
+    fn is_report_verb(&self, v: usize) -> bool {
+        self.verb_form_at(v).is_some_and(|verb| verb.report)
+    }
+
+    /// What the verb at `v` makes of the event it governs (the lexicon's `complement:`).
     pub(crate) fn complement_of(&self, v: usize) -> Option<Complement> {
-        self.lex
-            .verb_forms
-            .longest(
-                &self.toks.words[..self.range.end],
-                &self.toks.caps[..self.range.end],
-                v,
-            )
-            .and_then(|m| m.values().last().copied())
-            .and_then(|f| self.lex.verbs[f.verb as usize].complement)
+        self.verb_form_at(v).and_then(|verb| verb.complement)
     }
 
     /// Whether clause `k` is the content of hearsay noun `h` ("reports (that) he quit"), not a
