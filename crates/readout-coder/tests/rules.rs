@@ -623,6 +623,13 @@ fn what_is_to_come_takes_the_coming_day_and_month() {
 }
 
 #[test]
+fn a_vague_time_leaves_an_event_undated() {
+    // "recently" says no day: not the publication day either.
+    let doc = code("Borovian troops recently attacked Arlo.", "2026-01-10");
+    assert_eq!(dates(&doc), date_of(&[("attacked", "-", "-")]));
+}
+
+#[test]
 fn an_undated_event_takes_the_day_of_the_event_just_before() {
     let doc = code(
         "Borovian troops attacked Arlo on Friday.\n\nPavel Orlov condemned Carpath.\n\nAnna Lind praised Arlo in 2019.\n\nPavel Orlov praised Arlo.",

@@ -42,6 +42,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     // sentences ("A crowd gathered outside the theatre on Friday evening. … Police detained
     // him.").
     let mut scene: Option<(ResolvedDate, u32)> = None;
+    let mut scratch_word = String::new();
     let mut start = 0;
     while start < events.len() {
         let sentence = events[start].sentence;
@@ -92,7 +93,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                 .filter(|(_, from)| sentence > *from && sentence - from <= CARRY_SENTENCES)
                 .map(|(d, _)| d);
             for e in &mut events[start..end] {
-                if reported_as_news(e) {
+                if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
                     e.date = carried.or(published.map(|date| ResolvedDate {
                         date,
                         precision: DatePrecision::Day,
@@ -102,7 +103,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             }
         } else {
             for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
-                if reported_as_news(e) {
+                if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
                     e.date = published.map(|date| ResolvedDate {
                         date,
                         precision: DatePrecision::Day,
@@ -123,6 +124,19 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
 /// background, so what is intended, requested or supposed is the only thing left undated.
 fn reported_as_news(e: &Event) -> bool {
     e.modality == Modality::Asserted
+}
+
+/// Whether a word of vague time ("recently", the lexicon's `vague-time` records) hangs on the
+/// event's word: then no day is known, not even the publication day.
+fn vaguely_timed(doc: &Document, lex: &Lexicon, e: &Event, scratch: &mut String) -> bool {
+    let trigger = e.trigger_token as usize;
+    doc.sentences[e.sentence as usize]
+        .token_range()
+        .filter(|&t| doc.parse.head(t) == Some(trigger))
+        .any(|t| {
+            lex.vague_times
+                .contains(&lex.word_id(doc.token_text(t), scratch))
+        })
 }
 
 /// Most sentences a date carries over to later undated events.

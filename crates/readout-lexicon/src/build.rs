@@ -214,8 +214,9 @@ impl LexiconBuilder {
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
                 "spokesperson" => c.spokespersons(file, r),
+                "vague-time" => c.vague_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive or spokesperson)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson or vague-time)"
                 ))),
             }
         }
@@ -1113,6 +1114,12 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "spokesperson");
         self.lex.spokespersons.extend(ids);
+    }
+
+    fn vague_times(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "vague time word");
+        self.lex.vague_times.extend(ids);
     }
 
     fn given_names(&mut self, file: &str, r: &Record) {

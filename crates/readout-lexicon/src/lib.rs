@@ -172,6 +172,9 @@ pub struct Lexicon {
     /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
     /// said" speaks for the organisation last named as a subject.
     pub spokespersons: std::collections::HashSet<u32>,
+    /// Words that place an event in time without saying when ("recently", "lately"): an
+    /// event they qualify is not dated to the publication day (`vague-time` records).
+    pub vague_times: std::collections::HashSet<u32>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).
