@@ -130,14 +130,20 @@ fn reported_as_news(e: &Event) -> bool {
 /// event's word: then no day is known, not even the publication day.
 fn vaguely_timed(doc: &Document, lex: &Lexicon, e: &Event, scratch: &mut String) -> bool {
     let trigger = e.trigger_token as usize;
-    doc.sentences[e.sentence as usize]
-        .token_range()
-        .filter(|&t| doc.parse.head(t) == Some(trigger))
+    // Adverbs stand next to their verb; a few words either side keep this constant-time in a
+    // sentence of any length.
+    let sentence = doc.sentences[e.sentence as usize].token_range();
+    let near = trigger.saturating_sub(VAGUE_TIME_REACH).max(sentence.start)
+        ..(trigger + VAGUE_TIME_REACH + 1).min(sentence.end);
+    near.filter(|&t| doc.parse.head(t) == Some(trigger))
         .any(|t| {
             lex.vague_times
                 .contains(&lex.word_id(doc.token_text(t), scratch))
         })
 }
+
+/// How many words from its verb a word of vague time is looked for.
+const VAGUE_TIME_REACH: usize = 4;
 
 /// Most sentences a date carries over to later undated events.
 const CARRY_SENTENCES: u32 = 2;

@@ -28,6 +28,7 @@ const CARRY_SENTENCES: u32 = 3;
 pub fn attach(doc: &mut Document) {
     let mut events = std::mem::take(&mut doc.events);
     let mut names = NameTokens::default();
+    let mut index = AnchorIndex::default();
     let mut scene: Option<(Location, u32)> = None;
     let mut dateline: Option<&Location> = None;
     let mut next_dateline = 0;
@@ -36,14 +37,18 @@ pub fn attach(doc: &mut Document) {
         let sentence = events[start].sentence;
         let end = start + events[start..].partition_point(|e| e.sentence == sentence);
         let places = of_sentence(&doc.places, sentence, |p| p.sentence);
+        index.fill(places);
         let mut placed = false;
         for e in &mut events[start..end] {
-            let found = places
-                .iter()
-                .filter(|p| p.locative)
-                .filter_map(|p| Some((said_of(doc, &mut names, e, p)?, p)))
-                .min_by_key(|(rank, _)| *rank)
-                .map(|(_, p)| p);
+            let found = index.best(doc, e).map(|i| &places[i]).or_else(|| {
+                // Places of a sentence that was not parsed: the nearest in the clause.
+                places
+                    .iter()
+                    .filter(|p| p.locative && p.anchors.is_none())
+                    .filter_map(|p| Some((near(doc, &mut names, e, p)?, p)))
+                    .min_by_key(|(rank, _)| *rank)
+                    .map(|(_, p)| p)
+            });
             e.location = found.map(|p| Location {
                 name: p.name.clone(),
                 country: p.country.clone(),
@@ -112,38 +117,70 @@ fn news_of_the_day(doc: &Document, e: &Event) -> bool {
     }
 }
 
-/// How closely a place belongs to the event (lower is closer), or `None` when it does not.
-fn said_of(doc: &Document, names: &mut NameTokens, e: &Event, p: &PlaceMention) -> Option<usize> {
-    let trigger = e.trigger_token;
-    match &p.anchors {
-        Some(anchors) => anchors
-            .iter()
-            .position(|&a| a == trigger)
-            .or_else(|| {
-                // "banned firecrackers in Delhi, arresting 210 people": a verb without a subject
-                // of its own shares the place of the verb it hangs on.
-                let t = trigger as usize;
-                let head = doc
-                    .parse
-                    .head(t)
-                    .filter(|_| doc.parse.has(t, Parse::SHARES_CLAUSE))?;
-                anchors
-                    .iter()
-                    .position(|&a| a as usize == head)
-                    .map(|i| i + 1)
-            })
-            .or_else(|| {
-                // Material acts (quad classes 2 and 4) happen where their object is.
-                (p.object_of == Some(trigger) && matches!(e.quad_class, 2 | 4))
-                    .then_some(anchors.len())
-            }),
-        None => {
-            let clause = e.clause.start as usize..e.clause.end as usize;
-            let phrase = p.tokens.start as usize..p.tokens.end as usize;
-            let d = distance(&clause, trigger as usize, &phrase)?;
-            attaches(names.of_sentence(doc, e.sentence), e, p).then_some(d)
+/// The places of one sentence by the words they are said of, so that each event finds its
+/// place by lookup: a sentence of thousands of events and places (a list of headlines) stays
+/// linear.
+#[derive(Default)]
+struct AnchorIndex {
+    /// (word, place index in the sentence's slice, rank: how many steps from the place).
+    anchors: Vec<(u32, usize, usize)>,
+    /// (verb whose object the place describes, place index, rank).
+    objects: Vec<(u32, usize, usize)>,
+}
+
+impl AnchorIndex {
+    fn fill(&mut self, places: &[PlaceMention]) {
+        self.anchors.clear();
+        self.objects.clear();
+        for (i, p) in places.iter().enumerate().filter(|(_, p)| p.locative) {
+            let Some(anchors) = &p.anchors else { continue };
+            self.anchors
+                .extend(anchors.iter().enumerate().map(|(rank, &a)| (a, i, rank)));
+            if let Some(v) = p.object_of {
+                self.objects.push((v, i, anchors.len()));
+            }
         }
+        self.anchors.sort_unstable();
+        self.objects.sort_unstable();
     }
+
+    /// The closest entry for word `t` in `entries`, if any: (rank, place index).
+    fn lookup(entries: &[(u32, usize, usize)], t: u32) -> Option<(usize, usize)> {
+        let from = entries.partition_point(|e| e.0 < t);
+        entries[from..]
+            .iter()
+            .take_while(|e| e.0 == t)
+            .map(|&(_, place, rank)| (rank, place))
+            .min()
+    }
+
+    /// The place the parse says the event happened at: one said of its word; else, for a verb
+    /// without a subject of its own, one said of the verb it hangs on ("banned firecrackers in
+    /// Delhi, arresting 210 people"); else, for a material act (quad classes 2 and 4), where its
+    /// object is ("shelled a market in Idlib").
+    fn best(&self, doc: &Document, e: &Event) -> Option<usize> {
+        let t = e.trigger_token;
+        let own = Self::lookup(&self.anchors, t);
+        let shared = doc
+            .parse
+            .head(t as usize)
+            .filter(|_| doc.parse.has(t as usize, Parse::SHARES_CLAUSE))
+            .and_then(|h| Self::lookup(&self.anchors, h as u32))
+            .map(|(rank, p)| (rank + 1, p));
+        let object = matches!(e.quad_class, 2 | 4)
+            .then(|| Self::lookup(&self.objects, t))
+            .flatten();
+        own.or(shared).or(object).map(|(_, p)| p)
+    }
+}
+
+/// How near an unparsed sentence's place stands to the event (lower is nearer), or `None`
+/// when it is outside the event's clause or too far from its word.
+fn near(doc: &Document, names: &mut NameTokens, e: &Event, p: &PlaceMention) -> Option<usize> {
+    let clause = e.clause.start as usize..e.clause.end as usize;
+    let phrase = p.tokens.start as usize..p.tokens.end as usize;
+    let d = distance(&clause, e.trigger_token as usize, &phrase)?;
+    attaches(names.of_sentence(doc, e.sentence), e, p).then_some(d)
 }
 
 /// The items of one sentence in a slice sorted by sentence.
