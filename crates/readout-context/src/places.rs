@@ -8,11 +8,10 @@
 //!    "Pakistan's support"), where someone is based, or a place of another clause places
 //!    nothing;
 //! 2. when its sentence places no event and it is news of the day (no date of its own, or a
-//!    date within a few days of publication): the place of the latest such event in the few
-//!    sentences before it, or else the story's dateline ("PARIS (Reuters) -"), as a wire
-//!    story's events of the day happen where it was filed (the convention of ICEWS's story
-//!    locations). The place of an earlier event never goes to an event whose source belongs
-//!    to another country.
+//!    date within a week of publication): the place of an event of the same doer placed in
+//!    the sentence just before ("said at a rally in Louisiana … he said later"), or else the
+//!    story's dateline ("PARIS (Reuters) -"), as a wire story's events of the day happen where
+//!    it was filed (the convention of ICEWS's story locations).
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
@@ -20,8 +19,8 @@
 use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceMention};
 use std::ops::Range;
 
-/// Most sentences an earlier event's place carries over to later events of the same day.
-const CARRY_SENTENCES: u32 = 3;
+/// Most sentences an earlier event's place carries over to later events of its doer.
+const CARRY_SENTENCES: u32 = 1;
 
 /// Gives every event its place. Places and events are in sentence order, so each sentence
 /// looks only at its own slice of places: the work is linear in the document's length.
@@ -29,7 +28,8 @@ pub fn attach(doc: &mut Document) {
     let mut events = std::mem::take(&mut doc.events);
     let mut names = NameTokens::default();
     let mut index = AnchorIndex::default();
-    let mut scene: Option<(Location, u32)> = None;
+    // The place of the latest event placed in the text: (place, sentence, its doer).
+    let mut scene: Option<(Location, u32, Option<u32>)> = None;
     let mut dateline: Option<&Location> = None;
     let mut next_dateline = 0;
     let mut start = 0;
@@ -62,7 +62,7 @@ pub fn attach(doc: &mut Document) {
             if let Some(l) = &e.location {
                 placed = true;
                 if news_of_the_day(doc, e) {
-                    scene = Some((l.clone(), sentence));
+                    scene = Some((l.clone(), sentence, e.source.actor));
                 }
             }
         }
@@ -71,41 +71,28 @@ pub fn attach(doc: &mut Document) {
             next_dateline += 1;
         }
         if !placed {
-            let carried = scene
+            let recent = scene
                 .as_ref()
-                .filter(|(_, from)| sentence > *from && sentence - from <= CARRY_SENTENCES)
-                .map(|(l, _)| Location {
-                    how: LocationSource::Earlier,
-                    ..l.clone()
-                });
+                .filter(|(_, from, _)| sentence > *from && sentence - from <= CARRY_SENTENCES);
             for e in &mut events[start..end] {
                 if !news_of_the_day(doc, e) {
                     continue;
                 }
-                // The place just named goes to events of the same country's actors; the
-                // dateline to any (talks in Geneva are between foreigners).
-                e.location = carried
-                    .clone()
-                    .filter(|l| compatible(doc, e, l))
-                    .or_else(|| dateline.cloned());
+                // The place just named goes on with the same doer ("Trump said at a rally in
+                // Louisiana … 'Give me a big win,' he said later"); the dateline goes to anyone's
+                // news of the day (talks in Geneva are between foreigners).
+                let carried = recent
+                    .filter(|(_, _, doer)| doer.is_some() && *doer == e.source.actor)
+                    .map(|(l, _, _)| Location {
+                        how: LocationSource::Earlier,
+                        ..l.clone()
+                    });
+                e.location = carried.or_else(|| dateline.cloned());
             }
         }
         start = end;
     }
     doc.events = events;
-}
-
-/// Whether the place of an earlier event can be this one's: not when the event's source belongs
-/// to another country ("troops clashed in Idlib … Russia, for its part, said").
-fn compatible(doc: &Document, e: &Event, place: &Location) -> bool {
-    let source = e
-        .source
-        .actor
-        .and_then(|a| doc.actors[a as usize].country.as_deref());
-    match (source, place.country.as_deref()) {
-        (Some(a), Some(b)) => a == b,
-        _ => true,
-    }
 }
 
 /// Whether the event is reported as news of the day: no date of its own, or one close to
