@@ -175,6 +175,7 @@ impl<'l> Coder<'l> {
         }
         if let Some(h) = home {
             actors::home::apply_home_country(doc, &h);
+            actors::resolve::resolve_pending_offices(doc, &mut resolver, &h.code);
         }
     }
 }

@@ -790,6 +790,27 @@ fn a_speaker_the_lexicon_does_not_know_is_reported_by_its_words() {
 }
 
 #[test]
+fn a_bare_office_is_its_holder_in_the_story_s_country() {
+    // The story is Borovia's; "the president" on that date is Pavel Orlov.
+    let doc = code(
+        "Borovia condemned Carpath on Monday. Borovia praised Arlo.\n\n“We will wait for a long time,” the president said.",
+        "2023-01-10",
+    );
+    let told = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.trigger) == "said")
+        .unwrap();
+    let actor = told
+        .source
+        .actor
+        .map(|a| doc.actors[a as usize].name.as_str());
+    assert_eq!(actor, Some("Pavel Orlov"));
+    assert_eq!(told.source.code, "BBBGOV");
+    assert_eq!(quote_speakers(&doc)[0].2, "Pavel Orlov");
+}
+
+#[test]
 fn a_pronoun_speaker_is_the_person_it_refers_to() {
     // "She" is Anna Lind, the last person named as a subject, not the previous quote's speaker.
     let doc = code(

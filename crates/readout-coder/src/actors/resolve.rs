@@ -16,6 +16,9 @@ pub struct Resolver<'l> {
     pub date: Option<Date>,
     keys: HashMap<String, u32>,
     person_entity: HashMap<u32, u32>,
+    /// Bare titled offices ("the prime minister") coded as their role until the story's
+    /// country is known: (the words, the role's entity, the title).
+    pub(crate) pending_offices: Vec<(Span, u32, u32)>,
 }
 
 impl<'l> Resolver<'l> {
@@ -26,6 +29,7 @@ impl<'l> Resolver<'l> {
             date,
             keys: HashMap::new(),
             person_entity: HashMap::new(),
+            pending_offices: Vec::new(),
         }
     }
 
@@ -438,8 +442,61 @@ pub(crate) fn resolve(
     if let Some(s) = sector_name {
         // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT
         // codes it; "the ministry in Manila" gets its country afterwards.
-        group.entity = Some(res.role(doc, &s));
+        let e = res.role(doc, &s);
+        group.entity = Some(e);
         group.role = Some(s);
+        // "the prime minister": one office, whose holder is known once the story's country
+        // is (see `resolve_pending_offices`).
+        let definite = group.tokens.start > 0
+            && (doc
+                .token_text(group.tokens.start)
+                .eq_ignore_ascii_case("the")
+                || doc
+                    .token_text(group.tokens.start - 1)
+                    .eq_ignore_ascii_case("the"));
+        if title != readout_lexicon::NO_TITLE && definite && !locative && modifier.is_none() {
+            res.pending_offices.push((span, e, title));
+        }
+    }
+}
+
+/// Gives each bare titled office of the story ("the prime minister told …") the person who
+/// held it in the story's country on the article's date, where the lexicon knows one holder:
+/// its mentions, the events it takes part in and the quotes it speaks.
+pub(crate) fn resolve_pending_offices(doc: &mut Document, res: &mut Resolver, country: &str) {
+    for (span, role, title) in std::mem::take(&mut res.pending_offices) {
+        let Some(p) = res.lex.office_holder(country, title, res.date) else {
+            continue;
+        };
+        let person = res.person(doc, p);
+        let code = doc.actors[person as usize].code.clone();
+        for m in doc
+            .mentions
+            .iter_mut()
+            .filter(|m| m.span == span && m.actor == role)
+        {
+            m.actor = person;
+        }
+        for e in &mut doc.events {
+            for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+                if part.span == span && part.actor == Some(role) {
+                    part.actor = Some(person);
+                    part.code = code.clone();
+                }
+            }
+            if let Some(a) = e.attribution.as_mut() {
+                if a.span == span && a.actor == Some(role) {
+                    a.actor = Some(person);
+                }
+            }
+        }
+        for q in doc
+            .quotes
+            .iter_mut()
+            .filter(|q| q.speaker_span == Some(span) && q.speaker == Some(role))
+        {
+            q.speaker = Some(person);
+        }
     }
 }
 
