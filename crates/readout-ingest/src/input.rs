@@ -395,40 +395,43 @@ fn json_record(at: String, line: &[u8], opts: &Options) -> Vec<Item> {
     let Ok(line) = std::str::from_utf8(line) else {
         return vec![skipped(at, "the line is not valid UTF-8", true)];
     };
-    let rec: InputRecord = match serde_json::from_str(line) {
-        Ok(rec) => rec,
-        Err(e) => {
-            return vec![skipped(
-                at,
-                IngestError::Json(e.to_string()).to_string(),
-                true,
-            )]
-        }
-    };
-    let html = rec.text.is_none() && rec.html.is_some();
-    match crate::record_parts(rec, &at) {
+    match json_document(line, &at, opts) {
         Err(e) => vec![skipped(at, e.to_string(), true)],
-        Ok((id, body, meta)) if html => {
-            let stated = meta.published;
-            let mut doc = html_document(
-                id,
-                body.as_bytes(),
-                meta.url.as_deref(),
-                Some("text/html; charset=utf-8"),
-                meta.title,
-                opts.date,
-                opts,
-            );
-            // The record's own date is trusted over what the page says.
-            doc.meta.published = stated.or(doc.meta.published);
-            html_items(&at, doc, body.len())
-        }
-        Ok((id, body, mut meta)) => {
-            meta.published = meta.published.or(opts.date);
-            let page = crate::clean_scraped_text(&body, false, opts.cues);
-            vec![Item::Document(Box::new(assemble(id, page, meta)))]
-        }
+        Ok((doc, Some(html_bytes))) => html_items(&at, doc, html_bytes),
+        Ok((doc, None)) => vec![Item::Document(Box::new(doc))],
     }
+}
+
+/// The one way a JSON Lines record becomes a document (the streaming reader and
+/// [`crate::document_from_json`] both come here): `text` is read as a scraped page's body,
+/// `html` as a page, whose size in bytes comes back beside the document.
+pub(crate) fn json_document(
+    line: &str,
+    fallback_id: &str,
+    opts: &Options,
+) -> Result<(Document, Option<usize>), IngestError> {
+    let rec: InputRecord =
+        serde_json::from_str(line).map_err(|e| IngestError::Json(e.to_string()))?;
+    let html = rec.text.is_none() && rec.html.is_some();
+    let (id, body, mut meta) = crate::record_parts(rec, fallback_id)?;
+    if html {
+        let stated = meta.published;
+        let mut doc = html_document(
+            id,
+            body.as_bytes(),
+            meta.url.as_deref(),
+            Some("text/html; charset=utf-8"),
+            meta.title,
+            opts.date,
+            opts,
+        );
+        // The record's own date is trusted over what the page says.
+        doc.meta.published = stated.or(doc.meta.published);
+        return Ok((doc, Some(body.len())));
+    }
+    meta.published = meta.published.or(opts.date);
+    let page = crate::clean_scraped_text(&body, false, opts.cues);
+    Ok((assemble(id, page, meta), None))
 }
 
 fn warc<'a>(name: &'a str, reader: Box<dyn BufRead + 'a>) -> impl Iterator<Item = Record> + 'a {

@@ -51,10 +51,6 @@ pub enum IngestError {
     /// A record with neither `text` nor `html`: nothing to read.
     #[error("the record has neither \"text\" nor \"html\"")]
     NoText,
-    /// An `html`-only record given to [`document_from_json`], which reads `text` only; the
-    /// streaming reader ([`input::records`]) does extract HTML records.
-    #[error("the record has \"html\" only; HTML extraction is not available yet, give \"text\"")]
-    HtmlUnsupported,
     /// A `published` value that does not start with a `YYYY-MM-DD` date: the date parser's message.
     #[error("bad \"published\" value: {0}")]
     BadDate(String),
@@ -154,24 +150,21 @@ pub fn document_from_text(
     assemble(id.to_string(), page, meta)
 }
 
-/// Parses one JSON Lines record into a document. `fallback_id` names records without an `id`;
-/// `default_date` applies when the record has no `published`.
+/// Parses one JSON Lines record into a document, as the streaming reader does (a `text`
+/// record as a scraped page's body, an `html` record as a page). `fallback_id` names records
+/// without an `id`; `default_date` applies when the record has no `published`.
 pub fn document_from_json(
     line: &str,
     fallback_id: &str,
     default_date: Option<Date>,
     cues: &PageCues,
 ) -> Result<Document, IngestError> {
-    let rec: InputRecord =
-        serde_json::from_str(line).map_err(|e| IngestError::Json(e.to_string()))?;
-    if rec.text.is_none() && rec.html.is_some() {
-        return Err(IngestError::HtmlUnsupported);
-    }
-    let (id, text, mut meta) = record_parts(rec, fallback_id)?;
-    meta.published = meta.published.or(default_date);
-    // A record's text is its body: the title, if any, comes in its own field.
-    let page = clean_scraped_text(&text, false, cues);
-    Ok(assemble(id, page, meta))
+    let opts = input::Options {
+        cues,
+        furniture: &[],
+        date: default_date,
+    };
+    input::json_document(line, fallback_id, &opts).map(|(doc, _)| doc)
 }
 
 /// A record's id, its text (or HTML), and what it says about itself (`published` only when the
@@ -255,6 +248,19 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, IngestError::NoText));
+        // An HTML record is read as a page, as the streaming reader reads it.
+        let doc = document_from_json(
+            r#"{"id": "h", "html": "<html><body><article><p>Ministers from both countries met on Tuesday and agreed to resume the talks.</p></article></body></html>"}"#,
+            "l",
+            None,
+            &cues,
+        )
+        .unwrap();
+        assert!(
+            doc.text.contains("agreed to resume the talks"),
+            "{}",
+            doc.text
+        );
         assert!(matches!(
             document_from_json("{not json", "l", None, &cues),
             Err(IngestError::Json(_))
