@@ -209,22 +209,7 @@ fn speaker_words(ctx: &SentenceCtx, v: usize) -> Option<Span> {
     let v = speaking_verb(ctx, v);
     let head = crate::events::args::subject(ctx.syn, v)
         .map(|(s, _)| s)
-        .or_else(|| {
-            let inverted = v > ctx.range.start
-                && (matches!(ctx.text(v - 1), "," | ":") || ctx.doc.tokens[v - 1].has(tf::QUOTE));
-            inverted
-                .then(|| {
-                    ctx.syn.children(v).find(|&c| {
-                        c > v
-                            && matches!(ctx.syn.upos(c), Upos::NOUN | Upos::PROPN)
-                            && matches!(
-                                ctx.syn.rel(c),
-                                Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::Dep
-                            )
-                    })
-                })
-                .flatten()
-        })?;
+        .or_else(|| ctx.inverted_speaker_head(v))?;
     if !matches!(ctx.syn.upos(head), Upos::NOUN | Upos::PROPN) {
         return None;
     }

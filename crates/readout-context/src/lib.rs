@@ -85,31 +85,20 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                 }
             }
         }
-        if !dated {
-            // Undated events reported as fact happened on the day of the event just before,
-            // or else on the publication date; what is only intended, requested or supposed
-            // gets no date.
-            let carried = scene
-                .filter(|(_, from)| sentence > *from && sentence - from <= CARRY_SENTENCES)
-                .map(|(d, _)| d);
-            for e in &mut events[start..end] {
-                if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
-                    e.date = carried.or(published.map(|date| ResolvedDate {
-                        date,
-                        precision: DatePrecision::Day,
-                        span: None,
-                    }));
-                }
-            }
-        } else {
-            for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
-                if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
-                    e.date = published.map(|date| ResolvedDate {
-                        date,
-                        precision: DatePrecision::Day,
-                        span: None,
-                    });
-                }
+        // Undated events reported as fact happened on the day of an event dated just before
+        // (when nothing in their own sentence is dated), or else on the publication date; what
+        // is only intended, requested or supposed gets no date.
+        let publication = published.map(|date| ResolvedDate {
+            date,
+            precision: DatePrecision::Day,
+            span: None,
+        });
+        let carried = scene
+            .filter(|(_, from)| !dated && sentence > *from && sentence - from <= CARRY_SENTENCES)
+            .map(|(d, _)| d);
+        for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
+            if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
+                e.date = carried.or(publication);
             }
         }
         start = end;

@@ -357,6 +357,27 @@ fn split_dateline_name(dateline: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Where a country named as a place lies: its capital for the capital or a seat of power ("the
+/// White House" stands in Washington), else the country's own point; with the place's name and
+/// kind.
+pub(crate) fn country_point(
+    country: &readout_lexicon::Country,
+    form: CountryForm,
+) -> Option<(String, f64, f64, PlaceKind)> {
+    let kind = match form {
+        CountryForm::Capital => PlaceKind::City,
+        _ => PlaceKind::Site,
+    };
+    match (form, &country.capital) {
+        (CountryForm::Capital | CountryForm::Seat, Some(cap)) => {
+            Some((cap.name.clone(), cap.lat, cap.lon, kind))
+        }
+        _ => country
+            .location
+            .map(|(lat, lon)| (country.name.clone(), lat, lon, PlaceKind::Country)),
+    }
+}
+
 /// A place or country named by exactly `name` (all of it), told apart by `qualifier`.
 fn gazetteer_place(
     doc: &Document,
@@ -409,12 +430,7 @@ fn gazetteer_place(
             ..
         } => {
             let c = &lex.countries[index as usize];
-            let (name, (lat, lon), kind) = match (form, &c.capital) {
-                (CountryForm::Capital, Some(cap)) => {
-                    (cap.name.clone(), (cap.lat, cap.lon), PlaceKind::City)
-                }
-                _ => (c.name.clone(), c.location?, PlaceKind::Country),
-            };
+            let (name, lat, lon, kind) = country_point(c, form)?;
             Some(Location {
                 name,
                 country: Some(c.code.clone()),

@@ -390,26 +390,8 @@ pub(crate) fn resolve(
         );
         if locative && place_like && agent.is_none() {
             let country = &lex.countries[c as usize];
-            // A seat of power ("the White House", "the Kremlin") stands in its capital.
-            let coords = match form {
-                CountryForm::Capital | CountryForm::Seat => country
-                    .capital
-                    .as_ref()
-                    .map(|cap| (cap.name.clone(), cap.lat, cap.lon)),
-                _ => None,
-            }
-            .or_else(|| {
-                country
-                    .location
-                    .map(|(lat, lon)| (country.name.clone(), lat, lon))
-            });
-            if let Some((_, lat, lon)) = coords {
+            if let Some((_, lat, lon, kind)) = super::places::country_point(country, form) {
                 let name = doc.slice(span).trim_start_matches("the ").to_string();
-                let kind = match form {
-                    CountryForm::Name => PlaceKind::Country,
-                    CountryForm::Capital => PlaceKind::City,
-                    _ => PlaceKind::Site,
-                };
                 group.place = Some(push_place(
                     doc,
                     place(name, Some(country.code.clone()), lat, lon, kind, None),

@@ -79,20 +79,25 @@ impl SentenceCtx<'_> {
     /// The speaker after a reporting verb that follows a comma, colon or quote ("…, said the
     /// spokesman"), however the parser attached it.
     pub fn inverted_speaker(&self, v: usize) -> Option<Side> {
+        self.side_at(self.inverted_speaker_head(v)?)
+    }
+
+    /// The head of the phrase after an inverted reporting verb ("…,” said *the spokesman*),
+    /// actor or not.
+    pub fn inverted_speaker_head(&self, v: usize) -> Option<usize> {
         let inverted = v > self.range.start
             && (matches!(self.text(v - 1), "," | ":")
                 || self.doc.tokens[v - 1].has(readout_doc::token_flags::QUOTE));
         if !inverted {
             return None;
         }
-        let after = self.syn.children(v).find(|&c| {
+        self.syn.children(v).find(|&c| {
             c > v
                 && matches!(
                     self.syn.rel(c),
                     Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::Dep
                 )
-        })?;
-        self.side_at(after)
+        })
     }
 
     /// The actor group ending right before a verb the parse gives no subject ("On Monday
