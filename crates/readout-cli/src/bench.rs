@@ -1,7 +1,7 @@
 //! `readout bench`: coding throughput on one thread over JSON Lines corpora.
 
-use crate::pipeline::{to_json_line, Pipeline};
 use anyhow::{bail, Context, Result};
+use readout::{write_json_line, Pipeline};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -11,7 +11,7 @@ pub fn run(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
         bail!("give one or more JSON Lines files (for example ../shared/data/corpus/bench-bodies-181.jsonl)");
     }
     let load = Instant::now();
-    let pipeline = Pipeline::load(&crate::LexiconArgs::default())?;
+    let pipeline = Pipeline::embedded()?;
     let load_ms = load.elapsed().as_secs_f64() * 1000.0;
     // The parser model is decoded once per process, on first use: time it apart too.
     let load = Instant::now();
@@ -38,7 +38,7 @@ pub fn run(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("record {}: {e}", i + 1))?;
             events += doc.events.len();
             out.clear();
-            to_json_line(&doc, &mut out);
+            write_json_line(&doc, &mut out);
         }
     }
     let secs = started.elapsed().as_secs_f64();
@@ -58,10 +58,9 @@ pub fn run_html(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
     if inputs.is_empty() {
         bail!("give HTML files (for example ../shared/data/extraction-bench/html/*.html.gz)");
     }
-    let pipeline = Pipeline::load(&crate::LexiconArgs::default())?;
+    let pipeline = Pipeline::embedded()?;
     // Decode the parser model before timing (it is decoded once per process).
     readout_syntax::Parser::embedded();
-    let furniture = pipeline.furniture();
     let mut pages = Vec::new();
     for p in inputs {
         pages.push(
@@ -73,7 +72,7 @@ pub fn run_html(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
     let info = readout_html::PageInfo {
         url: None,
         content_type: None,
-        furniture: &furniture,
+        furniture: pipeline.furniture(),
     };
     let started = Instant::now();
     let mut chars = 0;
@@ -83,11 +82,7 @@ pub fn run_html(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
         }
     }
     let extract_secs = started.elapsed().as_secs_f64();
-    let opts = readout_ingest::input::Options {
-        cues: &pipeline.cues,
-        furniture: &furniture,
-        date: None,
-    };
+    let opts = pipeline.ingest_options(None);
     let started = Instant::now();
     let mut events = 0;
     let mut out = Vec::with_capacity(1 << 20);
@@ -104,7 +99,7 @@ pub fn run_html(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
             pipeline.code(&mut doc, None);
             events += doc.events.len();
             out.clear();
-            to_json_line(&doc, &mut out);
+            write_json_line(&doc, &mut out);
         }
     }
     let code_secs = started.elapsed().as_secs_f64();

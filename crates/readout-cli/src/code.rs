@@ -1,11 +1,10 @@
 //! `readout code`, `readout explain` and `readout lexicon`.
 
-use crate::pipeline::{builder, to_json_line, Pipeline};
 use crate::LexiconArgs;
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use readout_doc::Date;
-use readout_ingest::input::{Format, Item, Options, Record};
+use readout::{guarded, write_json_line, Date, Format, Outcome, Pipeline};
+use readout_ingest::input::{Options, Record};
 use readout_lexicon::LexiconBuilder;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -75,64 +74,30 @@ pub(crate) fn input_name(path: &Path) -> String {
     }
 }
 
-/// Runs `f`, turning a panic (a bug in readout) into an error for this one record, so that one
-/// bad record never stops a batch. The panic itself is printed by the default hook, with its
-/// place in the code.
-pub(crate) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
-        let msg = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or("unknown panic");
-        format!("internal error, the record is skipped (please report this input): {msg}")
-    })
-}
-
 /// Documents coded per parallel batch.
 const BATCH: usize = 64;
 
-/// What became of one input item.
-enum Outcome {
+/// What a record comes to in the output: its JSON line, or what to report.
+enum Written {
     Coded { line: Vec<u8>, events: usize },
-    Failed(String),
-    Skipped(String),
-    Warning(String),
+    Other(Outcome),
 }
 
-/// Reads one record and codes what it holds (on any thread), each step guarded.
-fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Outcome> {
-    let at = record.at.clone();
-    let items = match guarded(|| record.read(opts)) {
-        Ok(items) => items,
-        Err(e) => return vec![Outcome::Failed(format!("{at}: {e}"))],
-    };
-    items
+/// Codes one record (on any thread) and serialises its documents.
+fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Written> {
+    pipeline
+        .code_record(record, opts)
         .into_iter()
-        .map(|item| match item {
-            Item::Document(mut doc) => match guarded(|| pipeline.code(&mut doc, None)) {
-                Ok(()) => {
-                    let mut line = Vec::with_capacity(doc.text.len() * 3);
-                    to_json_line(&doc, &mut line);
-                    Outcome::Coded {
-                        line,
-                        events: doc.events.len(),
-                    }
+        .map(|outcome| match outcome {
+            Outcome::Coded(doc) => {
+                let mut line = Vec::with_capacity(doc.text.len() * 3);
+                write_json_line(&doc, &mut line);
+                Written::Coded {
+                    line,
+                    events: doc.events.len(),
                 }
-                Err(e) if doc.id == at => Outcome::Failed(format!("{at}: {e}")),
-                Err(e) => Outcome::Failed(format!("{at} ({}): {e}", doc.id)),
-            },
-            Item::Skipped {
-                at,
-                reason,
-                error: true,
-            } => Outcome::Failed(format!("{at}: {reason}")),
-            Item::Skipped {
-                reason,
-                error: false,
-                ..
-            } => Outcome::Skipped(reason),
-            Item::Warning { at, message } => Outcome::Warning(format!("{at}: {message}")),
+            }
+            other => Written::Other(other),
         })
         .collect()
 }
@@ -301,7 +266,7 @@ fn code_inputs(
     if let Some(path) = output {
         check_output(path, inputs)?;
     }
-    let pipeline = Pipeline::load(lexicon)?;
+    let pipeline = Pipeline::load(&lexicon.options())?;
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
         &stdin[..]
@@ -309,12 +274,7 @@ fn code_inputs(
         inputs
     };
     let mut sink = Sink::create(output)?;
-    let furniture = pipeline.furniture();
-    let opts = Options {
-        cues: &pipeline.cues,
-        furniture: &furniture,
-        date,
-    };
+    let opts = pipeline.ingest_options(date);
     let files = expand(inputs);
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let progress = crate::progress::Progress::new(files.iter().map(|(f, _)| size(f)).sum());
@@ -359,13 +319,13 @@ fn code_inputs(
                     }
                 }
             }
-            let outcomes: Vec<Vec<Outcome>> = batch
+            let outcomes: Vec<Vec<Written>> = batch
                 .into_par_iter()
                 .map(|record| code_record(&pipeline, &opts, record))
                 .collect();
             for outcome in outcomes.into_iter().flatten() {
                 match outcome {
-                    Outcome::Coded { line, events } => {
+                    Written::Coded { line, events } => {
                         if let Err(e) = sink.out.write_all(&line) {
                             if is_broken_pipe(&e) {
                                 // The reader of the output has gone (`| head`): nothing more
@@ -378,20 +338,18 @@ fn code_inputs(
                         summary.events += events;
                         progress.document(summary.documents);
                     }
-                    Outcome::Failed(message) => {
-                        progress.println(&format!("readout: {message}"));
+                    Written::Other(Outcome::Failed { at, reason }) => {
+                        progress.println(&format!("readout: {at}: {reason}"));
                         summary.failed += 1;
                     }
-                    Outcome::Warning(message) => {
-                        progress.println(&format!("readout: warning: {message}"));
+                    Written::Other(Outcome::Warning { at, message }) => {
+                        progress.println(&format!("readout: warning: {at}: {message}"));
                         summary.warnings += 1;
                     }
-                    Outcome::Skipped(reason) => {
-                        *summary
-                            .skipped
-                            .entry(reason.split(" (").next().unwrap_or(&reason).to_string())
-                            .or_default() += 1;
+                    Written::Other(Outcome::Skipped { reason, .. }) => {
+                        *summary.skipped.entry(reason.group()).or_default() += 1;
                     }
+                    Written::Other(Outcome::Coded(_)) => unreachable!("serialised above"),
                 }
             }
         }
@@ -412,19 +370,24 @@ pub fn explain(
     lexicon: &LexiconArgs,
 ) -> Result<ExitCode> {
     let date = parse_date(date)?;
-    let pipeline = Pipeline::load(lexicon)?;
+    let pipeline = Pipeline::load(&lexicon.options())?;
     let mut doc = match (text, file) {
         (Some(t), None) => readout_ingest::document_from_json(
             &serde_json::json!({ "id": "explain", "text": t }).to_string(),
             "explain",
             date,
-            &pipeline.cues,
+            pipeline.cues(),
         )?,
         (None, Some(f)) => {
             let bytes = read_input(f)?;
             let text =
                 readout_ingest::decode_text(&bytes).with_context(|| f.display().to_string())?;
-            readout_ingest::document_from_text(&f.display().to_string(), text, date, &pipeline.cues)
+            readout_ingest::document_from_text(
+                &f.display().to_string(),
+                text,
+                date,
+                pipeline.cues(),
+            )
         }
         _ => bail!("give a sentence or --file FILE (not both)"),
     };
@@ -492,10 +455,12 @@ pub fn explain(
 fn builder_for(dir: Option<&Path>, alone: bool, args: &LexiconArgs) -> Result<LexiconBuilder> {
     match (dir, alone) {
         (Some(d), true) => Ok(LexiconBuilder::new().add_path(d)?),
-        (Some(d), false) => Ok(builder(args)?
+        (Some(d), false) => Ok(args
+            .options()
+            .builder()?
             .add_path(d)
             .with_context(|| format!("loading lexicon {}", d.display()))?),
-        (None, _) => builder(args),
+        (None, _) => Ok(args.options().builder()?),
     }
 }
 

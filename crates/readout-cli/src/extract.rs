@@ -2,8 +2,6 @@
 //! authors, captions), as JSON Lines or, with `--map`, as one JSON object keyed by page id
 //! (the form the extraction benchmark's scorer reads).
 
-use crate::pipeline::Pipeline;
-use crate::LexiconArgs;
 use anyhow::{Context, Result};
 use readout_html::PageInfo;
 use serde_json::{json, Map, Value};
@@ -39,8 +37,7 @@ pub fn article_json(article: &readout_html::Article, url: Option<&str>) -> Value
 }
 
 pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode> {
-    let pipeline = Pipeline::load(&LexiconArgs::default())?;
-    let furniture = pipeline.furniture();
+    let pipeline = readout::Pipeline::embedded()?;
     let mut out = std::io::stdout().lock();
     let mut all = Map::new();
     let (mut extracted, mut failed) = (0, 0);
@@ -75,9 +72,9 @@ pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode>
         let info = PageInfo {
             url,
             content_type: None,
-            furniture: &furniture,
+            furniture: pipeline.furniture(),
         };
-        let article = match crate::code::guarded(|| readout_html::extract(&bytes, &info)) {
+        let article = match readout::guarded(|| readout_html::extract(&bytes, &info)) {
             Ok(article) => article,
             Err(e) => {
                 eprintln!("readout: {name}: {e}");

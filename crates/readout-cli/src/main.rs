@@ -11,7 +11,6 @@ mod bench;
 mod code;
 mod extract;
 mod parse;
-mod pipeline;
 mod progress;
 
 use anyhow::{bail, Context, Result};
@@ -52,6 +51,18 @@ pub struct LexiconArgs {
     /// instead); verbs, places and grammar stay.
     #[arg(long)]
     pub no_builtin_actors: bool,
+}
+
+impl LexiconArgs {
+    /// The library's description of the lexicon these arguments ask for.
+    pub fn options(&self) -> readout::LexiconOptions {
+        readout::LexiconOptions {
+            no_builtin_actors: self.no_builtin_actors,
+            dirs: self.lexicon.clone(),
+            petrarch_actors: self.petrarch_actors.clone(),
+            petrarch_agents: self.petrarch_agents.clone(),
+        }
+    }
 }
 
 #[derive(Subcommand)]

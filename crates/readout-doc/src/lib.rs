@@ -157,6 +157,9 @@ pub struct ArticleMeta {
     /// The outlet that published the article, as the page's metadata names it (its
     /// structured-data publisher or site name).
     pub publisher: Option<String>,
+    /// The people who wrote the article, as the page's metadata or the input record names
+    /// them.
+    pub authors: Vec<String>,
     /// Wire and agency credits ("AFP", "Reuters").
     pub credits: Vec<String>,
     /// The article's language as a lowercase tag ("en", "en-gb"); "en" when the page does not

@@ -38,6 +38,8 @@ pub struct OutputArticle<'a> {
     pub url: Option<&'a str>,
     /// The outlet that published the article; `null` when the page does not say.
     pub publisher: Option<&'a str>,
+    /// The people who wrote the article; empty when neither the page nor the record names them.
+    pub authors: &'a [String],
     /// Wire and agency credits ("AFP", "Reuters"); empty when there are none.
     pub credits: &'a [String],
     /// The article's language as a lowercase tag ("en", "en-gb").
@@ -237,6 +239,7 @@ impl<'a> OutputDocument<'a> {
             published: meta.published.map(|d| d.to_string()),
             url: meta.url.as_deref(),
             publisher: meta.publisher.as_deref(),
+            authors: &meta.authors,
             credits: &meta.credits,
             language: &meta.language,
             body: doc.joined(Kind::Body).join("\n\n"),

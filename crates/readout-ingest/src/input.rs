@@ -9,7 +9,7 @@ use crate::feed::Entry;
 use crate::source::{read_bounded, read_line_bounded, MAX_DOCUMENT_BYTES};
 use crate::warc::{http_payload, WarcReader};
 use crate::{assemble, document_from_text, IngestError, InputRecord, PageCues};
-use readout_doc::{Date, Document, Kind};
+use readout_doc::{ArticleMeta, Date, Document, Kind};
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
@@ -76,17 +76,21 @@ pub enum Item {
     /// A document read from the record (boxed: a document is far larger than the other
     /// variants).
     Document(Box<Document>),
-    /// A record left out. `error` tells a failure (truncated, malformed) from a deliberate skip
-    /// (a WARC request record, an image, an empty input).
+    /// A record left out by design: it holds no article to code.
     Skipped {
         /// Where the record is, as in [`Record::at`].
         at: String,
-        /// Why it was left out, for the user: an [`IngestError`], a
-        /// [`WarcError`](crate::warc::WarcError) or a feed item's reason, or a short phrase
-        /// ("empty input", "HTTP status 404").
+        /// Why it holds no article.
+        reason: Skip,
+    },
+    /// A record that could not be read (truncated, malformed, too large): reported, and the
+    /// records around it are still read.
+    Failed {
+        /// Where the record is, as in [`Record::at`].
+        at: String,
+        /// What is wrong with it, for the user: an [`IngestError`], a
+        /// [`WarcError`](crate::warc::WarcError), a feed item's fault or a read error.
         reason: String,
-        /// Whether the record failed (true) or was skipped by design (false).
-        error: bool,
     },
     /// Something lost or repaired in a record that was still read (a page cut at its size
     /// limit).
@@ -96,6 +100,46 @@ pub enum Item {
         /// What was lost or repaired, for the user.
         message: String,
     },
+}
+
+/// Why a record holds no article to code: nothing wrong with it, so a skip is counted, not
+/// reported as a failure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skip {
+    /// An empty file, line or body.
+    EmptyInput,
+    /// A WARC record of another type than `response` or `resource` (its type: "request",
+    /// "metadata", "warcinfo").
+    WarcRecord(String),
+    /// A WARC response whose HTTP status is not a success (404, a redirect).
+    HttpStatus(u16),
+    /// A WARC response that is not an HTML page (its content type).
+    NotHtml(String),
+    /// A well-formed feed with no items.
+    EmptyFeed,
+}
+
+impl Skip {
+    /// The reason without its detail, under which the summary counts skips ("not HTML" for
+    /// every content type).
+    pub fn group(&self) -> String {
+        match self {
+            Skip::EmptyInput => "empty input".into(),
+            Skip::WarcRecord(kind) => format!("{kind} record"),
+            Skip::HttpStatus(status) => format!("HTTP status {status}"),
+            Skip::NotHtml(_) => "not HTML".into(),
+            Skip::EmptyFeed => "feed with no items".into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::NotHtml(kind) => write!(f, "not HTML ({kind})"),
+            other => f.write_str(&other.group()),
+        }
+    }
 }
 
 /// One record of an input, split off but not yet read into a document.
@@ -173,20 +217,20 @@ pub fn detect(name: &str, head: &[u8]) -> Format {
 }
 
 /// An HTML page as a document. Its body goes through the same credit and furniture rules as
-/// scraped text; `title` and `date` stand in where the page names none.
+/// scraped text. `known` is what the input says of the page beside it (a JSON Lines record, a
+/// WARC header, a feed item): its URL is trusted over the page's own; its title, date,
+/// publisher and authors stand in where the page names none.
 fn html_document(
     id: String,
     bytes: &[u8],
-    url: Option<&str>,
     content_type: Option<&str>,
-    title: Option<String>,
-    date: Option<Date>,
+    known: ArticleMeta,
     opts: &Options,
 ) -> Document {
     let article = readout_html::extract(
         bytes,
         &readout_html::PageInfo {
-            url,
+            url: known.url.as_deref(),
             content_type,
             furniture: opts.furniture,
         },
@@ -195,11 +239,16 @@ fn html_document(
     let mut page = crate::clean_scraped_text(&text, false, opts.cues);
     page.paragraphs
         .extend(article.captions.iter().map(|c| (Kind::Caption, c.clone())));
-    let meta = readout_doc::ArticleMeta {
-        title: article.title.or(title),
-        published: article.published.or(date),
-        url: url.map(str::to_string).or(article.url),
-        publisher: article.publisher,
+    let authors = match article.authors.is_empty() {
+        true => known.authors,
+        false => article.authors,
+    };
+    let meta = ArticleMeta {
+        title: article.title.or(known.title),
+        published: article.published.or(known.published),
+        url: known.url.or(article.url),
+        publisher: article.publisher.or(known.publisher),
+        authors,
         language: article
             .language
             .map(|l| l.split('-').next().unwrap_or("en").to_string())
@@ -218,15 +267,23 @@ pub fn document_from_html(
     fallback_date: Option<Date>,
     opts: &Options,
 ) -> Document {
-    html_document(id, bytes, url, content_type, None, fallback_date, opts)
+    let known = ArticleMeta {
+        url: url.map(str::to_string),
+        published: fallback_date,
+        ..Default::default()
+    };
+    html_document(id, bytes, content_type, known, opts)
 }
 
-fn skipped(at: String, reason: impl Into<String>, error: bool) -> Item {
-    Item::Skipped {
+fn failed(at: String, reason: impl Into<String>) -> Item {
+    Item::Failed {
         at,
         reason: reason.into(),
-        error,
     }
+}
+
+fn skipped(at: String, reason: Skip) -> Item {
+    Item::Skipped { at, reason }
 }
 
 fn done(at: String, item: Item) -> Record {
@@ -264,14 +321,23 @@ impl Record {
                 Ok(text) => Item::Document(Box::new(document_from_text(
                     &id, text, opts.date, opts.cues,
                 ))),
-                Err(IngestError::Empty) => skipped(at, "empty input", false),
-                Err(e) => skipped(at, e.to_string(), true),
+                Err(IngestError::Empty) => skipped(at, Skip::EmptyInput),
+                Err(e) => failed(at, e.to_string()),
             }],
             Raw::Html { id, bytes } => {
                 if bytes.iter().all(u8::is_ascii_whitespace) {
-                    return vec![skipped(at, "empty input", false)];
+                    return vec![skipped(at, Skip::EmptyInput)];
                 }
-                let doc = html_document(id, &bytes, None, None, None, opts.date, opts);
+                let doc = html_document(
+                    id,
+                    &bytes,
+                    None,
+                    ArticleMeta {
+                        published: opts.date,
+                        ..Default::default()
+                    },
+                    opts,
+                );
                 html_items(&at, doc, bytes.len())
             }
             Raw::JsonLine(line) => json_record(at, &line, opts),
@@ -285,12 +351,11 @@ impl Record {
 fn read_whole(reader: Box<dyn BufRead + '_>, name: &str) -> Result<Vec<u8>, Item> {
     match read_bounded(reader, MAX_DOCUMENT_BYTES) {
         Ok(Some(bytes)) => Ok(bytes),
-        Ok(None) => Err(skipped(
+        Ok(None) => Err(failed(
             name.to_string(),
             IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string(),
-            true,
         )),
-        Err(e) => Err(skipped(name.to_string(), format!("read error: {e}"), true)),
+        Err(e) => Err(failed(name.to_string(), format!("read error: {e}"))),
     }
 }
 
@@ -306,7 +371,7 @@ pub fn records<'a>(
             Err(e) => {
                 return Box::new(std::iter::once(done(
                     name.to_string(),
-                    skipped(name.to_string(), format!("read error: {e}"), true),
+                    failed(name.to_string(), format!("read error: {e}")),
                 )))
             }
         }
@@ -368,17 +433,14 @@ fn jsonl<'a>(
                 // read: it ends this input, once; the records before it are kept.
                 ended = true;
                 let at = format!("{name}:{}", line_no + 1);
-                return Some(done(
-                    at.clone(),
-                    skipped(at, format!("read error: {e}"), true),
-                ));
+                return Some(done(at.clone(), failed(at, format!("read error: {e}"))));
             }
         };
         line_no += 1;
         let at = format!("{name}:{line_no}");
         if too_long {
             let reason = IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string();
-            return Some(done(at.clone(), skipped(at, reason, true)));
+            return Some(done(at.clone(), failed(at, reason)));
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -393,10 +455,10 @@ fn jsonl<'a>(
 /// A JSON Lines record: `text` is read as a scraped page's body, `html` as a page.
 fn json_record(at: String, line: &[u8], opts: &Options) -> Vec<Item> {
     let Ok(line) = std::str::from_utf8(line) else {
-        return vec![skipped(at, "the line is not valid UTF-8", true)];
+        return vec![failed(at, "the line is not valid UTF-8")];
     };
     match json_document(line, &at, opts) {
-        Err(e) => vec![skipped(at, e.to_string(), true)],
+        Err(e) => vec![failed(at, e.to_string())],
         Ok((doc, Some(html_bytes))) => html_items(&at, doc, html_bytes),
         Ok((doc, None)) => vec![Item::Document(Box::new(doc))],
     }
@@ -416,13 +478,12 @@ pub(crate) fn json_document(
     let (id, body, mut meta) = crate::record_parts(rec, fallback_id)?;
     if html {
         let stated = meta.published;
+        meta.published = opts.date;
         let mut doc = html_document(
             id,
             body.as_bytes(),
-            meta.url.as_deref(),
             Some("text/html; charset=utf-8"),
-            meta.title,
-            opts.date,
+            meta,
             opts,
         );
         // The record's own date is trusted over what the page says.
@@ -440,10 +501,7 @@ fn warc<'a>(name: &'a str, reader: Box<dyn BufRead + 'a>) -> impl Iterator<Item 
             at: format!("{name}: record {}", r.number),
             raw: Raw::Warc(r),
         },
-        Err(e) => done(
-            name.to_string(),
-            skipped(name.to_string(), e.to_string(), true),
-        ),
+        Err(e) => done(name.to_string(), failed(name.to_string(), e.to_string())),
     })
 }
 
@@ -454,24 +512,20 @@ fn warc_record(at: String, record: crate::warc::Record, opts: &Options) -> Vec<I
         } else {
             &record.kind
         };
-        return vec![skipped(at, format!("{kind} record"), false)];
+        return vec![skipped(at, Skip::WarcRecord(kind.to_string()))];
     }
     if record.too_large {
         let reason = IngestError::TooLarge(MAX_DOCUMENT_BYTES).to_string();
-        return vec![skipped(at, reason, true)];
+        return vec![failed(at, reason)];
     }
     let Some(payload) = http_payload(&record.block) else {
-        return vec![skipped(at, "not an HTTP response", true)];
+        return vec![failed(at, "not an HTTP response")];
     };
     if !(200..300).contains(&payload.status) {
-        return vec![skipped(
-            at,
-            format!("HTTP status {}", payload.status),
-            false,
-        )];
+        return vec![skipped(at, Skip::HttpStatus(payload.status))];
     }
     if let Some(problem) = payload.problem {
-        return vec![skipped(at, problem, true)];
+        return vec![failed(at, problem)];
     }
     let html = payload
         .content_type
@@ -481,17 +535,20 @@ fn warc_record(at: String, record: crate::warc::Record, opts: &Options) -> Vec<I
         .unwrap_or_else(|| detect("", &payload.body) == Format::Html);
     if !html {
         let kind = payload.content_type.as_deref().unwrap_or("no content type");
-        return vec![skipped(at, format!("not HTML ({kind})"), false)];
+        return vec![skipped(at, Skip::NotHtml(kind.to_string()))];
     }
     let id = record.target_uri.clone().unwrap_or_else(|| at.clone());
     let crawl_date = record.date.as_deref().and_then(|d| Date::parse(d).ok());
+    let known = ArticleMeta {
+        url: record.target_uri.clone(),
+        published: crawl_date.or(opts.date),
+        ..Default::default()
+    };
     let doc = html_document(
         id,
         &payload.body,
-        record.target_uri.as_deref(),
         payload.content_type.as_deref(),
-        None,
-        crawl_date.or(opts.date),
+        known,
         opts,
     );
     html_items(&at, doc, payload.body.len())
@@ -501,16 +558,16 @@ fn feed(name: &str, bytes: &[u8]) -> Vec<Record> {
     let parsed = crate::feed::parse(&crate::feed::decode(bytes));
     if !parsed.is_feed && parsed.entries.is_empty() {
         let item = if bytes.iter().all(u8::is_ascii_whitespace) {
-            skipped(name.to_string(), "empty input", false)
+            skipped(name.to_string(), Skip::EmptyInput)
         } else {
-            skipped(name.to_string(), "not an RSS or Atom feed", true)
+            failed(name.to_string(), "not an RSS or Atom feed")
         };
         return vec![done(name.to_string(), item)];
     }
     if parsed.entries.is_empty() {
         return vec![done(
             name.to_string(),
-            skipped(name.to_string(), "a feed with no items", false),
+            skipped(name.to_string(), Skip::EmptyFeed),
         )];
     }
     parsed
@@ -523,7 +580,7 @@ fn feed(name: &str, bytes: &[u8]) -> Vec<Record> {
             },
             Err(bad) => {
                 let at = format!("{name}: item {} (line {})", bad.number, bad.line);
-                done(at.clone(), skipped(at, bad.reason, true))
+                done(at.clone(), failed(at, bad.reason))
             }
         })
         .collect()
@@ -550,33 +607,30 @@ fn feed_item(at: String, entry: Entry, opts: &Options) -> Item {
         .or(opts.date);
     let content = entry.content.unwrap_or_default();
     if content.trim().is_empty() && entry.title.is_none() {
-        return skipped(at, "the item has neither title nor text", true);
+        return failed(at, "the item has neither title nor text");
     }
     // An item without guid or link is named by what it says, the same on every run.
     let id = entry.id.or_else(|| entry.link.clone()).unwrap_or_else(|| {
         let title = entry.title.as_deref().unwrap_or("");
         format!("item-{:016x}", stable_hash(&[title, &content]))
     });
+    let known = ArticleMeta {
+        title: entry.title,
+        published: date,
+        url: entry.link,
+        ..Default::default()
+    };
     let mut doc = if content.contains('<') || content.contains('&') {
         html_document(
             id,
             content.as_bytes(),
-            entry.link.as_deref(),
             Some("text/html; charset=utf-8"),
-            entry.title,
-            date,
+            known,
             opts,
         )
     } else {
         let page = crate::clean_scraped_text(&content, false, opts.cues);
-        let meta = readout_doc::ArticleMeta {
-            title: entry.title,
-            published: date,
-            url: entry.link,
-            language: "en".into(),
-            ..Default::default()
-        };
-        assemble(id, page, meta)
+        assemble(id, page, known)
     };
     // The feed's date for the item is trusted over one its text may give.
     doc.meta.published = date.or(doc.meta.published);
@@ -645,7 +699,7 @@ mod tests {
         assert!(
             matches!(&items[0], Item::Document(d) if d.text.contains("Ministers from both countries"))
         );
-        assert!(matches!(&items[1], Item::Skipped { at, error: true, .. } if at == "in.jsonl:2"));
+        assert!(matches!(&items[1], Item::Failed { at, .. } if at == "in.jsonl:2"));
     }
 
     fn gzip(data: &[u8]) -> Vec<u8> {
@@ -684,7 +738,8 @@ mod tests {
         items
             .iter()
             .filter_map(|i| match i {
-                Item::Skipped { at, reason, .. } => Some(format!("{at}: {reason}")),
+                Item::Skipped { at, reason } => Some(format!("{at}: {reason}")),
+                Item::Failed { at, reason } => Some(format!("{at}: {reason}")),
                 Item::Warning { at, message } => Some(format!("{at}: {message}")),
                 Item::Document(_) => None,
             })
@@ -756,9 +811,13 @@ mod tests {
         for name in ["e.txt", "e.jsonl", "e.html", "e.rss", "e"] {
             let items = collect_raw(name, Vec::new());
             assert!(
-                items
-                    .iter()
-                    .all(|i| matches!(i, Item::Skipped { error: false, .. })),
+                items.iter().all(|i| matches!(
+                    i,
+                    Item::Skipped {
+                        reason: Skip::EmptyInput,
+                        ..
+                    }
+                )),
                 "{name}: {:?}",
                 problems(&items)
             );

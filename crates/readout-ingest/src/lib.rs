@@ -92,6 +92,23 @@ pub struct InputRecord {
     /// page gives.
     #[serde(default)]
     pub published: Option<String>,
+    /// The outlet that published the article; for `html`, used only when the page names none.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Who wrote the article: one name or a list of names; for `html`, used only when the page
+    /// names none.
+    #[serde(default)]
+    pub authors: Option<Authors>,
+}
+
+/// The `authors` of a JSON Lines record: one name or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Authors {
+    /// `"authors": "Jane Doe"`
+    One(String),
+    /// `"authors": ["Jane Doe", "John Roe"]`
+    Many(Vec<String>),
 }
 
 /// Reads a file (or standard input for `-`), decompressing it when it is gzipped (by its magic
@@ -183,10 +200,20 @@ fn record_parts(
         Some(p) => Some(Date::parse(p).map_err(|e| IngestError::BadDate(e.to_string()))?),
         None => None,
     };
+    let authors = match rec.authors {
+        Some(Authors::One(name)) => vec![name],
+        Some(Authors::Many(names)) => names,
+        None => Vec::new(),
+    };
     let meta = ArticleMeta {
         title: rec.title,
         published,
         url: rec.url,
+        publisher: rec.publisher,
+        authors: authors
+            .into_iter()
+            .filter(|a| !a.trim().is_empty())
+            .collect(),
         ..ArticleMeta::default()
     };
     Ok((id, body, meta))

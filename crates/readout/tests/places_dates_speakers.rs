@@ -1,28 +1,25 @@
 //! The kinds of error found when readout's places, dates and speakers met news it was never
 //! tuned on (the "Where, when and who said it" issue), each pinned with sentences written for
-//! it and coded with the shipped lexicon and parser model.
+//! it and coded by the whole pipeline with the shipped lexicon and parser model.
 
+use readout::Pipeline;
 use readout_doc::{ArticleMeta, Date, Document, Kind, LocationSource};
-use readout_lexicon::Lexicon;
 use std::sync::OnceLock;
 
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::embedded().expect("the shipped lexicon loads"))
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::embedded().expect("the shipped lexicon loads"))
 }
 
 /// Codes paragraphs (separated by blank lines) published on `date`, then dates and places.
 fn code(text: &str, date: &str) -> Document {
-    let lex = lexicon();
     let meta = ArticleMeta {
         published: Date::parse(date).ok(),
         ..ArticleMeta::default()
     };
     let paragraphs: Vec<(Kind, &str)> = text.split("\n\n").map(|p| (Kind::Body, p)).collect();
     let mut doc = Document::from_paragraphs("t", meta, paragraphs);
-    readout_text::segment(&mut doc, &lex.split_rules);
-    readout_coder::Coder::new(lex).code(&mut doc, None);
-    readout_context::resolve(&mut doc, lex);
+    pipeline().code(&mut doc, None);
     doc
 }
 
