@@ -306,6 +306,13 @@ impl Tag {
         )
     }
 
+    /// Elements that hold paragraphs or are paragraphs: what a misnested formatting end tag
+    /// must not close.
+    fn is_block(self) -> bool {
+        use Tag::*;
+        self.closes_p() || matches!(self, Td | Th | Tr | Dd | Dt | Figcaption | Center)
+    }
+
     /// Whether a new start tag of this kind closes an open element `open` (beside `<p>`).
     fn closes_sibling(self, open: Tag) -> bool {
         use Tag::*;
@@ -767,10 +774,40 @@ impl TreeBuilder {
             let (open_tag, open_name) = self.open_tag(open);
             open_tag == tag && (tag != Tag::Other || open_name == self.tag_name.as_slice())
         }) {
-            self.stack.truncate(pos);
+            let blocks_inside = self.stack[pos + 1..]
+                .iter()
+                .any(|&open| self.open_tag(open).0.is_block());
+            if blocks_inside && is_formatting(&self.tag_name) {
+                // `<b><p>One</b> two</p>`: a browser closes the bold and keeps the paragraph
+                // open (the adoption agency), so "two" stays in the same paragraph as "One".
+                self.stack.remove(pos);
+            } else {
+                self.stack.truncate(pos);
+            }
         }
         self.tag_name.clear();
     }
+}
+
+/// HTML5's formatting elements: an end tag of one of these that would close a block opened
+/// inside it closes only the formatting element.
+fn is_formatting(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"b"
+            | b"big"
+            | b"code"
+            | b"em"
+            | b"font"
+            | b"i"
+            | b"nobr"
+            | b"s"
+            | b"small"
+            | b"strike"
+            | b"strong"
+            | b"tt"
+            | b"u"
+    )
 }
 
 /// The html5gum side of [`TreeBuilder`]: errors are not wanted, so the tokenizer skips its
@@ -947,6 +984,22 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_misnested_formatting_end_tag_leaves_the_paragraph_open() {
+        // The text after `</b>` stays in the paragraph it was written in.
+        assert_eq!(
+            shape("<div><b><p>One said</b> two more.</p><p>Next.</p></div>"),
+            "<div><b><p>One said two more.</p></b><p>Next.</p></div>"
+        );
+        // A formatting end tag with nothing block-level inside closes as before, and a block
+        // end tag still closes what it left open.
+        assert_eq!(shape("<p>a <b>b</b> c</p>"), "<p>a <b>b</b> c</p>");
+        assert_eq!(
+            shape("<div><p>a <b>b</div>c"),
+            "<div><p>a <b>b</b></p></div>c"
+        );
     }
 
     #[test]
