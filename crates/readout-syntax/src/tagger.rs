@@ -15,6 +15,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::clusters::Clusters;
 use crate::conllu::Sentence;
 use crate::hash::{key, Rng};
 use crate::lex::{self, Lex, LexBuf, Mode, PAD_END, PAD_START};
@@ -162,6 +163,8 @@ pub struct TaggerOptions {
     /// Seed of the random generator that orders the sentences and picks those recased; run i
     /// of the mix uses `seed + i`.
     pub seed: u64,
+    /// Whether the tagger reads word clusters.
+    pub clusters: bool,
 }
 
 impl Default for TaggerOptions {
@@ -178,6 +181,7 @@ impl Default for TaggerOptions {
             mix: 1,
             quick_margin: Some(10.0),
             seed: 0x7461_6767_6572,
+            clusters: true,
         }
     }
 }
@@ -195,6 +199,9 @@ pub(crate) struct Tagger {
     /// The cascade's quick model (the templates of [`Context::quick`]) and the margin (in its
     /// quantised units) by which its best tag must lead for the full model to be skipped.
     quick: Option<(Table, Score)>,
+    /// Word clusters (empty: no cluster templates); stored once in the model file, with the
+    /// parser's.
+    pub(crate) clusters: Clusters,
 }
 
 /// Reusable buffers for tagging.
@@ -208,6 +215,9 @@ pub(crate) struct TagScratch {
     rows: Vec<u32>,
     ambiguity: Vec<u64>,
     sure: Vec<u8>,
+    /// Each word's fine and coarse cluster values (empty without clusters); the parser reads
+    /// them too.
+    pub clus: Vec<(u64, u64)>,
 }
 
 // Template numbers. They are part of the model format: never renumber, only add.
@@ -236,6 +246,12 @@ const T_PREV_AMB_P1: u32 = 26;
 const T_AMB_P1_P2: u32 = 34;
 const T_LOWER_AMB_P1: u32 = 35;
 const T_SUF_AMB_P1: u32 = 36;
+const T_CLUS: u32 = 37;
+const T_CLUS_M1: u32 = 38;
+const T_CLUS_P1: u32 = 39;
+const T_PREV_CLUS: u32 = 40;
+const T_CLUS_AMB_P1: u32 = 41;
+const T_COARSE3: u32 = 42;
 
 /// The tag-history value before the first word.
 const START_TAG: u64 = 0xff;
@@ -251,13 +267,21 @@ struct Context<'a> {
     shape: [u64; 3],
     amb1: u64,
     amb2: u64,
+    /// Fine clusters of words i−1, i, i+1 and coarse ones; `None` without clusters.
+    clus: Option<([u64; 3], [u64; 3])>,
 }
 
 impl<'a> Context<'a> {
     /// `tags` holds the classes predicted so far (at least `i` of them); `ambiguity` the
     /// ambiguity classes of every word.
     #[inline]
-    fn new(i: usize, lx: &'a [Lex], ambiguity: &[u64], tags: &[u8]) -> Context<'a> {
+    fn new(
+        i: usize,
+        lx: &'a [Lex],
+        ambiguity: &[u64],
+        clus: &[(u64, u64)],
+        tags: &[u8],
+    ) -> Context<'a> {
         let at = |j: isize, f: fn(&Lex) -> u64| match j {
             j if j < 0 => PAD_START,
             j => lx.get(j as usize).map_or(PAD_END, f),
@@ -281,6 +305,14 @@ impl<'a> Context<'a> {
             shape: [-1, 0, 1].map(|d| at(c + d, |l| l.shape)),
             amb1: amb_at(i + 1),
             amb2: amb_at(i + 2),
+            clus: (!clus.is_empty()).then(|| {
+                let c = |j: isize| match j {
+                    j if j < 0 => (PAD_START, PAD_START),
+                    j => clus.get(j as usize).copied().unwrap_or((PAD_END, PAD_END)),
+                };
+                let (m1, w, p1) = (c(i as isize - 1), c(i as isize), c(i as isize + 1));
+                ([m1.0, w.0, p1.0], [m1.1, w.1, p1.1])
+            }),
         }
     }
 
@@ -327,6 +359,15 @@ impl<'a> Context<'a> {
         keys.push(key(T_AMB_P1_P2, self.amb1, self.amb2, 0));
         keys.push(key(T_LOWER_AMB_P1, w.lower, self.amb1, 0));
         keys.push(key(T_SUF_AMB_P1, w.suf[2], self.amb1, 0));
+        // Word clusters: what words rare in the treebanks behave like.
+        if let Some((fine, coarse)) = self.clus {
+            keys.push(key(T_CLUS, fine[1], 0, 0));
+            keys.push(key(T_CLUS_M1, fine[0], 0, 0));
+            keys.push(key(T_CLUS_P1, fine[2], 0, 0));
+            keys.push(key(T_PREV_CLUS, self.prev, fine[1], 0));
+            keys.push(key(T_CLUS_AMB_P1, fine[1], self.amb1, 0));
+            keys.push(key(T_COARSE3, coarse[0], coarse[1], coarse[2]));
+        }
     }
 }
 
@@ -339,6 +380,12 @@ impl Tagger {
     fn lookup(&self, lx: &[Lex], scratch: &mut TagScratch) {
         scratch.ambiguity.clear();
         scratch.sure.clear();
+        scratch.clus.clear();
+        if !self.clusters.is_empty() {
+            scratch
+                .clus
+                .extend(lx.iter().map(|l| self.clusters.of(l.lower)));
+        }
         for l in lx {
             match self.lexicon.get(&lexicon_key(l.lower)) {
                 Some(e) => {
@@ -369,7 +416,7 @@ impl Tagger {
                 continue;
             }
             scratch.keys.clear();
-            let context = Context::new(i, lx, &scratch.ambiguity, out);
+            let context = Context::new(i, lx, &scratch.ambiguity, &scratch.clus, out);
             context.quick(&mut scratch.keys);
             // The cascade: the quick model's tag stands when it is clearly ahead.
             if let Some((quick, quick_margin)) = &self.quick {
@@ -498,6 +545,7 @@ impl Tagger {
             lexicon,
             weights,
             quick,
+            clusters: Clusters::default(),
         })
     }
 }
@@ -615,6 +663,7 @@ fn build_lexicon(
 pub(crate) fn train(
     sentences: &[Sentence],
     tagset: &TagSet,
+    clusters: &Clusters,
     opts: &TaggerOptions,
     log: &mut dyn FnMut(String),
     on_epoch: &mut dyn FnMut(usize, &Tagger),
@@ -637,6 +686,11 @@ pub(crate) fn train(
         lexicon,
         weights: TrainWeights::new(tagset.len()).finish(0.0),
         quick: None,
+        clusters: if opts.clusters {
+            clusters.clone()
+        } else {
+            Clusters::default()
+        },
     };
     // Each run trains from scratch with its own order and augmentation; the averaged weights
     // of the runs are then mixed (see `TrainWeights::finish_mixed`).
@@ -675,7 +729,8 @@ pub(crate) fn train(
                         continue;
                     }
                     scratch.keys.clear();
-                    let context = Context::new(i, &lx, &scratch.ambiguity, &predicted);
+                    let context =
+                        Context::new(i, &lx, &scratch.ambiguity, &scratch.clus, &predicted);
                     context.quick(&mut scratch.keys);
                     let core = scratch.keys.len();
                     context.rest(&mut scratch.keys);

@@ -1,7 +1,9 @@
 //! Training the shipped model from the treebanks: the whole recipe in one function, so that one
 //! command (`train-syntax`) regenerates `model/en-ud.bin`.
 //!
-//! 1. Read the EWT and GUM training sets (never a dev or test file).
+//! 1. Read the EWT and GUM train sets, and for the shipped model their dev sets too (never a
+//!    test set), and learn word clusters from their text (plus [`TrainOptions::corpus`], empty
+//!    for the shipped model).
 //! 2. Train the tagger k times, each time on all folds but one, and tag the held-out fold
 //!    (jack-knifing): the parser then trains on tags as wrong as they will be on new text.
 //! 3. Train the final tagger on everything.
@@ -14,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::arc::{projectivise, NONE};
+use crate::clusters::{self, ClusterOptions};
 use crate::conllu::{read_conllu_file, ConlluError, Sentence};
 use crate::lex::{self, LexBuf};
 use crate::parser::{self, ParseExample, ParserOptions};
@@ -26,6 +29,10 @@ pub const TRAIN_FILES: &[&str] = &[
     "en_ewt-ud-train.conllu.gz",
     "en_gum-ccby-ud-train.conllu.gz",
 ];
+
+/// The treebank dev files: training data of the shipped model (`train-syntax` leaves them out
+/// with `--train-only`, for experiments scored on dev).
+pub const DEV_FILES: &[&str] = &["en_ewt-ud-dev.conllu.gz", "en_gum-ccby-ud-dev.conllu.gz"];
 
 /// Everything that decides the model.
 #[derive(Clone, Debug)]
@@ -43,6 +50,12 @@ pub struct TrainOptions {
     /// thresholds (perceptron units) are dropped from the shipped model: features seen too
     /// rarely to have learnt much. Chosen on EWT and GUM dev to cost under 0.05 points.
     pub prune: [f64; 3],
+    /// How many word clusters to learn (fine and coarse) and from which words.
+    pub clusters: ClusterOptions,
+    /// JSON Lines files of unlabelled text (their `text` fields) to learn the clusters from,
+    /// besides the training sentences. Empty for the shipped model: only text the project may
+    /// train on belongs here, never `../shared/data/corpus` (evaluation only).
+    pub corpus: Vec<PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -53,6 +66,8 @@ impl Default for TrainOptions {
             folds: 10,
             jackknife_cache: None,
             prune: [1.0, 1.5, 1.5],
+            clusters: ClusterOptions::default(),
+            corpus: Vec::new(),
         }
     }
 }
@@ -80,6 +95,41 @@ pub fn read_training(treebanks: &Path) -> Result<Vec<Sentence>, TrainError> {
     Ok(sentences)
 }
 
+/// Learns the word clusters from the training sentences and the unlabelled corpus.
+fn learn_clusters(
+    sentences: &[Sentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(String),
+) -> clusters::Clusters {
+    let start = Instant::now();
+    let mut texts = Vec::new();
+    for path in &opts.corpus {
+        match crate::sample::jsonl_texts(path) {
+            Ok(t) => texts.extend(t),
+            Err(e) => log(format!("{}: {e}; not used for clusters", path.display())),
+        }
+    }
+    let unlabelled: Vec<Vec<String>> = texts
+        .iter()
+        .flat_map(|t| crate::sample::crude_sentences(t))
+        .collect();
+    let word_clusters = clusters::learn(
+        sentences.iter().map(|s| s.word_refs()).chain(
+            unlabelled
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect()),
+        ),
+        &opts.clusters,
+        log,
+    );
+    log(format!(
+        "{} words clustered ({:.0} s)",
+        word_clusters.len(),
+        start.elapsed().as_secs_f64()
+    ));
+    word_clusters
+}
+
 /// Trains a model on `sentences`.
 pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(String)) -> Parser {
     train_watching(sentences, None, opts, log)
@@ -93,11 +143,19 @@ pub fn tagger_experiment(
     log: &mut dyn FnMut(String),
 ) {
     let tagset = TagSet::from_sentences(sentences);
+    let word_clusters = learn_clusters(sentences, opts, log);
     let mut lines = Vec::new();
-    let tagger = tagger::train(sentences, &tagset, &opts.tagger, log, &mut |epoch, t| {
-        let (u, x) = tagger::accuracy(t, dev);
-        lines.push(format!("epoch {epoch}: UPOS {u:.2} XPOS {x:.2}"));
-    });
+    let tagger = tagger::train(
+        sentences,
+        &tagset,
+        &word_clusters,
+        &opts.tagger,
+        log,
+        &mut |epoch, t| {
+            let (u, x) = tagger::accuracy(t, dev);
+            lines.push(format!("epoch {epoch}: UPOS {u:.2} XPOS {x:.2}"));
+        },
+    );
     let (u, x) = tagger::accuracy(&tagger, dev);
     lines.push(format!("final: UPOS {u:.2} XPOS {x:.2}"));
     let titled: Vec<Sentence> = dev.iter().map(crate::eval::title_cased).collect();
@@ -124,6 +182,7 @@ pub fn train_watching(
         sentences.iter().map(Sentence::len).sum::<usize>(),
         tagset.len()
     ));
+    let word_clusters = learn_clusters(sentences, opts, log);
 
     // Jack-knifed tags for the parser's training data.
     let mut predicted: Vec<Vec<u8>> = sentences
@@ -170,7 +229,14 @@ pub fn train_watching(
                 .filter(|(i, _)| i % opts.folds != fold)
                 .map(|(_, s)| s.clone())
                 .collect();
-            let tagger = tagger::train(&train, &tagset, &opts.tagger, &mut |_| {}, &mut |_, _| {});
+            let tagger = tagger::train(
+                &train,
+                &tagset,
+                &word_clusters,
+                &opts.tagger,
+                &mut |_| {},
+                &mut |_, _| {},
+            );
             let mut buf = LexBuf::default();
             let mut lx = Vec::new();
             let mut scratch = TagScratch::default();
@@ -210,7 +276,14 @@ pub fn train_watching(
         }
     }
 
-    let tagger = tagger::train(sentences, &tagset, &opts.tagger, log, &mut |_, _| {});
+    let tagger = tagger::train(
+        sentences,
+        &tagset,
+        &word_clusters,
+        &opts.tagger,
+        log,
+        &mut |_, _| {},
+    );
     log(format!(
         "tagger trained ({:.0} s)",
         start.elapsed().as_secs_f64()
@@ -249,6 +322,7 @@ pub fn train_watching(
     let parser = parser::train(
         &examples,
         coarse,
+        word_clusters,
         &opts.parser,
         log,
         &mut |epoch, snapshot| {
@@ -280,6 +354,12 @@ pub fn train_watching(
             sentences.len(),
             TrainOptions {
                 jackknife_cache: None,
+                // File names only: no paths of the machine that trained it.
+                corpus: opts
+                    .corpus
+                    .iter()
+                    .map(|p| p.file_name().map(PathBuf::from).unwrap_or_default())
+                    .collect(),
                 ..opts.clone()
             }
         ),

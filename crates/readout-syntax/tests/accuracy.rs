@@ -49,24 +49,23 @@ fn accuracy_on_the_test_sets() {
     let read = |name: &str| read_conllu_file(dir.join(name)).expect("treebank");
 
     let ewt = read("en_ewt-ud-test.conllu.gz");
-    // The shipped model: UPOS 95.23, UAS 85.37, LAS 82.31. (The project's UAS target of 86 is
-    // not reached yet; this floor guards what is.)
-    check("EWT test", &evaluate(parser, &ewt), 95.0, 85.0, 82.0);
+    // The shipped model: UPOS 95.56, UAS 86.22, LAS 83.09 (the issue asks for 95, 86 and 82).
+    check("EWT test", &evaluate(parser, &ewt), 95.3, 86.0, 82.8);
 
     let gum = read("en_gum-ccby-ud-test.conllu.gz");
-    check("GUM test", &evaluate(parser, &gum), 95.8, 84.0, 81.0);
+    check("GUM test", &evaluate(parser, &gum), 95.9, 84.7, 81.6);
 
     let pud = read("en_pud-ud-test.conllu.gz");
-    check("PUD test", &evaluate(parser, &pud), 95.2, 83.3, 80.2);
+    check("PUD test", &evaluate(parser, &pud), 95.4, 84.2, 81.0);
 
-    // Headlines: the same sentences in title case must stay usable.
-    let dev = read("en_ewt-ud-dev.conllu.gz");
-    let titled: Vec<_> = dev.iter().map(title_cased).collect();
+    // Headlines: the same sentences in title case must stay usable (the shipped model: UPOS
+    // 94.64, UAS 86.10, LAS 82.84). EWT test, not dev: the shipped model learnt from dev.
+    let titled: Vec<_> = ewt.iter().map(title_cased).collect();
     check(
-        "EWT dev, title case",
+        "EWT test, title case",
         &evaluate(parser, &titled),
-        93.5,
-        84.0,
-        80.0,
+        94.3,
+        85.8,
+        82.5,
     );
 }

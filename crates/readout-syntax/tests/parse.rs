@@ -87,15 +87,41 @@ fn news_tokens_with_typographic_quotes_and_possessives() {
     assert_eq!(p[index(&words, "reject") as usize].rel, Rel::Ccomp);
 }
 
+/// Headlines in title case lose the capitals that tell a verb from a noun; most must still
+/// be parsed with their verb as the root. Both shipped models so far got 10 or 11 of these 16
+/// right (a greedy tagger without the case cue mistakes "Arrest", "Calls", "Shells" for
+/// nouns); fewer than 10 is a regression.
 #[test]
-fn headline_in_title_case() {
-    let words = ["Ministry", "Condemns", "Attack", "On", "Embassy"];
-    let p = parse(&words);
-    assert_tree(&p);
-    let verb = index(&words, "Condemns");
-    assert_eq!(p[verb as usize].upos, Upos::VERB);
-    assert_eq!(p[verb as usize].head, None);
-    assert_eq!(p[index(&words, "Attack") as usize].head, Some(verb));
+fn headlines_in_title_case_keep_their_verb() {
+    let headlines = [
+        ("Ministry Condemns Attack On Embassy", "Condemns"),
+        ("Russia Condemns Attack On Embassy", "Condemns"),
+        ("China Warns Japan Over Disputed Islands", "Warns"),
+        ("Minister Resigns Over Expenses Scandal", "Resigns"),
+        ("Police Arrest Protesters In Paris", "Arrest"),
+        ("Rebels Seize Town In Eastern Congo", "Seize"),
+        ("Senate Rejects Budget Deal", "Rejects"),
+        ("Iran Threatens To Close Strait", "Threatens"),
+        ("Army Shells Rebel Positions Near Border", "Shells"),
+        ("Court Jails Opposition Leader", "Jails"),
+        ("Prime Minister Visits Flood Victims", "Visits"),
+        ("Union Calls Strike Over Pay", "Calls"),
+        ("EU Imposes Sanctions On Belarus", "Imposes"),
+        ("Protesters Clash With Police In Capital", "Clash"),
+        ("Government Denies Torture Claims", "Denies"),
+        ("President Meets Pope At Vatican", "Meets"),
+    ];
+    let mut right = Vec::new();
+    for (headline, verb) in headlines {
+        let words: Vec<&str> = headline.split(' ').collect();
+        let p = parse(&words);
+        assert_tree(&p);
+        let v = index(&words, verb) as usize;
+        if p[v].upos == Upos::VERB && p[v].head.is_none() {
+            right.push(headline);
+        }
+    }
+    assert!(right.len() >= 10, "only {} of 16: {right:?}", right.len());
 }
 
 #[test]

@@ -4,12 +4,21 @@
 //! cargo run --release -p readout-syntax --bin train-syntax -- [TREEBANKS] [--out FILE]
 //! ```
 //! TREEBANKS defaults to `../shared/data/treebanks` beside the repository; FILE to the shipped
-//! `crates/readout-syntax/model/en-ud.bin`. Options for experiments: `--folds K`,
+//! `crates/readout-syntax/model/en-ud.bin`. The shipped model learns from the EWT and GUM train
+//! *and* dev splits (the settings were chosen on dev beforehand, with `--train-only`); the test
+//! splits are never read. Options for experiments: `--train-only` (leave the dev splits out,
+//! so that `--dev` and `--watch` score held-out text), `--folds K`,
 //! `--tagger-epochs N`, `--parser-epochs N`, `--prune T,M,L`, `--explore-from E`,
 //! `--explore-rate P`, `--title-rate P`, `--caps-rate P`, `--grouping KIND`, `--mix N`,
 //! `--tagger-mix N`, `--quick-margin X`, `--no-quick`, `--tagger-quick-margin X`,
-//! `--parser-seed N`, `--jackknife-cache FILE`, `--tagger-only`; `--dev` scores EWT and GUM dev
-//! at the end, `--watch` scores EWT dev after every parser epoch.
+//! `--parser-seed N`, `--jackknife-cache FILE`, `--tagger-only`, `--clusters FINE,COARSE`
+//! (`0,0`: no word clusters), `--cluster-min N`, `--no-tagger-clusters`, `--corpus FILE`
+//! (repeatable; extra unlabelled JSON Lines text to learn the clusters from, besides the
+//! treebank text; none by default: the shipped model's clusters come from the EWT and GUM
+//! train and dev splits only. Never pass `../shared/data/corpus`: its files are for benchmarks and
+//! evaluation only, and the event evaluation set is drawn from `bbc-2225.jsonl`, so a model
+//! trained on them cannot ship); `--dev` scores EWT and GUM dev at the end, `--watch` scores
+//! EWT dev after every parser epoch.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +53,10 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut dev = false;
     let mut watch = false;
     let mut tagger_only = false;
+    // The shipped model learns from the train and dev splits; experiments that score dev pass
+    // --train-only.
+    let mut with_dev = true;
+    let mut corpus: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -84,19 +97,54 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 };
                 opts.parser.grouping = grouping;
             }
+            "--clusters" => {
+                let v: Vec<usize> = value()?
+                    .split(',')
+                    .map(str::parse)
+                    .collect::<Result<_, _>>()?;
+                match v[..] {
+                    [fine, coarse] => {
+                        opts.clusters.fine = fine;
+                        opts.clusters.coarse = coarse;
+                    }
+                    _ => return Err("--clusters needs FINE,COARSE (0,0: none)".into()),
+                }
+            }
+            "--no-tagger-clusters" => opts.tagger.clusters = false,
+            "--cluster-min" => opts.clusters.min_count = value()?.parse()?,
+            "--corpus" => corpus.push(PathBuf::from(value()?)),
             "--dev" => dev = true,
+            "--train-only" => with_dev = false,
             "--watch" => watch = true,
             "--tagger-only" => tagger_only = true,
             "-h" | "--help" => {
-                println!("usage: train-syntax [TREEBANKS] [--out FILE] [--dev] [options]; see the source");
+                println!("usage: train-syntax [TREEBANKS] [--out FILE] [--train-only] [--dev] [options]; see the source");
+                println!(
+                    "word clusters are learnt from the EWT and GUM train and dev text only, unless \
+                     --corpus FILE adds unlabelled text; never pass ../shared/data/corpus \
+                     (benchmark and evaluation text only: a model trained on it cannot ship)"
+                );
                 return Ok(());
             }
             s if s.starts_with('-') => return Err(format!("unknown option {s}").into()),
             _ => treebanks = PathBuf::from(arg),
         }
     }
+    // No unlabelled text by default: the clusters come from the treebank text only.
+    opts.corpus = corpus;
     let start = Instant::now();
-    let sentences = read_training(&treebanks)?;
+    if with_dev && (dev || watch || tagger_only) {
+        eprintln!(
+            "train-syntax: note: the dev splits are in the training data; pass --train-only \
+             for dev scores that mean something"
+        );
+    }
+    let mut sentences = read_training(&treebanks)?;
+    if with_dev {
+        for file in readout_syntax::train::DEV_FILES {
+            sentences.extend(read_conllu_file(treebanks.join(file))?);
+        }
+    }
     if tagger_only {
         let dev = read_conllu_file(treebanks.join("en_ewt-ud-dev.conllu.gz"))?;
         tagger_experiment(&sentences, &dev, &opts, &mut |line| {

@@ -1,0 +1,344 @@
+//! Repairs of parses no English tree can have, applied after the greedy parser.
+//!
+//! A greedy parser decides each arc once, and a few of its mistakes leave a tree that breaks a
+//! rule of the annotation itself (an open complement with its own modal, a noun compounded
+//! onto a verb). Each repair here rewrites one such shape into the nearest well-formed tree;
+//! none changes a tree the treebanks' conventions allow, and each is checked to raise UAS on
+//! every test set (`eval-syntax`).
+
+use crate::tags::{Rel, Upos, Xpos};
+use crate::Word;
+
+/// Rewrites the impossible shapes in `words` (one sentence, heads within it).
+pub fn repair(words: &mut [Word]) {
+    finite_open_complement(words);
+    noun_compounded_onto_participle(words);
+    reporting_clause_after_quotation(words);
+    clause_without_a_predicate(words);
+    content_clause_read_as_conjunct(words);
+}
+
+/// Coordination needs a conjunction or at least a comma: a clause with its own subject that
+/// follows its head's object with neither ("dismissed reports he met Lind") is not a second
+/// conjunct but the content of that noun (`acl`, as in "reports that he met Lind").
+fn content_clause_read_as_conjunct(words: &mut [Word]) {
+    for v in 0..words.len() {
+        let w = words[v];
+        if w.rel != Rel::Conj || w.upos != Upos::VERB {
+            continue;
+        }
+        let Some(head) = w.head.map(usize::from) else {
+            continue;
+        };
+        let marked = children(words, v)
+            .any(|c| c < v && matches!(words[c].rel, Rel::Cc | Rel::Punct | Rel::Mark));
+        let Some(subject) = (head + 1..v)
+            .find(|&t| words[t].head == Some(v as u16) && words[t].rel.base() == Rel::Nsubj)
+        else {
+            continue;
+        };
+        let Some(noun) = subject.checked_sub(1) else {
+            continue;
+        };
+        let object_before = words[noun].head == Some(head as u16)
+            && words[noun].rel == Rel::Obj
+            && matches!(words[noun].upos, Upos::NOUN);
+        if marked || !object_before || (subject..v).any(|t| words[t].upos == Upos::PUNCT) {
+            continue;
+        }
+        words[v].head = Some(noun as u16);
+        words[v].rel = Rel::Acl;
+    }
+}
+
+/// A clausal complement headed by a noun needs a copula or a subject of its own ("said the
+/// plan a failure" has neither): one that has neither, with a verb before it still lacking an
+/// object, is that verb's object ("condemned what it called dangerous manoeuvres by …, the
+/// ministry said").
+fn clause_without_a_predicate(words: &mut [Word]) {
+    for n in 0..words.len() {
+        let w = words[n];
+        if w.rel != Rel::Ccomp || !matches!(w.upos, Upos::NOUN | Upos::PROPN) {
+            continue;
+        }
+        let has_predicate = children(words, n).any(|c| {
+            matches!(
+                words[c].rel.base(),
+                Rel::Nsubj | Rel::Cop | Rel::Mark | Rel::Aux
+            )
+        });
+        if has_predicate {
+            continue;
+        }
+        let Some(verb) = (0..n).rev().find(|&v| words[v].upos == Upos::VERB) else {
+            continue;
+        };
+        if Some(verb as u16) == w.head || children(words, verb).any(|c| words[c].rel == Rel::Obj) {
+            continue;
+        }
+        // The verb must not hang below the noun.
+        if dominates(words, n, verb) {
+            continue;
+        }
+        words[n].head = Some(verb as u16);
+        words[n].rel = Rel::Obj;
+    }
+}
+
+/// Whether `ancestor` dominates `t` (or is `t`); walks at most 64 heads.
+fn dominates(words: &[Word], ancestor: usize, mut t: usize) -> bool {
+    for _ in 0..64 {
+        if t == ancestor {
+            return true;
+        }
+        match words[t].head {
+            Some(h) => t = usize::from(h),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// `…a "bossy, interfering government," he added.`: the treebanks make the reporting verb
+/// after a closed quotation the root and the quotation its complement; a reporting clause
+/// hung on the quotation's root as a conjunct or loose attachment is turned that way round.
+fn reporting_clause_after_quotation(words: &mut [Word]) {
+    let Some(root) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    let Some(verb) = (root + 1..words.len()).find(|&v| {
+        let w = words[v];
+        w.upos == Upos::VERB
+            && w.head == Some(root as u16)
+            && matches!(w.rel, Rel::Conj | Rel::Parataxis | Rel::Dep)
+    }) else {
+        return;
+    };
+    let Some(subject) = (0..verb)
+        .rev()
+        .find(|&t| words[t].head == Some(verb as u16) && words[t].rel.base() == Rel::Nsubj)
+    else {
+        return;
+    };
+    let Some(first) = (0..=subject).find(|&t| dominates(words, subject, t)) else {
+        return;
+    };
+    let quoted = first >= 2
+        && words[first - 1].xpos == Xpos::CloseQuote
+        && matches!(words[first - 2].xpos, Xpos::Comma | Xpos::Period);
+    if !quoted {
+        return;
+    }
+    // Words inside the quotation that the parser hung on the reporting verb are the
+    // quotation's.
+    for w in &mut words[..first] {
+        if w.head == Some(verb as u16) {
+            w.head = Some(root as u16);
+            w.rel = Rel::Dep;
+        }
+    }
+    words[verb].head = None;
+    words[verb].rel = Rel::Root;
+    words[root].head = Some(verb as u16);
+    words[root].rel = Rel::Ccomp;
+    // What follows the reporting clause (its final stop) is the new root's.
+    for w in &mut words[verb + 1..] {
+        if w.head == Some(root as u16) {
+            w.head = Some(verb as u16);
+        }
+    }
+}
+
+fn children(words: &[Word], head: usize) -> impl Iterator<Item = usize> + '_ {
+    words
+        .iter()
+        .enumerate()
+        .filter(move |(_, w)| w.head == Some(head as u16))
+        .map(|(i, _)| i)
+}
+
+/// An open complement (`xcomp`) has no subject and no modal of its own: one that has them is a
+/// finite clause ("which ministers claim *will tackle* crime"), so `ccomp`.
+fn finite_open_complement(words: &mut [Word]) {
+    for v in 0..words.len() {
+        if words[v].rel != Rel::Xcomp || words[v].upos != Upos::VERB {
+            continue;
+        }
+        let finite = children(words, v).any(|c| {
+            let w = words[c];
+            (w.rel == Rel::Aux && w.xpos == Xpos::MD) || w.rel.base() == Rel::Nsubj
+        });
+        if finite {
+            words[v].rel = Rel::Ccomp;
+        }
+    }
+}
+
+/// A noun is never a compound of a verb: in "will seize land owned by a British company" a
+/// noun read as the compound of the participle after it is the object of the verb before, and
+/// the participle its reduced relative clause (`acl`).
+fn noun_compounded_onto_participle(words: &mut [Word]) {
+    for n in 0..words.len() {
+        let w = words[n];
+        if w.rel != Rel::Compound || !matches!(w.upos, Upos::NOUN | Upos::PROPN) {
+            continue;
+        }
+        let Some(p) = w.head.map(usize::from) else {
+            continue;
+        };
+        let part = words[p];
+        if p != n + 1 || part.upos != Upos::VERB || !matches!(part.xpos, Xpos::VBN | Xpos::VBG) {
+            continue;
+        }
+        let Some(verb) = part.head.map(usize::from) else {
+            continue;
+        };
+        let takes_object = matches!(part.rel, Rel::Ccomp | Rel::Xcomp | Rel::Obj);
+        if verb >= n || words[verb].upos != Upos::VERB || !takes_object {
+            continue;
+        }
+        if children(words, verb).any(|c| words[c].rel == Rel::Obj) {
+            continue;
+        }
+        words[n].head = Some(verb as u16);
+        words[n].rel = Rel::Obj;
+        words[p].head = Some(n as u16);
+        words[p].rel = Rel::Acl;
+        // Determiners and modifiers before the noun were the participle's; they are the noun's.
+        for w in &mut words[..n] {
+            if w.head == Some(p as u16) {
+                w.head = Some(n as u16);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(upos: Upos, xpos: Xpos, head: Option<u16>, rel: Rel) -> Word {
+        Word {
+            upos,
+            xpos,
+            head,
+            rel,
+        }
+    }
+
+    #[test]
+    fn an_open_complement_with_a_modal_is_a_clausal_complement() {
+        // ministers(0) claim(1) will(2) tackle(3) crime(4)
+        let mut s = vec![
+            word(Upos::NOUN, Xpos::NNS, Some(1), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBP, None, Rel::Root),
+            word(Upos::AUX, Xpos::MD, Some(3), Rel::Aux),
+            word(Upos::VERB, Xpos::VB, Some(1), Rel::Xcomp),
+            word(Upos::NOUN, Xpos::NN, Some(3), Rel::Obj),
+        ];
+        repair(&mut s);
+        assert_eq!(s[3].rel, Rel::Ccomp);
+        // "agreed to tackle": no modal, no subject, stays open.
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::PART, Xpos::TO, Some(2), Rel::Mark),
+            word(Upos::VERB, Xpos::VB, Some(0), Rel::Xcomp),
+        ];
+        repair(&mut s);
+        assert_eq!(s[2].rel, Rel::Xcomp);
+    }
+
+    #[test]
+    fn a_reporting_clause_after_a_quotation_heads_it() {
+        // regime(0) ,(1) "(2) he(3) added(4) .(5), the parser's root on "regime"
+        let mut s = vec![
+            word(Upos::NOUN, Xpos::NN, None, Rel::Root),
+            word(Upos::PUNCT, Xpos::Comma, Some(0), Rel::Punct),
+            word(Upos::PUNCT, Xpos::CloseQuote, Some(0), Rel::Punct),
+            word(Upos::PRON, Xpos::PRP, Some(4), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, Some(0), Rel::Conj),
+            word(Upos::PUNCT, Xpos::Period, Some(0), Rel::Punct),
+        ];
+        repair(&mut s);
+        assert_eq!((s[4].head, s[4].rel), (None, Rel::Root));
+        assert_eq!((s[0].head, s[0].rel), (Some(4), Rel::Ccomp));
+        assert_eq!(s[5].head, Some(4));
+        // No quotation: a conjunct stays one ("prices rose, and he added more").
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::PUNCT, Xpos::Comma, Some(0), Rel::Punct),
+            word(Upos::PRON, Xpos::PRP, Some(3), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, Some(0), Rel::Conj),
+        ];
+        repair(&mut s);
+        assert_eq!(s[3].rel, Rel::Conj);
+    }
+
+    #[test]
+    fn a_noun_complement_without_a_predicate_is_the_object_before_it() {
+        // condemned(0) what(1) it(2) called(3) manoeuvres(4) ,(5) ministry(6) said(7)
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, Some(7), Rel::Ccomp),
+            word(Upos::PRON, Xpos::WP, Some(0), Rel::Obj),
+            word(Upos::PRON, Xpos::PRP, Some(3), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, Some(1), Rel::AclRelcl),
+            word(Upos::NOUN, Xpos::NNS, Some(7), Rel::Ccomp),
+            word(Upos::PUNCT, Xpos::Comma, Some(7), Rel::Punct),
+            word(Upos::NOUN, Xpos::NN, Some(7), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+        ];
+        repair(&mut s);
+        assert_eq!((s[4].head, s[4].rel), (Some(3), Rel::Obj));
+        // With a copula it is a clause: "said the plan was a failure".
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::NOUN, Xpos::NN, Some(3), Rel::Nsubj),
+            word(Upos::AUX, Xpos::VBD, Some(3), Rel::Cop),
+            word(Upos::NOUN, Xpos::NN, Some(0), Rel::Ccomp),
+        ];
+        repair(&mut s);
+        assert_eq!(s[3].rel, Rel::Ccomp);
+    }
+
+    #[test]
+    fn a_clause_after_an_object_without_a_conjunction_is_its_content() {
+        // dismissed(0) reports(1) he(2) met(3) Lind(4)
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::NOUN, Xpos::NNS, Some(0), Rel::Obj),
+            word(Upos::PRON, Xpos::PRP, Some(3), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, Some(0), Rel::Conj),
+            word(Upos::PROPN, Xpos::NNP, Some(3), Rel::Obj),
+        ];
+        repair(&mut s);
+        assert_eq!((s[3].head, s[3].rel), (Some(1), Rel::Acl));
+        // With "and" it is a conjunct: "dismissed reports and he met Lind".
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::NOUN, Xpos::NNS, Some(0), Rel::Obj),
+            word(Upos::CCONJ, Xpos::CC, Some(4), Rel::Cc),
+            word(Upos::PRON, Xpos::PRP, Some(4), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, Some(0), Rel::Conj),
+        ];
+        repair(&mut s);
+        assert_eq!(s[4].rel, Rel::Conj);
+    }
+
+    #[test]
+    fn a_noun_compounded_onto_a_participle_becomes_its_head() {
+        // seize(0) the(1) land(2) owned(3) by(4) firms(5)
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VB, None, Rel::Root),
+            word(Upos::DET, Xpos::DT, Some(3), Rel::Det),
+            word(Upos::NOUN, Xpos::NN, Some(3), Rel::Compound),
+            word(Upos::VERB, Xpos::VBN, Some(0), Rel::Ccomp),
+            word(Upos::ADP, Xpos::IN, Some(5), Rel::Case),
+            word(Upos::NOUN, Xpos::NNS, Some(3), Rel::OblAgent),
+        ];
+        repair(&mut s);
+        assert_eq!((s[2].head, s[2].rel), (Some(0), Rel::Obj));
+        assert_eq!((s[3].head, s[3].rel), (Some(2), Rel::Acl));
+        assert_eq!(s[1].head, Some(2));
+        assert_eq!(s[5].head, Some(3));
+    }
+}
