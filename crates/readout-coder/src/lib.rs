@@ -163,6 +163,7 @@ impl<'l> Coder<'l> {
         actors::places::anchor_places(doc, &syn, &toks);
         doc.parse = parse_record(doc, &syn);
         doc.datelines = actors::places::datelines(doc, lex);
+        actors::coref::identify_delayed_leads(doc);
         let home = actors::home::home_country(doc, lex);
         if let Some(t) = trace {
             t.lines.push(match &home {

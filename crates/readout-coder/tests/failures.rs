@@ -322,3 +322,31 @@ fn provinces_act_as_governments_and_aimed_weapons_show_force() {
     );
     assert_eq!(roots(&doc), ["15"]);
 }
+
+#[test]
+fn a_lead_that_holds_back_a_name_is_the_actor_named_next() {
+    // "a charity" in the lead is the one charity named just after it.
+    let doc = code(
+        "Thousands of families will lose their homes under the new rules, a charity has warned.\n\n\
+         The Kestrel Housing Trust said the rules would hit poor families hardest.",
+        "2024-01-01",
+    );
+    let source = doc.events.first().map(|e| e.source.actor);
+    let trust = doc
+        .actors
+        .iter()
+        .position(|a| a.name == "Kestrel Housing Trust");
+    assert!(
+        trust.is_some() && source == Some(trust.map(|t| t as u32)),
+        "{:?}",
+        asserted(&doc)
+    );
+    // With two charities named after it, which one is meant is unknown: it stays unnamed.
+    let doc = code(
+        "Thousands of families will lose their homes, a charity has warned.\n\n\
+         The Kestrel Housing Trust and the Osprey Housing Trust said the rules were unfair.",
+        "2024-01-01",
+    );
+    let first = &doc.actors[doc.events[0].source.actor.unwrap() as usize];
+    assert_eq!(first.name, "NGO");
+}

@@ -50,3 +50,58 @@ pub(crate) fn last_word(name: &str) -> String {
     readout_text::normalize_into(name.rsplit(' ').next().unwrap_or(name), &mut out);
     out
 }
+
+/// How many sentences after an unnamed actor of the lead its name may come.
+const DELAYED_NAME_WINDOW: u32 = 4;
+
+/// News leads often hold back a name: "A charity has warned that … Christian Aid said …". A
+/// bare role introduced with "a" or "an" in the headline or the first two sentences of the
+/// body is the one actor of the same kind first named in the few sentences after it, when there
+/// is exactly one; its mentions in the lead, and the events and quotes on them, go to that
+/// actor.
+pub(crate) fn identify_delayed_leads(doc: &mut readout_doc::Document) {
+    use readout_doc::Kind;
+    let Some(first_body) = doc.sentences.iter().position(|s| s.kind == Kind::Body) else {
+        return;
+    };
+    let lead_end = (first_body + 2) as u32;
+    let is_bare = |a: &readout_doc::Actor| {
+        a.key.starts_with("code:") && !a.sectors.is_empty() && a.code == a.sectors.concat()
+    };
+    // The sentence each actor is first mentioned in.
+    let mut first_mention = vec![u32::MAX; doc.actors.len()];
+    for m in &doc.mentions {
+        let f = &mut first_mention[m.actor as usize];
+        *f = (*f).min(m.sentence);
+    }
+    let mut moves = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.sentence < lead_end) {
+        let role = &doc.actors[m.actor as usize];
+        if !is_bare(role) || !indefinite_before(&doc.text[..m.span.start as usize]) {
+            continue;
+        }
+        let window = m.sentence + 1..=m.sentence + DELAYED_NAME_WINDOW;
+        let mut named = doc.actors.iter().enumerate().filter(|(i, a)| {
+            window.contains(&first_mention[*i])
+                && !is_bare(a)
+                && !a.code.is_empty()
+                && role.sectors.iter().all(|s| a.sectors.contains(s))
+        });
+        if let (Some((to, _)), None) = (named.next(), named.next()) {
+            moves.push((m.span, m.actor, to as u32));
+        }
+    }
+    for (span, from, to) in moves {
+        super::resolve::relink(doc, span, from, to);
+    }
+}
+
+/// Whether the text before a mention ends in the indefinite article ("… a ", "An ").
+fn indefinite_before(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an")
+}

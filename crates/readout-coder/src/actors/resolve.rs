@@ -451,34 +451,40 @@ pub(crate) fn resolve_pending_offices(doc: &mut Document, res: &mut Resolver, co
             continue;
         };
         let person = res.person(doc, p);
-        let code = doc.actors[person as usize].code.clone();
-        for m in doc
-            .mentions
-            .iter_mut()
-            .filter(|m| m.span == span && m.actor == role)
-        {
-            m.actor = person;
-        }
-        for e in &mut doc.events {
-            for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
-                if part.span == span && part.actor == Some(role) {
-                    part.actor = Some(person);
-                    part.code = code.clone();
-                }
+        relink(doc, span, role, person);
+    }
+}
+
+/// Moves the mention of actor `from` at `span` to actor `to`, with the event sides,
+/// attributions and quote speakers that point at it.
+pub(crate) fn relink(doc: &mut Document, span: Span, from: u32, to: u32) {
+    let code = doc.actors[to as usize].code.clone();
+    for m in doc
+        .mentions
+        .iter_mut()
+        .filter(|m| m.span == span && m.actor == from)
+    {
+        m.actor = to;
+    }
+    for e in &mut doc.events {
+        for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+            if part.span == span && part.actor == Some(from) {
+                part.actor = Some(to);
+                part.code = code.clone();
             }
-            if let Some(a) = e.attribution.as_mut() {
-                if a.span == span && a.actor == Some(role) {
-                    a.actor = Some(person);
-                }
+        }
+        if let Some(a) = e.attribution.as_mut() {
+            if a.span == span && a.actor == Some(from) {
+                a.actor = Some(to);
             }
         }
-        for q in doc
-            .quotes
-            .iter_mut()
-            .filter(|q| q.speaker_span == Some(span) && q.speaker == Some(role))
-        {
-            q.speaker = Some(person);
-        }
+    }
+    for q in doc
+        .quotes
+        .iter_mut()
+        .filter(|q| q.speaker_span == Some(span) && q.speaker == Some(from))
+    {
+        q.speaker = Some(to);
     }
 }
 
