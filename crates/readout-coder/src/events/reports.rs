@@ -52,11 +52,17 @@ impl SentenceCtx<'_> {
                     syn.rel(v),
                     Rel::Parataxis | Rel::Ccomp | Rel::Conj | Rel::Advcl | Rel::AclRelcl
                 );
-                // The report starts right after a comma or a closing quote: "…, he said".
-                let start = syn.extent(v).start;
-                let after_break = start > self.range.start
-                    && (matches!(self.text(start - 1), "," | ":" | "—" | "-")
-                        || self.doc.tokens[start - 1].has(tf::QUOTE));
+                // The report starts right after a comma or a closing quote: "…, he said"
+                // (the parser may hang that comma on the report itself).
+                let is_break = |t: usize| {
+                    matches!(self.text(t), "," | ":" | "—" | "-")
+                        || self.doc.tokens[t].has(tf::QUOTE)
+                };
+                let mut start = syn.extent(v).start;
+                while start < v && is_break(start) {
+                    start += 1;
+                }
+                let after_break = start > self.range.start && is_break(start - 1);
                 if hanging && after_break {
                     out.push(Reported {
                         head: h,

@@ -70,10 +70,15 @@ impl SentenceCtx<'_> {
     /// The speaker of reporting verb `v`: its subject, or in an inverted report ("…,” said
     /// Mr Mukerjee) the actor after it, which a parser may read as the verb's object.
     pub fn speaker_of(&self, v: usize) -> Option<Side> {
-        if let Some(side) = super::args::subject(self.syn, v).and_then(|(s, _)| self.side_at(s)) {
-            return Some(side);
+        let subject = super::args::subject(self.syn, v);
+        // "Arland condemned Carpath, said the government" read as two coordinated verbs: the
+        // phrase after the report speaks, not the subject of the clause it reports.
+        if subject.is_none_or(|(_, via)| via == super::args::Via::Coordination) {
+            if let Some(side) = self.inverted_speaker(v) {
+                return Some(side);
+            }
         }
-        self.inverted_speaker(v)
+        subject.and_then(|(s, _)| self.side_at(s))
     }
 
     /// The speaker after a reporting verb that follows a comma, colon or quote ("…, said the
