@@ -3,7 +3,7 @@
 //! An event takes, in this order:
 //! 1. a place its own clause says it happened at: a place phrase the parse hangs on the
 //!    event's word ("met in Geneva"), on its located subject ("police in Kyiv arrested"), or,
-//!    for a material act, on its object ("shelled a market in Idlib") — see
+//!    for a material act or a meeting, on its object ("shelled a market in Idlib") — see
 //!    [`PlaceMention::anchors`]. A place that only modifies a noun ("the U.S. election",
 //!    "Pakistan's support"), where someone is based, or a place of another clause places
 //!    nothing;
@@ -143,8 +143,9 @@ impl AnchorIndex {
 
     /// The place the parse says the event happened at: one said of its word; else, for a verb
     /// without a subject of its own, one said of the verb it hangs on ("banned firecrackers in
-    /// Delhi, arresting 210 people"); else, for a material act (quad classes 2 and 4), where its
-    /// object is ("shelled a market in Idlib").
+    /// Delhi, arresting 210 people"); else, for a material act (quad classes 2 and 4) or a
+    /// meeting or visit (CAMEO 04), which needs its object where it happens, where its object
+    /// is ("shelled a market in Idlib", "met US officials in Florida").
     fn best(&self, doc: &Document, e: &Event) -> Option<usize> {
         let t = e.trigger_token;
         let own = Self::lookup(&self.anchors, t);
@@ -154,7 +155,7 @@ impl AnchorIndex {
             .filter(|_| doc.parse.has(t as usize, Parse::SHARES_CLAUSE))
             .and_then(|h| Self::lookup(&self.anchors, h as u32))
             .map(|(rank, p)| (rank + 1, p));
-        let object = matches!(e.quad_class, 2 | 4)
+        let object = (matches!(e.quad_class, 2 | 4) || e.code.starts_with("04"))
             .then(|| Self::lookup(&self.objects, t))
             .flatten();
         own.or(shared).or(object).map(|(_, p)| p)

@@ -99,7 +99,7 @@ fn same_named_places_follow_the_story_then_the_size() {
 #[test]
 fn seats_of_power_stand_in_their_capitals() {
     let doc = code(
-        "Iranian officials met US envoys at the White House on Monday.",
+        "Iranian officials met US diplomats at the White House on Monday.",
         "2020-08-15",
     );
     let l = doc.events[0].location.as_ref().expect("a place");
@@ -128,4 +128,17 @@ fn the_dateline_places_the_day_s_news() {
             Some(("Geneva", LocationSource::Dateline))
         ]
     );
+}
+
+#[test]
+fn a_meeting_happens_where_the_ones_met_are() {
+    // However the parse hangs "in Florida" (on the verb or on "officials"), the meeting was
+    // there.
+    let doc = code(
+        "Russia's top economic envoy met US officials in Florida this week.",
+        "2026-02-01",
+    );
+    let met = places(&doc);
+    assert_eq!(met.len(), 1, "{met:?}");
+    assert!(met[0].1.starts_with("Florida"), "{met:?}");
 }
