@@ -91,9 +91,21 @@ impl LexiconBuilder {
         self.add_translated(path, crate::petrarch::agents_to_records)
     }
 
+    /// Adds the text of a TABARI/PETRARCH actor dictionary under `name`, without reading the
+    /// disk.
+    pub fn add_petrarch_actors_text(self, name: &str, text: &str) -> LexiconBuilder {
+        self.add_translated_text(name, text, crate::petrarch::actors_to_records)
+    }
+
+    /// Adds the text of a TABARI/PETRARCH agent dictionary under `name`, without reading the
+    /// disk.
+    pub fn add_petrarch_agents_text(self, name: &str, text: &str) -> LexiconBuilder {
+        self.add_translated_text(name, text, crate::petrarch::agents_to_records)
+    }
+
     /// Reads a file in a foreign dictionary format and adds its translation into records.
     fn add_translated(
-        mut self,
+        self,
         path: &Path,
         translate: fn(&str, &str, &[&str], &mut Vec<Problem>) -> String,
     ) -> Result<LexiconBuilder, LexiconError> {
@@ -101,11 +113,20 @@ impl LexiconBuilder {
             path: path.display().to_string(),
             source: e,
         })?;
-        let name = path.display().to_string();
-        let records = translate(&name, &text, SECTORS, &mut self.early_problems);
+        Ok(self.add_translated_text(&path.display().to_string(), &text, translate))
+    }
+
+    /// Adds the translation into records of a text in a foreign dictionary format.
+    fn add_translated_text(
+        mut self,
+        name: &str,
+        text: &str,
+        translate: fn(&str, &str, &[&str], &mut Vec<Problem>) -> String,
+    ) -> LexiconBuilder {
+        let records = translate(name, text, SECTORS, &mut self.early_problems);
         self.files
             .push((format!("{name} (as readout records)"), Cow::Owned(records)));
-        Ok(self)
+        self
     }
 
     /// The embedded lexicon without the files under `prefix` (`"actors/"`: code with another

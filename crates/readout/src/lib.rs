@@ -33,7 +33,10 @@
 //! A bug in readout must never take other records with it: every read and every coding of a
 //! record runs under [`guarded`], which turns a panic into a failure of that one record,
 //! reported with where the record is. No panic hook is installed: the panic's own message still
-//! reaches standard error with its place in the code.
+//! reaches standard error with its place in the code. [`fuzz`] holds the entry points the
+//! `cargo fuzz` targets in `fuzz/` call, one per parser and decoder and one for the pipeline.
+
+pub mod fuzz;
 
 use readout_ingest::input::{Item, Options, Record};
 use readout_ingest::{IngestError, PageCues};
