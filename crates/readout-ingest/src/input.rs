@@ -428,9 +428,16 @@ fn jsonl<'a>(
         let too_long = match read_line_bounded(&mut *reader, &mut buf, MAX_DOCUMENT_BYTES) {
             Ok((0, _)) => return None,
             Ok((_, too_long)) => too_long,
+            Err(e) if crate::source::is_gzip_damage(&e) => {
+                // A damaged gzip member: its lines are lost, and reading goes on at the next
+                // member (the line numbers after it count the lines read, not the file's).
+                let at = format!("{name}:{}", line_no + 1);
+                let reason = format!("read error: {e}; reading goes on at the next gzip member");
+                return Some(done(at.clone(), failed(at, reason)));
+            }
             Err(e) => {
-                // A read error (a truncated gzip stream, a failing disk) would come back on every
-                // read: it ends this input, once; the records before it are kept.
+                // Any other read error (a failing disk) would come back on every read: it ends
+                // this input, once; the records before it are kept.
                 ended = true;
                 let at = format!("{name}:{}", line_no + 1);
                 return Some(done(at.clone(), failed(at, format!("read error: {e}"))));
@@ -764,6 +771,29 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].starts_with("cut.jsonl.gz:"), "{problems:?}");
         assert!(problems[0].contains("read error"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_damaged_gzip_member_in_jsonl_loses_only_its_own_records() {
+        // Three members of 100 records; the middle one damaged.
+        let all = records(300);
+        let lines: Vec<&str> = all.split_inclusive('\n').collect();
+        let mut gz = gzip(lines[..100].concat().as_bytes());
+        let mut bad = gzip(lines[100..200].concat().as_bytes());
+        let mid = bad.len() / 2;
+        bad[mid] ^= 0xff;
+        bad[mid + 1] ^= 0xff;
+        gz.extend(bad);
+        gz.extend(gzip(lines[200..].concat().as_bytes()));
+        let items = collect_raw("damaged.jsonl.gz", gz);
+        let ids = ids(&items);
+        assert_eq!(ids[0], "r1");
+        assert!(ids.contains(&"r201".to_string()) && ids.contains(&"r300".to_string()));
+        let problems = problems(&items);
+        assert!(
+            problems.iter().any(|p| p.contains("next gzip member")),
+            "{problems:?}"
+        );
     }
 
     #[test]
