@@ -894,3 +894,132 @@ fn extract_reads_standard_input_and_directories() {
         .collect();
     assert_eq!(ids, ["a", "b"]);
 }
+
+/// The most address space one run of the hostile battery may use (`ulimit -v`, in KiB): the
+/// lexicon and parser model take about 200 MB, a worst input a few hundred more.
+const BATTERY_MEMORY_KIB: u64 = 2_000_000;
+
+/// Runs readout under [`BATTERY_MEMORY_KIB`] of address space and a one-minute limit.
+fn readout_capped(args: &[&str]) -> Output {
+    let mut command = vec![env!("CARGO_BIN_EXE_readout").to_string()];
+    command.extend(args.iter().map(|a| a.to_string()));
+    let script = format!("ulimit -v {BATTERY_MEMORY_KIB}; exec timeout 60 \"$@\"");
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .args(&command)
+        .output()
+        .expect("run readout")
+}
+
+#[test]
+fn a_battery_of_hostile_inputs_loses_no_good_record() {
+    let dir = tmp("battery");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    let article = "Talks\n\nJapan condemned North Korea on Monday, officials said.\n";
+    // Good inputs, some in hostile shapes.
+    write("good.txt", article.as_bytes());
+    let endless: String = (0..1_500_000)
+        .map(|i| ["officials ", "met ", "rebels ", "and "][i % 4])
+        .collect();
+    write(
+        "one-endless-line.txt",
+        format!("Title\n\n{endless}").as_bytes(),
+    );
+    let headlines: String = (0..20_000)
+        .map(|i| format!("Minister Condemns Attack In Round {i}\n"))
+        .collect();
+    write("headline-list.txt", headlines.as_bytes());
+    let deep = format!(
+        "<html><body>{}<article><p>Japan condemned North Korea on Monday, officials said.</p></article></body></html>",
+        "<div>".repeat(100_000)
+    );
+    write("deep.html", deep.as_bytes());
+    write(
+        "misnested.html",
+        b"<html><body><article><b><p>Japan condemned</b> North Korea on Monday, officials said.</p></article></body></html>",
+    );
+    write(
+        "wrong-charset.html",
+        "<html><head><meta charset=\"iso-8859-1\"></head><body><article><p>Officials in Z\u{fc}rich said Japan condemned North Korea on Monday.</p></article></body></html>".as_bytes(),
+    );
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(jsonl_records(3).as_bytes());
+    bom.extend(b"{\"id\": \"broken\", \"text\": \n");
+    bom.extend(b"{\"id\": \"r4\", \"text\": \"India criticised Pakistan.\"}\n");
+    write("records.jsonl", &bom);
+    // Bad inputs: each must be named.
+    let random: Vec<u8> = (0u32..100_000)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    write("random.bin", &random);
+    let mut bomb = b"Title\n\n".to_vec();
+    bomb.resize(65 * 1024 * 1024, b' ');
+    write("bomb.txt.gz", &gzip(&bomb));
+    let mut cut = gzip(jsonl_records(2000).as_bytes());
+    cut.truncate(cut.len() / 2);
+    write("cut.jsonl.gz", &cut);
+    write("empty.txt", b"");
+
+    let out_path = tmp("battery.jsonl");
+    let out = readout_capped(&[
+        "code",
+        "--date",
+        "2024-05-06",
+        dir.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let docs: Vec<serde_json::Value> = std::fs::read_to_string(&out_path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = docs.iter().filter_map(|d| d["id"].as_str()).collect();
+    for good in [
+        "good.txt",
+        "one-endless-line.txt",
+        "headline-list.txt",
+        "deep.html",
+        "misnested.html",
+        "wrong-charset.html",
+    ] {
+        assert!(
+            ids.iter().any(|id| id.ends_with(good)),
+            "{good} not coded: {ids:?}\n{err}"
+        );
+    }
+    for id in ["r1", "r2", "r3", "r4"] {
+        assert!(ids.contains(&id), "record {id} lost: {ids:?}");
+    }
+    assert!(
+        ids.iter().filter(|id| id.starts_with('r')).count() > 100,
+        "cut.jsonl.gz kept nothing"
+    );
+    let body = |name: &str| {
+        docs.iter()
+            .find(|d| d["id"].as_str().is_some_and(|id| id.ends_with(name)))
+            .map(|d| d["article"]["body"].as_str().unwrap_or("").to_string())
+            .unwrap_or_default()
+    };
+    assert!(body("misnested.html").contains("Japan condemned North Korea on Monday"));
+    assert!(
+        body("wrong-charset.html").contains("Zürich"),
+        "{}",
+        body("wrong-charset.html")
+    );
+    for named in [
+        "random.bin: the input looks like binary data",
+        "bomb.txt.gz: larger than 64 MiB once decompressed",
+        "cut.jsonl.gz:",
+        "records.jsonl:4",
+    ] {
+        assert!(err.contains(named), "{named:?} not reported:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
