@@ -89,7 +89,7 @@ fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Writt
         .code_record(record, opts)
         .into_iter()
         .map(|outcome| match outcome {
-            Outcome::Coded(doc) => {
+            Outcome::Document(doc) => {
                 let mut line = Vec::with_capacity(doc.text.len() * 3);
                 write_json_line(&doc, &mut line);
                 Written::Coded {
@@ -349,7 +349,7 @@ fn code_inputs(
                     Written::Other(Outcome::Skipped { reason, .. }) => {
                         *summary.skipped.entry(reason.group()).or_default() += 1;
                     }
-                    Written::Other(Outcome::Coded(_)) => unreachable!("serialised above"),
+                    Written::Other(Outcome::Document(_)) => unreachable!("serialised above"),
                 }
             }
         }

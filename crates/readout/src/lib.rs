@@ -44,6 +44,9 @@ use readout_lexicon::{Lexicon, LexiconBuilder, LexiconError};
 use std::path::{Path, PathBuf};
 
 pub use readout_doc::{output::OutputDocument, Date, Document};
+/// What became of one record of an input: its document (coded, from
+/// [`Pipeline::code_record`]), or why it was skipped or failed, or a warning about it.
+pub use readout_ingest::input::Item as Outcome;
 pub use readout_ingest::input::{Format, Skip};
 
 /// What can go wrong before any record is read.
@@ -109,35 +112,6 @@ pub struct Pipeline {
     lexicon: Lexicon,
     cues: PageCues,
     furniture: Vec<String>,
-}
-
-/// What became of one record of an input.
-#[derive(Debug)]
-pub enum Outcome {
-    /// The record's document, coded.
-    Coded(Box<Document>),
-    /// The record holds no article by design (a WARC request record, an empty line).
-    Skipped {
-        /// Where the record is: `file`, `file:line`, `file: record N`, `file: item N`.
-        at: String,
-        /// Why it holds no article.
-        reason: Skip,
-    },
-    /// The record could not be read or coded; the records around it are not affected.
-    Failed {
-        /// Where the record is, with the document id when it differs.
-        at: String,
-        /// What went wrong.
-        reason: String,
-    },
-    /// Something lost or repaired in a record that was still coded (a page cut at its size
-    /// limit).
-    Warning {
-        /// Where the record is.
-        at: String,
-        /// What was lost or repaired.
-        message: String,
-    },
 }
 
 impl Pipeline {
@@ -234,25 +208,23 @@ impl Pipeline {
         let at = record.at.clone();
         let items = match guarded(|| record.read(opts)) {
             Ok(items) => items,
-            Err(reason) => return vec![Outcome::Failed { at, reason }],
+            Err(reason) => return vec![Item::Failed { at, reason }],
         };
         items
             .into_iter()
             .map(|item| match item {
                 Item::Document(mut doc) => match guarded(|| self.code(&mut doc, None)) {
-                    Ok(()) => Outcome::Coded(doc),
-                    Err(reason) if doc.id == at => Outcome::Failed {
+                    Ok(()) => Item::Document(doc),
+                    Err(reason) if doc.id == at => Item::Failed {
                         at: at.clone(),
                         reason,
                     },
-                    Err(reason) => Outcome::Failed {
+                    Err(reason) => Item::Failed {
                         at: format!("{at} ({})", doc.id),
                         reason,
                     },
                 },
-                Item::Skipped { at, reason } => Outcome::Skipped { at, reason },
-                Item::Failed { at, reason } => Outcome::Failed { at, reason },
-                Item::Warning { at, message } => Outcome::Warning { at, message },
+                other => other,
             })
             .collect()
     }
@@ -325,7 +297,7 @@ mod tests {
         let coded: Vec<&str> = got
             .iter()
             .filter_map(|o| match o {
-                Outcome::Coded(d) => Some(d.id.as_str()),
+                Outcome::Document(d) => Some(d.id.as_str()),
                 _ => None,
             })
             .collect();
