@@ -39,6 +39,22 @@ pub struct Syntax {
     extent: Vec<(u32, u32)>,
 }
 
+/// Whether token `t` is a short word whose abbreviation stop follows it, written on, inside
+/// its sentence (which ends at token `end`): "Sen." in "Sen. Mitch McConnell", "Jan." in
+/// "Jan. 29". A stop that ends the sentence is its full stop.
+fn abbreviation_stop(doc: &Document, t: usize, end: usize) -> bool {
+    if t + 2 >= end {
+        return false;
+    }
+    let (word, stop) = (&doc.tokens[t], &doc.tokens[t + 1]);
+    let text = doc.slice(word.span);
+    doc.slice(stop.span) == "."
+        && stop.span.start == word.span.end
+        && (1..=5).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_alphabetic())
+        && text.as_bytes()[0].is_ascii_uppercase()
+}
+
 impl Syntax {
     /// Parses the sentences of `doc` for which `wanted(sentence index)` holds; the others get
     /// a flat analysis (every word a root of unknown part of speech), which codes nothing.
@@ -47,6 +63,7 @@ impl Syntax {
         let mut words = Vec::with_capacity(n);
         let mut heads = Vec::with_capacity(n);
         let mut texts: Vec<&str> = Vec::new();
+        let mut token_of: Vec<usize> = Vec::new();
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let (scratch, out) = &mut *guard;
@@ -57,15 +74,46 @@ impl Syntax {
                     heads.resize(words.len(), NO_HEAD);
                     continue;
                 }
+                // The treebanks write "Sen.", "Jan.", "Dr." as one word; the tokenizer splits
+                // off the stop. The parser gets them joined (a stop split off mid-sentence
+                // leaves "Sen" and "Mitch" as two subjects), and the stop token hangs on its
+                // word as punctuation.
                 texts.clear();
-                texts.extend(range.clone().map(|t| doc.token_text(t)));
+                token_of.clear();
+                let mut t = range.start;
+                while t < range.end {
+                    let joined = abbreviation_stop(doc, t, range.end);
+                    let end = if joined { t + 2 } else { t + 1 };
+                    let span = readout_doc::Span::new(
+                        doc.tokens[t].span.start as usize,
+                        doc.tokens[end - 1].span.end as usize,
+                    );
+                    texts.push(doc.slice(span));
+                    token_of.push(t);
+                    t = end;
+                }
                 parser.parse(&texts, scratch, out);
-                for w in out.iter() {
-                    words.push(*w);
-                    heads.push(match w.head {
-                        Some(h) => range.start as u32 + u32::from(h),
+                let base = words.len();
+                words.resize(base + range.len(), UNPARSED);
+                heads.resize(base + range.len(), NO_HEAD);
+                for (w, &t) in out.iter().zip(token_of.iter()) {
+                    let local = t - range.start;
+                    words[base + local] = *w;
+                    words[base + local].head =
+                        w.head.map(|h| (token_of[h as usize] - range.start) as u16);
+                    heads[base + local] = match w.head {
+                        Some(h) => token_of[h as usize] as u32,
                         None => NO_HEAD,
-                    });
+                    };
+                    if abbreviation_stop(doc, t, range.end) {
+                        words[base + local + 1] = Word {
+                            upos: Upos::PUNCT,
+                            xpos: Xpos::Period,
+                            head: Some(local as u16),
+                            rel: Rel::Punct,
+                        };
+                        heads[base + local + 1] = t as u32;
+                    }
                 }
             }
         });

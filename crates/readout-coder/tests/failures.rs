@@ -350,3 +350,24 @@ fn a_lead_that_holds_back_a_name_is_the_actor_named_next() {
     let first = &doc.actors[doc.events[0].source.actor.unwrap() as usize];
     assert_eq!(first.name, "NGO");
 }
+
+#[test]
+fn abbreviated_titles_keep_their_stop_and_their_role() {
+    // "Sen.", "Gov." and "Jan." are one word each for the parser (the tokenizer splits the
+    // stop off) and titles for the actors: the senator criticises the governor.
+    let doc = code(
+        "Sen. Mitch McConnell criticized Gov. Andrew Cuomo on Jan. 29.",
+        "2020-02-05",
+    );
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("11"))
+        .unwrap_or_else(|| panic!("{:?}", asserted(&doc)));
+    assert!(e.source.code.ends_with("LEG"), "{:?}", e.source);
+    assert!(
+        e.target.as_ref().is_some_and(|t| t.code.ends_with("GOV")),
+        "{:?}",
+        e.target
+    );
+}
