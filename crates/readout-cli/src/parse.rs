@@ -52,9 +52,9 @@ pub fn run(inputs: &[std::path::PathBuf], text: Option<&str>) -> Result<ExitCode
         let mut doc = Document::from_paragraphs(name.clone(), ArticleMeta::default(), paragraphs);
         readout_text::segment(&mut doc, &lex.split_rules);
         let mut words: Vec<&str> = Vec::new();
+        let mut token_of = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
-            words.clear();
-            words.extend(s.token_range().map(|t| doc.token_text(t)));
+            readout_coder::syntax::parser_words(&doc, s.token_range(), &mut words, &mut token_of);
             parser.parse(&words, &mut scratch, &mut parse);
             let text = doc.slice(s.span).replace(['\n', '\r'], " ");
             writeln!(out, "# sent_id = {name}-{}", i + 1)?;

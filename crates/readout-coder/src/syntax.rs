@@ -39,6 +39,35 @@ pub struct Syntax {
     extent: Vec<(u32, u32)>,
 }
 
+/// The words the parser reads for the tokens `range` of one sentence, and the token each word
+/// starts at. The treebanks write "Sen.", "Jan.", "Dr." as one word where the tokenizer splits
+/// the stop off; the parser gets them joined (a stop split off mid-sentence leaves "Sen" and
+/// "Mitch" as two subjects).
+pub fn parser_words<'d>(
+    doc: &'d Document,
+    range: Range<usize>,
+    words: &mut Vec<&'d str>,
+    token_of: &mut Vec<usize>,
+) {
+    words.clear();
+    token_of.clear();
+    let mut t = range.start;
+    while t < range.end {
+        let end = if abbreviation_stop(doc, t, range.end) {
+            t + 2
+        } else {
+            t + 1
+        };
+        let span = readout_doc::Span::new(
+            doc.tokens[t].span.start as usize,
+            doc.tokens[end - 1].span.end as usize,
+        );
+        words.push(doc.slice(span));
+        token_of.push(t);
+        t = end;
+    }
+}
+
 /// Whether token `t` is a short word whose abbreviation stop follows it, written on, inside
 /// its sentence (which ends at token `end`): "Sen." in "Sen. Mitch McConnell", "Jan." in
 /// "Jan. 29". A stop that ends the sentence is its full stop.
@@ -74,24 +103,8 @@ impl Syntax {
                     heads.resize(words.len(), NO_HEAD);
                     continue;
                 }
-                // The treebanks write "Sen.", "Jan.", "Dr." as one word; the tokenizer splits
-                // off the stop. The parser gets them joined (a stop split off mid-sentence
-                // leaves "Sen" and "Mitch" as two subjects), and the stop token hangs on its
-                // word as punctuation.
-                texts.clear();
-                token_of.clear();
-                let mut t = range.start;
-                while t < range.end {
-                    let joined = abbreviation_stop(doc, t, range.end);
-                    let end = if joined { t + 2 } else { t + 1 };
-                    let span = readout_doc::Span::new(
-                        doc.tokens[t].span.start as usize,
-                        doc.tokens[end - 1].span.end as usize,
-                    );
-                    texts.push(doc.slice(span));
-                    token_of.push(t);
-                    t = end;
-                }
+                // The stop token of an abbreviation hangs on its word as punctuation.
+                parser_words(doc, range.clone(), &mut texts, &mut token_of);
                 parser.parse(&texts, scratch, out);
                 let base = words.len();
                 words.resize(base + range.len(), UNPARSED);
