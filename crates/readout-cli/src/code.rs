@@ -105,16 +105,25 @@ fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Writt
 /// Counts for the closing summary.
 #[derive(Default)]
 pub(crate) struct Summary {
-    documents: usize,
+    pub(crate) documents: usize,
     events: usize,
-    failed: usize,
+    pub(crate) failed: usize,
     warnings: usize,
     /// Deliberate skips by reason ("request record", "not HTML", "empty input").
     skipped: std::collections::BTreeMap<String, usize>,
 }
 
 impl Summary {
-    fn line(&self) -> String {
+    /// 1 when an input or record failed, else 0.
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        if self.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    pub(crate) fn line(&self) -> String {
         let skipped: usize = self.skipped.values().sum();
         let mut reasons: Vec<(&String, &usize)> = self.skipped.iter().collect();
         reasons.sort_by(|a, b| b.1.cmp(a.1));
@@ -242,19 +251,15 @@ pub fn run(
     lexicon: &LexiconArgs,
 ) -> Result<ExitCode> {
     let mut summary = Summary::default();
-    let result = code_inputs(inputs, output, date, format, lexicon, &mut summary);
+    let result = write_coded(inputs, output, date, format, lexicon, &mut summary);
     // The summary ends every run, a failed one too.
     eprintln!("{}", summary.line());
     result?;
-    Ok(if summary.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(summary.exit_code())
 }
 
-/// Codes every input into the output.
-fn code_inputs(
+/// Codes every input into the output file or standard output.
+fn write_coded(
     inputs: &[PathBuf],
     output: Option<&Path>,
     date: Option<&str>,
@@ -262,10 +267,46 @@ fn code_inputs(
     lexicon: &LexiconArgs,
     summary: &mut Summary,
 ) -> Result<()> {
-    let date = parse_date(date)?;
     if let Some(path) = output {
         check_output(path, inputs)?;
     }
+    let mut sink = Sink::create(output)?;
+    let mut write = |line: &[u8]| -> Result<Flow> {
+        match sink.out.write_all(line) {
+            // The reader of the output has gone (`| head`): nothing more is wanted, and that
+            // is no error.
+            Err(e) if is_broken_pipe(&e) => Ok(Flow::Stop),
+            Err(e) => Err(e).context("writing output"),
+            Ok(()) => Ok(Flow::Go),
+        }
+    };
+    code_inputs(inputs, date, format, lexicon, summary, &mut write)?;
+    match sink.finish() {
+        Err(e) if is_broken_pipe(&e) => {}
+        other => other.context("writing output")?,
+    }
+    Ok(())
+}
+
+/// Whether the consumer of coded documents wants more.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flow {
+    /// Go on.
+    Go,
+    /// Stop reading: nothing more is wanted.
+    Stop,
+}
+
+/// Codes every input, handing each document's output line to `emit` in input order.
+pub(crate) fn code_inputs(
+    inputs: &[PathBuf],
+    date: Option<&str>,
+    format: Format,
+    lexicon: &LexiconArgs,
+    summary: &mut Summary,
+    emit: &mut dyn FnMut(&[u8]) -> Result<Flow>,
+) -> Result<()> {
+    let date = parse_date(date)?;
     let pipeline = Pipeline::load(&lexicon.options())?;
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
@@ -273,7 +314,6 @@ fn code_inputs(
     } else {
         inputs
     };
-    let mut sink = Sink::create(output)?;
     let opts = pipeline.ingest_options(date);
     let files = expand(inputs);
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
@@ -326,13 +366,8 @@ fn code_inputs(
             for outcome in outcomes.into_iter().flatten() {
                 match outcome {
                     Written::Coded { line, events } => {
-                        if let Err(e) = sink.out.write_all(&line) {
-                            if is_broken_pipe(&e) {
-                                // The reader of the output has gone (`| head`): nothing more
-                                // is wanted, and that is no error.
-                                break 'inputs;
-                            }
-                            return Err(e).context("writing output");
+                        if emit(&line)? == Flow::Stop {
+                            break 'inputs;
                         }
                         summary.documents += 1;
                         summary.events += events;
@@ -356,10 +391,6 @@ fn code_inputs(
         progress.file_done(size(&path));
     }
     progress.finish();
-    match sink.finish() {
-        Err(e) if is_broken_pipe(&e) => {}
-        other => other.context("writing output")?,
-    }
     Ok(())
 }
 

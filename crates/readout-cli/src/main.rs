@@ -12,6 +12,7 @@ mod code;
 mod extract;
 mod parse;
 mod progress;
+mod store;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -87,6 +88,116 @@ enum Command {
         threads: Option<usize>,
         #[command(flatten)]
         lexicon: LexiconArgs,
+    },
+    /// Code documents and keep them in an event store (SQLite): the same event reported by
+    /// several articles is merged, and a document already stored is not stored again.
+    Ingest {
+        /// Input files or directories, as for `code`; `-` or nothing reads standard input.
+        inputs: Vec<PathBuf>,
+        /// The database file (created if missing).
+        #[arg(long, default_value = "readout.db")]
+        db: PathBuf,
+        /// Publication date (YYYY-MM-DD) for inputs that carry none.
+        #[arg(long)]
+        date: Option<String>,
+        /// The inputs' kind, as for `code`.
+        #[arg(long, default_value = "auto", value_parser = parse_format)]
+        format: Format,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+    /// Events in a store, filtered: a table on a terminal, CSV otherwise (or --format).
+    Query {
+        /// The database file.
+        #[arg(long, default_value = "readout.db")]
+        db: PathBuf,
+        /// An actor code prefix on either side (CHN, USAGOV, IGOUNO).
+        #[arg(long)]
+        actor: Option<String>,
+        /// A source actor code prefix.
+        #[arg(long)]
+        source: Option<String>,
+        /// A target actor code prefix.
+        #[arg(long)]
+        target: Option<String>,
+        /// A CAMEO code prefix: a root ("19") or a code ("0231").
+        #[arg(long)]
+        code: Option<String>,
+        /// A quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+        /// 4 material conflict.
+        #[arg(long)]
+        quad: Option<i64>,
+        /// First day (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+        /// Words of the place's name.
+        #[arg(long)]
+        place: Option<String>,
+        /// The ISO alpha-3 code of the country it happened in.
+        #[arg(long)]
+        country: Option<String>,
+        /// asserted, hypothetical, intended, conditional or requested.
+        #[arg(long)]
+        modality: Option<String>,
+        /// Only events reported as not having happened.
+        #[arg(long, conflicts_with = "happened")]
+        negated: bool,
+        /// Only events reported as having happened (not negated).
+        #[arg(long)]
+        happened: bool,
+        /// An outlet that reported the event (its publisher or site).
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Full-text search over the evidence sentences (SQLite FTS5 syntax).
+        #[arg(long)]
+        text: Option<String>,
+        /// The most events listed.
+        #[arg(long, default_value = "100")]
+        limit: usize,
+        /// Events to skip (paging).
+        #[arg(long, default_value = "0")]
+        offset: usize,
+        /// table, csv or jsonl.
+        #[arg(long, value_parser = store::parse_output_format)]
+        format: Option<store::OutputFormat>,
+    },
+    /// One event of a store with every article that reported it and the sentences behind it.
+    Show {
+        /// The event's id (from `readout query`).
+        id: i64,
+        /// The database file.
+        #[arg(long, default_value = "readout.db")]
+        db: PathBuf,
+    },
+    /// Events between two actors per day, week or month, both directions: counts per quad
+    /// class and Goldstein sum and mean.
+    Dyad {
+        /// The first actor (a code prefix: CHN, USAGOV).
+        a: String,
+        /// The second actor.
+        b: String,
+        /// The database file.
+        #[arg(long, default_value = "readout.db")]
+        db: PathBuf,
+        /// day, week or month.
+        #[arg(long, default_value = "week", value_parser = parse_period)]
+        by: readout_store::query::Period,
+        /// table, csv or jsonl.
+        #[arg(long, value_parser = store::parse_output_format)]
+        format: Option<store::OutputFormat>,
+    },
+    /// Every event of a store: gdelt (the GDELT 2.0 event table, 61 tab-separated columns),
+    /// csv or jsonl, on standard output.
+    Export {
+        /// The database file.
+        #[arg(long, default_value = "readout.db")]
+        db: PathBuf,
+        /// gdelt, csv or jsonl.
+        #[arg(long, default_value = "jsonl")]
+        format: String,
     },
     /// Show how a sentence (or a file) is analysed and coded.
     Explain {
@@ -167,6 +278,16 @@ enum LexiconCommand {
     },
 }
 
+fn parse_period(name: &str) -> Result<readout_store::query::Period, String> {
+    use readout_store::query::Period;
+    match name {
+        "day" => Ok(Period::Day),
+        "week" => Ok(Period::Week),
+        "month" => Ok(Period::Month),
+        other => Err(format!("unknown period {other:?}: day, week or month")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -233,6 +354,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &lexicon,
             )
         }
+        Command::Ingest {
+            inputs,
+            db,
+            date,
+            format,
+            lexicon,
+        } => store::ingest(&inputs, &db, date.as_deref(), format, &lexicon),
+        Command::Query {
+            db,
+            actor,
+            source,
+            target,
+            code,
+            quad,
+            from,
+            to,
+            place,
+            country,
+            modality,
+            negated,
+            happened,
+            outlet,
+            text,
+            limit,
+            offset,
+            format,
+        } => {
+            let filter = readout_store::query::Filter {
+                actor,
+                source,
+                target,
+                code,
+                quad,
+                from,
+                to,
+                place,
+                country,
+                modality,
+                negated: match (negated, happened) {
+                    (true, _) => Some(true),
+                    (_, true) => Some(false),
+                    _ => None,
+                },
+                outlet,
+                text,
+                limit,
+                offset,
+            };
+            store::query(&db, &filter, format)
+        }
+        Command::Show { id, db } => store::show(&db, id),
+        Command::Dyad {
+            a,
+            b,
+            db,
+            by,
+            format,
+        } => store::dyad(&db, &a, &b, by, format),
+        Command::Export { db, format } => store::export(&db, &format),
         Command::Explain {
             text,
             file,

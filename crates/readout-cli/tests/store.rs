@@ -1,0 +1,303 @@
+//! The event store from the command line, driven through the real binary: ingest (idempotent,
+//! crash-safe under `kill -9`), query, show, dyad and the GDELT export.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn readout(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .output()
+        .expect("run readout")
+}
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir()
+        .join(format!("readout-store-cli-{}", std::process::id()))
+        .join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `n` articles over a fortnight: Japan and China meet or quarrel, each event reported twice,
+/// by two outlets, in articles with different words.
+fn corpus(n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        let day = 1 + (i / 2) % 14;
+        let outlet = if i % 2 == 0 { "Wire One" } else { "Wire Two" };
+        let (verb, object) = match (i / 2) % 3 {
+            0 => ("met", "Chinese officials"),
+            1 => ("criticised", "China"),
+            _ => ("accused", "China of spying"),
+        };
+        let text = format!(
+            "Japan's foreign minister {verb} {object} in Tokyo on May {day}, the ministry said in report {i}."
+        );
+        out.push_str(
+            &serde_json::json!({
+                "id": format!("doc{i}"),
+                "url": format!("https://{}.example/{i}", outlet.replace(' ', "").to_lowercase()),
+                "title": format!("Japan and China, report {i}"),
+                "published": format!("2024-05-{:02}", day + 2),
+                "publisher": outlet,
+                "text": text,
+            })
+            .to_string(),
+        );
+        out.push('\n');
+    }
+    out
+}
+
+fn counts(db: &Path) -> String {
+    let out = readout(&[
+        "query",
+        "--db",
+        db.to_str().unwrap(),
+        "--limit",
+        "1000000",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows = text.lines().count().saturating_sub(1);
+    let mentions: i64 = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit(',').nth(2)?.parse::<i64>().ok())
+        .sum();
+    format!("{rows} events, {mentions} mentions")
+}
+
+#[test]
+fn ingest_merges_reports_and_a_second_ingest_adds_nothing() {
+    let d = dir("merge");
+    let input = d.join("news.jsonl");
+    std::fs::write(&input, corpus(12)).unwrap();
+    let db = d.join("events.db");
+    let args = [
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ];
+    let first = readout(&args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("stored 12 new document(s)"),
+        "{}",
+        stderr(&first)
+    );
+    let before = counts(&db);
+    let second = readout(&args);
+    assert!(
+        stderr(&second).contains("stored 0 new document(s)"),
+        "{}",
+        stderr(&second)
+    );
+    assert!(
+        stderr(&second).contains("12 already stored"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(counts(&db), before);
+    // Each event was reported by two articles from two outlets: merged, with GDELT's counts.
+    let out = readout(&[
+        "query",
+        "--db",
+        db.to_str().unwrap(),
+        "--code",
+        "04",
+        "--format",
+        "jsonl",
+    ]);
+    let events: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!events.is_empty(), "{}", stdout(&out));
+    for e in &events {
+        assert!(e["code"].as_str().unwrap().starts_with("04"));
+        assert_eq!(e["num_articles"], 2, "{e}");
+        assert_eq!(e["num_sources"], 2, "{e}");
+    }
+    // `show` gives both articles and the sentence behind the event.
+    let id = events[0]["id"].as_i64().unwrap().to_string();
+    let shown = stdout(&readout(&["show", &id, "--db", db.to_str().unwrap()]));
+    assert!(shown.contains("2 article(s) from 2 outlet(s)"), "{shown}");
+    assert!(
+        shown.contains("Wire One") && shown.contains("Wire Two"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("foreign minister met Chinese officials"),
+        "{shown}"
+    );
+    // Full-text search over the evidence.
+    let found = stdout(&readout(&[
+        "query",
+        "--db",
+        db.to_str().unwrap(),
+        "--text",
+        "spying",
+        "--format",
+        "jsonl",
+    ]));
+    // The accusation is found; the meetings, whose sentences say nothing of spying, are not.
+    assert!(
+        found.lines().any(|l| l.contains("\"code\":\"112")),
+        "{found}"
+    );
+    assert!(
+        !found.lines().any(|l| l.contains("\"code\":\"04")),
+        "{found}"
+    );
+}
+
+#[test]
+fn a_killed_ingest_loses_nothing_committed_and_finishes_when_run_again() {
+    let d = dir("kill");
+    let input = d.join("news.jsonl");
+    std::fs::write(&input, corpus(20_000)).unwrap();
+    let db = d.join("events.db");
+    let args = [
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .arg("-9")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(
+        !status.success(),
+        "the ingest ended before it was killed: make the input larger"
+    );
+    // What was committed is readable and whole.
+    let partial = counts(&db);
+    // Running it again finishes the rest, without duplicates: the same as one clean run.
+    let again = readout(&args);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already stored"),
+        "{}",
+        stderr(&again)
+    );
+    let clean_db = d.join("clean.db");
+    let clean = readout(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        clean_db.to_str().unwrap(),
+    ]);
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    assert_eq!(counts(&db), counts(&clean_db), "after the kill: {partial}");
+}
+
+#[test]
+fn a_file_that_is_not_a_readout_database_is_refused_untouched() {
+    let d = dir("foreign");
+    let input = d.join("news.jsonl");
+    std::fs::write(&input, corpus(2)).unwrap();
+    let db = d.join("notes.txt");
+    std::fs::write(&db, "my notes, not a database\n").unwrap();
+    let out = readout(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is not a readout database"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "my notes, not a database\n"
+    );
+}
+
+#[test]
+fn the_gdelt_export_has_the_codebook_s_61_columns_in_order() {
+    let d = dir("gdelt");
+    let input = d.join("news.jsonl");
+    std::fs::write(&input, corpus(12)).unwrap();
+    let db = d.join("events.db");
+    assert!(readout(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let out = readout(&["export", "--db", db.to_str().unwrap(), "--format", "gdelt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r.len(), 61, "{r:?}");
+        // GLOBALEVENTID, SQLDATE (YYYYMMDD), MonthYear, Year, FractionDate.
+        assert!(r[0].parse::<u64>().is_ok());
+        assert!(r[1].len() == 8 && r[1].starts_with("202405"), "{}", r[1]);
+        assert_eq!(r[2], &r[1][..6]);
+        assert_eq!(r[3], "2024");
+        assert!(
+            r[4].starts_with("2024.") && r[4].parse::<f64>().is_ok(),
+            "{}",
+            r[4]
+        );
+        // Actor1Code, Actor1CountryCode, Actor1Type1Code: JPNGOV is Japan's government.
+        assert_eq!(r[5], "JPNGOV", "{r:?}");
+        assert_eq!(r[7], "JPN");
+        assert_eq!(r[12], "GOV");
+        // EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale.
+        assert!(r[26].starts_with(r[28]) && r[27] == &r[26][..3], "{r:?}");
+        assert!(["1", "2", "3", "4"].contains(&r[29]));
+        assert!(r[30].parse::<f64>().is_ok());
+        // NumMentions, NumSources, NumArticles: every event was reported twice.
+        assert_eq!((r[31], r[32], r[33]), ("2", "2", "2"), "{r:?}");
+        // ActionGeo: a place is a world city (type 4) with coordinates, or all empty.
+        if r[52].is_empty() {
+            assert!(
+                r[51].is_empty() && r[56].is_empty() && r[57].is_empty(),
+                "{r:?}"
+            );
+        } else {
+            assert_eq!((r[51], r[52]), ("4", "Tokyo"), "{r:?}");
+            assert!(r[56].parse::<f64>().is_ok() && r[57].parse::<f64>().is_ok());
+        }
+        // DATEADDED (YYYYMMDDHHMMSS) and SOURCEURL.
+        assert_eq!(r[59].len(), 14);
+        assert!(r[60].starts_with("https://"));
+    }
+    assert!(
+        rows.iter().any(|r| r[52] == "Tokyo"),
+        "no event placed in Tokyo"
+    );
+}
