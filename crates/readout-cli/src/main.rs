@@ -188,6 +188,9 @@ enum Command {
         /// table, csv or jsonl.
         #[arg(long, value_parser = store::parse_output_format)]
         format: Option<store::OutputFormat>,
+        /// Also draw the series as an SVG chart: one panel per direction, a line per quad class.
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
     },
     /// Every event of a store: gdelt (the GDELT 2.0 event table, 61 tab-separated columns),
     /// csv or jsonl, on standard output.
@@ -411,7 +414,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             db,
             by,
             format,
-        } => store::dyad(&db, &a, &b, by, format),
+            chart,
+        } => store::dyad(&db, &a, &b, by, format, chart.as_deref()),
         Command::Export { db, format } => store::export(&db, &format),
         Command::Explain {
             text,

@@ -234,16 +234,93 @@ pub fn show(db: &Path, id: i64) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `readout dyad A B`: both directions per period.
+/// The four quad classes, as the chart's legend names them, and their colours.
+const QUADS: [(&str, plotters::style::RGBColor); 4] = [
+    ("verbal cooperation", plotters::style::RGBColor(46, 125, 50)),
+    (
+        "material cooperation",
+        plotters::style::RGBColor(21, 101, 192),
+    ),
+    ("verbal conflict", plotters::style::RGBColor(239, 108, 0)),
+    ("material conflict", plotters::style::RGBColor(198, 40, 40)),
+];
+
+/// Draws a dyad's series as SVG: one panel per direction, one line per quad class, a point
+/// per period (periods without events count zero).
+fn dyad_chart(path: &Path, a: &str, b: &str, rows: &[DyadRow]) -> Result<()> {
+    use plotters::prelude::*;
+    let mut periods: Vec<&str> = rows.iter().map(|r| r.period.as_str()).collect();
+    periods.sort_unstable();
+    periods.dedup();
+    if periods.is_empty() {
+        bail!("no dated events between {a} and {b}: nothing to chart");
+    }
+    let most = rows.iter().flat_map(|r| r.quad).max().unwrap_or(1).max(1);
+    let root = SVGBackend::new(path, (1000, 640)).into_drawing_area();
+    let draw = |e: &dyn std::fmt::Display| anyhow::anyhow!("drawing {}: {e}", path.display());
+    root.fill(&WHITE).map_err(|e| draw(&e))?;
+    let panels = root.split_evenly((2, 1));
+    for (panel, forward) in panels.iter().zip([true, false]) {
+        let title = if forward {
+            format!("{a} → {b}")
+        } else {
+            format!("{b} → {a}")
+        };
+        let mut chart = ChartBuilder::on(panel)
+            .caption(title, ("sans-serif", 18))
+            .margin(10)
+            .x_label_area_size(28)
+            .y_label_area_size(44)
+            .build_cartesian_2d(0..periods.len().max(2) - 1, 0..most + most / 10 + 1)
+            .map_err(|e| draw(&e))?;
+        chart
+            .configure_mesh()
+            .x_labels(8)
+            .x_label_formatter(&|i| periods.get(*i).map(|p| p.to_string()).unwrap_or_default())
+            .y_desc("events")
+            .draw()
+            .map_err(|e| draw(&e))?;
+        for (q, (name, colour)) in QUADS.iter().enumerate() {
+            let points = periods.iter().enumerate().map(|(i, p)| {
+                let count = rows
+                    .iter()
+                    .find(|r| r.a_to_b == forward && r.period == *p)
+                    .map_or(0, |r| r.quad[q]);
+                (i, count)
+            });
+            chart
+                .draw_series(LineSeries::new(points, colour.stroke_width(2)))
+                .map_err(|e| draw(&e))?
+                .label(*name)
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+                });
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(BLACK)
+            .draw()
+            .map_err(|e| draw(&e))?;
+    }
+    root.present().map_err(|e| draw(&e))?;
+    Ok(())
+}
+
+/// `readout dyad A B`: both directions per period, and a chart if asked.
 pub fn dyad(
     db: &Path,
     a: &str,
     b: &str,
     by: Period,
     format: Option<OutputFormat>,
+    chart: Option<&Path>,
 ) -> Result<ExitCode> {
     let store = Store::open_read_only(db)?;
     let rows = query::dyad(&store, a, b, by)?;
+    if let Some(path) = chart {
+        dyad_chart(path, a, b, &rows)?;
+    }
     let mut out = std::io::stdout().lock();
     let direction = |r: &DyadRow| {
         if r.a_to_b {

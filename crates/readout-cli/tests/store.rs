@@ -301,3 +301,70 @@ fn the_gdelt_export_has_the_codebook_s_61_columns_in_order() {
         "no event placed in Tokyo"
     );
 }
+
+#[test]
+fn a_dyad_is_counted_per_period_and_drawn() {
+    let d = dir("dyad");
+    let input = d.join("news.jsonl");
+    std::fs::write(&input, corpus(12)).unwrap();
+    let db = d.join("events.db");
+    assert!(readout(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let chart = d.join("dyad.svg");
+    let out = readout(&[
+        "dyad",
+        "JPN",
+        "CHN",
+        "--db",
+        db.to_str().unwrap(),
+        "--by",
+        "day",
+        "--format",
+        "csv",
+        "--chart",
+        chart.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    // Days of reports, Japan acting on China, each event counted once however many articles
+    // reported it (every event here was reported twice).
+    assert!(rows.len() >= 3, "{csv}");
+    for r in &rows {
+        assert_eq!(r[1], "JPN->CHN");
+        let total: i64 = r[2..6].iter().map(|v| v.parse::<i64>().unwrap()).sum();
+        assert!((1..=3).contains(&total), "{csv}");
+    }
+    // The chart: two panels of four lines (drawn 2 wide; the legend's samples are 2-point
+    // strokes of the same width), a point per day.
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    let points = |l: &str| {
+        let p = l
+            .split("points=\"")
+            .nth(1)
+            .unwrap_or("")
+            .split('"')
+            .next()
+            .unwrap_or("");
+        p.split_whitespace().count()
+    };
+    let series: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.contains("<polyline") && l.contains("stroke-width=\"2\"") && points(l) != 2)
+        .collect();
+    assert_eq!(series.len(), 8, "{svg}");
+    for l in series {
+        assert_eq!(points(l), rows.len(), "{l}");
+    }
+    assert!(svg.contains("JPN → CHN") && svg.contains("material conflict"));
+}

@@ -144,6 +144,7 @@ CREATE INDEX events_date ON events(date);
 CREATE INDEX events_source ON events(source, date);
 CREATE INDEX events_target ON events(target, date);
 CREATE INDEX events_countries ON events(source_country, target_country, date);
+CREATE INDEX events_target_country ON events(target_country, date);
 CREATE INDEX events_root ON events(root, date);
 CREATE INDEX mentions_event ON mentions(event, doc);
 CREATE INDEX mentions_outlet ON mentions(event, outlet);
