@@ -59,6 +59,22 @@ fn corpus(n: usize) -> String {
     out
 }
 
+/// A store of `n` corpus articles, ingested in a fresh directory: (directory, database).
+fn ingested(name: &str, n: usize) -> (PathBuf, PathBuf) {
+    let d = dir(name);
+    let input = d.join("news.jsonl");
+    std::fs::write(&input, corpus(n)).unwrap();
+    let db = d.join("events.db");
+    let out = readout(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    (d, db)
+}
+
 fn counts(db: &Path) -> String {
     let out = readout(&[
         "query",
@@ -243,18 +259,7 @@ fn a_file_that_is_not_a_readout_database_is_refused_untouched() {
 
 #[test]
 fn the_gdelt_export_has_the_codebook_s_61_columns_in_order() {
-    let d = dir("gdelt");
-    let input = d.join("news.jsonl");
-    std::fs::write(&input, corpus(12)).unwrap();
-    let db = d.join("events.db");
-    assert!(readout(&[
-        "ingest",
-        input.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap()
-    ])
-    .status
-    .success());
+    let (_, db) = ingested("gdelt", 12);
     let out = readout(&["export", "--db", db.to_str().unwrap(), "--format", "gdelt"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -304,18 +309,7 @@ fn the_gdelt_export_has_the_codebook_s_61_columns_in_order() {
 
 #[test]
 fn a_dyad_is_counted_per_period_and_drawn() {
-    let d = dir("dyad");
-    let input = d.join("news.jsonl");
-    std::fs::write(&input, corpus(12)).unwrap();
-    let db = d.join("events.db");
-    assert!(readout(&[
-        "ingest",
-        input.to_str().unwrap(),
-        "--db",
-        db.to_str().unwrap()
-    ])
-    .status
-    .success());
+    let (d, db) = ingested("dyad", 12);
     let chart = d.join("dyad.svg");
     let out = readout(&[
         "dyad",
