@@ -143,7 +143,9 @@ CREATE VIRTUAL TABLE evidence USING fts5(text, content='');
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_source ON events(source, date);
 CREATE INDEX events_target ON events(target, date);
-CREATE INDEX events_countries ON events(source_country, target_country, date);
+-- Covers a dyad's whole select (no table look-up per event).
+CREATE INDEX events_countries ON events(source_country, target_country, date, source, target,
+    quad_class, goldstein, modality, negated);
 CREATE INDEX events_target_country ON events(target_country, date);
 CREATE INDEX events_root ON events(root, date);
 CREATE INDEX mentions_event ON mentions(event, doc);
