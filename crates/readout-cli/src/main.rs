@@ -66,6 +66,93 @@ impl LexiconArgs {
     }
 }
 
+/// `readout query`'s options: the store and the filter.
+#[derive(clap::Args)]
+pub struct QueryArgs {
+    /// The database file.
+    #[arg(long, default_value = "readout.db")]
+    pub db: PathBuf,
+    /// An actor code prefix on either side (CHN, USAGOV, IGOUNO).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// A source actor code prefix.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// A target actor code prefix.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// A CAMEO code prefix: a root ("19") or a code ("0231").
+    #[arg(long)]
+    pub code: Option<String>,
+    /// A quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    #[arg(long)]
+    pub quad: Option<i64>,
+    /// First day (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Words of the place's name.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// The ISO alpha-3 code of the country it happened in.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// asserted, hypothetical, intended, conditional or requested.
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// Only events reported as not having happened.
+    #[arg(long, conflicts_with = "happened")]
+    pub negated: bool,
+    /// Only events reported as having happened (not negated).
+    #[arg(long)]
+    pub happened: bool,
+    /// An outlet that reported the event (its publisher or site).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Full-text search over the evidence sentences (SQLite FTS5 syntax).
+    #[arg(long)]
+    pub text: Option<String>,
+    /// The most events listed.
+    #[arg(long, default_value = "100")]
+    pub limit: usize,
+    /// Events to skip (paging).
+    #[arg(long, default_value = "0")]
+    pub offset: usize,
+    /// table, csv or jsonl.
+    #[arg(long, value_parser = store::parse_output_format)]
+    pub format: Option<store::OutputFormat>,
+}
+
+impl QueryArgs {
+    /// The store's filter these options describe.
+    fn filter(&self) -> readout_store::query::Filter {
+        readout_store::query::Filter {
+            actor: self.actor.clone(),
+            source: self.source.clone(),
+            target: self.target.clone(),
+            code: self.code.clone(),
+            quad: self.quad,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            place: self.place.clone(),
+            country: self.country.clone(),
+            modality: self.modality.clone(),
+            negated: match (self.negated, self.happened) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
+            outlet: self.outlet.clone(),
+            text: self.text.clone(),
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Code documents: files (or `-` for stdin) in, one JSON object per document out.
@@ -107,63 +194,7 @@ enum Command {
         lexicon: LexiconArgs,
     },
     /// Events in a store, filtered: a table on a terminal, CSV otherwise (or --format).
-    Query {
-        /// The database file.
-        #[arg(long, default_value = "readout.db")]
-        db: PathBuf,
-        /// An actor code prefix on either side (CHN, USAGOV, IGOUNO).
-        #[arg(long)]
-        actor: Option<String>,
-        /// A source actor code prefix.
-        #[arg(long)]
-        source: Option<String>,
-        /// A target actor code prefix.
-        #[arg(long)]
-        target: Option<String>,
-        /// A CAMEO code prefix: a root ("19") or a code ("0231").
-        #[arg(long)]
-        code: Option<String>,
-        /// A quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
-        /// 4 material conflict.
-        #[arg(long)]
-        quad: Option<i64>,
-        /// First day (YYYY-MM-DD).
-        #[arg(long)]
-        from: Option<String>,
-        /// Last day (YYYY-MM-DD).
-        #[arg(long)]
-        to: Option<String>,
-        /// Words of the place's name.
-        #[arg(long)]
-        place: Option<String>,
-        /// The ISO alpha-3 code of the country it happened in.
-        #[arg(long)]
-        country: Option<String>,
-        /// asserted, hypothetical, intended, conditional or requested.
-        #[arg(long)]
-        modality: Option<String>,
-        /// Only events reported as not having happened.
-        #[arg(long, conflicts_with = "happened")]
-        negated: bool,
-        /// Only events reported as having happened (not negated).
-        #[arg(long)]
-        happened: bool,
-        /// An outlet that reported the event (its publisher or site).
-        #[arg(long)]
-        outlet: Option<String>,
-        /// Full-text search over the evidence sentences (SQLite FTS5 syntax).
-        #[arg(long)]
-        text: Option<String>,
-        /// The most events listed.
-        #[arg(long, default_value = "100")]
-        limit: usize,
-        /// Events to skip (paging).
-        #[arg(long, default_value = "0")]
-        offset: usize,
-        /// table, csv or jsonl.
-        #[arg(long, value_parser = store::parse_output_format)]
-        format: Option<store::OutputFormat>,
-    },
+    Query(QueryArgs),
     /// One event of a store with every article that reported it and the sentences behind it.
     Show {
         /// The event's id (from `readout query`).
@@ -364,49 +395,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             lexicon,
         } => store::ingest(&inputs, &db, date.as_deref(), format, &lexicon),
-        Command::Query {
-            db,
-            actor,
-            source,
-            target,
-            code,
-            quad,
-            from,
-            to,
-            place,
-            country,
-            modality,
-            negated,
-            happened,
-            outlet,
-            text,
-            limit,
-            offset,
-            format,
-        } => {
-            let filter = readout_store::query::Filter {
-                actor,
-                source,
-                target,
-                code,
-                quad,
-                from,
-                to,
-                place,
-                country,
-                modality,
-                negated: match (negated, happened) {
-                    (true, _) => Some(true),
-                    (_, true) => Some(false),
-                    _ => None,
-                },
-                outlet,
-                text,
-                limit,
-                offset,
-            };
-            store::query(&db, &filter, format)
-        }
+        Command::Query(args) => store::query(&args.db, &args.filter(), args.format),
         Command::Show { id, db } => store::show(&db, id),
         Command::Dyad {
             a,

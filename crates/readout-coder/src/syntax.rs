@@ -109,7 +109,7 @@ impl Syntax {
                 let base = words.len();
                 words.resize(base + range.len(), UNPARSED);
                 heads.resize(base + range.len(), NO_HEAD);
-                for (w, &t) in out.iter().zip(token_of.iter()) {
+                for (j, (w, &t)) in out.iter().zip(token_of.iter()).enumerate() {
                     let local = t - range.start;
                     words[base + local] = *w;
                     words[base + local].head =
@@ -118,7 +118,9 @@ impl Syntax {
                         Some(h) => token_of[h as usize] as u32,
                         None => NO_HEAD,
                     };
-                    if abbreviation_stop(doc, t, range.end) {
+                    // A word that spans two tokens is an abbreviation with its stop.
+                    let next = token_of.get(j + 1).copied().unwrap_or(range.end);
+                    if next - t == 2 {
                         words[base + local + 1] = Word {
                             upos: Upos::PUNCT,
                             xpos: Xpos::Period,

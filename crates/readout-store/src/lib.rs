@@ -291,12 +291,13 @@ impl Batch<'_> {
             ],
         )?;
         let doc_row = self.tx.last_insert_rowid();
-        let sentences = doc["sentences"].as_array().cloned().unwrap_or_default();
+        let no_items = Vec::new();
+        let sentences = doc["sentences"].as_array().unwrap_or(&no_items);
         {
             let mut insert = self.tx.prepare_cached(
                 "INSERT INTO sentences(doc, idx, kind, text) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            for s in &sentences {
+            for s in sentences {
                 insert.execute(params![
                     doc_row,
                     s["index"].as_i64().unwrap_or(0),
@@ -317,14 +318,10 @@ impl Batch<'_> {
                     .collect()
             })
             .unwrap_or_default();
-        let events = doc["events"].as_array().cloned().unwrap_or_default();
-        for e in &events {
+        let events = doc["events"].as_array().unwrap_or(&no_items);
+        for e in events {
             let key = merge_key(e, &doc_id);
             let event = self.event_row(e, &key, &names, url.as_deref())?;
-            self.tx.execute(
-                "UPDATE events SET first_sentence = min(first_sentence, ?2) WHERE id = ?1",
-                params![event, e["sentence"].as_i64().unwrap_or(0)],
-            )?;
             let sentence = e["sentence"].as_i64().unwrap_or(0);
             let new_article: bool = !self.tx.query_row(
                 "SELECT EXISTS(SELECT 1 FROM mentions WHERE event = ?1 AND doc = ?2)",
@@ -362,8 +359,9 @@ impl Batch<'_> {
             )?;
             self.tx.execute(
                 "UPDATE events SET num_mentions = num_mentions + 1,
-                    num_articles = num_articles + ?2, num_sources = num_sources + ?3 WHERE id = ?1",
-                params![event, new_article as i64, new_outlet as i64],
+                    num_articles = num_articles + ?2, num_sources = num_sources + ?3,
+                    first_sentence = min(first_sentence, ?4) WHERE id = ?1",
+                params![event, new_article as i64, new_outlet as i64, sentence],
             )?;
         }
         Ok(Added::New {
