@@ -80,8 +80,12 @@ pub fn parse<'a>(file: &str, text: &'a str, problems: &mut Vec<Problem>) -> Vec<
         let indented = raw.starts_with([' ', '\t']);
         if !indented {
             let kind_end = body.find(char::is_whitespace).unwrap_or(body.len());
-            let kind = &raw[..kind_end];
-            if !is_word(kind) {
+            // The kind borrows from `raw` (records outlive this loop); `body` is the same text
+            // after comment stripping, so a kind that differs between the two is not a word.
+            let lead = raw.len() - raw.trim_start().len();
+            let kind = raw.get(lead..lead + kind_end).unwrap_or("");
+            if !is_word(kind) || kind != &body[..kind_end] {
+                let kind = &body[..kind_end];
                 problems.push(Problem::new(
                     file,
                     line_no,
@@ -173,5 +177,22 @@ mod tests {
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [1, 2, 5]);
         assert!(problems[0].to_string().starts_with("f.txt:1: "));
+    }
+
+    #[test]
+    fn a_line_led_by_other_whitespace_is_judged_by_its_first_word() {
+        // A carriage return or no-break space is not indentation; the kind is read after it,
+        // and a non-ASCII kind is a problem on that line, not a slice through a character.
+        let mut problems = Vec::new();
+        let recs = parse(
+            "f.txt",
+            "\r\u{a0}verb meet\n\r\u{b3}\u{b3} x\n",
+            &mut problems,
+        );
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].kind, "verb");
+        assert_eq!(recs[0].head, ["meet"]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 2);
     }
 }
