@@ -163,7 +163,7 @@ fn absolute(path: &Path) -> Option<PathBuf> {
 
 /// Refuses an output that would destroy an input (the same file) or be read back as one (a file
 /// inside an input directory).
-fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+pub(crate) fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
     let Some(out) = absolute(output) else {
         return Ok(());
     };
@@ -191,14 +191,14 @@ fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
 /// Where documents go: standard output, or a file written under a temporary name in the same
 /// directory and renamed only when the run completes, so that a failed run leaves no half file
 /// and never truncates an existing one.
-struct Sink {
-    out: BufWriter<Box<dyn Write>>,
+pub(crate) struct Sink {
+    pub(crate) out: BufWriter<Box<dyn Write>>,
     /// The temporary file and the file it becomes.
     file: Option<(PathBuf, PathBuf)>,
 }
 
 impl Sink {
-    fn create(output: Option<&Path>) -> Result<Sink> {
+    pub(crate) fn create(output: Option<&Path>) -> Result<Sink> {
         let Some(path) = output else {
             let stdout: Box<dyn Write> = Box::new(std::io::stdout().lock());
             return Ok(Sink {
@@ -222,7 +222,7 @@ impl Sink {
         })
     }
 
-    fn finish(mut self) -> std::io::Result<()> {
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
         self.out.flush()?;
         if let Some((tmp, path)) = self.file.take() {
             std::fs::rename(&tmp, &path)?;

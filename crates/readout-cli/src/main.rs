@@ -224,14 +224,21 @@ enum Command {
         chart: Option<PathBuf>,
     },
     /// Every event of a store: gdelt (the GDELT 2.0 event table, 61 tab-separated columns),
-    /// csv or jsonl, on standard output.
+    /// csv or jsonl (on standard output, or to --out), or parquet (a directory per period).
     Export {
         /// The database file.
         #[arg(long, default_value = "readout.db")]
         db: PathBuf,
-        /// gdelt, csv or jsonl.
+        /// gdelt, csv, jsonl or parquet.
         #[arg(long, default_value = "jsonl")]
         format: String,
+        /// Where to write: a file for gdelt, csv and jsonl (standard output without it); a new
+        /// or empty directory for parquet (required).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Parquet only: one directory per day, month or year of the events' dates.
+        #[arg(long, default_value = "month")]
+        partition: String,
     },
     /// Show how a sentence (or a file) is analysed and coded.
     Explain {
@@ -405,7 +412,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             chart,
         } => store::dyad(&db, &a, &b, by, format, chart.as_deref()),
-        Command::Export { db, format } => store::export(&db, &format),
+        Command::Export {
+            db,
+            format,
+            out,
+            partition,
+        } => store::export(&db, &format, out.as_deref(), &partition),
         Command::Explain {
             text,
             file,

@@ -1,9 +1,10 @@
 //! `readout ingest`, `query`, `show`, `dyad` and `export`: the event store from the command line.
 
-use crate::code::{code_inputs, Flow, Summary};
+use crate::code::{check_output, code_inputs, Flow, Sink, Summary};
 use crate::LexiconArgs;
 use anyhow::{bail, Context, Result};
 use readout::Format;
+use readout_store::export::parquet::Partition;
 use readout_store::export::{csv_field, event_json, event_values, EVENT_FIELDS};
 use readout_store::query::{self, DyadRow, EventRow, Filter, Period};
 use readout_store::{Added, Store};
@@ -377,44 +378,57 @@ pub fn dyad(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `readout export`: every event in GDELT's layout, CSV or JSON Lines.
-pub fn export(db: &Path, format: &str) -> Result<ExitCode> {
+/// `readout export`: every event in GDELT's layout, CSV, JSON Lines or Parquet.
+pub fn export(db: &Path, format: &str, out: Option<&Path>, partition: &str) -> Result<ExitCode> {
+    if !["gdelt", "csv", "jsonl", "parquet"].contains(&format) {
+        bail!("unknown export format {format:?}: gdelt, csv, jsonl or parquet");
+    }
     let store = Store::open_read_only(db)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if format == "parquet" {
+        let Some(dir) = out else {
+            bail!("--format parquet writes a directory of files: give it with --out DIR");
+        };
+        let Some(partition) = Partition::from_name(partition) else {
+            bail!("unknown --partition {partition:?}: day, month or year");
+        };
+        let summary = readout_store::export::parquet::parquet(&store, dir, partition)?;
+        eprintln!(
+            "exported {} events to {} Parquet files under {}",
+            summary.rows,
+            summary.files.len(),
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(path) = out {
+        check_output(path, &[db.to_path_buf()])?;
+    }
+    // Written under a temporary name and renamed when complete: a failed export leaves no
+    // half file.
+    let mut sink = Sink::create(out)?;
+    let out = &mut sink.out;
     match format {
         "gdelt" => {
-            readout_store::export::gdelt(&store, &mut out)?;
+            readout_store::export::gdelt(&store, out)?;
         }
         "csv" | "jsonl" => {
-            let mut offset = 0;
             let as_csv = format == "csv";
             if as_csv {
                 writeln!(out, "{}", EVENT_FIELDS.join(","))?;
             }
-            loop {
-                let filter = Filter {
-                    limit: 10_000,
-                    offset,
-                    ..Filter::default()
-                };
-                let rows = query::events(&store, &filter)?;
-                for e in &rows {
-                    if as_csv {
-                        let values: Vec<String> =
-                            event_values(e).iter().map(|v| csv_field(v)).collect();
-                        writeln!(out, "{}", values.join(","))?;
-                    } else {
-                        writeln!(out, "{}", event_json(e))?;
-                    }
+            query::each_event(&store, |e| -> Result<()> {
+                if as_csv {
+                    let values: Vec<String> =
+                        event_values(e).iter().map(|v| csv_field(v)).collect();
+                    writeln!(out, "{}", values.join(","))?;
+                } else {
+                    writeln!(out, "{}", event_json(e))?;
                 }
-                if rows.len() < filter.limit {
-                    break;
-                }
-                offset += rows.len();
-            }
+                Ok(())
+            })?;
         }
-        other => bail!("unknown export format {other:?}: gdelt, csv or jsonl"),
+        _ => unreachable!("formats are checked above"),
     }
-    out.flush()?;
+    sink.finish()?;
     Ok(ExitCode::SUCCESS)
 }

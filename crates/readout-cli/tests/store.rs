@@ -362,3 +362,176 @@ fn a_dyad_is_counted_per_period_and_drawn() {
     }
     assert!(svg.contains("JPN → CHN") && svg.contains("material conflict"));
 }
+
+/// A Python interpreter with the independent readers of `.ci/requirements.txt` (pyarrow,
+/// DuckDB): `READOUT_PYTHON`, or `python3`. `.ci/run` installs them in a virtual environment
+/// and points `READOUT_PYTHON` at it.
+fn python_with_readers() -> PathBuf {
+    let python = std::env::var_os("READOUT_PYTHON").map_or("python3".into(), PathBuf::from);
+    let probe = Command::new(&python)
+        .args(["-c", "import pyarrow, duckdb"])
+        .output();
+    assert!(
+        probe.as_ref().is_ok_and(|o| o.status.success()),
+        "this test needs a Python with pyarrow and duckdb ({} has not: `pip install -r \
+         .ci/requirements.txt`, or set READOUT_PYTHON)",
+        python.display()
+    );
+    python
+}
+
+#[test]
+#[ignore = "needs ../shared and Python with pyarrow and duckdb (.ci/requirements.txt)"]
+fn a_parquet_export_is_read_by_pyarrow_and_duckdb_as_readout_exported_it() {
+    let python = python_with_readers();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let bbc = repo.join("../shared/data/corpus/bbc-2225.jsonl");
+    let text = std::fs::read_to_string(&bbc).expect("../shared/data/corpus/bbc-2225.jsonl");
+    let d = dir("parquet");
+    // Real articles (BBC, mostly undated, so events with and without a day) and the synthetic
+    // dated ones, which spread over May 2024.
+    let mut input: String = text.lines().take(150).map(|l| format!("{l}\n")).collect();
+    input.push_str(&corpus(12));
+    std::fs::write(d.join("news.jsonl"), input).unwrap();
+    let db = d.join("events.db");
+    let db_arg = db.to_str().unwrap();
+    let out = readout(&[
+        "ingest",
+        d.join("news.jsonl").to_str().unwrap(),
+        "--db",
+        db_arg,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // No --out, an unknown partition, or a directory with something in it: refused.
+    let export = |extra: &[&str]| {
+        let mut args = vec!["export", "--db", db_arg, "--format", "parquet"];
+        args.extend_from_slice(extra);
+        readout(&args)
+    };
+    assert_eq!(export(&[]).status.code(), Some(2));
+    let target = d.join("pq");
+    let target_arg = target.to_str().unwrap();
+    assert_eq!(
+        export(&["--out", target_arg, "--partition", "week"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = export(&["--out", target_arg]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Parquet files"), "{}", stderr(&out));
+    let again = export(&["--out", target_arg]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("is not empty"),
+        "{}",
+        stderr(&again)
+    );
+
+    // What readout says the store holds, through the JSON Lines export (no Parquet involved).
+    let jsonl = readout(&["export", "--db", db_arg, "--format", "jsonl"]);
+    assert!(jsonl.status.success(), "{}", stderr(&jsonl));
+    let expected: Vec<serde_json::Value> = stdout(&jsonl)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(expected.len() > 100, "only {} events", expected.len());
+    assert!(expected.iter().any(|e| e["date"].is_null()));
+    assert!(expected.iter().any(|e| e["date"].is_string()));
+
+    let read = Command::new(&python)
+        .arg(repo.join("crates/readout-cli/tests/readers/parquet_summary.py"))
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(read.status.success(), "{}", stderr(&read));
+    let seen: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    let (arrow, duck) = (&seen["pyarrow"], &seen["duckdb"]);
+    assert_eq!(arrow["rows"], expected.len());
+    assert_eq!(duck["rows"], expected.len());
+    let mentions: i64 = expected
+        .iter()
+        .map(|e| e["num_mentions"].as_i64().unwrap())
+        .sum();
+    assert_eq!(duck["mentions"], mentions);
+    // Typed columns, not text: a date is a day, counts are integers, negation a boolean.
+    assert_eq!(arrow["types"]["date"], "date32[day]");
+    assert_eq!(arrow["types"]["num_mentions"], "int64");
+    assert_eq!(arrow["types"]["negated"], "bool");
+    assert_eq!(arrow["types"]["goldstein"], "double");
+    // Every event, with the values readout exported, in the partition of its month.
+    let mut months = std::collections::BTreeSet::new();
+    for e in &expected {
+        let id = e["id"].to_string();
+        let got = &arrow["events"][&id];
+        assert!(
+            got.is_object(),
+            "event {id} is missing from the Parquet files"
+        );
+        for key in [
+            "date",
+            "code",
+            "source",
+            "target",
+            "quad_class",
+            "negated",
+            "num_mentions",
+        ] {
+            assert_eq!(got[key], e[key], "event {id}, column {key}");
+        }
+        let g = e["goldstein"].as_f64().unwrap();
+        assert!(
+            (got["goldstein"].as_f64().unwrap() - g).abs() < 1e-9,
+            "event {id}"
+        );
+        let month = e["date"].as_str().map(|d| d[..7].to_string());
+        assert_eq!(
+            got["month"].as_str().map(str::to_string),
+            month,
+            "event {id}"
+        );
+        months.insert(month);
+    }
+    assert_eq!(duck["months"], months.iter().flatten().count());
+    assert!(months.contains(&Some("2024-05".to_string())));
+}
+
+#[test]
+fn an_export_to_a_file_matches_standard_output_and_never_overwrites_the_database() {
+    let (d, db) = ingested("export-file", 6);
+    let db_arg = db.to_str().unwrap();
+    let to_stdout = readout(&["export", "--db", db_arg, "--format", "csv"]);
+    assert!(to_stdout.status.success(), "{}", stderr(&to_stdout));
+    let file = d.join("events.csv");
+    let to_file = readout(&[
+        "export",
+        "--db",
+        db_arg,
+        "--format",
+        "csv",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(to_file.status.success(), "{}", stderr(&to_file));
+    assert_eq!(std::fs::read(&file).unwrap(), to_stdout.stdout);
+    assert!(stdout(&to_stdout).lines().count() > 1);
+
+    let before = std::fs::read(&db).unwrap();
+    let clobber = readout(&["export", "--db", db_arg, "--format", "gdelt", "-o", db_arg]);
+    assert_eq!(clobber.status.code(), Some(2));
+    assert!(
+        stderr(&clobber).contains("is also an input"),
+        "{}",
+        stderr(&clobber)
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    let unknown = readout(&["export", "--db", db_arg, "--format", "xlsx"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("gdelt, csv, jsonl or parquet"),
+        "{}",
+        stderr(&unknown)
+    );
+}

@@ -5,7 +5,8 @@
 //! a dyad by week, a filtered event list, one event with its mentions.
 //!
 //! ```text
-//! cargo bench -p readout-store --bench scale
+//! cargo bench -p readout-store --bench scale                      # queries
+//! cargo bench -p readout-store --features parquet --bench scale   # and a Parquet export
 //! ```
 
 use readout_store::query::{self, Filter, Period};
@@ -98,7 +99,7 @@ fn generate(path: &PathBuf, n: usize) {
             let target = (rng.below(10) < 7).then(|| actor(&mut rng));
             let (code, quad, goldstein) = CODES[rng.zipf(CODES.len())];
             let day = epoch + rng.below(5 * 365);
-            let date = civil(day);
+            let date = readout_doc::Date::from_days(day as i64).to_string();
             let mentions = 1 + rng.zipf(20) as i64;
             event
                 .execute(params![
@@ -128,20 +129,6 @@ fn generate(path: &PathBuf, n: usize) {
         start.elapsed().as_secs_f64(),
         n as f64 / start.elapsed().as_secs_f64()
     );
-}
-
-/// `YYYY-MM-DD` of a day counted from 1970-01-01 (Howard Hinnant's civil-from-days).
-fn civil(days: usize) -> String {
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn timed<T>(what: &str, f: impl Fn() -> T, describe: impl Fn(&T) -> String) {
@@ -217,4 +204,27 @@ fn main() {
         || query::event(&store, (events / 2).max(1)).unwrap(),
         |e| format!("found: {}", e.is_some()),
     );
+    #[cfg(feature = "parquet")]
+    {
+        use readout_store::export::parquet::{parquet, Partition};
+        let out = std::env::temp_dir().join(format!("readout-store-bench-{n}-parquet"));
+        let _ = std::fs::remove_dir_all(&out);
+        let start = Instant::now();
+        let summary = parquet(&store, &out, Partition::Month).unwrap();
+        let secs = start.elapsed().as_secs_f64();
+        let bytes: u64 = summary
+            .files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        println!(
+            "parquet export by month: {} events, {} files, {:.0} MB in {secs:.1} s ({:.0} events/s)",
+            summary.rows,
+            summary.files.len(),
+            bytes as f64 / 1e6,
+            summary.rows as f64 / secs
+        );
+        let _ = std::fs::remove_dir_all(&out);
+    }
 }

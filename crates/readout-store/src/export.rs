@@ -1,5 +1,8 @@
 //! The store's events written out for other tools: GDELT 2.0's event table (so that GDELT
-//! readers load it unchanged), CSV and JSON Lines.
+//! readers load it unchanged), CSV, JSON Lines and (with the `parquet` feature) Parquet.
+
+#[cfg(feature = "parquet")]
+pub mod parquet;
 
 use crate::query::EventRow;
 use crate::{Store, StoreError};
@@ -210,7 +213,7 @@ pub fn gdelt(store: &Store, out: &mut dyn Write) -> Result<usize, StoreError> {
             .into_iter()
             .map(|v| v.replace(['\t', '\n', '\r'], " "))
             .collect();
-        writeln!(out, "{}", line.join("\t")).map_err(|e| StoreError::Document(e.to_string()))?;
+        writeln!(out, "{}", line.join("\t")).map_err(|e| StoreError::Export(e.to_string()))?;
         n += 1;
     }
     Ok(n)

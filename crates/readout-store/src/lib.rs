@@ -61,6 +61,9 @@ pub enum StoreError {
     /// A document line is not readout output.
     #[error("not a readout document: {0}")]
     Document(String),
+    /// An export could not be written (the file or directory named in the message).
+    #[error("export failed: {0}")]
+    Export(String),
 }
 
 /// An open event store.
