@@ -121,6 +121,10 @@ pub struct QueryArgs {
     /// Events to skip (paging).
     #[arg(long, default_value = "0")]
     pub offset: usize,
+    /// newest, oldest, reported (most reported first), conflict (lowest Goldstein first) or
+    /// cooperation.
+    #[arg(long, default_value = "newest", value_parser = parse_order)]
+    pub order: readout_store::query::Order,
     /// table, csv or jsonl.
     #[arg(long, value_parser = store::parse_output_format)]
     pub format: Option<store::OutputFormat>,
@@ -147,6 +151,7 @@ impl QueryArgs {
             },
             outlet: self.outlet.clone(),
             text: self.text.clone(),
+            order: self.order,
             limit: self.limit,
             offset: self.offset,
         }
@@ -222,6 +227,19 @@ enum Command {
         /// Also draw the series as an SVG chart: one panel per direction, a line per quad class.
         #[arg(long, value_name = "FILE.svg")]
         chart: Option<PathBuf>,
+    },
+    /// Serve a store over HTTP: a JSON API (`/api/`, described at `/api/openapi.json`) and a
+    /// web page for analysts (`/`). The store is opened read-only.
+    Serve {
+        /// The database file.
+        #[arg(long, default_value = "readout.db")]
+        db: PathBuf,
+        /// The address to listen on; loopback unless you say otherwise (port 0: any free port).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        /// Seconds a query may run before it is stopped and answered 503.
+        #[arg(long, default_value = "10")]
+        query_timeout: u64,
     },
     /// Every event of a store: gdelt (the GDELT 2.0 event table, 61 tab-separated columns),
     /// csv or jsonl (on standard output, or to --out), or parquet (a directory per period).
@@ -319,14 +337,14 @@ enum LexiconCommand {
     },
 }
 
+fn parse_order(s: &str) -> Result<readout_store::query::Order, String> {
+    readout_store::query::Order::from_name(s)
+        .ok_or_else(|| format!("{s:?}: newest, oldest, reported, conflict or cooperation"))
+}
+
 fn parse_period(name: &str) -> Result<readout_store::query::Period, String> {
-    use readout_store::query::Period;
-    match name {
-        "day" => Ok(Period::Day),
-        "week" => Ok(Period::Week),
-        "month" => Ok(Period::Month),
-        other => Err(format!("unknown period {other:?}: day, week or month")),
-    }
+    readout_store::query::Period::from_name(name)
+        .ok_or_else(|| format!("unknown period {name:?}: day, week or month"))
 }
 
 fn main() -> ExitCode {
@@ -412,6 +430,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             chart,
         } => store::dyad(&db, &a, &b, by, format, chart.as_deref()),
+        Command::Serve {
+            db,
+            listen,
+            query_timeout,
+        } => {
+            if !listen.ip().is_loopback() {
+                eprintln!(
+                    "readout: listening on {listen}, which other machines can reach; the API has no authentication"
+                );
+            }
+            let mut config = readout_server::Config::new(db);
+            config.listen = listen;
+            config.query_timeout = std::time::Duration::from_secs(query_timeout.max(1));
+            readout_server::run(config)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export {
             db,
             format,

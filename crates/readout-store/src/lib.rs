@@ -61,6 +61,14 @@ pub enum StoreError {
     /// A document line is not readout output.
     #[error("not a readout document: {0}")]
     Document(String),
+    /// A full-text search is not valid FTS5 syntax.
+    #[error("the text search {query:?} is not valid: {reason} (quote words with special characters, e.g. \"U.S.\")")]
+    Search {
+        /// The search as given.
+        query: String,
+        /// SQLite's complaint.
+        reason: String,
+    },
     /// An export could not be written (the file or directory named in the message).
     #[error("export failed: {0}")]
     Export(String),
@@ -228,6 +236,12 @@ impl Store {
         Ok(Batch {
             tx: self.conn.transaction()?,
         })
+    }
+
+    /// A handle that stops this store's running query from another thread (it then fails
+    /// with an "interrupted" error): how a server bounds a query's time.
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
     }
 
     /// How many documents, events and mentions the store holds.

@@ -38,6 +38,48 @@ pub struct Filter {
     pub limit: usize,
     /// Events to skip, for paging.
     pub offset: usize,
+    /// The order of [`events`]' rows.
+    pub order: Order,
+}
+
+/// The order events are listed in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Newest first (undated last), the most reported first on a day.
+    #[default]
+    Newest,
+    /// Oldest first (undated last).
+    Oldest,
+    /// The most reported first.
+    MostReported,
+    /// The most conflictual first (lowest Goldstein value).
+    MostConflictual,
+    /// The most cooperative first (highest Goldstein value).
+    MostCooperative,
+}
+
+impl Order {
+    /// The order named `newest`, `oldest`, `reported`, `conflict` or `cooperation`.
+    pub fn from_name(name: &str) -> Option<Order> {
+        Some(match name {
+            "newest" => Order::Newest,
+            "oldest" => Order::Oldest,
+            "reported" => Order::MostReported,
+            "conflict" => Order::MostConflictual,
+            "cooperation" => Order::MostCooperative,
+            _ => return None,
+        })
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            Order::Newest => "e.date IS NULL, e.date DESC, e.num_mentions DESC, e.id",
+            Order::Oldest => "e.date IS NULL, e.date, e.id",
+            Order::MostReported => "e.num_mentions DESC, e.id",
+            Order::MostConflictual => "e.goldstein IS NULL, e.goldstein, e.id",
+            Order::MostCooperative => "e.goldstein IS NULL, e.goldstein DESC, e.id",
+        }
+    }
 }
 
 /// One merged event, as a query returns it.
@@ -153,6 +195,25 @@ fn prefix(column: &str, prefix: &str, out: &mut Vec<Sql>) -> String {
 }
 
 impl Filter {
+    /// Checks the full-text search, if any, so that a malformed one is reported as such and
+    /// not as a failure of the query around it.
+    fn check(&self, store: &Store) -> Result<(), StoreError> {
+        let Some(text) = &self.text else {
+            return Ok(());
+        };
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM (SELECT rowid FROM evidence WHERE evidence MATCH ?1 LIMIT 1)",
+                [text],
+                |_| Ok(()),
+            )
+            .map_err(|e| StoreError::Search {
+                query: text.clone(),
+                reason: e.to_string(),
+            })
+    }
+
     /// The WHERE clause and its parameters.
     fn sql(&self) -> (String, Vec<Sql>) {
         let mut conds = Vec::new();
@@ -222,17 +283,17 @@ impl Filter {
     }
 }
 
-/// The events a filter selects, newest first (undated last), most reported first on a day.
+/// The events a filter selects, in its [`Order`] (newest first by default).
 pub fn events(store: &Store, filter: &Filter) -> Result<Vec<EventRow>, StoreError> {
+    filter.check(store)?;
     let (clause, mut p) = filter.sql();
     p.push(Sql::Integer(
         if filter.limit == 0 { 100 } else { filter.limit } as i64,
     ));
     p.push(Sql::Integer(filter.offset as i64));
-    let sql = format!(
-        "SELECT {EVENT_COLUMNS} FROM events e {clause}
-         ORDER BY e.date IS NULL, e.date DESC, e.num_mentions DESC, e.id LIMIT ? OFFSET ?"
-    );
+    let order = filter.order.sql();
+    let sql =
+        format!("SELECT {EVENT_COLUMNS} FROM events e {clause} ORDER BY {order} LIMIT ? OFFSET ?");
     let mut stmt = store.conn().prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(p), event_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -306,6 +367,16 @@ pub enum Period {
 }
 
 impl Period {
+    /// The period named `day`, `week` or `month`.
+    pub fn from_name(name: &str) -> Option<Period> {
+        match name {
+            "day" => Some(Period::Day),
+            "week" => Some(Period::Week),
+            "month" => Some(Period::Month),
+            _ => None,
+        }
+    }
+
     /// The SQL expression naming the period of `e.date`: the day, the Monday that starts its
     /// week, or `YYYY-MM`.
     fn sql(self) -> &'static str {
@@ -368,4 +439,144 @@ pub fn dyad(store: &Store, a: &str, b: &str, by: Period) -> Result<Vec<DyadRow>,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// What [`top`] ranks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopField {
+    /// Source actor codes.
+    Source,
+    /// Target actor codes.
+    Target,
+    /// Full event codes.
+    Code,
+    /// Event roots.
+    Root,
+}
+
+/// One value of a ranking and how many events have it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TopRow {
+    /// The code.
+    pub value: String,
+    /// An actor's name (for actor rankings).
+    pub name: Option<String>,
+    /// Events with it.
+    pub events: i64,
+}
+
+/// The `n` most frequent values of `field` among the events a filter selects.
+pub fn top(
+    store: &Store,
+    filter: &Filter,
+    field: TopField,
+    n: usize,
+) -> Result<Vec<TopRow>, StoreError> {
+    filter.check(store)?;
+    let (clause, mut p) = filter.sql();
+    let (value, name) = match field {
+        TopField::Source => ("e.source", "max(e.source_name)"),
+        TopField::Target => ("e.target", "max(e.target_name)"),
+        TopField::Code => ("e.code", "NULL"),
+        TopField::Root => ("e.root", "NULL"),
+    };
+    let not_null = if clause.is_empty() { "WHERE" } else { "AND" };
+    p.push(Sql::Integer(n as i64));
+    let sql = format!(
+        "SELECT {value}, {name}, count(*) FROM events e {clause} {not_null} {value} IS NOT NULL
+         GROUP BY {value} ORDER BY count(*) DESC, {value} LIMIT ?"
+    );
+    let mut stmt = store.conn().prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(p), |r| {
+        Ok(TopRow {
+            value: r.get(0)?,
+            name: r.get(1)?,
+            events: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A place and the events a filter selects there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceRow {
+    /// The place's name.
+    pub place: String,
+    /// Its country (ISO alpha-3).
+    pub country: Option<String>,
+    /// Its coordinates.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Events placed there.
+    pub events: i64,
+}
+
+/// The `n` places with the most events among those a filter selects (placed events with
+/// coordinates only).
+pub fn places(store: &Store, filter: &Filter, n: usize) -> Result<Vec<PlaceRow>, StoreError> {
+    filter.check(store)?;
+    let (clause, mut p) = filter.sql();
+    let and = if clause.is_empty() { "WHERE" } else { "AND" };
+    p.push(Sql::Integer(n as i64));
+    let sql = format!(
+        "SELECT e.place, max(e.place_country), e.lat, e.lon, count(*) FROM events e {clause}
+         {and} e.place IS NOT NULL AND e.lat IS NOT NULL AND e.lon IS NOT NULL
+         GROUP BY e.place, e.lat, e.lon ORDER BY count(*) DESC, e.place LIMIT ?"
+    );
+    let mut stmt = store.conn().prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(p), |r| {
+        Ok(PlaceRow {
+            place: r.get(0)?,
+            country: r.get(1)?,
+            lat: r.get(2)?,
+            lon: r.get(3)?,
+            events: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Up to `n` actor codes in the store that start with `prefix` (as source or target), in
+/// code order, each with a name it was stored with. Each code costs a few index seeks, not a
+/// scan of its events, so a prefix shared by millions of events answers at once.
+pub fn actor_codes(
+    store: &Store,
+    prefix: &str,
+    n: usize,
+) -> Result<Vec<(String, Option<String>)>, StoreError> {
+    let upper = format!("{prefix}\u{10ffff}");
+    let conn = store.conn();
+    let mut found: Vec<String> = Vec::new();
+    for column in ["source", "target"] {
+        let mut next = conn.prepare_cached(&format!(
+            "SELECT min({column}) FROM events WHERE {column} > ?1 AND {column} < ?2"
+        ))?;
+        let mut first = conn.prepare_cached(&format!(
+            "SELECT min({column}) FROM events WHERE {column} >= ?1 AND {column} < ?2"
+        ))?;
+        let mut code: Option<String> = first.query_row([prefix, &upper], |r| r.get(0))?;
+        let mut seen = 0;
+        while let Some(c) = code {
+            if seen == n {
+                break;
+            }
+            seen += 1;
+            code = next.query_row([c.as_str(), &upper], |r| r.get(0))?;
+            found.push(c);
+        }
+    }
+    found.sort();
+    found.dedup();
+    found.truncate(n);
+    let mut name = conn.prepare_cached(
+        "SELECT coalesce((SELECT source_name FROM events WHERE source = ?1 AND source_name IS NOT NULL LIMIT 1),
+                         (SELECT target_name FROM events WHERE target = ?1 AND target_name IS NOT NULL LIMIT 1))",
+    )?;
+    let mut out = Vec::with_capacity(found.len());
+    for code in found {
+        let n: Option<String> = name.query_row([code.as_str()], |r| r.get(0))?;
+        out.push((code, n));
+    }
+    Ok(out)
 }
