@@ -81,3 +81,35 @@ impl Pool {
             .push(store);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pool(timeout: Duration, size: usize) -> Arc<Pool> {
+        let dir = std::env::temp_dir().join(format!("readout-pool-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{}-{size}.db", timeout.as_millis()));
+        let _ = std::fs::remove_file(&path);
+        drop(Store::open(&path).unwrap());
+        Arc::new(Pool::new(path, size, timeout).unwrap())
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn work_past_the_time_limit_is_answered_busy_at_the_limit() {
+        let pool = pool(Duration::from_millis(200), 1);
+        let started = std::time::Instant::now();
+        let result = pool
+            .run(|s| {
+                std::thread::sleep(Duration::from_millis(1500));
+                s.counts()
+            })
+            .await;
+        assert!(matches!(result, Err(ApiError::Busy(_))), "{result:?}");
+        assert!(started.elapsed() < Duration::from_millis(1000));
+        // The connection comes back when the work ends, and the next request gets it.
+        let counts = pool.run(|s| s.counts()).await.unwrap();
+        assert_eq!(counts, (0, 0, 0));
+        assert!(started.elapsed() >= Duration::from_millis(1500));
+    }
+}

@@ -32,7 +32,19 @@ use serde_json::Value;
 use std::path::Path;
 
 /// The version of the schema this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// How a store of each older version is brought up to date: `(from, SQL)`, applied in order,
+/// each in the transaction that also raises the version. A version with no step here (0, or
+/// a future one) is refused.
+const MIGRATIONS: [(i64, &str); 1] = [
+    // 1 -> 2: indexes for listing events by reports and by Goldstein value.
+    (
+        1,
+        "CREATE INDEX events_reported ON events(num_mentions);
+         CREATE INDEX events_goldstein ON events(goldstein);",
+    ),
+];
 
 /// SQLite's `application_id` of a readout store ("RDOT"): how a foreign file is told apart.
 const APPLICATION_ID: i64 = 0x5244_4f54;
@@ -159,10 +171,28 @@ CREATE INDEX events_countries ON events(source_country, target_country, date, so
     quad_class, goldstein, modality, negated);
 CREATE INDEX events_target_country ON events(target_country, date);
 CREATE INDEX events_root ON events(root, date);
+CREATE INDEX events_reported ON events(num_mentions);
+CREATE INDEX events_goldstein ON events(goldstein);
 CREATE INDEX mentions_event ON mentions(event, doc);
 CREATE INDEX mentions_outlet ON mentions(event, outlet);
 CREATE INDEX mentions_doc ON mentions(doc);
 ";
+
+/// Brings a store of an older schema version up to [`SCHEMA_VERSION`], one step per
+/// transaction (a crash between steps leaves a store of the version before it, which the
+/// next open continues from).
+fn migrate(conn: &Connection) -> Result<(), StoreError> {
+    loop {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let Some(&(_, sql)) = MIGRATIONS.iter().find(|&&(from, _)| from == version) else {
+            return Ok(());
+        };
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
 
 impl Store {
     /// Opens the store at `path`, creating it (with its schema) if the file does not exist.
@@ -188,7 +218,9 @@ impl Store {
                 return Err(StoreError::Foreign(name));
             }
             let version: i64 = check.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            if version != SCHEMA_VERSION {
+            let migratable =
+                version < SCHEMA_VERSION && MIGRATIONS.iter().any(|&(from, _)| from == version);
+            if version != SCHEMA_VERSION && !migratable {
                 let advice = if version > SCHEMA_VERSION {
                     "it was written by a newer readout; use that readout"
                 } else {
@@ -212,6 +244,8 @@ impl Store {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
             tx.commit()?;
+        } else {
+            migrate(&conn)?;
         }
         Ok(Store { conn })
     }
@@ -642,5 +676,56 @@ mod tests {
             .unwrap();
         let err = Store::open(&old).err().expect("refused");
         assert!(err.to_string().contains("schema version 0"), "{err}");
+        // A newer one.
+        let newer = temp("newer.db");
+        drop(Store::open(&newer).unwrap());
+        Connection::open(&newer)
+            .unwrap()
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        let err = Store::open(&newer).err().expect("refused");
+        assert!(err.to_string().contains("newer readout"), "{err}");
+    }
+
+    #[test]
+    fn a_version_1_store_is_migrated_and_keeps_its_events() {
+        let path = temp("v1.db");
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.begin().unwrap();
+        batch
+            .add_json(&doc(
+                "a",
+                Some("https://a.example/1"),
+                "One",
+                "Japan met China.",
+                &[("2024-05-06", "JPN", "CHN", "040")],
+            ))
+            .unwrap();
+        batch.commit().unwrap();
+        let before = store.counts().unwrap();
+        drop(store);
+        // What a version 1 store looked like: no ordering indexes, user_version 1.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP INDEX events_reported; DROP INDEX events_goldstein; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(conn);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.counts().unwrap(), before);
+        let version: i64 = store
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let indexes: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('events_reported', 'events_goldstein')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 2);
     }
 }

@@ -73,11 +73,13 @@ impl Order {
 
     fn sql(self) -> &'static str {
         match self {
-            Order::Newest => "e.date IS NULL, e.date DESC, e.num_mentions DESC, e.id",
-            Order::Oldest => "e.date IS NULL, e.date, e.id",
+            // Written so that an index gives the order (no expression ahead of the column):
+            // SQLite sorts NULL first, so DESC puts undated events last by itself.
+            Order::Newest => "e.date DESC, e.num_mentions DESC, e.id",
+            Order::Oldest => "e.date ASC NULLS LAST, e.id",
             Order::MostReported => "e.num_mentions DESC, e.id",
-            Order::MostConflictual => "e.goldstein IS NULL, e.goldstein, e.id",
-            Order::MostCooperative => "e.goldstein IS NULL, e.goldstein DESC, e.id",
+            Order::MostConflictual => "e.goldstein ASC NULLS LAST, e.id",
+            Order::MostCooperative => "e.goldstein DESC, e.id",
         }
     }
 }
