@@ -64,6 +64,9 @@ impl Client {
     }
 }
 
+/// A route of the test: the path of its `i`-th request.
+type Route = fn(usize) -> String;
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
@@ -98,7 +101,7 @@ fn main() {
     );
 
     // Event lists page through different offsets and filters; dyads vary their pair.
-    let routes: [(&str, fn(usize) -> String); 4] = [
+    let routes: [(&str, Route); 4] = [
         ("events, newest first, 50 a page", |i| {
             format!("/api/events?limit=50&offset={}", (i % 20) * 50)
         }),
