@@ -135,6 +135,12 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
                 // England" is a crackdown in England).
                 let to_noun = !matches!(syn.upos(up), Upos::VERB | Upos::AUX);
                 let through = match rel.base() {
+                    // Within a name ("Chinese leader Xi Jinping in Beijing", the place hung
+                    // on "Xi"): the climb goes on from the name's head.
+                    Rel::Flat => {
+                        t = up;
+                        continue;
+                    }
                     Rel::Obl | Rel::Advmod => located,
                     Rel::Nmod => rel != Rel::NmodPoss && (located || to_noun),
                     // A located participant: "police in Kyiv arrested", "a correspondent in
