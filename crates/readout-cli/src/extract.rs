@@ -27,6 +27,7 @@ pub fn article_json(article: &readout_html::Article, url: Option<&str>) -> Value
                 "url": url.map(str::to_string).or(article.url.clone()),
         "title": article.title,
         "published": article.published.map(|d| d.to_string()),
+        "published_from": article.published_from.map(|s| s.as_str()),
         "publisher": article.publisher,
         "authors": article.authors,
         "language": article.language,

@@ -184,8 +184,15 @@ fn capitals_are_governments_when_they_act_and_places_after_in() {
         "Arlandian President Anna Lind met Borovian leader Pavel Orlov in Borograd on Monday, the ministry said.",
         "2023-01-10",
     );
-    let meeting = doc.events.iter().find(|e| e.code == "040").expect("a meeting");
-    assert_eq!(meeting.location.as_ref().map(|l| l.name.as_str()), Some("Borograd"));
+    let meeting = doc
+        .events
+        .iter()
+        .find(|e| e.code == "040")
+        .expect("a meeting");
+    assert_eq!(
+        meeting.location.as_ref().map(|l| l.name.as_str()),
+        Some("Borograd")
+    );
     let doc = code("The Citadel praised Arland.", "2026-01-10");
     assert_eq!(events(&doc), [ev("051", "BBBGOV", "AAA")]);
 }

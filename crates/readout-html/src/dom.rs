@@ -356,11 +356,12 @@ pub enum Attr {
     Property,
     /// `name`, on `<meta>` only: a metadata key (`author`, `pubdate`).
     Name,
-    /// `content`, on `<meta>` only: the value of the tag's key.
+    /// `content`: the value of a `<meta>` tag's key, or of an element's microdata property
+    /// (`<span itemprop="datePublished" content="2020-05-19">`).
     Content,
     /// `http-equiv`, on `<meta>` only: a header given in the page (`content-language`).
     HttpEquiv,
-    /// `datetime`, on `<time>` only: a machine-readable date.
+    /// `datetime`, on `<time>` and any other element that carries one: a machine-readable date.
     Datetime,
     /// `lang`, on `<html>` only: the page's language tag.
     Lang,
@@ -372,16 +373,15 @@ pub enum Attr {
 
 impl Attr {
     /// The attribute of this name if `tag` is read for it: the class, id, role, visibility,
-    /// style and `itemprop` of any element, and the metadata attributes of `<meta>`, `<link>`,
-    /// `<script>`, `<time>` and `<html>` only (an `<a href>` is never read, and links are the
+    /// style, `itemprop`, `content` and `datetime` of any element, and the metadata attributes
+    /// of `<meta>`, `<link>`, `<script>` and `<html>` only (an `<a href>` is never read, and links are the
     /// bulk of a page's markup).
     fn kept(name: &[u8], tag: Tag) -> Option<Attr> {
         let attr = Attr::from_name(name)?;
         let kept = match attr {
-            Attr::Property | Attr::Name | Attr::HttpEquiv | Attr::Content => tag == Tag::Meta,
+            Attr::Property | Attr::Name | Attr::HttpEquiv => tag == Tag::Meta,
             Attr::Rel | Attr::Href => tag == Tag::Link,
             Attr::Type => tag == Tag::Script,
-            Attr::Datetime => tag == Tag::Time,
             Attr::Lang => tag == Tag::Html,
             _ => true,
         };

@@ -19,6 +19,7 @@
 //! iterative, so nesting depth cannot overflow the stack.
 
 pub mod body;
+pub mod dates;
 pub mod dom;
 pub mod encoding;
 pub mod meta;
@@ -46,9 +47,11 @@ pub struct Article {
     /// The headline: `og:title`, else JSON-LD `headline`, else the first `<h1>`, else `<title>`,
     /// white space collapsed and a trailing site name ("… | Example News") cut.
     pub title: Option<String>,
-    /// The publication date (a calendar date, no time of day): from JSON-LD, a date `<meta>` tag or
-    /// the first `<time>`, reconciled with a date in the URL.
+    /// The publication date (a calendar date, no time of day), from the first source of
+    /// [`dates::published`] that gives one.
     pub published: Option<Date>,
+    /// Where the publication date was found.
+    pub published_from: Option<dates::Source>,
     /// The publisher's name: JSON-LD `publisher`, else `og:site_name` or a similar `<meta>` tag.
     pub publisher: Option<String>,
     /// The authors' names, from JSON-LD `author` (all of them), else an author `<meta>` tag (one
@@ -113,6 +116,7 @@ pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
     Article {
         title: meta.title,
         published: meta.published,
+        published_from: meta.published_from,
         publisher: meta.publisher,
         authors: meta.authors,
         language: meta.language,

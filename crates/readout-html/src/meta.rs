@@ -1,5 +1,6 @@
 //! Article metadata: title, publication date, publisher, authors, language, from (in order of
-//! trust) JSON-LD, `<meta>` tags, `<time>` elements, the page's headings and the URL.
+//! trust) JSON-LD, `<meta>` tags, the page's headings and the URL; the publication date's
+//! other sources (microdata, `<time>`, date lines, text) are read by [`crate::dates`].
 
 use crate::dom::{Attr, Dom, NodeRef, Tag};
 use readout_doc::Date;
@@ -13,9 +14,11 @@ pub struct Meta {
     /// The headline: `og:title`, JSON-LD `headline`, the first `<h1>` or `<title>`, in that order,
     /// with a trailing site name cut.
     pub title: Option<String>,
-    /// The publication date: JSON-LD `datePublished`, a date `<meta>` tag or the first `<time>`; or
-    /// the URL's date, which is preferred when the two are at most a day apart.
+    /// The publication date, from the first of the sources [`crate::dates::published`] tries
+    /// that gives one.
     pub published: Option<Date>,
+    /// Where the publication date was found.
+    pub published_from: Option<crate::dates::Source>,
     /// The publisher's name: JSON-LD `publisher`, else `og:site_name` or a similar `<meta>` tag.
     pub publisher: Option<String>,
     /// The authors' names: every JSON-LD `author`, else one author `<meta>` tag (never a profile
@@ -30,97 +33,51 @@ pub struct Meta {
     pub url: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+pub use crate::dates::parse_date;
 
-/// Reads a date written as `2019-11-19T…`, `2019/11/19`, `20191119`, `Nov. 19, 2019`,
-/// `19 November 2019` or `November 2019` (first day of the month).
-pub fn parse_date(text: &str) -> Option<Date> {
-    let t = text.trim();
-    let b = t.as_bytes();
-    // Fields are read from bytes: slicing the text at byte positions would panic inside a
-    // multi-byte character ("2019-11-1é").
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        let field = b.get(range)?;
-        field
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| field.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-    };
-    if b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && matches!(b[4], b'-' | b'/' | b'.')
-        && b[7] == b[4]
-    {
-        return Date::new(
-            digits(0..4)? as i32,
-            digits(5..7)? as u8,
-            digits(8..10)? as u8,
-        );
-    }
-    if b.len() >= 8
-        && b[..8].iter().all(u8::is_ascii_digit)
-        && b.get(8).is_none_or(|c| !c.is_ascii_digit())
-    {
-        return Date::new(
-            digits(0..4)? as i32,
-            digits(4..6)? as u8,
-            digits(6..8)? as u8,
-        );
-    }
-    let digits = |s: &str| s.parse::<u32>().ok();
-    // Month names.
-    let words: Vec<String> = t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let month = words
-        .iter()
-        .position(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))?;
-    let m = MONTHS.iter().position(|mm| words[month].starts_with(mm))? as u8 + 1;
-    let year = words
-        .iter()
-        .find_map(|w| digits(w).filter(|y| (1900..2100).contains(y)))? as i32;
-    let day = words
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i.abs_diff(month) == 1)
-        .find_map(|(_, w)| {
-            digits(w.trim_end_matches(|c: char| c.is_alphabetic())).filter(|d| (1..=31).contains(d))
-        });
-    Date::new(year, m, day.unwrap_or(1) as u8)
-}
-
-/// A date in the URL path: `/2019/11/19/`, `/2019-11-19`, `/20191119/`.
+/// A date in the URL path: `/2019/11/19/`, `/2019-11/19/`, `/2019-11-19`, `-2019-11-19-`,
+/// `/20191119/` (a segment or a segment's end), `/19-11-2019`.
 pub fn date_from_url(url: &str) -> Option<Date> {
     let path = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let parts: Vec<&str> = path.split('/').collect();
-    for w in parts.windows(3) {
-        if let (Ok(y), Ok(m), Ok(d)) = (
-            w[0].parse::<i32>(),
-            w[1].parse::<u8>(),
-            w[2].get(..2).unwrap_or("").parse::<u8>(),
-        ) {
-            if (1990..2100).contains(&y) && w[1].len() == 2 && w[2].len() >= 2 {
-                if let Some(date) = Date::new(y, m, d) {
-                    return Some(date);
-                }
+    // The host is no date.
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let number = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let date = |y: u32, m: u32, d: u32| -> Option<Date> {
+        (1990..2100)
+            .contains(&y)
+            .then(|| Date::new(y as i32, m as u8, d as u8))
+            .flatten()
+    };
+    // Numbers split by `/` and `-`, with the separator before each: `/2019/11/19` and
+    // `/2019-11/19/` read alike, and `-2019-11-19-` inside a slug.
+    let fields: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
+    for w in fields.windows(3) {
+        let (Some(a), Some(b), Some(c)) = (number(w[0]), number(w[1]), number(w[2])) else {
+            continue;
+        };
+        let two = |s: &str| s.len() == 2 || s.len() == 1;
+        if w[0].len() == 4 && w[1].len() == 2 && two(w[2]) {
+            if let Some(d) = date(a, b, c) {
+                return Some(d);
+            }
+        }
+        if two(w[0]) && two(w[1]) && w[2].len() == 4 && w[1].len() == 2 {
+            if let Some(d) = date(c, b, a) {
+                return Some(d);
             }
         }
     }
-    for part in &parts {
-        for (i, _) in part.char_indices() {
-            let rest = &part[i..];
-            let Some(candidate) = rest.get(..10) else {
-                continue;
-            };
-            if (rest.starts_with("19") || rest.starts_with("20")) && rest.as_bytes()[4] == b'-' {
-                if let Some(d) = parse_date(candidate) {
-                    return Some(d);
-                }
+    // Eight digits: a whole field (`/20191119/`) or a slug's end (`-20200113`).
+    for field in &fields {
+        if field.len() == 8 && field.bytes().all(|b| b.is_ascii_digit()) {
+            let n = |r: std::ops::Range<usize>| field[r].parse::<u32>().ok();
+            if let Some(d) = date(n(0..4)?, n(4..6)?, n(6..8)?) {
+                return Some(d);
             }
         }
     }
@@ -194,7 +151,6 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut objects = Vec::new();
-    let mut first_time: Option<String> = None;
     let mut first_h1: Option<String> = None;
     let mut html_title: Option<String> = None;
     let mut canonical: Option<String> = None;
@@ -217,9 +173,6 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
                 if let Ok(v) = serde_json::from_str::<Value>(&node.text()) {
                     json_ld_objects(&v, &mut objects);
                 }
-            }
-            Tag::Time if first_time.is_none() => {
-                first_time = e.attr(Attr::Datetime).map(str::to_string)
             }
             Tag::H1 if first_h1.is_none() => {
                 first_h1 = Some(text_of(node)).filter(|t| !t.is_empty())
@@ -269,43 +222,69 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     meta.title = og_title
         .or(headline)
         .or(first_h1)
-        .or(html_title)
+        .or(html_title.clone())
         .map(|t| strip_site(&clean(&t), meta.publisher.as_deref()))
         .filter(|t| !t.is_empty());
-    let date_text = ld("datePublished")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .or_else(|| {
-            tag(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "date",
-                "dc.date.issued",
-                "dc.date",
-                "parsely-pub-date",
-                "sailthru.date",
-                "article.published",
-                "dcterms.created",
-                "cxenseparse:recs:publishtime",
-            ])
-        })
-        .or(first_time);
-    let stated = date_text
-        .as_deref()
-        .and_then(parse_date)
-        .filter(|d| (1990..=2100).contains(&d.year));
-    let in_url = url.and_then(date_from_url);
-    // A date in the URL is the publisher's local calendar date; metadata written in UTC can be
-    // a day off it ("2019-11-19T02:00Z" for an evening story of the 18th).
-    meta.published = match (stated, in_url) {
-        (Some(s), Some(u)) if (s.to_days() - u.to_days()).abs() <= 1 => Some(u),
-        (Some(s), _) => Some(s),
-        (None, u) => u,
+    // JSON-LD dates: the article's first, else those of any object (a WebPage in a @graph).
+    let ld_date = |keys: &[&str]| {
+        article
+            .into_iter()
+            .chain(objects.iter())
+            .find_map(|m| keys.iter().find_map(|k| m.get(*k).and_then(Value::as_str)))
+            .map(str::to_string)
     };
+    let json_ld = ld_date(&["datePublished", "dateCreated"]);
+    let published_tag = tag(&[
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "article:published",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.issued",
+        "dcterms.created",
+        "parsely-pub-date",
+        "sailthru.date",
+        "article.published",
+        "article_date_original",
+        "cxenseparse:recs:publishtime",
+        "citation_publication_date",
+        "citation_date",
+        "prism.publicationdate",
+        "originalpublicationdate",
+        "datecreated",
+    ]);
+    let modified = ld_date(&["dateModified"]).or_else(|| {
+        tag(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dcterms.modified",
+            "last-modified",
+            "lastmod",
+        ])
+    });
+    let title_text = tag(&["og:title"]).or(html_title.clone());
+    let stated = crate::dates::Stated {
+        json_ld: json_ld.as_deref(),
+        meta: published_tag.as_deref(),
+        modified: modified.as_deref(),
+        url,
+        title: title_text.as_deref(),
+        language: meta.language.as_deref(),
+    };
+    if let Some((date, from)) = crate::dates::published(doc, &stated) {
+        meta.published = Some(date);
+        meta.published_from = Some(from);
+    }
     meta.authors = names(ld("author"));
     if meta.authors.is_empty() {
         meta.authors = tag(&[
@@ -391,6 +370,31 @@ mod tests {
             Some("2020-03-04")
         );
         assert_eq!(d("https://x.com/news/123456789"), None);
+        for (url, want) in [
+            (
+                "https://www.thelocal.se/20200428/meet-the-swede",
+                "2020-04-28",
+            ),
+            ("https://x.de/media-news/meldungen/29-10-2021", "2021-10-29"),
+            (
+                "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm",
+                "2020-02-19",
+            ),
+            (
+                "https://www.news24.com/world/news/megablaze-20200113",
+                "2020-01-13",
+            ),
+        ] {
+            assert_eq!(d(url).as_deref(), Some(want), "{url}");
+        }
+        // Not dates: an article number, a year and a week, the host.
+        for url in [
+            "https://x.com/a/20201399/",
+            "https://www.zeit.de/2019/43/klimaschutz",
+            "https://2019.11.19.example.com/x",
+        ] {
+            assert_eq!(d(url), None, "{url}");
+        }
     }
 
     #[test]

@@ -25,6 +25,10 @@ fn time(text: &str) -> Duration {
 
 /// Fails when coding `make(4n)` takes more than 2.5² times as long as coding `make(n)`.
 fn assert_linear(shape: &str, n: usize, make: impl Fn(usize) -> String) {
+    // One measurement at a time: the tests of this file would otherwise share the cores and
+    // time each other.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let (small, large) = (make(n), make(4 * n));
     time(&small); // warm up: the lexicon and the parser model load once
     let mut best = (Duration::MAX, Duration::MAX);

@@ -1,0 +1,790 @@
+//! Publication dates of pages: the date a page gives for itself, from every source it offers,
+//! and dates as pages write them, in any of the languages of `data/months.txt`.
+//!
+//! [`published`] tries the sources in order of trust and says which one answered
+//! ([`Source`]): JSON-LD `datePublished`; a publication-date `<meta>` tag; schema.org
+//! microdata (`itemprop="datePublished"`); a `<time>` element; an element whose class or id
+//! says it holds the date (`class="post-date"`, `"datum"`, `"byline"`); a last-modified tag;
+//! the title; and last the first date written in the page's text. A full date in the URL
+//! (`/2019/11/19/`) is trusted above all of them but JSON-LD and meta tags, and is preferred
+//! to those when they are a day apart (they are often in UTC, the URL in the publisher's
+//! calendar).
+//!
+//! Dates in text ([`find_date`]): `2019-11-19`, `2019/11/19`, `19.11.2019`, `19.11.19`,
+//! `19/11/2019` (or `11/19/2019` when the day cannot be the month, or the page is American
+//! English), `19 November 2019`, `19. November 2019`, `19 de noviembre de 2019`,
+//! `November 19, 2019`. The rules are the same for every language; only the month names are
+//! data.
+
+use crate::dom::{Attr, Dom, NodeRef, Tag};
+use readout_doc::Date;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Where a page's publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// JSON-LD `datePublished` (or `dateCreated`).
+    JsonLd,
+    /// A publication-date `<meta>` tag (`article:published_time`, `date`, `dc.date`, …).
+    MetaTag,
+    /// The date in the page's URL.
+    Url,
+    /// schema.org microdata on an element (`itemprop="datePublished"`).
+    Microdata,
+    /// A `<time>` element.
+    TimeElement,
+    /// An element whose class or id says it holds the date.
+    DateElement,
+    /// A last-modified tag: the page says when it changed, not when it appeared.
+    Modified,
+    /// The title.
+    Title,
+    /// The first date written in the page's text.
+    Text,
+}
+
+impl Source {
+    /// The source in a few words, for explanations.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::JsonLd => "JSON-LD datePublished",
+            Source::MetaTag => "a publication-date meta tag",
+            Source::Url => "the URL",
+            Source::Microdata => "microdata datePublished",
+            Source::TimeElement => "a <time> element",
+            Source::DateElement => "an element whose class or id names a date",
+            Source::Modified => "a last-modified tag",
+            Source::Title => "the title",
+            Source::Text => "the first date in the page's text",
+        }
+    }
+}
+
+/// How to read `01/02/2020`, when both numbers could be the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlashOrder {
+    /// Day first (most of the world): 1 February.
+    DayFirst,
+    /// Month first (American English): January 2.
+    MonthFirst,
+}
+
+/// Month spellings (lowercase) to month numbers, from `data/months.txt`.
+fn months() -> &'static HashMap<String, u8> {
+    static MONTHS: OnceLock<HashMap<String, u8>> = OnceLock::new();
+    MONTHS.get_or_init(|| {
+        let mut map: HashMap<String, u8> = HashMap::new();
+        let mut conflicting = Vec::new();
+        for line in include_str!("../data/months.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            for (i, field) in line.split('|').skip(1).enumerate() {
+                for spelling in field.split_whitespace() {
+                    let month = i as u8 + 1;
+                    if let Some(&other) = map.get(spelling) {
+                        if other != month {
+                            conflicting.push(spelling.to_string());
+                        }
+                    }
+                    map.insert(spelling.to_string(), month);
+                }
+            }
+        }
+        for spelling in conflicting {
+            map.remove(&spelling);
+        }
+        map
+    })
+}
+
+/// Reads a date given as a value (a `<meta>` content, a `datetime` attribute, a JSON-LD
+/// string): `2019-11-19T…`, `2019/11/19`, `20191119`, or any form [`find_date`] reads; failing
+/// those, a month and year (`November 2019`, the first of the month).
+pub fn parse_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    // Fields are read from bytes: slicing the text at byte positions would panic inside a
+    // multi-byte character ("2019-11-1é").
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let field = b.get(range)?;
+        field
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| field.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/' | b'.')
+        && b[7] == b[4]
+    {
+        return Date::new(
+            digits(0..4)? as i32,
+            digits(5..7)? as u8,
+            digits(8..10)? as u8,
+        );
+    }
+    if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && b.get(8).is_none_or(|c| !c.is_ascii_digit())
+    {
+        return Date::new(
+            digits(0..4)? as i32,
+            digits(4..6)? as u8,
+            digits(6..8)? as u8,
+        );
+    }
+    if let Some(d) = find_date(t, SlashOrder::DayFirst) {
+        return Some(d);
+    }
+    // A month and a year only.
+    let words = tokens(t);
+    let month = words.iter().find_map(|w| match w {
+        Token::Word(w) => month_of(w),
+        _ => None,
+    })?;
+    let year = words.iter().find_map(|w| match w {
+        Token::Number(n, len) if *len == 4 && plausible_year(*n) => Some(*n),
+        _ => None,
+    })?;
+    Date::new(year as i32, month, 1)
+}
+
+fn plausible_year(y: u32) -> bool {
+    (1990..2100).contains(&y)
+}
+
+/// The month a word names ("Dez." and "Dezember" alike), if any.
+fn month_of(word: &str) -> Option<u8> {
+    months().get(word.trim_end_matches('.')).copied()
+}
+
+/// A piece of text as the date patterns see it.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    /// Digits: their value and how many there were.
+    Number(u32, usize),
+    /// A word, lowercased (a trailing period kept: "Dez.").
+    Word(String),
+    /// One punctuation character.
+    Mark(char),
+}
+
+/// The text as numbers, words and marks (whitespace dropped), at most the first 4,000
+/// characters' worth: a date that opens a page element is near its start.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i > 4000 {
+            break;
+        }
+        if c.is_ascii_digit() {
+            let mut n: u32 = c as u32 - '0' as u32;
+            let mut len = 1;
+            while let Some(&(_, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                n = n.saturating_mul(10).saturating_add(d as u32 - '0' as u32);
+                len += 1;
+                chars.next();
+            }
+            out.push(Token::Number(n, len));
+        } else if c.is_alphabetic() {
+            let mut w: String = c.to_lowercase().collect();
+            while let Some(&(_, d)) = chars.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                w.extend(d.to_lowercase());
+                chars.next();
+            }
+            if chars.peek().is_some_and(|&(_, d)| d == '.') {
+                w.push('.');
+                chars.next();
+            }
+            out.push(Token::Word(w));
+        } else if !c.is_whitespace() {
+            out.push(Token::Mark(c));
+        }
+    }
+    out
+}
+
+/// The first full date (day, month and year) written in `text`, in the forms of the module
+/// doc.
+pub fn find_date(text: &str, order: SlashOrder) -> Option<Date> {
+    let t = tokens(text);
+    let num = |i: usize| match t.get(i) {
+        Some(Token::Number(n, len)) => Some((*n, *len)),
+        _ => None,
+    };
+    let mark = |i: usize| match t.get(i) {
+        Some(Token::Mark(c)) => Some(*c),
+        _ => None,
+    };
+    let year = |i: usize| {
+        num(i)
+            .filter(|&(n, len)| len == 4 && plausible_year(n))
+            .map(|(n, _)| n as i32)
+    };
+    let day = |i: usize| num(i).filter(|&(n, len)| len <= 2 && (1..=31).contains(&n));
+    for i in 0..t.len() {
+        match &t[i] {
+            Token::Number(n, len) => {
+                // 2019-11-19, 2019/11/19, 2019.11.19
+                if *len == 4 && plausible_year(*n) {
+                    if let (Some(s1), Some((m, ml)), Some(s2), Some((d, dl))) =
+                        (mark(i + 1), num(i + 2), mark(i + 3), num(i + 4))
+                    {
+                        if s1 == s2 && matches!(s1, '-' | '/' | '.') && ml <= 2 && dl <= 2 {
+                            if let Some(date) = Date::new(*n as i32, m as u8, d as u8) {
+                                return Some(date);
+                            }
+                        }
+                    }
+                }
+                // 19.11.2019, 19.11.19, 19/11/2019, 11/19/2019, 19-11-2019
+                if *len <= 2 {
+                    if let (Some(s1), Some((b, bl)), Some(s2), Some((y, yl))) =
+                        (mark(i + 1), num(i + 2), mark(i + 3), num(i + 4))
+                    {
+                        let a = *n;
+                        let full_year = match yl {
+                            4 if plausible_year(y) => Some(y as i32),
+                            // Two-digit years only between periods ("31.10.23"), as German
+                            // pages write them; not a longer dotted number ("1.10.23.4").
+                            2 if s1 == '.'
+                                && !(mark(i + 5) == Some('.') && num(i + 6).is_some()) =>
+                            {
+                                Some(2000 + y as i32)
+                            }
+                            _ => None,
+                        };
+                        if let Some(y) = full_year.filter(|_| s1 == s2 && bl <= 2) {
+                            let dmy = match s1 {
+                                '.' | '-' => Some(true),
+                                '/' => Some(if a > 12 {
+                                    true
+                                } else if b > 12 {
+                                    false
+                                } else {
+                                    order == SlashOrder::DayFirst
+                                }),
+                                _ => None,
+                            };
+                            if let Some(dmy) = dmy {
+                                let (d, m) = if dmy { (a, b) } else { (b, a) };
+                                if let Some(date) = Date::new(y, m as u8, d as u8) {
+                                    return Some(date);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Token::Word(w) => {
+                let Some(m) = month_of(w) else { continue };
+                // 19 November 2019, 19. November 2019, 19th November, 2019,
+                // 19 de noviembre de 2019
+                let mut before = i;
+                if before > 0 && mark(before - 1) == Some('.') {
+                    before -= 1;
+                }
+                if before > 0 && matches!(&t[before - 1], Token::Word(x) if x == "de") {
+                    before -= 1;
+                }
+                if before > 0
+                    && matches!(&t[before - 1], Token::Word(x) if ["st", "nd", "rd", "th", "er"].contains(&x.as_str()))
+                {
+                    before -= 1;
+                }
+                let mut after = i + 1;
+                if matches!(t.get(after), Some(Token::Word(x)) if x == "de" || x == "del") {
+                    after += 1;
+                }
+                if mark(after) == Some(',') {
+                    after += 1;
+                }
+                if let (Some(d), Some(y)) = (before.checked_sub(1).and_then(day), year(after)) {
+                    if let Some(date) = Date::new(y, m, d.0 as u8) {
+                        return Some(date);
+                    }
+                }
+                // November 19, 2019; Nov. 19th 2019
+                if let Some((d, _)) = day(i + 1) {
+                    let mut j = i + 2;
+                    if matches!(t.get(j), Some(Token::Word(x)) if ["st", "nd", "rd", "th"].contains(&x.as_str()))
+                    {
+                        j += 1;
+                    }
+                    if mark(j) == Some(',') {
+                        j += 1;
+                    }
+                    if let Some(y) = year(j) {
+                        if let Some(date) = Date::new(y, m, d as u8) {
+                            return Some(date);
+                        }
+                    }
+                }
+            }
+            Token::Mark(_) => {}
+        }
+    }
+    None
+}
+
+/// A region's clock: its standard offset from UTC and its daylight-saving rule. Used to turn a
+/// timestamp written in UTC ("2019-10-18T22:04:00Z") into the publisher's calendar day (the
+/// 19th in Vienna), the day its readers and the URL give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone {
+    /// Minutes east of UTC in winter.
+    standard: i64,
+    /// When the clock goes an hour forward.
+    summer: Summer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Summer {
+    None,
+    /// The European Union's rule: last Sunday of March to last Sunday of October, at 01:00 UTC.
+    Europe,
+    /// The United States' and Canada's: second Sunday of March to first Sunday of November.
+    NorthAmerica,
+    /// South-eastern Australia's: first Sunday of October to first Sunday of April.
+    Australia,
+}
+
+impl Zone {
+    const fn new(standard: i64, summer: Summer) -> Zone {
+        Zone { standard, summer }
+    }
+
+    /// The publisher's clock, guessed from the country code of the URL's host (`.at`, `.ca`);
+    /// `None` for other hosts. A page's language is no guide: an English page can come from
+    /// anywhere, and many American outlets give the day of their UTC timestamps.
+    pub fn guess(url: Option<&str>) -> Option<Zone> {
+        use Summer::*;
+        let host = url
+            .and_then(|u| u.split_once("://").map(|(_, r)| r))
+            .and_then(|r| r.split(['/', '?', '#', ':']).next())
+            .unwrap_or("");
+        let tld = host.rsplit('.').next().unwrap_or("");
+        Some(match tld {
+            "de" | "at" | "ch" | "it" | "fr" | "es" | "nl" | "be" | "pl" | "cz" | "se" | "dk"
+            | "no" | "hu" | "sk" | "si" | "hr" | "ba" | "rs" | "lu" | "li" => Zone::new(60, Europe),
+            "uk" | "ie" | "pt" => Zone::new(0, Europe),
+            "fi" | "ua" | "ro" | "gr" | "bg" | "md" | "lt" | "lv" | "ee" | "cy" => {
+                Zone::new(120, Europe)
+            }
+            "ru" | "by" | "tr" => Zone::new(180, None),
+            "in" => Zone::new(330, None),
+            "cn" | "hk" | "tw" | "sg" | "my" | "ph" => Zone::new(480, None),
+            "jp" | "kr" => Zone::new(540, None),
+            "au" => Zone::new(600, Australia),
+            "nz" => Zone::new(720, None),
+            "us" | "ca" => Zone::new(-300, NorthAmerica),
+            "br" | "ar" => Zone::new(-180, None),
+            "mx" => Zone::new(-360, None),
+            "za" => Zone::new(120, None),
+            _ => return Option::None,
+        })
+    }
+
+    /// Minutes east of UTC at `minute` minutes after 1970-01-01 00:00 UTC.
+    fn offset_at(self, minute: i64) -> i64 {
+        let day = minute.div_euclid(1440);
+        let year = Date::from_days(day).year;
+        // The day (days since 1970) of the `nth` Sunday of a month (0 = the last).
+        let sunday = |month: u8, nth: i64| -> i64 {
+            let weekday = |d: i64| (d + 4).rem_euclid(7); // 1970-01-01 was a Thursday; Sunday = 0
+            if nth == 0 {
+                let next = if month == 12 {
+                    Date::new(year + 1, 1, 1)
+                } else {
+                    Date::new(year, month + 1, 1)
+                };
+                let last = next.map_or(0, |d| d.to_days()) - 1;
+                last - weekday(last)
+            } else {
+                let first = Date::new(year, month, 1).map_or(0, |d| d.to_days());
+                first + (7 - weekday(first)) % 7 + 7 * (nth - 1)
+            }
+        };
+        let summer = match self.summer {
+            Summer::None => false,
+            Summer::Europe => {
+                minute >= sunday(3, 0) * 1440 + 60 && minute < sunday(10, 0) * 1440 + 60
+            }
+            Summer::NorthAmerica => {
+                let local = minute + self.standard;
+                local >= sunday(3, 2) * 1440 + 120 && local < sunday(11, 1) * 1440 + 60
+            }
+            Summer::Australia => {
+                let local = minute + self.standard;
+                !(local >= sunday(4, 1) * 1440 + 180 && local < sunday(10, 1) * 1440 + 120)
+            }
+        };
+        self.standard + if summer { 60 } else { 0 }
+    }
+}
+
+/// The calendar day of a timestamp in `zone` when it is written in UTC
+/// (`2019-10-18T22:04:00Z`, `…+00:00`); otherwise, or without a zone, the day as written (a
+/// timestamp with a local offset, `…+02:00`, already gives the local day).
+fn local_day(value: &str, zone: Option<Zone>) -> Option<Date> {
+    let date = parse_date(value)?;
+    let (Some(zone), b) = (zone, value.trim().as_bytes()) else {
+        return Some(date);
+    };
+    let utc = b.ends_with(b"Z")
+        || b.ends_with(b"+00:00")
+        || b.ends_with(b"+0000")
+        || b.ends_with(b" UTC")
+        || b.ends_with(b" GMT");
+    let field = |r: std::ops::Range<usize>| -> Option<i64> {
+        let f = b.get(r)?;
+        f.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| f.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+    };
+    let time = (b.len() >= 16
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && b.get(13) == Some(&b':'))
+    .then(|| Some(field(11..13)? * 60 + field(14..16)?))
+    .flatten();
+    match time {
+        Some(t) if utc && t < 1440 => {
+            let minute = date.to_days() * 1440 + t;
+            Some(Date::from_days(
+                (minute + zone.offset_at(minute)).div_euclid(1440),
+            ))
+        }
+        _ => Some(date),
+    }
+}
+
+/// Class and id words that say an element holds a date.
+const DATE_CLASS_WORDS: [&str; 11] = [
+    "date", "datum", "time", "publish", "posted", "byline", "meta", "info", "fecha", "created",
+    "stamp",
+];
+/// Class and id words that say its date is something else's.
+const OTHER_DATE_WORDS: [&str; 7] = [
+    "comment", "reply", "update", "modif", "calendar", "picker", "event",
+];
+/// Longest text of a date element: a longer one is a container, not a date line.
+const MAX_DATE_ELEMENT_TEXT: usize = 160;
+
+/// The text of `node`, or `None` when it is longer than `max` bytes.
+fn short_text(node: NodeRef, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Some(t) = d.as_text() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.trim());
+            if out.len() > max {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn date_class(node: NodeRef) -> bool {
+    let Some(e) = node.as_element() else {
+        return false;
+    };
+    if matches!(e.tag(), Tag::Script | Tag::Style | Tag::Meta | Tag::Link) {
+        return false;
+    }
+    let words = [e.attr(Attr::Class), e.attr(Attr::Id)]
+        .into_iter()
+        .flatten()
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    DATE_CLASS_WORDS.iter().any(|w| words.contains(w))
+        && !OTHER_DATE_WORDS.iter().any(|w| words.contains(w))
+}
+
+/// The sources of a page's date that [`published`] reads besides the DOM: gathered by the
+/// metadata pass, which reads the `<meta>` tags and JSON-LD once.
+#[derive(Debug, Default)]
+pub struct Stated<'a> {
+    /// JSON-LD `datePublished` or `dateCreated`, article objects first.
+    pub json_ld: Option<&'a str>,
+    /// The first publication-date `<meta>` tag.
+    pub meta: Option<&'a str>,
+    /// The first last-modified tag or JSON-LD `dateModified`.
+    pub modified: Option<&'a str>,
+    /// The URL (given, or the page's canonical one).
+    pub url: Option<&'a str>,
+    /// The title (`og:title` or `<title>`).
+    pub title: Option<&'a str>,
+    /// The page's language tag (`en-us` reads `01/02/2020` as January 2).
+    pub language: Option<&'a str>,
+}
+
+/// The page's publication date and where it was found.
+pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
+    let plausible = |d: Date| plausible_year(d.year as u32);
+    let zone = Zone::guess(stated.url);
+    let value = |v: Option<&str>| v.and_then(|v| local_day(v, zone)).filter(|&d| plausible(d));
+    let in_url = stated
+        .url
+        .and_then(crate::meta::date_from_url)
+        .filter(|&d| plausible(d));
+    for (text, source) in [
+        (stated.json_ld, Source::JsonLd),
+        (stated.meta, Source::MetaTag),
+    ] {
+        if let Some(d) = value(text) {
+            // Metadata written in UTC can be a day off the URL's local calendar date.
+            return Some(match in_url {
+                Some(u) if (d.to_days() - u.to_days()).abs() <= 1 => (u, Source::Url),
+                _ => (d, source),
+            });
+        }
+    }
+    if let Some(u) = in_url {
+        return Some((u, Source::Url));
+    }
+    let order = match stated.language {
+        Some(l) if l.starts_with("en-us") || l == "en_us" => SlashOrder::MonthFirst,
+        _ => SlashOrder::DayFirst,
+    };
+    // One walk over the elements: microdata wins wherever it is; otherwise the first `<time>`
+    // or date element after the headline (dates before it are in menus and side boxes, the
+    // article's own stands under its headline), else the first before it.
+    let mut microdata = None;
+    let mut headline: Option<usize> = None;
+    let mut before: Option<(Date, Source)> = None;
+    let mut after: Option<(Date, Source)> = None;
+    for (index, node) in doc.nodes().enumerate() {
+        let Some(e) = node.as_element() else { continue };
+        if headline.is_none() && e.tag() == Tag::H1 {
+            headline = Some(index);
+        }
+        let text_date = || {
+            short_text(node, MAX_DATE_ELEMENT_TEXT)
+                .and_then(|t| find_date(&t, order))
+                .filter(|&d| plausible(d))
+        };
+        if e.attr(Attr::Itemprop).is_some_and(|p| {
+            p.eq_ignore_ascii_case("datePublished") || p.eq_ignore_ascii_case("dateCreated")
+        }) {
+            microdata = e
+                .attr(Attr::Content)
+                .or_else(|| e.attr(Attr::Datetime))
+                .and_then(|v| local_day(v, zone))
+                .filter(|&d| plausible(d))
+                .or_else(text_date);
+            if microdata.is_some() {
+                break;
+            }
+        }
+        let slot = if headline.is_some() {
+            &mut after
+        } else {
+            &mut before
+        };
+        if slot.is_some() {
+            continue;
+        }
+        if e.tag() == Tag::Time {
+            *slot = e
+                .attr(Attr::Datetime)
+                .and_then(|v| local_day(v, zone))
+                .filter(|&d| plausible(d))
+                .or_else(text_date)
+                .map(|d| (d, Source::TimeElement));
+        } else if date_class(node) {
+            *slot = text_date().map(|d| (d, Source::DateElement));
+        }
+    }
+    if let Some(d) = microdata {
+        return Some((d, Source::Microdata));
+    }
+    if let Some(found) = after.or(before) {
+        return Some(found);
+    }
+    if let Some(d) = value(stated.modified) {
+        return Some((d, Source::Modified));
+    }
+    if let Some(d) = stated
+        .title
+        .and_then(|t| find_date(t, order))
+        .filter(|&d| plausible(d))
+    {
+        return Some((d, Source::Title));
+    }
+    page_text(doc, order).map(|d| (d, Source::Text))
+}
+
+/// The first date in the page's visible text (not in scripts or styles).
+fn page_text(doc: &Dom, order: SlashOrder) -> Option<Date> {
+    let mut text = String::new();
+    for node in doc.nodes() {
+        let Some(t) = node.as_text() else { continue };
+        let hidden = node
+            .parent()
+            .and_then(|p| p.as_element())
+            .is_some_and(|e| matches!(e.tag(), Tag::Script | Tag::Style | Tag::Title));
+        if hidden || t.trim().is_empty() {
+            continue;
+        }
+        text.push_str(t.trim());
+        text.push('\n');
+        // Dates are looked for chunk by chunk, so a page never costs more than a scan.
+        if text.len() > 2000 {
+            if let Some(d) = find_date(&text, order).filter(|d| plausible_year(d.year as u32)) {
+                return Some(d);
+            }
+            text.clear();
+        }
+    }
+    find_date(&text, order).filter(|d| plausible_year(d.year as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Option<String> {
+        find_date(text, SlashOrder::DayFirst).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn reads_numeric_dates_in_every_common_order() {
+        for (text, want) in [
+            ("Posted 2019-11-19 at noon", "2019-11-19"),
+            ("2019/11/19", "2019-11-19"),
+            ("14.01.2022 um 09:25", "2022-01-14"),
+            ("von Björn | 31.10.23", "2023-10-31"),
+            ("03.03.2011, 14:17", "2011-03-03"),
+            ("19/11/2019", "2019-11-19"),
+            ("11/19/2019", "2019-11-19"),
+            ("2019.11.19", "2019-11-19"),
+        ] {
+            assert_eq!(found(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(
+            find_date("01/02/2020", SlashOrder::MonthFirst)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2020-01-02")
+        );
+        // Not dates: a version number, a time, a score, a price.
+        for text in [
+            "version 1.2.3",
+            "at 10.30",
+            "won 3-1",
+            "costs 12.50",
+            "1.5.2",
+        ] {
+            assert_eq!(found(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_month_names_in_many_languages() {
+        for (text, want) in [
+            ("am Samstag, 3. Dezember 2011 um", "2011-12-03"),
+            ("May 19, 2020", "2020-05-19"),
+            ("Nov. 19th, 2019", "2019-11-19"),
+            ("9 oktober 2020 11:12", "2020-10-09"),
+            ("30. Juni 2022", "2022-06-30"),
+            ("le 2 février 2021", "2021-02-02"),
+            ("12 de marzo de 2020", "2020-03-12"),
+            ("12:12 am - 11 Jul 2020", "2020-07-11"),
+            ("5 marca 2019", "2019-03-05"),
+        ] {
+            assert_eq!(found(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(found("in May we met 19 people in 2020"), None);
+    }
+
+    #[test]
+    fn the_page_s_sources_are_tried_in_order_of_trust() {
+        let page = |head: &str, body: &str| {
+            crate::dom::parse(&format!(
+                "<html><head>{head}</head><body>{body}</body></html>"
+            ))
+        };
+        let date =
+            |doc: &Dom, stated: &Stated| published(doc, stated).map(|(d, s)| (d.to_string(), s));
+        let doc = page(
+            "",
+            r#"<p>Today is 01.01.2024</p><div class="post-meta"><span class="date">16.10.2019</span></div>"#,
+        );
+        assert_eq!(
+            date(&doc, &Stated::default()),
+            Some(("2019-10-16".into(), Source::DateElement))
+        );
+        let doc = page(
+            "",
+            r#"<div class="comment-date">01.01.2024</div><span itemprop="datePublished"> May 19, 2020 </span>"#,
+        );
+        assert_eq!(
+            date(&doc, &Stated::default()),
+            Some(("2020-05-19".into(), Source::Microdata))
+        );
+        let doc = page("", "<p>Written on 2 March 2018 by Ann.</p>");
+        assert_eq!(
+            date(&doc, &Stated::default()),
+            Some(("2018-03-02".into(), Source::Text))
+        );
+        let stated = Stated {
+            meta: Some("2019-11-19T02:00:00Z"),
+            url: Some("https://x.example/2019/11/18/story"),
+            ..Stated::default()
+        };
+        assert_eq!(
+            date(&doc, &stated),
+            Some(("2019-11-18".into(), Source::Url))
+        );
+    }
+
+    #[test]
+    fn a_utc_timestamp_is_read_on_the_publisher_s_clock() {
+        let vienna = Zone::guess(Some("https://www.nachrichten.at/x"));
+        let new_york = Zone::guess(Some("https://www.thestar.ca/x"));
+        let day = |v: &str, z| local_day(v, z).map(|d| d.to_string());
+        // Summer time in Vienna (UTC+2): 22:04 UTC on 18 October is past midnight there.
+        assert_eq!(
+            day("2019-10-18T22:04:00Z", vienna).as_deref(),
+            Some("2019-10-19")
+        );
+        // Winter time (UTC+1) from the last Sunday of October: 22:04 UTC is still the 4th.
+        assert_eq!(
+            day("2021-11-04T22:04Z", vienna).as_deref(),
+            Some("2021-11-04")
+        );
+        assert_eq!(
+            day("2021-11-04T23:00Z", vienna).as_deref(),
+            Some("2021-11-05")
+        );
+        // Eastern time (UTC-4 in May): 02:54 UTC on 2 May is the evening of the 1st.
+        assert_eq!(
+            day("2020-05-02T02:54:29.000Z", new_york).as_deref(),
+            Some("2020-05-01")
+        );
+        // A local offset already gives the local day; no zone, the day as written.
+        assert_eq!(
+            day("2020-06-29T00:16:15+03:00", vienna).as_deref(),
+            Some("2020-06-29")
+        );
+        assert_eq!(
+            day("2019-10-18T22:04:00Z", None).as_deref(),
+            Some("2019-10-18")
+        );
+        assert_eq!(Zone::guess(Some("https://example.com/")), None);
+    }
+}
