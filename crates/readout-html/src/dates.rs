@@ -42,6 +42,8 @@ pub enum Source {
     Title,
     /// The first date written in the page's text.
     Text,
+    /// A date-named field of data in the page's scripts (`"published_at": "2019-03-02…"`).
+    Script,
 }
 
 impl Source {
@@ -57,6 +59,7 @@ impl Source {
             Source::Modified => "a last-modified tag",
             Source::Title => "the title",
             Source::Text => "the first date in the page's text",
+            Source::Script => "a date-named field in the page's scripts",
         }
     }
 }
@@ -136,7 +139,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
             digits(6..8)? as u8,
         );
     }
-    if let Some(d) = find_date(t, SlashOrder::DayFirst) {
+    // Values are written by software, which puts the month first when it writes slashes
+    // ("11/01/2023 12:43:42").
+    if let Some(d) = find_date(t, SlashOrder::MonthFirst) {
         return Some(d);
     }
     // A month and a year only.
@@ -314,7 +319,7 @@ pub fn find_date(text: &str, order: SlashOrder) -> Option<Date> {
                         return Some(date);
                     }
                 }
-                // November 19, 2019; Nov. 19th 2019
+                // November 19, 2019; Nov. 19th 2019; Tue Jul 30 09:35:14 CEST 2019
                 if let Some((d, _)) = day(i + 1) {
                     let mut j = i + 2;
                     if matches!(t.get(j), Some(Token::Word(x)) if ["st", "nd", "rd", "th"].contains(&x.as_str()))
@@ -323,6 +328,17 @@ pub fn find_date(text: &str, order: SlashOrder) -> Option<Date> {
                     }
                     if mark(j) == Some(',') {
                         j += 1;
+                    }
+                    // A time of day and a zone between the day and the year (C's and Java's
+                    // layout of a timestamp).
+                    if num(j).is_some_and(|(_, len)| len <= 2) && mark(j + 1) == Some(':') {
+                        j += 2;
+                        while mark(j) == Some(':') || num(j).is_some_and(|(_, len)| len == 2) {
+                            j += 1;
+                        }
+                        if matches!(t.get(j), Some(Token::Word(z)) if z.len() <= 5) {
+                            j += 1;
+                        }
                     }
                     if let Some(y) = year(j) {
                         if let Some(date) = Date::new(y, m, d as u8) {
@@ -625,13 +641,87 @@ pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
     {
         return Some((d, Source::Title));
     }
-    page_text(doc, order).map(|d| (d, Source::Text))
+    page_text(doc, headline_index(doc), order)
+        .map(|d| (d, Source::Text))
+        .or_else(|| script_field(doc).map(|d| (d, Source::Script)))
 }
 
-/// The first date in the page's visible text (not in scripts or styles).
-fn page_text(doc: &Dom, order: SlashOrder) -> Option<Date> {
-    let mut text = String::new();
+/// The node index of the page's first `<h1>`.
+fn headline_index(doc: &Dom) -> Option<usize> {
+    doc.nodes()
+        .position(|n| n.as_element().is_some_and(|e| e.tag() == Tag::H1))
+}
+
+/// Words in a data field's name that say it holds the page's date.
+const DATE_FIELD_WORDS: [&str; 3] = ["publish", "creat", "date"];
+
+/// The first ISO date (`2019-03-02…`) given as a field of data in a script (JSON-LD aside,
+/// read before) whose name says it is a publication or creation date: `"published_at":
+/// "2019-03-02T06:22:28+01:00"`, `"createdAt":"…"`.
+fn script_field(doc: &Dom) -> Option<Date> {
     for node in doc.nodes() {
+        let Some(text) = node.as_text() else { continue };
+        let in_script = node
+            .parent()
+            .and_then(|p| p.as_element())
+            .is_some_and(|e| e.tag() == Tag::Script);
+        if in_script {
+            if let Some(d) = keyed_date(text) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The first `"name": "YYYY-MM-DD…"` in `text` whose name is a publication or creation date's.
+fn keyed_date(text: &str) -> Option<Date> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find('"') {
+        let name_start = from + at + 1;
+        let Some(len) = text[name_start..].find('"') else {
+            break;
+        };
+        let name_end = name_start + len;
+        from = name_end + 1;
+        if len > 40 {
+            continue;
+        }
+        let rest = text[from..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let Some(value) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let name = text[name_start..name_end].to_ascii_lowercase();
+        let dated = DATE_FIELD_WORDS.iter().any(|w| name.contains(w))
+            && !name.contains("modif")
+            && !name.contains("updat");
+        let value = value.split('"').next().unwrap_or("");
+        if dated && value.len() <= 40 && value.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            if let Some(d) = parse_date(value).filter(|d| plausible_year(d.year as u32)) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The first date in the page's visible text (not in scripts or styles) after the headline,
+/// else the first before it.
+fn page_text(doc: &Dom, headline: Option<usize>, order: SlashOrder) -> Option<Date> {
+    let start = headline.unwrap_or(0);
+    first_text_date(doc, start, order).or_else(|| {
+        (start > 0)
+            .then(|| first_text_date(doc, 0, order))
+            .flatten()
+    })
+}
+
+fn first_text_date(doc: &Dom, start: usize, order: SlashOrder) -> Option<Date> {
+    let mut text = String::new();
+    for node in doc.nodes().skip(start) {
         let Some(t) = node.as_text() else { continue };
         let hidden = node
             .parent()
@@ -705,6 +795,8 @@ mod tests {
             ("12 de marzo de 2020", "2020-03-12"),
             ("12:12 am - 11 Jul 2020", "2020-07-11"),
             ("5 marca 2019", "2019-03-05"),
+            ("duminică, 20 septembrie 2020", "2020-09-20"),
+            ("Tue Jul 30 09:35:14 CEST 2019", "2019-07-30"),
         ] {
             assert_eq!(found(text).as_deref(), Some(want), "{text}");
         }
@@ -735,6 +827,22 @@ mod tests {
         assert_eq!(
             date(&doc, &Stated::default()),
             Some(("2020-05-19".into(), Source::Microdata))
+        );
+        let doc = page(
+            r#"<script>var page = {"id": 7, "updated_at": "2020-01-01", "published_at": "2019-03-02T06:22:28+01:00"};</script>"#,
+            "<p>No date here.</p>",
+        );
+        assert_eq!(
+            date(&doc, &Stated::default()),
+            Some(("2019-03-02".into(), Source::Script))
+        );
+        let doc = page(
+            "",
+            "<p>Updated 1 May 2017</p><h1>Title</h1><p>Written on 2 March 2018 by Ann.</p>",
+        );
+        assert_eq!(
+            date(&doc, &Stated::default()),
+            Some(("2018-03-02".into(), Source::Text))
         );
         let doc = page("", "<p>Written on 2 March 2018 by Ann.</p>");
         assert_eq!(
