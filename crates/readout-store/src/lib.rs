@@ -38,10 +38,13 @@ pub const SCHEMA_VERSION: i64 = 2;
 /// each in the transaction that also raises the version. A version with no step here (0, or
 /// a future one) is refused.
 const MIGRATIONS: [(i64, &str); 1] = [
-    // 1 -> 2: indexes for listing events by reports and by Goldstein value.
+    // 1 -> 2: indexes that list events newest first (most reported first on a day), by
+    // reports and by Goldstein value without sorting the table.
     (
         1,
-        "CREATE INDEX events_reported ON events(num_mentions);
+        "DROP INDEX events_date;
+         CREATE INDEX events_date ON events(date, num_mentions);
+         CREATE INDEX events_reported ON events(num_mentions);
          CREATE INDEX events_goldstein ON events(goldstein);",
     ),
 ];
@@ -163,7 +166,7 @@ CREATE TABLE mentions(
     attribution TEXT
 );
 CREATE VIRTUAL TABLE evidence USING fts5(text, content='');
-CREATE INDEX events_date ON events(date);
+CREATE INDEX events_date ON events(date, num_mentions);
 CREATE INDEX events_source ON events(source, date);
 CREATE INDEX events_target ON events(target, date);
 -- Covers a dyad's whole select (no table look-up per event).
@@ -707,7 +710,8 @@ mod tests {
         // What a version 1 store looked like: no ordering indexes, user_version 1.
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP INDEX events_reported; DROP INDEX events_goldstein; PRAGMA user_version = 1;",
+            "DROP INDEX events_reported; DROP INDEX events_goldstein; DROP INDEX events_date;
+             CREATE INDEX events_date ON events(date); PRAGMA user_version = 1;",
         )
         .unwrap();
         drop(conn);

@@ -75,7 +75,7 @@ impl Order {
         match self {
             // Written so that an index gives the order (no expression ahead of the column):
             // SQLite sorts NULL first, so DESC puts undated events last by itself.
-            Order::Newest => "e.date DESC, e.num_mentions DESC, e.id",
+            Order::Newest => "e.date DESC, e.num_mentions DESC, e.id DESC",
             Order::Oldest => "e.date ASC NULLS LAST, e.id",
             Order::MostReported => "e.num_mentions DESC, e.id",
             Order::MostConflictual => "e.goldstein ASC NULLS LAST, e.id",
