@@ -546,13 +546,19 @@ async fn code(
     let (text, title, date) = if is_json {
         let v: Value = serde_json::from_str(text)
             .map_err(|e| ApiError::BadRequest(format!("the body is not JSON: {e}")))?;
-        let field = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
-        let Some(t) = field("text") else {
+        let field = |k: &str| -> Result<Option<String>, ApiError> {
+            match v.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(ApiError::BadRequest(format!("\"{k}\" must be a string"))),
+            }
+        };
+        let Some(t) = field("text")? else {
             return Err(ApiError::BadRequest(
                 "the JSON body needs a \"text\" string".into(),
             ));
         };
-        (t, field("title"), field("date"))
+        (t, field("title")?, field("date")?)
     } else {
         (text.to_string(), None, None)
     };
