@@ -364,32 +364,41 @@ fn codes_with_petrarch_dictionaries_instead_of_the_builtin_actors() {
     );
 }
 
-#[test]
-#[ignore = "needs ../shared"]
-fn article_extraction_keeps_body_f1_at_or_above_0_96() {
+/// `readout extract --map` over every page of `pages`, scored by `../shared/tools/SCORER`
+/// against `truth`: the scorer's JSON.
+fn score_extraction_of(pages: &Path, scorer: &str, truth: &Path) -> serde_json::Value {
     let shared = shared();
-    let bench = shared.join("data/extraction-bench");
-    let mut pages: Vec<String> = std::fs::read_dir(bench.join("html"))
+    let mut files: Vec<String> = std::fs::read_dir(pages)
         .unwrap()
         .map(|e| e.unwrap().path().to_str().unwrap().to_string())
         .collect();
-    pages.sort();
+    files.sort();
     let mut args = vec!["extract".to_string(), "--map".to_string()];
-    args.extend(pages);
+    args.extend(files);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = readout(&args);
     assert!(out.status.success(), "{}", stderr(&out));
-    let predictions = tmp("extraction.json");
+    let predictions = tmp(&format!("{scorer}.json"));
     std::fs::write(&predictions, &out.stdout).unwrap();
     let score = Command::new("python3")
-        .arg(shared.join("tools/score_extraction.py"))
-        .arg(bench.join("ground-truth.json"))
+        .arg(shared.join("tools").join(scorer))
+        .arg(truth)
         .arg(&predictions)
         .arg("--json")
         .output()
         .expect("python3 runs the scorer");
-    let result: serde_json::Value =
-        serde_json::from_slice(&score.stdout).expect("the scorer prints JSON");
+    serde_json::from_slice(&score.stdout).expect("the scorer prints JSON")
+}
+
+#[test]
+#[ignore = "needs ../shared"]
+fn article_extraction_keeps_body_f1_at_or_above_0_96() {
+    let bench = shared().join("data/extraction-bench");
+    let result = score_extraction_of(
+        &bench.join("html"),
+        "score_extraction.py",
+        &bench.join("ground-truth.json"),
+    );
     println!("extraction benchmark: {result}");
     let f1 = result["f1"].as_f64().unwrap();
     assert!(f1 >= 0.96, "body F1 {f1:.3} is below 0.96");
@@ -398,33 +407,19 @@ fn article_extraction_keeps_body_f1_at_or_above_0_96() {
 #[test]
 #[ignore = "needs ../shared"]
 fn publication_dates_are_right_on_at_least_88_percent_of_date_eval() {
-    let shared = shared();
-    let eval = shared.join("data/date-eval");
-    let mut pages: Vec<String> = std::fs::read_dir(eval.join("pages"))
-        .unwrap()
-        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
-        .collect();
-    pages.sort();
-    let mut args = vec!["extract".to_string(), "--map".to_string()];
-    args.extend(pages);
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = readout(&args);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let predictions = tmp("dates.json");
-    std::fs::write(&predictions, &out.stdout).unwrap();
-    let score = Command::new("python3")
-        .arg(shared.join("tools/score_dates.py"))
-        .arg(eval.join("truth.json"))
-        .arg(&predictions)
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    let result: serde_json::Value =
-        serde_json::from_slice(&score.stdout).expect("the scorer prints JSON");
+    let eval = shared().join("data/date-eval");
+    let result = score_extraction_of(
+        &eval.join("pages"),
+        "score_dates.py",
+        &eval.join("truth.json"),
+    );
     println!("date-eval: {result}");
     let accuracy = result["accuracy"].as_f64().unwrap();
     // 0.889 when this floor was set; htmldate's best mode reports 0.903 on these pages.
-    assert!(accuracy >= 0.88, "publication-date accuracy {accuracy:.3} is below 0.88");
+    assert!(
+        accuracy >= 0.88,
+        "publication-date accuracy {accuracy:.3} is below 0.88"
+    );
 }
 
 /// A WARC record with an HTTP response block.

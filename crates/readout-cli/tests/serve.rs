@@ -70,6 +70,19 @@ fn small_corpus() -> Vec<String> {
     lines
 }
 
+/// `readout serve` of `db` on a free loopback port.
+fn serve_command(db: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_readout"));
+    command.args([
+        "serve",
+        "--db",
+        db.to_str().unwrap(),
+        "--listen",
+        "127.0.0.1:0",
+    ]);
+    command
+}
+
 /// A running `readout serve`, stopped when dropped.
 struct Server {
     child: Child,
@@ -78,17 +91,7 @@ struct Server {
 
 impl Server {
     fn start(db: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_readout"))
-            .args([
-                "serve",
-                "--db",
-                db.to_str().unwrap(),
-                "--listen",
-                "127.0.0.1:0",
-            ])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = serve_command(db).stderr(Stdio::piped()).spawn().unwrap();
         let mut stderr = BufReader::new(child.stderr.take().unwrap());
         let mut line = String::new();
         stderr.read_line(&mut line).unwrap();
@@ -330,16 +333,7 @@ fn the_server_refuses_a_file_that_is_not_a_store() {
     let d = dir("foreign");
     let db = d.join("notes.db");
     std::fs::write(&db, "my notes").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_readout"))
-        .args([
-            "serve",
-            "--db",
-            db.to_str().unwrap(),
-            "--listen",
-            "127.0.0.1:0",
-        ])
-        .output()
-        .unwrap();
+    let out = serve_command(&db).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a readout database"));
     assert_eq!(std::fs::read_to_string(&db).unwrap(), "my notes");
