@@ -161,6 +161,12 @@ fn plausible_year(y: u32) -> bool {
     (1990..2100).contains(&y)
 }
 
+/// Whether a lowercase word is a month's name or abbreviation in one of the languages of
+/// `data/months.txt`.
+pub fn is_month(word: &str) -> bool {
+    month_of(word).is_some()
+}
+
 /// The month a word names ("Dez." and "Dezember" alike), if any.
 fn month_of(word: &str) -> Option<u8> {
     months().get(word.trim_end_matches('.')).copied()

@@ -18,6 +18,7 @@
 //! Nothing here panics on bad input: the tokenizer accepts any bytes, and every traversal is
 //! iterative, so nesting depth cannot overflow the stack.
 
+pub mod authors;
 pub mod body;
 pub mod dates;
 pub mod dom;

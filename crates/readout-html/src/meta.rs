@@ -297,6 +297,9 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
         .into_iter()
         .collect();
     }
+    if meta.authors.is_empty() {
+        meta.authors = crate::authors::from_page(doc);
+    }
     meta.json_ld_body = ld("articleBody")
         .and_then(Value::as_str)
         .map(str::to_string)
