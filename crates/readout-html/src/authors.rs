@@ -77,12 +77,12 @@ pub fn from_page(doc: &Dom) -> Vec<String> {
                     d.as_element()
                         .and_then(|x| x.attr(Attr::Content))
                         .map(str::to_string)
-                        .or_else(|| short_text(d))
+                        .or_else(|| d.short_text(MAX_BYLINE))
                 })
                 .unwrap_or_else(|| {
                     e.attr(Attr::Content)
                         .map(str::to_string)
-                        .or_else(|| short_text(node))
+                        .or_else(|| node.short_text(MAX_BYLINE))
                 });
             let names = named.map(|t| names_in(&t)).unwrap_or_default();
             if !names.is_empty() {
@@ -90,7 +90,8 @@ pub fn from_page(doc: &Dom) -> Vec<String> {
             }
         }
         if byline.is_none() && is_byline(node) {
-            if let Some(names) = short_text(node)
+            if let Some(names) = node
+                .short_text(MAX_BYLINE)
                 .map(|t| names_in(&t))
                 .filter(|n| !n.is_empty())
             {
@@ -102,36 +103,8 @@ pub fn from_page(doc: &Dom) -> Vec<String> {
 }
 
 fn is_byline(node: NodeRef) -> bool {
-    let Some(e) = node.as_element() else {
-        return false;
-    };
-    let words = [e.attr(Attr::Class), e.attr(Attr::Id)]
-        .into_iter()
-        .flatten()
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ");
-    BYLINE_WORDS.iter().any(|w| words.contains(w))
-        && !NOT_BYLINE_WORDS.iter().any(|w| words.contains(w))
-}
-
-/// The element's text, white space collapsed, or `None` when longer than [`MAX_BYLINE`].
-fn short_text(node: NodeRef) -> Option<String> {
-    let mut out = String::new();
-    for d in node.descendants() {
-        if let Some(t) = d.as_text() {
-            for w in t.split_whitespace() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(w);
-            }
-            if out.len() > MAX_BYLINE {
-                return None;
-            }
-        }
-    }
-    (!out.is_empty()).then_some(out)
+    node.as_element()
+        .is_some_and(|e| e.class_says(&BYLINE_WORDS, &NOT_BYLINE_WORDS))
 }
 
 /// The persons' names in a byline's text, in order, each once.

@@ -502,38 +502,11 @@ const OTHER_DATE_WORDS: [&str; 7] = [
 /// Longest text of a date element: a longer one is a container, not a date line.
 const MAX_DATE_ELEMENT_TEXT: usize = 160;
 
-/// The text of `node`, or `None` when it is longer than `max` bytes.
-fn short_text(node: NodeRef, max: usize) -> Option<String> {
-    let mut out = String::new();
-    for d in node.descendants() {
-        if let Some(t) = d.as_text() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(t.trim());
-            if out.len() > max {
-                return None;
-            }
-        }
-    }
-    Some(out)
-}
-
 fn date_class(node: NodeRef) -> bool {
-    let Some(e) = node.as_element() else {
-        return false;
-    };
-    if matches!(e.tag(), Tag::Script | Tag::Style | Tag::Meta | Tag::Link) {
-        return false;
-    }
-    let words = [e.attr(Attr::Class), e.attr(Attr::Id)]
-        .into_iter()
-        .flatten()
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ");
-    DATE_CLASS_WORDS.iter().any(|w| words.contains(w))
-        && !OTHER_DATE_WORDS.iter().any(|w| words.contains(w))
+    node.as_element().is_some_and(|e| {
+        !matches!(e.tag(), Tag::Script | Tag::Style | Tag::Meta | Tag::Link)
+            && e.class_says(&DATE_CLASS_WORDS, &OTHER_DATE_WORDS)
+    })
 }
 
 /// The sources of a page's date that [`published`] reads besides the DOM: gathered by the
@@ -595,7 +568,7 @@ pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
             headline = Some(index);
         }
         let text_date = || {
-            short_text(node, MAX_DATE_ELEMENT_TEXT)
+            node.short_text(MAX_DATE_ELEMENT_TEXT)
                 .and_then(|t| find_date(&t, order))
                 .filter(|&d| plausible(d))
         };
@@ -647,15 +620,9 @@ pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
     {
         return Some((d, Source::Title));
     }
-    page_text(doc, headline_index(doc), order)
+    page_text(doc, headline, order)
         .map(|d| (d, Source::Text))
         .or_else(|| script_field(doc).map(|d| (d, Source::Script)))
-}
-
-/// The node index of the page's first `<h1>`.
-fn headline_index(doc: &Dom) -> Option<usize> {
-    doc.nodes()
-        .position(|n| n.as_element().is_some_and(|e| e.tag() == Tag::H1))
 }
 
 /// Words in a data field's name that say it holds the page's date.

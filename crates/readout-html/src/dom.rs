@@ -485,6 +485,23 @@ impl<'a> Element<'a> {
             .find(|(a, _)| *a == attr)
             .map(|(_, v)| self.dom.str(v))
     }
+
+    /// The `class` and `id` values, lowercased and joined by a space: what a page says an
+    /// element is ("post-date", "byline").
+    pub fn class_and_id(&self) -> String {
+        [self.attr(Attr::Class), self.attr(Attr::Id)]
+            .into_iter()
+            .flatten()
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Whether [`Element::class_and_id`] contains one of `any` and none of `none`.
+    pub fn class_says(&self, any: &[&str], none: &[&str]) -> bool {
+        let words = self.class_and_id();
+        any.iter().any(|w| words.contains(w)) && !none.iter().any(|w| words.contains(w))
+    }
 }
 
 impl Dom {
@@ -624,6 +641,24 @@ impl<'a> NodeRef<'a> {
     /// All text below this node, concatenated.
     pub fn text(&self) -> String {
         self.descendants().filter_map(|n| n.as_text()).collect()
+    }
+
+    /// The text under this node with white space collapsed, or `None` when it is empty or
+    /// longer than `max` bytes: a short element's text, read without building a long one.
+    pub fn short_text(&self, max: usize) -> Option<String> {
+        let mut out = String::new();
+        for t in self.descendants().filter_map(|n| n.as_text()) {
+            for w in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+            if out.len() > max {
+                return None;
+            }
+        }
+        (!out.is_empty()).then_some(out)
     }
 }
 

@@ -506,14 +506,13 @@ async fn actors(Shared(state): Shared<Arc<State>>, Query(params): Params) -> Ans
     let start = state
         .names
         .partition_point(|(name, _, _)| name.as_str() < lower.as_str());
-    for (name, code, display) in state.names[start..]
+    for (_, code, display) in state.names[start..]
         .iter()
         .take_while(|(name, _, _)| name.starts_with(&lower))
     {
         if out.len() >= n {
             break;
         }
-        let _ = name;
         if seen.insert(code.clone()) {
             out.push(json!({ "code": code, "name": display, "in_store": false }));
         }

@@ -216,9 +216,10 @@ impl Filter {
             })
     }
 
-    /// The WHERE clause and its parameters.
-    fn sql(&self) -> (String, Vec<Sql>) {
-        let mut conds = Vec::new();
+    /// The WHERE clause and its parameters, with `extra` conditions of the caller's (written
+    /// with no parameters) added to the filter's.
+    fn sql(&self, extra: &[&str]) -> (String, Vec<Sql>) {
+        let mut conds: Vec<String> = extra.iter().map(|c| c.to_string()).collect();
         let mut p = Vec::new();
         if let Some(a) = &self.actor {
             let s = prefix("e.source", a, &mut p);
@@ -288,7 +289,7 @@ impl Filter {
 /// The events a filter selects, in its [`Order`] (newest first by default).
 pub fn events(store: &Store, filter: &Filter) -> Result<Vec<EventRow>, StoreError> {
     filter.check(store)?;
-    let (clause, mut p) = filter.sql();
+    let (clause, mut p) = filter.sql(&[]);
     p.push(Sql::Integer(
         if filter.limit == 0 { 100 } else { filter.limit } as i64,
     ));
@@ -475,17 +476,16 @@ pub fn top(
     n: usize,
 ) -> Result<Vec<TopRow>, StoreError> {
     filter.check(store)?;
-    let (clause, mut p) = filter.sql();
     let (value, name) = match field {
         TopField::Source => ("e.source", "max(e.source_name)"),
         TopField::Target => ("e.target", "max(e.target_name)"),
         TopField::Code => ("e.code", "NULL"),
         TopField::Root => ("e.root", "NULL"),
     };
-    let not_null = if clause.is_empty() { "WHERE" } else { "AND" };
+    let (clause, mut p) = filter.sql(&[&format!("{value} IS NOT NULL")]);
     p.push(Sql::Integer(n as i64));
     let sql = format!(
-        "SELECT {value}, {name}, count(*) FROM events e {clause} {not_null} {value} IS NOT NULL
+        "SELECT {value}, {name}, count(*) FROM events e {clause}
          GROUP BY {value} ORDER BY count(*) DESC, {value} LIMIT ?"
     );
     let mut stmt = store.conn().prepare(&sql)?;
@@ -518,12 +518,14 @@ pub struct PlaceRow {
 /// coordinates only).
 pub fn places(store: &Store, filter: &Filter, n: usize) -> Result<Vec<PlaceRow>, StoreError> {
     filter.check(store)?;
-    let (clause, mut p) = filter.sql();
-    let and = if clause.is_empty() { "WHERE" } else { "AND" };
+    let (clause, mut p) = filter.sql(&[
+        "e.place IS NOT NULL",
+        "e.lat IS NOT NULL",
+        "e.lon IS NOT NULL",
+    ]);
     p.push(Sql::Integer(n as i64));
     let sql = format!(
         "SELECT e.place, max(e.place_country), e.lat, e.lon, count(*) FROM events e {clause}
-         {and} e.place IS NOT NULL AND e.lat IS NOT NULL AND e.lon IS NOT NULL
          GROUP BY e.place, e.lat, e.lon ORDER BY count(*) DESC, e.place LIMIT ?"
     );
     let mut stmt = store.conn().prepare(&sql)?;
