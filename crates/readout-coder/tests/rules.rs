@@ -663,6 +663,47 @@ fn an_undated_event_takes_the_day_of_the_event_just_before() {
 }
 
 #[test]
+fn a_statement_by_someone_else_does_not_take_the_day_just_before() {
+    // The reporter's news of the day: what Anna Lind says is not dated by the attack, but the
+    // attacker's own words go on with the attack's day.
+    let doc = code(
+        "Borovian troops attacked Arlo on Friday.\n\nAnna Lind said the talks would go on.\n\nPavel Orlov attacked Velm on Friday.\n\nPavel Orlov said the war would go on.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            ("attacked", "2026-01-09", "Friday"),
+            ("said", "2026-01-10", "-"),
+            ("attacked", "2026-01-09", "Friday"),
+            ("said", "2026-01-09", "Friday"),
+        ])
+    );
+}
+
+#[test]
+fn a_day_right_after_a_reporting_verb_dates_the_report() {
+    // The parse may hang "Thursday" on the reported clause; it dates the saying.
+    let doc = code(
+        "Pavel Orlov said Thursday he believes Anna Lind will visit Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(dates(&doc)[0], date_of(&[("said", "2026-01-08", "Thursday")])[0]);
+}
+
+#[test]
+fn a_verb_without_its_own_subject_takes_the_day_of_the_verb_it_hangs_on() {
+    let doc = code(
+        "Borovian troops on Wednesday began attacking Arlo.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[("attacking", "2026-01-07", "Wednesday")])
+    );
+}
+
+#[test]
 fn a_frame_s_gap_skips_an_actor_that_only_modifies_the_next_word() {
     // "a Borovian attack": Borovian modifies the noun the frame names, it is not the target.
     let doc = code("Anna Lind condemned a Borovian attack.", "2026-01-10");

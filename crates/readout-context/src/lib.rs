@@ -14,7 +14,7 @@ pub mod dates;
 pub mod places;
 
 use places::{distance, of_sentence};
-use readout_doc::{Date, DatePrecision, Document, Event, Modality, ResolvedDate};
+use readout_doc::{Date, DatePrecision, Document, Event, Modality, Parse, ResolvedDate};
 use readout_lexicon::Lexicon;
 use std::ops::Range;
 
@@ -41,7 +41,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     // The day of the latest event dated in the text, for the undated events of the next few
     // sentences ("A crowd gathered outside the theatre on Friday evening. … Police detained
     // him.").
-    let mut scene: Option<(ResolvedDate, u32)> = None;
+    let mut scene: Option<(ResolvedDate, u32, Option<u32>)> = None;
     let mut scratch_word = String::new();
     let mut start = 0;
     while start < events.len() {
@@ -64,7 +64,17 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                         let of_noun = !doc.parse.is_verb(trigger)
                             && doc.parse.head(trigger) == Some(dated)
                             && trigger < dated;
-                        (dated == trigger || of_noun).then_some(0)?
+                        // A verb without a subject of its own shares the time of the verb it
+                        // hangs on: "Spain on Monday began demanding a test".
+                        let shares = doc.parse.head(trigger) == Some(dated)
+                            && doc.parse.has(trigger, Parse::SHARES_CLAUSE);
+                        if dated == trigger || of_noun {
+                            0
+                        } else if shares {
+                            1
+                        } else {
+                            return None;
+                        }
                     } else {
                         let clause = e.clause.start as usize..e.clause.end as usize;
                         distance(&clause, e.trigger_token as usize, r)?
@@ -81,7 +91,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             if let Some(d) = own {
                 dated = true;
                 if e.modality == Modality::Asserted && news_of_the_day(d, published) {
-                    scene = Some((d, sentence));
+                    scene = Some((d, sentence, e.source.actor));
                 }
             }
         }
@@ -93,11 +103,16 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             precision: DatePrecision::Day,
             span: None,
         });
-        let carried = scene
-            .filter(|(_, from)| !dated && sentence > *from && sentence - from <= CARRY_SENTENCES)
-            .map(|(d, _)| d);
+        let recent = scene
+            .filter(|(_, from, _)| !dated && sentence > *from && sentence - from <= CARRY_SENTENCES);
         for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
             if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
+                // The story goes on ("A crowd gathered on Friday evening. … Police detained
+                // him."), but a statement by someone else is the reporter's news of the day:
+                // "… confirmed on Saturday. Day said he would announce plans."
+                let carried = recent
+                    .filter(|(_, _, doer)| !is_statement(e) || (doer.is_some() && *doer == e.source.actor))
+                    .map(|(d, _, _)| d);
                 e.date = carried.or(publication);
             }
         }
@@ -113,6 +128,11 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
 /// background, so what is intended, requested or supposed is the only thing left undated.
 fn reported_as_news(e: &Event) -> bool {
     e.modality == Modality::Asserted
+}
+
+/// Whether the event is a public statement (CAMEO 01: "said", "announced", "commented").
+fn is_statement(e: &Event) -> bool {
+    e.code.starts_with("01")
 }
 
 /// Whether a word of vague time ("recently", the lexicon's `vague-time` records) hangs on the
@@ -159,6 +179,14 @@ fn dated_event(doc: &Document, expression: &Range<usize>) -> Option<usize> {
         .find(|&t| parse.head(t).is_none_or(|h| !expression.contains(&h)))?;
     let up = parse.head(head)?;
     if parse.is_verb(up) {
+        // "Biden said Thursday he believes …": a parser often hangs a bare time that follows a
+        // verb on the clause reported after it, but a time between a verb and the subject of
+        // its complement dates the verb.
+        if let Some(outer) = parse.head(up) {
+            if outer + 1 == expression.start && expression.end <= up && parse.is_verb(outer) {
+                return Some(outer);
+            }
+        }
         return Some(up);
     }
     if up > head {
