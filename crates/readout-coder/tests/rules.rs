@@ -663,6 +663,22 @@ fn an_undated_event_takes_the_day_of_the_event_just_before() {
 }
 
 #[test]
+fn a_town_or_region_that_acts_is_its_government_and_the_place_of_the_act() {
+    let doc = code("The province of Kessa condemned Carpath.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAAGOV", "CCC")]);
+    assert_eq!(places(&doc), place_of(&[("condemned", "Kessa", "text")]));
+    // As the object it is a place, not a government.
+    let doc = code("Pavel Orlov condemned the province of Kessa.", "2026-01-10");
+    assert!(events(&doc).iter().all(|(_, _, target)| target != "AAAGOV"));
+}
+
+#[test]
+fn sources_of_a_group_speak_for_it() {
+    let doc = code("Borovian army sources said the talks would go on.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("010", "BBBMIL", "")]);
+}
+
+#[test]
 fn a_statement_by_someone_else_does_not_take_the_day_just_before() {
     // The reporter's news of the day: what Anna Lind says is not dated by the attack, but the
     // attacker's own words go on with the attack's day.

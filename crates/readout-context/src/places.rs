@@ -16,7 +16,7 @@
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
 
-use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceMention};
+use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceKind, PlaceMention};
 use std::ops::Range;
 
 /// Most sentences an earlier event's place carries over to later events of its doer.
@@ -41,6 +41,15 @@ pub fn attach(doc: &mut Document) {
         let mut placed = false;
         for e in &mut events[start..end] {
             let found = index.best(doc, e).map(|i| &places[i]).or_else(|| {
+                // A town or region that is itself the doer ("the region of Catalonia eased
+                // restrictions") acts where it is.
+                places.iter().find(|p| {
+                    matches!(p.kind, PlaceKind::City | PlaceKind::Division)
+                        && e.source.actor.is_some()
+                        && p.span.start >= e.source.span.start
+                        && p.span.end <= e.source.span.end
+                })
+            }).or_else(|| {
                 // Places of a sentence that was not parsed: the nearest in the clause.
                 places
                     .iter()

@@ -3,12 +3,13 @@
 
 use super::coref::last_word;
 use super::places::qualify_roles_by_place;
-use super::resolve::{resolve, NameRun, PlaceContext};
+use super::resolve::{resolve, NameRun, PlaceContext, Resolver};
 use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
-use readout_doc::{token_flags as tf, Document, Mention, Span};
+use crate::syntax::Syntax;
+use readout_doc::{token_flags as tf, Document, Mention, PlaceKind, Span};
 use readout_lexicon::{NameRef, WordClasses};
-use readout_syntax::Xpos;
+use readout_syntax::{Rel, Xpos};
 use std::ops::Range;
 
 fn is_possessive(text: &str) -> bool {
@@ -68,6 +69,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             entity: None,
             pair: None,
             place: None,
+            government: None,
             possessor: false,
             speaker_pronoun: false,
             pronoun: false,
@@ -320,6 +322,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             modifier: modifier.as_deref(),
         };
         resolve(doc, res, sentence, &run, &mut group, span);
+        group.government = acting_government(doc, res, syn, toks, &group);
         // "Scotland Yard said … A spokesman said": a bare spokesman, with no "for" or "of"
         // phrase, speaks for the last organisation that was a subject. Not for a state: the
         // state named last may be a foreign one ("… Belgium said. A spokesman said" in a
@@ -388,6 +391,36 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
     }
     qualify_roles_by_place(doc, res, toks, sentence, out);
     appositive_persons(cx, sentence, hits, out);
+}
+
+/// "The region of Catalonia eased restrictions", "the city of Coachella passed an ordinance":
+/// a town or region after "of" in a subject acts through its government. Only then is that
+/// actor made (a place as an object or a modifier names no government).
+fn acting_government(
+    doc: &mut Document,
+    res: &mut Resolver,
+    syn: &Syntax,
+    toks: &Tokens,
+    group: &NounGroup,
+) -> Option<u32> {
+    let place = &doc.places[group.place? as usize];
+    if !matches!(place.kind, PlaceKind::City | PlaceKind::Division) {
+        return None;
+    }
+    let head = group
+        .tokens
+        .clone()
+        .find(|&t| syn.head(t).is_none_or(|h| !group.tokens.contains(&h)))?;
+    let of_subject = syn.rel(head) == Rel::Nmod
+        && syn.head(head).is_some_and(|h| {
+            matches!(syn.rel(h), Rel::Nsubj | Rel::NsubjOuter)
+                && res.lex.partitives.contains(&toks.words[h])
+        });
+    if !of_subject {
+        return None;
+    }
+    let country = *res.lex.country_index.get(place.country.as_deref()?)?;
+    Some(res.country(doc, country, Some("GOV")))
 }
 
 /// "Abu Ahmed, a Hamas commander, said …": a name the lexicon does not know, followed by an
@@ -475,6 +508,7 @@ fn appositive_persons(
             entity: Some(e),
             pair: None,
             place: None,
+            government: None,
             possessor: false,
             pronoun: false,
             speaker_pronoun: false,

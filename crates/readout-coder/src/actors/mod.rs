@@ -54,6 +54,9 @@ pub struct NounGroup {
     pub pair: Option<(u32, u32)>,
     /// Index into `Document::places` when the group is a place.
     pub place: Option<u32>,
+    /// For a town or region, the actor of its government: the doer when the place acts ("the
+    /// region of Catalonia eased restrictions"), never a target or a modifier.
+    pub government: Option<u32>,
     /// "Taiwan's independence": the actor owns the head noun rather than being it.
     pub possessor: bool,
     /// "he", "it": resolved through coreference.

@@ -353,6 +353,7 @@ fn unlisted(
         entity: Some(e),
         pair: None,
         place: None,
+        government: None,
         possessor: syn.rel(head) == Rel::NmodPoss,
         pronoun: false,
         speaker_pronoun: false,

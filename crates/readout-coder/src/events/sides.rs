@@ -231,6 +231,17 @@ impl SentenceCtx<'_> {
                 && syn
                     .case_of(c)
                     .is_some_and(|p| self.word_is(p, "of") || self.word_is(p, "for"));
+            // "The city of Coachella passed an ordinance", "the region of Catalonia eased
+            // restrictions": a town or region that acts, acts through its government.
+            if part_of && super::args::is_subject(syn.rel(t)) {
+                if let Some(g) = self.group_at(c).filter(|g| g.government.is_some()) {
+                    return Some(Side {
+                        entities: g.government.into_iter().collect(),
+                        span: self.span(g.tokens.clone()),
+                        negative_determiner: false,
+                    });
+                }
+            }
             if part_of || syn.rel(c) == Rel::Appos {
                 if let Some(s) = self.side_at_depth(c, depth + 1) {
                     return Some(s);
