@@ -562,6 +562,32 @@ fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
     );
 }
 
+#[test]
+fn a_place_just_named_goes_on_with_its_countrymen_until_a_new_dateline() {
+    let doc = code(
+        "Pavel Orlov met Anna Lind in Velm.\n\nBorovian troops attacked Arlo.\n\nArland condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            ("met", "Velm", "text"),
+            // Borovians act where the Borovian meeting was…
+            ("attacked", "Velm", "earlier"),
+            // …Arland reacts from elsewhere.
+            ("condemned", "-", "-"),
+        ])
+    );
+    let doc = code(
+        "Pavel Orlov met Anna Lind in Velm.\n\nDORN, Borovia (Wire) - Borovian troops attacked Arlo.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[("met", "Velm", "text"), ("attacked", "Dorn", "dateline")])
+    );
+}
+
 /// The date of each event, by trigger: (trigger, date, the words it was read from), with "-"
 /// for none.
 fn dates(doc: &Document) -> Vec<(String, String, String)> {

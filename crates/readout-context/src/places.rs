@@ -8,8 +8,10 @@
 //!    "Pakistan's support"), where someone is based, or a place of another clause places
 //!    nothing;
 //! 2. when its sentence places no event and it is news of the day (no date of its own, or a
-//!    date within a week of publication): the place of an event of the same doer placed in
-//!    the sentence just before ("said at a rally in Louisiana … he said later"), or else the
+//!    date within a week of publication): the place of an event placed in one of the two
+//!    sentences before, when the doer is the same or of that place's country ("said at a
+//!    rally in Louisiana … he said later"; "a death in Rockland was confirmed … Day said"),
+//!    or else the
 //!    story's dateline ("PARIS (Reuters) -"), as a wire story's events of the day happen where
 //!    it was filed (the convention of ICEWS's story locations).
 //!
@@ -19,8 +21,8 @@
 use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceKind, PlaceMention};
 use std::ops::Range;
 
-/// Most sentences an earlier event's place carries over to later events of its doer.
-const CARRY_SENTENCES: u32 = 1;
+/// Most sentences an earlier event's place carries over to later events.
+const CARRY_SENTENCES: u32 = 2;
 
 /// Gives every event its place. Places and events are in sentence order, so each sentence
 /// looks only at its own slice of places: the work is linear in the document's length.
@@ -38,6 +40,12 @@ pub fn attach(doc: &mut Document) {
         let end = start + events[start..].partition_point(|e| e.sentence == sentence);
         let places = of_sentence(&doc.places, sentence, |p| p.sentence);
         index.fill(places);
+        while next_dateline < doc.datelines.len() && doc.datelines[next_dateline].0 <= sentence {
+            dateline = Some(&doc.datelines[next_dateline].1);
+            next_dateline += 1;
+            // A new dateline opens a new story: what was placed before it stays there.
+            scene = None;
+        }
         let mut placed = false;
         for e in &mut events[start..end] {
             let found = index.best(doc, e).map(|i| &places[i]).or_else(|| {
@@ -75,10 +83,6 @@ pub fn attach(doc: &mut Document) {
                 }
             }
         }
-        while next_dateline < doc.datelines.len() && doc.datelines[next_dateline].0 <= sentence {
-            dateline = Some(&doc.datelines[next_dateline].1);
-            next_dateline += 1;
-        }
         if !placed {
             let recent = scene
                 .as_ref()
@@ -88,10 +92,20 @@ pub fn attach(doc: &mut Document) {
                     continue;
                 }
                 // The place just named goes on with the same doer ("Trump said at a rally in
-                // Louisiana … 'Give me a big win,' he said later"); the dateline goes to anyone's
-                // news of the day (talks in Geneva are between foreigners).
+                // Louisiana … 'Give me a big win,' he said later") and with the people of its
+                // country ("The first death in Rockland was confirmed on Saturday. … Day said
+                // he would announce plans"), not with a foreign actor reacting from elsewhere;
+                // the dateline goes to anyone's news of the day (talks in Geneva are between
+                // foreigners).
                 let carried = recent
-                    .filter(|(_, _, doer)| doer.is_some() && *doer == e.source.actor)
+                    .filter(|(place, _, doer)| {
+                        let same_doer = doer.is_some() && *doer == e.source.actor;
+                        let countryman = e.source.actor.is_some_and(|a| {
+                            let country = doc.actors[a as usize].country.as_ref();
+                            country.is_some() && country == place.country.as_ref()
+                        });
+                        same_doer || countryman
+                    })
                     .map(|(l, _, _)| Location {
                         how: LocationSource::Earlier,
                         ..l.clone()
