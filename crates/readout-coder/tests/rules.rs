@@ -1010,6 +1010,18 @@ fn unknown_persons_take_the_role_of_their_appositive() {
 }
 
 #[test]
+fn a_person_after_a_long_title_is_the_speaker() {
+    // The title's words before "Secretary" describe the office; the person is the name.
+    let doc = code(
+        "Health and Human Services Secretary Tomas Brenner said the talks would go on.",
+        "2026-01-10",
+    );
+    assert_eq!(doc.events.len(), 1);
+    let speaker = doc.events[0].source.actor.unwrap();
+    assert_eq!(doc.actors[speaker as usize].name, "Tomas Brenner");
+}
+
+#[test]
 fn a_middle_initial_does_not_hide_a_known_person() {
     assert_eq!(
         events(&code("Anna K. Lind praised Borovia.", "2022-03-01")),

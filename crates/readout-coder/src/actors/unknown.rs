@@ -108,6 +108,18 @@ impl ActorCtx<'_, '_> {
         }
         t..k
     }
+
+    /// "Health and Human Services Secretary Alex Azar": a title that ends a longer capitalised
+    /// run introduces the person; the words before it describe the office. The run from the
+    /// name on, or the whole run when no title stands inside it.
+    fn person_after_title(&self, run: Range<usize>) -> Range<usize> {
+        (run.start + 1..run.end.saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                self.toks.is(k, WordClasses::HONORIFIC) && (2..=3).contains(&(run.end - k - 1))
+            })
+            .map_or(run.clone(), |k| k + 1..run.end)
+    }
 }
 
 /// Finds the sentence's unlisted actors and adds their groups (kept in text order).
@@ -166,6 +178,7 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
         }
         let run = cx.run(t, range.end, &covered, range.start);
         let next = run.end.max(t + 1);
+        let run = cx.person_after_title(run);
         if let Some(g) = unlisted(cx, sentence, run.clone(), range.clone()) {
             found.push(g);
         }
