@@ -66,6 +66,9 @@ verb tell
     forms: told
     report
     frame: + = 010
+verb announce
+    report
+    light
 verb praise
     frame: + = 051
 verb condemn
@@ -1007,6 +1010,16 @@ fn unknown_persons_take_the_role_of_their_appositive() {
         Some(brenner),
         "Mr Brenner is the same person"
     );
+}
+
+#[test]
+fn a_measure_announced_is_the_announcer_s_act() {
+    // "announce" is a reporting verb and a light one: its object noun is the event.
+    let doc = code("Arland announced talks with Borovia.", "2026-01-10");
+    assert!(events(&doc).contains(&ev("046", "AAA", "BBB")));
+    // An oblique of a reporting verb is only a time or a circumstance.
+    let doc = code("Arland announced it after talks with Borovia.", "2026-01-10");
+    assert!(!events(&doc).iter().any(|(code, _, _)| code == "046"));
 }
 
 #[test]

@@ -448,16 +448,23 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
     let h = syn.head(n)?;
     // Only a light verb makes its noun the event: "held talks", "imposed sanctions", "a
     // crackdown was launched by the minister" — not "condemned the invasion".
-    if !ctx.verb_at(h).is_some_and(|v| v.light) {
+    let Some(verb) = ctx.verb_at(h).filter(|v| v.light) else {
         return None;
-    }
+    };
     if syn.rel(n) == Rel::NsubjPass {
         let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
         return ctx
             .side_at(agent)
             .map(|side| (side, "agent of the light verb"));
     }
-    if matches!(syn.rel(n), Rel::Obj | Rel::Obl | Rel::Xcomp) {
+    // "engaged in talks" takes its event in an oblique; a reporting verb only in its object
+    // ("announced a ban", not "announced it after the meeting").
+    let argument = match syn.rel(n) {
+        Rel::Obj => true,
+        Rel::Obl | Rel::Xcomp => !verb.report,
+        _ => false,
+    };
+    if argument {
         let (s, _) = subject(syn, h)?;
         return ctx
             .side_at(s)
