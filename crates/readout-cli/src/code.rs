@@ -79,7 +79,12 @@ const BATCH: usize = 64;
 
 /// What a record comes to in the output: its JSON line, or what to report.
 enum Written {
-    Coded { line: Vec<u8>, events: usize },
+    Coded {
+        line: Vec<u8>,
+        events: usize,
+        /// In another language than the one coded: sentences only.
+        uncoded_language: bool,
+    },
     Other(Outcome),
 }
 
@@ -95,6 +100,7 @@ fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Writt
                 Written::Coded {
                     line,
                     events: doc.events.len(),
+                    uncoded_language: !readout::is_coded_language(&doc),
                 }
             }
             other => Written::Other(other),
@@ -107,6 +113,8 @@ fn code_record(pipeline: &Pipeline, opts: &Options, record: Record) -> Vec<Writt
 pub(crate) struct Summary {
     pub(crate) documents: usize,
     events: usize,
+    /// Documents in another language: segmented, not coded.
+    pub(crate) uncoded_language: usize,
     pub(crate) failed: usize,
     warnings: usize,
     /// Deliberate skips by reason ("request record", "not HTML", "empty input").
@@ -142,8 +150,16 @@ impl Summary {
         } else {
             String::new()
         };
+        let languages = if self.uncoded_language > 0 {
+            format!(
+                " ({} not in English: sentences only, no events)",
+                self.uncoded_language
+            )
+        } else {
+            String::new()
+        };
         format!(
-            "readout: {} document(s) coded, {} event(s), {} skipped{detail}, {} input(s) or record(s) failed{warnings}",
+            "readout: {} document(s) coded{languages}, {} event(s), {} skipped{detail}, {} input(s) or record(s) failed{warnings}",
             self.documents, self.events, skipped, self.failed
         )
     }
@@ -365,12 +381,17 @@ pub(crate) fn code_inputs(
                 .collect();
             for outcome in outcomes.into_iter().flatten() {
                 match outcome {
-                    Written::Coded { line, events } => {
+                    Written::Coded {
+                        line,
+                        events,
+                        uncoded_language,
+                    } => {
                         if emit(&line)? == Flow::Stop {
                             break 'inputs;
                         }
                         summary.documents += 1;
                         summary.events += events;
+                        summary.uncoded_language += usize::from(uncoded_language);
                         progress.document(summary.documents);
                     }
                     Written::Other(Outcome::Failed { at, reason }) => {

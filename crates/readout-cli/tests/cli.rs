@@ -1050,3 +1050,53 @@ fn a_battery_of_hostile_inputs_loses_no_good_record() {
     }
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn extract_and_code_give_the_same_article() {
+    let page = r#"<html lang="en-GB"><head><title>Talks resume in Geneva</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks resume in Geneva","datePublished":"2024-03-05T09:00:00Z","author":{"@type":"Person","name":"Jane Porter"}}</script>
+</head><body><article><h1>Talks resume in Geneva</h1>
+<p>GENEVA (Reuters) - Ministers from both countries met in Geneva on Monday and agreed to resume the talks that broke down last year, officials said.</p>
+<p>The foreign minister said the two delegations would meet again next week to discuss a ceasefire along the border and the exchange of prisoners.</p>
+</article></body></html>"#;
+    let path = tmp("same-article.html");
+    std::fs::write(&path, page).unwrap();
+    let extracted = readout(&["extract", path.to_str().unwrap()]);
+    assert_eq!(extracted.status.code(), Some(0), "{}", stderr(&extracted));
+    let coded = readout(&["code", path.to_str().unwrap()]);
+    assert_eq!(coded.status.code(), Some(0), "{}", stderr(&coded));
+    let (extracted, coded) = (&json_lines(&extracted)[0], &json_lines(&coded)[0]);
+    assert_eq!(extracted["article"], coded["article"]);
+    let article = &coded["article"];
+    assert_eq!(article["published"], "2024-03-05");
+    assert_eq!(article["published_from"], "JSON-LD datePublished");
+    assert_eq!(article["authors"], serde_json::json!(["Jane Porter"]));
+    assert_eq!(article["dateline"], "GENEVA (Reuters)");
+    assert_eq!(article["language"], "en");
+    assert!(article["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("Ministers from both countries"));
+}
+
+#[test]
+fn an_article_in_another_language_is_segmented_but_not_coded() {
+    // Declared English by the site's template, written in German.
+    let page = r#"<html lang="en"><head><title>Gespräche in Genf</title></head><body><article>
+<p>Die Außenminister beider Länder haben sich am Montag in Genf getroffen und vereinbart, die im vergangenen Jahr abgebrochenen Gespräche wieder aufzunehmen, sagten Regierungsvertreter.</p>
+<p>Die beiden Delegationen sollen sich nächste Woche erneut treffen, um über eine Waffenruhe an der Grenze und den Austausch von Gefangenen zu sprechen.</p>
+</article></body></html>"#;
+    let path = tmp("german-article.html");
+    std::fs::write(&path, page).unwrap();
+    let out = readout(&["code", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = &json_lines(&out)[0];
+    assert_eq!(doc["article"]["language"], "de");
+    assert!(!doc["sentences"].as_array().unwrap().is_empty());
+    assert!(doc["events"].as_array().unwrap().is_empty());
+    assert!(
+        stderr(&out).contains("1 not in English: sentences only, no events"),
+        "{}",
+        stderr(&out)
+    );
+}

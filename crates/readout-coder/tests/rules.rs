@@ -703,7 +703,10 @@ fn a_town_or_region_that_acts_is_its_government_and_the_place_of_the_act() {
 
 #[test]
 fn sources_of_a_group_speak_for_it() {
-    let doc = code("Borovian army sources said the talks would go on.", "2026-01-10");
+    let doc = code(
+        "Borovian army sources said the talks would go on.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc), [ev("010", "BBBMIL", "")]);
 }
 
@@ -733,7 +736,10 @@ fn a_day_right_after_a_reporting_verb_dates_the_report() {
         "Pavel Orlov said Thursday he believes Anna Lind will visit Carpath.",
         "2026-01-10",
     );
-    assert_eq!(dates(&doc)[0], date_of(&[("said", "2026-01-08", "Thursday")])[0]);
+    assert_eq!(
+        dates(&doc)[0],
+        date_of(&[("said", "2026-01-08", "Thursday")])[0]
+    );
 }
 
 #[test]
@@ -1018,7 +1024,10 @@ fn a_measure_announced_is_the_announcer_s_act() {
     let doc = code("Arland announced talks with Borovia.", "2026-01-10");
     assert!(events(&doc).contains(&ev("046", "AAA", "BBB")));
     // An oblique of a reporting verb is only a time or a circumstance.
-    let doc = code("Arland announced it after talks with Borovia.", "2026-01-10");
+    let doc = code(
+        "Arland announced it after talks with Borovia.",
+        "2026-01-10",
+    );
     assert!(!events(&doc).iter().any(|(code, _, _)| code == "046"));
 }
 

@@ -103,15 +103,18 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             precision: DatePrecision::Day,
             span: None,
         });
-        let recent = scene
-            .filter(|(_, from, _)| !dated && sentence > *from && sentence - from <= CARRY_SENTENCES);
+        let recent = scene.filter(|(_, from, _)| {
+            !dated && sentence > *from && sentence - from <= CARRY_SENTENCES
+        });
         for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
             if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
                 // The story goes on ("A crowd gathered on Friday evening. … Police detained
                 // him."), but a statement by someone else is the reporter's news of the day:
                 // "… confirmed on Saturday. Day said he would announce plans."
                 let carried = recent
-                    .filter(|(_, _, doer)| !is_statement(e) || (doer.is_some() && *doer == e.source.actor))
+                    .filter(|(_, _, doer)| {
+                        !is_statement(e) || (doer.is_some() && *doer == e.source.actor)
+                    })
                     .map(|(d, _, _)| d);
                 e.date = carried.or(publication);
             }

@@ -48,24 +48,28 @@ pub fn attach(doc: &mut Document) {
         }
         let mut placed = false;
         for e in &mut events[start..end] {
-            let found = index.best(doc, e).map(|i| &places[i]).or_else(|| {
-                // A town or region that is itself the doer ("the region of Catalonia eased
-                // restrictions") acts where it is.
-                places.iter().find(|p| {
-                    matches!(p.kind, PlaceKind::City | PlaceKind::Division)
-                        && e.source.actor.is_some()
-                        && p.span.start >= e.source.span.start
-                        && p.span.end <= e.source.span.end
+            let found = index
+                .best(doc, e)
+                .map(|i| &places[i])
+                .or_else(|| {
+                    // A town or region that is itself the doer ("the region of Catalonia eased
+                    // restrictions") acts where it is.
+                    places.iter().find(|p| {
+                        matches!(p.kind, PlaceKind::City | PlaceKind::Division)
+                            && e.source.actor.is_some()
+                            && p.span.start >= e.source.span.start
+                            && p.span.end <= e.source.span.end
+                    })
                 })
-            }).or_else(|| {
-                // Places of a sentence that was not parsed: the nearest in the clause.
-                places
-                    .iter()
-                    .filter(|p| p.locative && p.anchors.is_none())
-                    .filter_map(|p| Some((near(doc, &mut names, e, p)?, p)))
-                    .min_by_key(|(rank, _)| *rank)
-                    .map(|(_, p)| p)
-            });
+                .or_else(|| {
+                    // Places of a sentence that was not parsed: the nearest in the clause.
+                    places
+                        .iter()
+                        .filter(|p| p.locative && p.anchors.is_none())
+                        .filter_map(|p| Some((near(doc, &mut names, e, p)?, p)))
+                        .min_by_key(|(rank, _)| *rank)
+                        .map(|(_, p)| p)
+                });
             e.location = found.map(|p| Location {
                 name: p.name.clone(),
                 country: p.country.clone(),

@@ -152,6 +152,9 @@ pub struct ArticleMeta {
     /// what an undated event reported as fact takes. `None` when neither the input nor the page
     /// gives one.
     pub published: Option<Date>,
+    /// Where a page's publication date was read ("JSON-LD datePublished", "URL", "visible date
+    /// line"); `None` when no page gave it (the input record or `--date` did, or nothing did).
+    pub published_from: Option<String>,
     /// The article's address (the page's canonical URL, or the input record's `url`).
     pub url: Option<String>,
     /// The outlet that published the article, as the page's metadata names it (its
@@ -162,8 +165,8 @@ pub struct ArticleMeta {
     pub authors: Vec<String>,
     /// Wire and agency credits ("AFP", "Reuters").
     pub credits: Vec<String>,
-    /// The article's language as a lowercase tag ("en", "en-gb"); "en" when the page does not
-    /// say.
+    /// The article's language as a two-letter ISO 639-1 code ("en", "de"): what its text is
+    /// written in when that is clear, else what the page declares, else "en".
     pub language: String,
     /// Page furniture removed from the body: sign-up prompts, badges, share widgets…
     pub boilerplate: Vec<String>,

@@ -34,6 +34,9 @@ pub struct OutputArticle<'a> {
     /// The publication date as `YYYY-MM-DD`; `null` when unknown (then events the text does not
     /// date stay undated).
     pub published: Option<String>,
+    /// Where the page gave its publication date ("JSON-LD datePublished", "URL", …); `null`
+    /// when the date came from the input record, `--date`, or nowhere.
+    pub published_from: Option<&'a str>,
     /// The article's address; `null` when unknown.
     pub url: Option<&'a str>,
     /// The outlet that published the article; `null` when the page does not say.
@@ -42,7 +45,8 @@ pub struct OutputArticle<'a> {
     pub authors: &'a [String],
     /// Wire and agency credits ("AFP", "Reuters"); empty when there are none.
     pub credits: &'a [String],
-    /// The article's language as a lowercase tag ("en", "en-gb").
+    /// The article's language, ISO 639-1 ("en", "de"): detected from the text when that is
+    /// clear, else the page's declared language, else "en". Only English is coded for events.
     pub language: &'a str,
     /// The body paragraphs joined by blank lines: no title, captions or page furniture.
     pub body: String,
@@ -53,6 +57,28 @@ pub struct OutputArticle<'a> {
     /// The wire dateline cut from the first paragraph ("BAGHDAD, April 9 (Xinhua)"); `null`
     /// when there is none.
     pub dateline: Option<&'a str>,
+}
+
+impl<'a> OutputArticle<'a> {
+    /// The `article` object of a document: what `readout code` and `readout extract` both
+    /// write.
+    pub fn new(doc: &'a Document) -> OutputArticle<'a> {
+        let meta = &doc.meta;
+        OutputArticle {
+            title: meta.title.as_deref(),
+            published: meta.published.map(|d| d.to_string()),
+            published_from: meta.published_from.as_deref(),
+            url: meta.url.as_deref(),
+            publisher: meta.publisher.as_deref(),
+            authors: &meta.authors,
+            credits: &meta.credits,
+            language: &meta.language,
+            body: doc.joined(Kind::Body).join("\n\n"),
+            captions: doc.joined(Kind::Caption),
+            boilerplate: &meta.boilerplate,
+            dateline: meta.dateline.as_deref(),
+        }
+    }
 }
 
 /// One sentence of the document, the evidence events and quotes point to.
@@ -233,20 +259,7 @@ impl<'a> OutputDocument<'a> {
     /// Builds the output of a coded document. Actors that no mention, event or quote refers
     /// to are left out.
     pub fn new(doc: &'a Document) -> OutputDocument<'a> {
-        let meta = &doc.meta;
-        let article = OutputArticle {
-            title: meta.title.as_deref(),
-            published: meta.published.map(|d| d.to_string()),
-            url: meta.url.as_deref(),
-            publisher: meta.publisher.as_deref(),
-            authors: &meta.authors,
-            credits: &meta.credits,
-            language: &meta.language,
-            body: doc.joined(Kind::Body).join("\n\n"),
-            captions: doc.joined(Kind::Caption),
-            boilerplate: &meta.boilerplate,
-            dateline: meta.dateline.as_deref(),
-        };
+        let article = OutputArticle::new(doc);
         let sentences = doc
             .sentences
             .iter()

@@ -235,8 +235,18 @@ fn html_document(
             furniture: opts.furniture,
         },
     );
+    document_from_article(id, article, known, opts)
+}
+
+/// The document of an article HTML extraction gave (see [`html_document`] for `known`).
+pub fn document_from_article(
+    id: String,
+    article: readout_html::Article,
+    known: ArticleMeta,
+    opts: &Options,
+) -> Document {
     let text = article.paragraphs.join("\n\n");
-    let mut page = crate::clean_scraped_text(&text, false, opts.cues);
+    let mut page = crate::clean_extracted_text(&text, opts.cues);
     page.paragraphs
         .extend(article.captions.iter().map(|c| (Kind::Caption, c.clone())));
     let authors = match article.authors.is_empty() {
@@ -245,14 +255,20 @@ fn html_document(
     };
     let meta = ArticleMeta {
         title: article.title.or(known.title),
+        published_from: article
+            .published
+            .and(article.published_from)
+            .map(|s| s.as_str().to_string()),
         published: article.published.or(known.published),
         url: known.url.or(article.url),
         publisher: article.publisher.or(known.publisher),
         authors,
+        // The primary subtag of what the page declares ("en-gb" → "en"); the text may overrule
+        // it when the document is assembled.
         language: article
             .language
-            .map(|l| l.split('-').next().unwrap_or("en").to_string())
-            .unwrap_or_else(|| "en".into()),
+            .and_then(|l| l.split('-').next().map(str::to_string))
+            .unwrap_or_default(),
         ..Default::default()
     };
     assemble(id, page, meta)
@@ -494,7 +510,10 @@ pub(crate) fn json_document(
             opts,
         );
         // The record's own date is trusted over what the page says.
-        doc.meta.published = stated.or(doc.meta.published);
+        if stated.is_some() {
+            doc.meta.published = stated;
+            doc.meta.published_from = None;
+        }
         return Ok((doc, Some(body.len())));
     }
     meta.published = meta.published.or(opts.date);
@@ -640,7 +659,10 @@ fn feed_item(at: String, entry: Entry, opts: &Options) -> Item {
         assemble(id, page, known)
     };
     // The feed's date for the item is trusted over one its text may give.
-    doc.meta.published = date.or(doc.meta.published);
+    if date.is_some() {
+        doc.meta.published = date;
+        doc.meta.published_from = None;
+    }
     Item::Document(Box::new(doc))
 }
 

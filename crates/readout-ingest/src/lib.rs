@@ -14,11 +14,12 @@
 
 pub mod feed;
 pub mod input;
+pub mod language;
 mod scraped;
 pub mod source;
 pub mod warc;
 
-pub use scraped::{clean_scraped_text, CleanPage, PageCues};
+pub use scraped::{clean_extracted_text, clean_scraped_text, CleanPage, PageCues};
 pub use source::MAX_DOCUMENT_BYTES;
 
 use readout_doc::{ArticleMeta, Date, Document, Kind};
@@ -225,7 +226,22 @@ fn assemble(id: String, page: CleanPage, mut meta: ArticleMeta) -> Document {
     meta.credits = page.credits;
     meta.boilerplate = page.boilerplate;
     meta.dateline = page.dateline;
-    if meta.language.is_empty() {
+    // The text says best what it is written in; then what the page declares; then English.
+    let mut body = String::new();
+    for (_, p) in page
+        .paragraphs
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Body)
+    {
+        if body.len() >= language::SAMPLE_BYTES {
+            break;
+        }
+        body.push_str(p);
+        body.push('\n');
+    }
+    if let Some(detected) = language::detect(&body) {
+        meta.language = detected.to_string();
+    } else if meta.language.is_empty() {
         meta.language = "en".into();
     }
     let title = meta.title.clone();

@@ -303,6 +303,18 @@ fn trailing_photo_credit(p: &str, cues: &PageCues) -> Option<(String, String)> {
 
 /// Cleans a scraped page. With `title_first`, a short first paragraph is the title.
 pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> CleanPage {
+    clean(text, title_first, true, cues)
+}
+
+/// Cleans the paragraphs HTML extraction gave. The page's structure already told headings,
+/// list items and table cells of the article from labels and buttons, so a short line without
+/// sentence punctuation stays (in a language written without spaces a whole paragraph is one
+/// "word"); datelines, credits, captions and furniture phrases are still taken out.
+pub fn clean_extracted_text(text: &str, cues: &PageCues) -> CleanPage {
+    clean(text, false, false, cues)
+}
+
+fn clean(text: &str, title_first: bool, drop_labels: bool, cues: &PageCues) -> CleanPage {
     let mut page = CleanPage::default();
     let mut paras = blocks(text);
     if title_first && paras.first().is_some_and(|t| t.len() <= MAX_TITLE_CHARS) {
@@ -362,7 +374,7 @@ pub fn clean_scraped_text(text: &str, title_first: bool, cues: &PageCues) -> Cle
         };
         let p = &paras[i];
         if (n <= MAX_FURNITURE_WORDS && cues.boilerplate.iter().any(|b| starts_with_ci(p, b)))
-            || (n <= MAX_LABEL_WORDS && !ends_sentence(p))
+            || (drop_labels && n <= MAX_LABEL_WORDS && !ends_sentence(p))
         {
             page.boilerplate.push(p.clone());
             kinds[i] = None;

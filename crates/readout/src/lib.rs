@@ -175,9 +175,14 @@ impl Pipeline {
     }
 
     /// Segments and codes a document whose paragraphs are set: sentences, actors, events,
-    /// quotes, then event places and dates. `trace` collects the coder's reasons.
+    /// quotes, then event places and dates. `trace` collects the coder's reasons. A document in
+    /// another language than the lexicon's and the parser's (English) is only segmented: read
+    /// with English rules it would give events no one wrote.
     pub fn code(&self, doc: &mut Document, trace: Option<&mut readout_coder::Trace>) {
         readout_text::segment(doc, &self.lexicon.split_rules);
+        if !is_coded_language(doc) {
+            return;
+        }
         readout_coder::Coder::new(&self.lexicon).code(doc, trace);
         readout_context::resolve(doc, &self.lexicon);
     }
@@ -228,6 +233,15 @@ impl Pipeline {
             })
             .collect()
     }
+}
+
+/// The language events are coded in: the lexicon's and the parser's.
+pub const CODED_LANGUAGE: &str = "en";
+
+/// Whether a document is in the language readout codes (see [`Pipeline::code`]); one whose
+/// language no one set is taken to be.
+pub fn is_coded_language(doc: &Document) -> bool {
+    doc.meta.language.is_empty() || doc.meta.language == CODED_LANGUAGE
 }
 
 /// Runs `f`, turning a panic (a bug in readout) into an error for the one record it was

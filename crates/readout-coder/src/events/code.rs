@@ -448,9 +448,7 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
     let h = syn.head(n)?;
     // Only a light verb makes its noun the event: "held talks", "imposed sanctions", "a
     // crackdown was launched by the minister" — not "condemned the invasion".
-    let Some(verb) = ctx.verb_at(h).filter(|v| v.light) else {
-        return None;
-    };
+    let verb = ctx.verb_at(h).filter(|v| v.light)?;
     if syn.rel(n) == Rel::NsubjPass {
         let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
         return ctx
