@@ -8,8 +8,9 @@
 //! 2. Every paragraph-like block scores by its length and commas; the score flows to its parent
 //!    and, halved, to its grandparent. A container's score is discounted by its link density and
 //!    adjusted by class words ("article", "content" up; "comment", "promo" down).
-//! 3. The best container, with those of its siblings that score well or are clean paragraphs,
-//!    is read block by block in document order; blocks that are mostly links or are known
+//! 3. The best container — or its parent, when the page renders each paragraph in a container
+//!    of its own and the best is one of several built alike — with those of its siblings that
+//!    score well or are clean paragraphs, is read block by block in document order; blocks that are mostly links or are known
 //!    furniture are dropped, and figure captions are kept apart.
 //!
 //! Traversals are iterative, so deeply nested markup cannot overflow the stack; per-node data
@@ -518,6 +519,11 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
             top = parent.id();
         }
     }
+    // "<div><div class=text><p>…</p></div></div>" once per paragraph: a container that holds
+    // one paragraph, repeated for each, is one of many; the article is their parent.
+    if let Some(parent) = repeated_paragraph_parent(dom, top, &stats, &dead) {
+        top = parent;
+    }
     // Siblings that belong to the article too.
     let threshold = (top_score * 0.2).max(10.0);
     let mut parts = Vec::new();
@@ -552,6 +558,69 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         read_blocks(dom.get(part), &skip, &marks, furniture, &mut body);
     }
     body
+}
+
+/// Fewest containers of the same make, the chosen one included, that mark it as one paragraph
+/// of an article split into one container per paragraph.
+const MIN_REPEATED_PARAGRAPHS: usize = 3;
+
+/// The parent of `top` when `top` (or a wrapper holding nothing but it) is one of several
+/// siblings built the same way — the same tags and classes down to the paragraph — each with
+/// prose of its own: sites that render every paragraph in its own container.
+fn repeated_paragraph_parent(
+    dom: &Dom,
+    top: NodeId,
+    stats: &[Stats],
+    dead: &[bool],
+) -> Option<NodeId> {
+    // Look past wrappers that hold nothing but the container.
+    let mut unit = dom.get(top);
+    while let Some(p) = unit.parent() {
+        if stats[p.id() as usize].prose != stats[unit.id() as usize].prose
+            || dead[p.id() as usize]
+            || p.parent().is_none()
+        {
+            break;
+        }
+        unit = p;
+    }
+    let parent = unit.parent()?;
+    let depth = {
+        let (mut d, mut n) = (0, dom.get(top));
+        while n.id() != unit.id() {
+            d += 1;
+            n = n.parent()?;
+        }
+        d
+    };
+    fn make<'d>(node: NodeRef<'d>, depth: usize) -> Option<Vec<(Tag, &'d str)>> {
+        let mut path = Vec::with_capacity(depth + 1);
+        let mut n = node;
+        for level in 0..=depth {
+            let el = n.as_element()?;
+            path.push((el.tag(), el.attr(Attr::Class).unwrap_or("")));
+            if level < depth {
+                // Down the single element child, as the chosen container's wrappers go.
+                let mut kids = n.children().filter(|c| c.as_element().is_some());
+                n = kids.next()?;
+                if kids.next().is_some() {
+                    return None;
+                }
+            }
+        }
+        Some(path)
+    }
+    let own = make(unit, depth)?;
+    // Only a make that names something (a class somewhere on the way down) says "the same".
+    if own.iter().all(|(_, class)| class.is_empty()) {
+        return None;
+    }
+    let alike = parent
+        .children()
+        .filter(|c| !dead[c.id() as usize] && stats[c.id() as usize].prose > 0)
+        .filter(|&c| make(c, depth).as_ref() == Some(&own))
+        .count();
+    (alike >= MIN_REPEATED_PARAGRAPHS).then(|| parent.id())
 }
 
 /// Appends the text blocks of `root` to `body`.
@@ -708,6 +777,34 @@ mod tests {
             r#"<html><body><div class="content-sidebar-wrap"><div class="post"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div><div class="sidebar"><p>Short promo text for another page that is here.</p></div></body></html>"#
         );
         assert_eq!(body(&html).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn an_article_rendered_one_container_per_paragraph_is_read_whole() {
+        // A longer paragraph in a class the scoring favours must not win alone: its siblings
+        // are built the same way and continue the same text.
+        let long = format!("{PROSE} {PROSE}");
+        let para = |text: &str| {
+            format!(
+                r#"<div data-id="1"><div class="article--text body-copy"><p>{text}</p></div></div>"#
+            )
+        };
+        let html = format!(
+            r#"<html><body><div class="main-column"><h1>Talks resume</h1>{}{}<div class="promo"><a href="/x">Watch the video of the day and more</a></div>{}{}</div><div class="teasers"><p>Short promo text for another page that is here.</p></div></body></html>"#,
+            para(PROSE),
+            para(PROSE),
+            para(&long),
+            para(PROSE),
+        );
+        let b = body(&html);
+        assert_eq!(b.paragraphs, [PROSE, PROSE, long.as_str(), PROSE]);
+        // Two containers alike are not yet a pattern.
+        let html = format!(
+            r#"<html><body><div class="main-column">{}{}</div></body></html>"#,
+            para(PROSE),
+            para(&long)
+        );
+        assert_eq!(body(&html).paragraphs, [long]);
     }
 
     #[test]
