@@ -7,13 +7,15 @@
 //!    [`PlaceMention::anchors`]. A place that only modifies a noun ("the U.S. election",
 //!    "Pakistan's support"), where someone is based, or a place of another clause places
 //!    nothing;
-//! 2. when its sentence places no event and it is news of the day (no date of its own, or a
+//! 2. the town or region that is itself the doer ("the region of Catalonia eased
+//!    restrictions");
+//! 3. when its sentence places no event and it is news of the day (no date of its own, or a
 //!    date within a week of publication): the place of an event placed in one of the two
 //!    sentences before, when the doer is the same or of that place's country ("said at a
 //!    rally in Louisiana … he said later"; "a death in Rockland was confirmed … Day said"),
-//!    or else the
-//!    story's dateline ("PARIS (Reuters) -"), as a wire story's events of the day happen where
-//!    it was filed (the convention of ICEWS's story locations).
+//!    or else the story's dateline ("PARIS (Reuters) -"), as a wire story's events of the day
+//!    happen where it was filed (the convention of ICEWS's story locations). A new dateline
+//!    starts a new scene.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
