@@ -1,6 +1,7 @@
 //! Who wrote a page, when its metadata (JSON-LD `author`, an author `<meta>` tag) names nobody:
-//! schema.org microdata (`itemprop="author"`, its `name`), else the first element whose class
-//! or id says it is the byline or the author. Its text is cut to the names: a leading "By"
+//! schema.org microdata (`itemprop="author"`, its `name`), else the links marked
+//! `rel="author"`, else the first element whose class or id says it is the byline or the
+//! author. Its text is cut to the names: a leading "By"
 //! (in the languages pages use), dates and anything after a separator go; names are split at
 //! commas and "and"; a piece that does not look like a person's name (two to five words, each
 //! capitalised or a particle such as "von" or "de", no digits, no e-mail) is dropped, so a
@@ -52,12 +53,19 @@ fn words() -> &'static Words {
 const BYLINE_WORDS: [&str; 3] = ["byline", "author", "autor"];
 /// Class and id words of what is near a byline but is not one.
 const NOT_BYLINE_WORDS: [&str; 6] = ["bio", "avatar", "image", "photo", "comment", "box"];
+/// Most writers taken from `rel="author"` links: more are a list of contributors, not a byline.
+const MAX_LINKED_AUTHORS: usize = 4;
 /// The longest byline text read: a longer element is a container or an author's biography.
 const MAX_BYLINE: usize = 120;
 
 /// The authors the page's markup names, as described in the module doc.
 pub fn from_page(doc: &Dom) -> Vec<String> {
     let mut byline: Option<Vec<String>> = None;
+    // "By <a rel="author">Jane Doe</a> and <a rel="author">John Roe</a>": the writers linked
+    // in the first byline that has such links (the parent of the first one); author links
+    // elsewhere on the page belong to other articles or to an author box.
+    let mut linked: Vec<String> = Vec::new();
+    let mut linked_in = None;
     for node in doc.nodes() {
         let Some(e) = node.as_element() else { continue };
         if matches!(e.tag(), Tag::Script | Tag::Style | Tag::Meta | Tag::Link) {
@@ -89,6 +97,27 @@ pub fn from_page(doc: &Dom) -> Vec<String> {
                 return names;
             }
         }
+        let rel_author = e.tag() == Tag::A
+            && e.attr(Attr::Rel).is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("author"))
+            });
+        let parent = node.parent().map(|p| p.id());
+        if rel_author && linked_in.is_none_or(|p| p == parent) && linked.len() < MAX_LINKED_AUTHORS
+        {
+            let names = node
+                .short_text(MAX_BYLINE)
+                .map(|t| names_in(&t))
+                .unwrap_or_default();
+            if !names.is_empty() {
+                linked_in = Some(parent);
+            }
+            for name in names {
+                if !linked.contains(&name) && linked.len() < MAX_LINKED_AUTHORS {
+                    linked.push(name);
+                }
+            }
+        }
         if byline.is_none() && is_byline(node) {
             if let Some(names) = node
                 .short_text(MAX_BYLINE)
@@ -98,6 +127,9 @@ pub fn from_page(doc: &Dom) -> Vec<String> {
                 byline = Some(names);
             }
         }
+    }
+    if !linked.is_empty() {
+        return linked;
     }
     byline.unwrap_or_default()
 }
@@ -261,6 +293,24 @@ mod tests {
                 r#"<div class="byline">Staff</div><span itemprop="author" itemscope><span itemprop="name">Anna Müller</span></span>"#
             ),
             ["Anna Müller"]
+        );
+    }
+
+    #[test]
+    fn links_marked_rel_author_name_the_writers_of_the_first_byline() {
+        // No class says "byline" here; the links say "author".
+        assert_eq!(
+            authors(
+                r#"<h1>T</h1><p>Posted by <a rel="author" href="/u/jane">Jane Doe</a> and <a rel="nofollow author" href="/u/john">John Roe</a> on 3 May</p><aside><h3>More</h3><p><a rel="author" href="/u/ann">Ann Other</a></p></aside>"#
+            ),
+            ["Jane Doe", "John Roe"]
+        );
+        // Markup that says "author" outranks a class that looks like a byline.
+        assert_eq!(
+            authors(
+                r#"<div class="author-box">Anna Weber</div><div><a rel="author" href="/u/max">Max Mustermann</a></div>"#
+            ),
+            ["Max Mustermann"]
         );
     }
 

@@ -365,7 +365,8 @@ pub enum Attr {
     Datetime,
     /// `lang`, on `<html>` only: the page's language tag.
     Lang,
-    /// `rel`, on `<link>` only: `canonical` marks the page's own URL.
+    /// `rel`, on `<link>` and `<a>`: `canonical` marks the page's own URL, `author` a link to
+    /// the writer.
     Rel,
     /// `href`, on `<link>` only (the many `<a href>` of a page are never kept).
     Href,
@@ -374,13 +375,14 @@ pub enum Attr {
 impl Attr {
     /// The attribute of this name if `tag` is read for it: the class, id, role, visibility,
     /// style, `itemprop`, `content` and `datetime` of any element, and the metadata attributes
-    /// of `<meta>`, `<link>`, `<script>` and `<html>` only (an `<a href>` is never read, and links are the
-    /// bulk of a page's markup).
+    /// of `<meta>`, `<link>`, `<script>` and `<html>` only, and an `<a>`'s `rel` (an `<a href>` is
+    /// never read, and links are the bulk of a page's markup).
     fn kept(name: &[u8], tag: Tag) -> Option<Attr> {
         let attr = Attr::from_name(name)?;
         let kept = match attr {
             Attr::Property | Attr::Name | Attr::HttpEquiv => tag == Tag::Meta,
-            Attr::Rel | Attr::Href => tag == Tag::Link,
+            Attr::Rel => matches!(tag, Tag::Link | Tag::A),
+            Attr::Href => tag == Tag::Link,
             Attr::Type => tag == Tag::Script,
             Attr::Lang => tag == Tag::Html,
             _ => true,
