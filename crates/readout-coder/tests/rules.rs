@@ -699,6 +699,10 @@ fn a_town_or_region_that_acts_is_its_government_and_the_place_of_the_act() {
     // As the object it is a place, not a government.
     let doc = code("Pavel Orlov condemned the province of Kessa.", "2026-01-10");
     assert!(events(&doc).iter().all(|(_, _, target)| target != "AAAGOV"));
+    // A province named alone as the subject stands for its country, as a country's name does.
+    let doc = code("Kessa condemned Carpath.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("111", "AAA", "CCC")]);
+    assert_eq!(places(&doc), place_of(&[("condemned", "Kessa", "text")]));
 }
 
 #[test]

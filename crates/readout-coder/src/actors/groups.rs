@@ -307,7 +307,11 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             Some(k) if j < range.end && doc.token_text(j) == "," => &hits[k].refs,
             _ => &[],
         };
-        let context = PlaceContext { locative, after_of };
+        let context = PlaceContext {
+            locative,
+            after_of,
+            subject: !locative && !after_of && is_subject_group(syn, i..j),
+        };
         // "former president", "Russia's exiled opposition leader": a modifier word in or just
         // before the group imposes its sector.
         let modifier = (i.saturating_sub(2).max(range.start)..j)
@@ -394,8 +398,10 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
 }
 
 /// "The region of Catalonia eased restrictions", "the city of Coachella passed an ordinance":
-/// a town or region after "of" in a subject acts through its government. Only then is that
-/// actor made (a place as an object or a modifier names no government).
+/// a town or region after "of" in a subject acts through its government. A state or province
+/// that is itself the subject ("Bihar announced a lockdown") stands for its country, as a
+/// country's bare name does. Only then is that actor made (a place as an object or a modifier
+/// names no one).
 fn acting_government(
     doc: &mut Document,
     res: &mut Resolver,
@@ -416,11 +422,15 @@ fn acting_government(
             matches!(syn.rel(h), Rel::Nsubj | Rel::NsubjOuter)
                 && res.lex.partitives.contains(&toks.words[h])
         });
-    if !of_subject {
+    // "Bihar announced a lockdown": a state or province that is the subject itself stands
+    // for its country, as a country's bare name does (the sector is not said).
+    let division_subject =
+        place.kind == PlaceKind::Division && matches!(syn.rel(head), Rel::Nsubj | Rel::NsubjOuter);
+    if !of_subject && !division_subject {
         return None;
     }
     let country = *res.lex.country_index.get(place.country.as_deref()?)?;
-    Some(res.country(doc, country, Some("GOV")))
+    Some(res.country(doc, country, of_subject.then_some("GOV")))
 }
 
 /// "Abu Ahmed, a Hamas commander, said …": a name the lexicon does not know, followed by an

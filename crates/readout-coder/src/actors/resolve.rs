@@ -203,6 +203,9 @@ pub(crate) struct PlaceContext {
     pub locative: bool,
     /// After "of": a place-only name is kept as a place ("the governor of Illinois").
     pub after_of: bool,
+    /// The subject of its clause: a state or province named alone acts ("Bihar announced a
+    /// lockdown"), as a country named alone does.
+    pub subject: bool,
 }
 
 /// What a name run found, for [`resolve`].
@@ -319,9 +322,12 @@ pub(crate) fn resolve(
         group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
         return;
     }
-    let chosen = chosen
-        .map(|(p, _)| p)
-        .filter(|_| context.locative || context.after_of);
+    let chosen = chosen.map(|(p, _)| p).filter(|&p| {
+        context.locative
+            || context.after_of
+            || (context.subject
+                && PlaceKind::from_gazetteer(&lex.places[p as usize].kind) == PlaceKind::Division)
+    });
     if let Some(e) = surname_person {
         group.entity = Some(e);
         group.evidence = format!("surname of {} named earlier", doc.actors[e as usize].name);

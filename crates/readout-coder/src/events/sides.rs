@@ -194,7 +194,16 @@ impl SentenceCtx<'_> {
                 return self.side_of_group(g);
             }
             if g.place.is_some() {
-                return None;
+                // "Bihar announced a lockdown": a state acting as the subject (see
+                // `acting_government`).
+                return g
+                    .government
+                    .filter(|_| super::args::is_subject(syn.rel(t)))
+                    .map(|actor| Side {
+                        entities: vec![actor],
+                        span: self.span(g.tokens.clone()),
+                        negative_determiner: false,
+                    });
             }
         }
         if !matches!(
