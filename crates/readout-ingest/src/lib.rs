@@ -10,7 +10,8 @@
 //! goes to `article.boilerplate`, wire credits ("AFP, REUTERS") and datelines' agencies to
 //! `article.credits`, and paragraphs that a line break split in two (link text) are joined
 //! again. The rules are general; the phrases they look for are data ([`PageCues`], from
-//! `lexicon/page/cues.txt`). HTML is turned into an article by `readout-html`.
+//! `lexicon/page/cues.txt`). HTML is turned into an article by `readout-html`. The article's
+//! language is read from its text ([`language`]), before what the page declares.
 
 pub mod feed;
 pub mod input;
