@@ -64,7 +64,8 @@ pub struct Article {
     /// The body, one entry per block in document order, white space collapsed. Subheadings are
     /// kept; the `<h1>` headline, link lists and furniture blocks are not. When the markup yields
     /// under 200 bytes of text and the JSON-LD `articleBody` is longer (pages that render their
-    /// text from script), its lines are used instead.
+    /// text from script), its lines are used instead; when there is no body at all, the
+    /// article's own summary (`og:description`, at least 80 characters) stands in.
     pub paragraphs: Vec<String>,
     /// Photo captions (`<figcaption>` text) met inside the article, kept apart from the paragraphs
     /// so that they are never read as the story.
@@ -85,6 +86,10 @@ impl Article {
 /// Pages larger than this are cut before parsing: no news article needs more, and the parser's
 /// time and memory stay bounded.
 pub const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The shortest summary that stands in for a body the page does not carry: shorter ones are
+/// taglines ("Latest news from the region").
+const MIN_SUMMARY_CHARS: usize = 80;
 
 /// Turns a page's raw bytes, in any encoding, into its [`Article`]: decode, strip, parse, then read
 /// the metadata and the body (see the crate doc). Bytes past [`MAX_PAGE_BYTES`] are ignored. Never
@@ -114,6 +119,17 @@ pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
             .map(str::to_string)
             .collect();
     }
+    // A page whose article text is not in its HTML (rendered by script, behind a paywall)
+    // still says what the article is about: its own summary stands in for the empty body.
+    if body.paragraphs.is_empty() {
+        if let Some(summary) = meta
+            .description
+            .as_ref()
+            .filter(|d| d.chars().count() >= MIN_SUMMARY_CHARS)
+        {
+            body.paragraphs.push(summary.clone());
+        }
+    }
     Article {
         title: meta.title,
         published: meta.published,
@@ -125,5 +141,40 @@ pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
         captions: body.captions,
         encoding: encoding.name(),
         url: meta.url,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(html: &str) -> Article {
+        extract(
+            html.as_bytes(),
+            &PageInfo {
+                url: None,
+                content_type: None,
+                furniture: &[],
+            },
+        )
+    }
+
+    const SUMMARY: &str = "Ministers from both countries met in Geneva on Monday and agreed to resume the talks that broke down last year.";
+
+    #[test]
+    fn a_page_without_its_body_gives_its_own_summary() {
+        // The article is rendered by script; only its summary is in the HTML.
+        let page = format!(
+            r#"<html><head><meta property="og:description" content="{SUMMARY}"><meta name="description" content="All the news from the region, every day, for everyone who lives there."></head><body><div id="app"></div></body></html>"#
+        );
+        assert_eq!(article(&page).paragraphs, [SUMMARY]);
+        // A tagline-length summary is no article.
+        let page = r#"<html><head><meta property="og:description" content="Latest news from the region"></head><body><div id="app"></div></body></html>"#;
+        assert!(article(page).paragraphs.is_empty());
+        // A page with a body keeps it.
+        let page = format!(
+            r#"<html><head><meta property="og:description" content="{SUMMARY}"></head><body><article><p>{SUMMARY} Officials said a second round would follow within weeks, in the same city.</p></article></body></html>"#
+        );
+        assert!(article(&page).paragraphs[0].ends_with("in the same city."));
     }
 }

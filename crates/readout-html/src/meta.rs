@@ -29,6 +29,9 @@ pub struct Meta {
     pub language: Option<String>,
     /// The JSON-LD `articleBody`, when the page has one.
     pub json_ld_body: Option<String>,
+    /// The article's own summary (`og:description`, `twitter:description`, the JSON-LD
+    /// article's `description`): what is left to read when the page carries no body.
+    pub description: Option<String>,
     /// The page's canonical URL (`og:url`, `<link rel=canonical>`), when it names one.
     pub url: Option<String>,
 }
@@ -304,6 +307,14 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
         .and_then(Value::as_str)
         .map(str::to_string)
         .filter(|b| b.len() > 200);
+    // Not the plain `description` tag: sites often give every page the site's tagline there.
+    meta.description = tag(&["og:description", "twitter:description"])
+        .or_else(|| {
+            ld("description")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        })
+        .map(|d| clean(&d));
     if meta.language.is_none() {
         meta.language = tag(&["og:locale", "content-language", "language"])
             .map(|l| l.replace('_', "-").to_ascii_lowercase());
