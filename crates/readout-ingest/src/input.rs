@@ -819,6 +819,22 @@ mod tests {
     }
 
     #[test]
+    fn a_gzip_member_cut_short_in_jsonl_loses_only_its_own_records() {
+        // Three members of 100 records; the middle one cut off half way, as a copy stopped
+        // mid-member and then appended to would leave it.
+        let all = records(300);
+        let lines: Vec<&str> = all.split_inclusive('\n').collect();
+        let mut gz = gzip(lines[..100].concat().as_bytes());
+        let cut = gzip(lines[100..200].concat().as_bytes());
+        gz.extend(&cut[..cut.len() / 2]);
+        gz.extend(gzip(lines[200..].concat().as_bytes()));
+        let ids = ids(&collect_raw("cut.jsonl.gz", gz));
+        let expected: Vec<String> = (201..=300).map(|i| format!("r{i}")).collect();
+        assert!(ids.ends_with(&expected), "{:?}", &ids[ids.len().saturating_sub(5)..]);
+        assert_eq!(ids[..100], (1..=100).map(|i| format!("r{i}")).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn byte_order_marks_lose_no_record() {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend(records(3).as_bytes());

@@ -23,46 +23,243 @@ pub fn is_gzip_damage(e: &io::Error) -> bool {
 /// Gzip decoding member by member. A corrupt or truncated member gives one error; the next read
 /// resumes at the next gzip header (CC-NEWS files gzip every WARC record on its own), or ends the
 /// input. A decoder that kept failing at the same place would repeat its error forever.
+///
+/// A member cut short runs on into the next one: the decoder takes the next member's header and
+/// data for more of its own stream and fails only later, past them. So the raw bytes consumed
+/// since the first thing inside the current member that looks like a gzip header are kept (at
+/// most [`MAX_REPLAY_BYTES`]), and after a failure the search for the next member starts there,
+/// not where the decoder stopped.
 pub struct GzMembers<R: BufRead> {
     state: GzState<R>,
 }
 
 enum GzState<R: BufRead> {
-    Member(flate2::bufread::GzDecoder<R>),
+    Member(flate2::bufread::GzDecoder<Replay<R>>),
     /// After an error: looking for the next gzip header.
-    Searching(R),
+    Searching(Replay<R>),
     Done,
 }
+
+/// The most raw bytes kept after a possible header inside one member. Three bytes that match the
+/// header by chance turn up about once in 16 MiB of compressed data; when what follows one
+/// outgrows this bound it is dropped and the next possible header is kept instead.
+pub const MAX_REPLAY_BYTES: usize = 8 * 1024 * 1024;
 
 impl<R: BufRead> GzMembers<R> {
     /// Decodes the gzip members `inner` holds, one after another.
     pub fn new(inner: R) -> GzMembers<R> {
         GzMembers {
-            state: GzState::Member(flate2::bufread::GzDecoder::new(inner)),
+            state: GzState::Member(flate2::bufread::GzDecoder::new(Replay::new(inner))),
         }
     }
 }
 
-/// Moves `inner` to the next gzip header; false at the end of the input.
-fn seek_gzip_header<R: BufRead>(inner: &mut R) -> io::Result<bool> {
-    loop {
-        let buf = inner.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(false);
+/// The raw stream under the decoder: serves bytes to read again first and, while a member is
+/// decoded, keeps what is consumed from the first possible gzip header after the member's start.
+struct Replay<R> {
+    inner: R,
+    /// Bytes to serve again before `inner`'s, from `again_at`.
+    again: Vec<u8>,
+    again_at: usize,
+    /// Raw bytes consumed since the current member began.
+    member_bytes: usize,
+    /// The last two bytes consumed, to see a header split between two reads.
+    last: [u8; 2],
+    kept: Vec<u8>,
+    keeping: bool,
+}
+
+impl<R: BufRead> Replay<R> {
+    fn new(inner: R) -> Replay<R> {
+        Replay {
+            inner,
+            again: Vec::new(),
+            again_at: 0,
+            member_bytes: 0,
+            last: [0, 0],
+            kept: Vec::new(),
+            keeping: false,
         }
-        match buf.iter().position(|&b| b == GZIP_MAGIC[0]) {
-            // A header split across the buffer's end is missed: one more record lost, and only
-            // after damage.
-            Some(p) if buf[p..].starts_with(&GZIP_MAGIC) => {
-                inner.consume(p);
+    }
+
+    /// A new member starts at the next byte.
+    fn start_member(&mut self) {
+        self.member_bytes = 0;
+        self.kept.clear();
+        self.keeping = false;
+    }
+
+    /// Moves to the next gzip header; false at the end of the input.
+    fn seek_header(&mut self) -> io::Result<bool> {
+        loop {
+            let buf = self.fill_to(GZIP_MAGIC.len())?;
+            if buf.len() < GZIP_MAGIC.len() {
+                let n = buf.len();
+                self.consume(n);
+                return Ok(false);
+            }
+            let last_start = buf.len() - (GZIP_MAGIC.len() - 1);
+            let found = memchr::memmem::find(buf, &GZIP_MAGIC);
+            // Without a header, the last two bytes stay: they may begin one.
+            let n = found.unwrap_or(last_start);
+            self.consume(n);
+            if found.is_some() {
                 return Ok(true);
             }
-            Some(p) => inner.consume(p + 1),
-            None => {
+        }
+    }
+
+    /// What `fill_buf` gives, but at least `k` bytes of it unless the input ends first: bytes
+    /// from the inner reader are moved behind the ones to read again until there are enough.
+    fn fill_to(&mut self, k: usize) -> io::Result<&[u8]> {
+        if self.again.len() - self.again_at < k
+            && (self.again_at < self.again.len() || self.inner.fill_buf()?.len() < k)
+        {
+            self.again.drain(..self.again_at);
+            self.again_at = 0;
+            while self.again.len() < k {
+                let buf = self.inner.fill_buf()?;
+                if buf.is_empty() {
+                    break;
+                }
                 let n = buf.len();
-                inner.consume(n);
+                self.again.extend_from_slice(buf);
+                self.inner.consume(n);
             }
         }
+        self.fill_buf()
+    }
+
+    /// After a failure: what was kept is read again, so that the search for a header sees it.
+    fn read_kept_again(&mut self) {
+        let mut kept = std::mem::take(&mut self.kept);
+        kept.extend_from_slice(&self.again[self.again_at..]);
+        self.again = kept;
+        self.again_at = 0;
+        self.start_member();
+    }
+}
+
+/// Notes the first `n` bytes of `available` as consumed from the current member: looks for a
+/// header inside the member (never at its first byte, its own) and keeps what follows one. A
+/// header is recognised when its first byte is consumed, looking ahead into `available`: a
+/// decoder that fails on a header may have consumed only part of it.
+fn note_consumed(
+    available: &[u8],
+    n: usize,
+    member_bytes: &mut usize,
+    last: &mut [u8; 2],
+    kept: &mut Vec<u8>,
+    keeping: &mut bool,
+) {
+    let bytes = &available[..n];
+    if *keeping {
+        if kept.len() + bytes.len() <= MAX_REPLAY_BYTES {
+            kept.extend_from_slice(bytes);
+        } else {
+            kept.clear();
+            *keeping = false;
+        }
+    }
+    // Whether a header starts at `at` (a header cut by the end of what is available counts:
+    // keeping a few bytes too many costs nothing, the search checks again).
+    let header_at = |at: usize| {
+        let rest = &available[at..];
+        let len = rest.len().min(GZIP_MAGIC.len());
+        rest[..len] == GZIP_MAGIC[..len]
+    };
+    if !*keeping {
+        // A header split across the previous read and this one: k of its bytes came before,
+        // and it must start past the member's first byte.
+        for k in (1..=2).rev() {
+            if *member_bytes > k
+                && last[2 - k..] == GZIP_MAGIC[..k]
+                && header_at_split(available, k)
+            {
+                kept.extend_from_slice(&GZIP_MAGIC[..k]);
+                kept.extend_from_slice(bytes);
+                *keeping = true;
+                break;
+            }
+        }
+    }
+    if !*keeping {
+        let mut from = usize::from(*member_bytes == 0);
+        while let Some(p) = memchr::memchr(GZIP_MAGIC[0], bytes.get(from..).unwrap_or(&[])) {
+            let at = from + p;
+            if header_at(at) {
+                kept.extend_from_slice(&bytes[at..]);
+                *keeping = true;
+                break;
+            }
+            from = at + 1;
+        }
+    }
+    match bytes {
+        [.., a, b] => *last = [*a, *b],
+        [b] => *last = [last[1], *b],
+        [] => {}
+    }
+    *member_bytes = member_bytes.saturating_add(bytes.len());
+}
+
+/// Whether `available` goes on with the rest of a header whose first `k` bytes came before.
+fn header_at_split(available: &[u8], k: usize) -> bool {
+    let rest = &GZIP_MAGIC[k..];
+    let len = available.len().min(rest.len());
+    available[..len] == rest[..len]
+}
+
+impl<R: BufRead> Read for Replay<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let buf = self.fill_buf()?;
+        let n = buf.len().min(out.len());
+        out[..n].copy_from_slice(&buf[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Replay<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.again_at < self.again.len() {
+            return Ok(&self.again[self.again_at..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        let Replay {
+            inner,
+            again,
+            again_at,
+            member_bytes,
+            last,
+            kept,
+            keeping,
+        } = self;
+        if *again_at < again.len() {
+            let end = (*again_at + n).min(again.len());
+            note_consumed(
+                &again[*again_at..],
+                end - *again_at,
+                member_bytes,
+                last,
+                kept,
+                keeping,
+            );
+            *again_at = end;
+            if *again_at == again.len() {
+                again.clear();
+                *again_at = 0;
+            }
+            return;
+        }
+        // fill_buf returned this very buffer just before: asking again reads nothing new.
+        if let Ok(buf) = inner.fill_buf() {
+            note_consumed(buf, n.min(buf.len()), member_bytes, last, kept, keeping);
+        }
+        inner.consume(n);
     }
 }
 
@@ -75,13 +272,15 @@ impl<R: BufRead> Read for GzMembers<R> {
             match std::mem::replace(&mut self.state, GzState::Done) {
                 GzState::Done => return Ok(0),
                 GzState::Searching(mut inner) => {
-                    if seek_gzip_header(&mut inner)? {
+                    if inner.seek_header()? {
+                        inner.start_member();
                         self.state = GzState::Member(flate2::bufread::GzDecoder::new(inner));
                     }
                 }
                 GzState::Member(mut decoder) => match decoder.read(out) {
                     Ok(0) => {
                         let mut inner = decoder.into_inner();
+                        inner.start_member();
                         if !inner.fill_buf()?.is_empty() {
                             self.state = GzState::Member(flate2::bufread::GzDecoder::new(inner));
                         }
@@ -91,7 +290,9 @@ impl<R: BufRead> Read for GzMembers<R> {
                         return Ok(n);
                     }
                     Err(e) => {
-                        self.state = GzState::Searching(decoder.into_inner());
+                        let mut inner = decoder.into_inner();
+                        inner.read_kept_again();
+                        self.state = GzState::Searching(inner);
                         return Err(io::Error::new(
                             io::ErrorKind::InvalidData,
                             GzipDamage(e.to_string()),
@@ -226,6 +427,54 @@ mod tests {
         assert_eq!(errors, 1, "{out}");
         assert!(out.starts_with("first member\n"), "{out}");
         assert!(out.ends_with("third member\n"), "{out}");
+    }
+
+    #[test]
+    fn a_member_cut_short_loses_only_itself_wherever_it_is_cut() {
+        let first = gzip(b"first member\n");
+        let second: String = (0..300)
+            .map(|i| format!("second member, line {i}\n"))
+            .collect();
+        let second = gzip(second.as_bytes());
+        let third = gzip(b"third member\n");
+        for cut in 1..second.len() {
+            let data = [&first[..], &second[..cut], &third[..]].concat();
+            let (out, errors) = read_all(GzMembers::new(&data[..]));
+            let out = String::from_utf8_lossy(&out);
+            assert!(out.starts_with("first member\n"), "cut at {cut}: {out}");
+            assert!(
+                out.ends_with("third member\n"),
+                "cut at {cut}: {errors} errors, {out:?}"
+            );
+            assert!((1..=3).contains(&errors), "cut at {cut}: {errors} errors");
+        }
+    }
+
+    #[test]
+    fn a_header_split_between_two_reads_is_still_found() {
+        // A reader that hands out one byte at a time splits every header.
+        struct Trickle<'a>(&'a [u8]);
+        impl Read for Trickle<'_> {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(out.len()).min(1);
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let second = gzip(&[b'x'; 5000]);
+        let data = [
+            &gzip(b"first\n")[..],
+            &second[..second.len() / 2],
+            &gzip(b"third\n")[..],
+        ]
+        .concat();
+        let (out, _) = read_all(GzMembers::new(BufReader::with_capacity(1, Trickle(&data))));
+        let out = String::from_utf8_lossy(&out);
+        assert!(
+            out.starts_with("first\n") && out.ends_with("third\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -667,6 +667,32 @@ mod resync_tests {
     }
 
     #[test]
+    fn a_gzip_member_cut_short_loses_only_its_record() {
+        use std::io::Write;
+        let gzip = |data: &[u8]| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(data).unwrap();
+            gz.finish().unwrap()
+        };
+        let mut data = Vec::new();
+        for i in 1..=20 {
+            let member = gzip(&response(i));
+            let keep = if i == 10 { member.len() * 2 / 3 } else { member.len() };
+            data.extend(&member[..keep]);
+        }
+        let reader = std::io::BufReader::new(crate::source::GzMembers::new(&data[..]));
+        let uris: Vec<String> = WarcReader::new(reader)
+            .take(1000)
+            .filter_map(|item| item.ok().and_then(|r| r.target_uri))
+            .collect();
+        let expected: Vec<String> = (1..=20)
+            .filter(|&i| i != 10)
+            .map(|i| format!("https://a.example/{i}"))
+            .collect();
+        assert_eq!(uris, expected);
+    }
+
+    #[test]
     fn a_damaged_gzip_member_loses_only_its_record() {
         use std::io::Write;
         let gzip = |data: &[u8]| {
