@@ -50,8 +50,9 @@
 //! What makes it fast:
 //! - weights are bytes with one scale per table (8 bits lose nothing measurable against 16),
 //!   in bucketed hash tables whose narrow rows (the parser's 15 move classes, each labeller's
-//!   classes) sit in the same 64-byte cache line as their keys; look-ups are branch-free and all
-//!   features of a decision are prefetched before any is read;
+//!   classes) sit in the same 64-byte cache line as their keys; look-ups are branch-free, and every
+//!   feature of a decision is fetched in one pass before any row is summed, so that their cache
+//!   misses overlap (plain loads: readout has no `unsafe` code);
 //! - both models are *cascades*: a quick model over a third of the features decides when it
 //!   leads by a wide margin, which it does for most words and moves; only the rest pay for the
 //!   full model;
