@@ -49,7 +49,18 @@ pub fn run(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
         "coded {} documents ({:.2} MB of JSON Lines) {} time(s) in {:.3} s on one thread: {:.2} MB/s, {:.0} documents/s, {} events",
         lines.len(), bytes as f64 / 1e6, n, secs, mb / secs, (lines.len() * n) as f64 / secs, events / n
     );
+    if let Some(peak) = peak_memory_mb() {
+        println!("peak memory: {peak:.0} MB (lexicon, parser model, the corpus and the largest document's analysis)");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident memory in MB, where the system tells it (Linux: `VmHWM`).
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024.0 / 1e6)
 }
 
 /// HTML pages held in memory (decompressed), extracted and then extracted and coded: the

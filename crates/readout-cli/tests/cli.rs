@@ -671,35 +671,38 @@ fn html_response(i: usize) -> Vec<u8> {
 
 #[test]
 fn damaged_warc_records_lose_only_themselves() {
-    let n = 120;
+    let n = 2000;
     let mut plain = Vec::new();
     let mut zipped = Vec::new();
     for i in 1..=n {
         let mut record = html_response(i);
         match i {
             // A wrong Content-Length, a cut record, a bad header.
-            30 => {
+            500 => {
                 let text = String::from_utf8(record).unwrap();
                 let at = text.find("Content-Length: ").unwrap() + 16;
                 record = format!("{}9{}", &text[..at], &text[at..]).into_bytes();
             }
-            60 => record.truncate(record.len() - 40),
-            90 => record[..8].copy_from_slice(b"WARC/X.Y"),
+            1000 => record.truncate(record.len() - 40),
+            1500 => record[..8].copy_from_slice(b"WARC/X.Y"),
             _ => {}
         }
         plain.extend_from_slice(&record);
         let mut member = gzip_member(&html_response(i));
-        if i == 45 {
-            // A damaged gzip member in a CC-NEWS file.
-            let mid = member.len() / 2;
-            member[mid] ^= 0xff;
-            member[mid + 1] ^= 0xff;
+        match i {
+            // A damaged gzip member in a CC-NEWS file, and one cut short.
+            450 => {
+                let mid = member.len() / 2;
+                member[mid..mid + 16].fill(0xff);
+            }
+            1200 => member.truncate(member.len() * 2 / 3),
+            _ => {}
         }
         zipped.extend(member);
     }
     for (name, data, lost) in [
-        ("plain.warc", plain, vec![30, 60, 90]),
-        ("cc.warc.gz", zipped, vec![45]),
+        ("plain.warc", plain, vec![500, 1000, 1500]),
+        ("cc.warc.gz", zipped, vec![450, 1200]),
     ] {
         let path = tmp(name);
         std::fs::write(&path, &data).unwrap();
@@ -990,6 +993,35 @@ fn a_battery_of_hostile_inputs_loses_no_good_record() {
     cut.truncate(cut.len() / 2);
     write("cut.jsonl.gz", &cut);
     write("empty.txt", b"");
+    // Gzip members of 100 records each: the second corrupt, the fourth cut short.
+    let members: String = (1..=600)
+        .map(|i| format!("{{\"id\": \"m{i}\", \"text\": \"Japan condemned North Korea on day {i}.\"}}\n"))
+        .collect();
+    let lines: Vec<&str> = members.split_inclusive('\n').collect();
+    let mut members_gz = Vec::new();
+    for (k, chunk) in lines.chunks(100).enumerate() {
+        let mut member = gzip(chunk.concat().as_bytes());
+        match k {
+            1 => {
+                let mid = member.len() / 2;
+                member[mid] ^= 0xff;
+                member[mid + 1] ^= 0xff;
+            }
+            3 => member.truncate(member.len() / 2),
+            _ => {}
+        }
+        members_gz.extend(member);
+    }
+    write("members.jsonl.gz", &members_gz);
+    write(
+        "feed.rss",
+        b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title>\n\
+        <item><title>One</title><link>https://n.example/1</link><description>Japan condemned North Korea on Monday.</description></item>\n\
+        <item><title>Two</title><link>https://n.example/2</link><description>Germany praised France.</description></item>\n\
+        <item><title>Three</title><link>https://n.example/3</titel><description>Germany praised France.</description></item>\n\
+        <item><title>Four</title><link>https://n.example/4</link><description>France praised Germany.</description></item>\n\
+        </channel></rss>\n",
+    );
 
     let out_path = tmp("battery.jsonl");
     let out = readout_capped(&[
@@ -1024,6 +1056,14 @@ fn a_battery_of_hostile_inputs_loses_no_good_record() {
     for id in ["r1", "r2", "r3", "r4"] {
         assert!(ids.contains(&id), "record {id} lost: {ids:?}");
     }
+    // Every record of the whole gzip members; the feed's well-formed items.
+    for i in (1..=100).chain(201..=300).chain(401..=600) {
+        let id = format!("m{i}");
+        assert!(ids.contains(&id.as_str()), "record {id} lost");
+    }
+    for link in ["https://n.example/1", "https://n.example/2", "https://n.example/4"] {
+        assert!(ids.contains(&link), "feed item {link} lost: {ids:?}");
+    }
     assert!(
         ids.iter().filter(|id| id.starts_with('r')).count() > 100,
         "cut.jsonl.gz kept nothing"
@@ -1045,6 +1085,8 @@ fn a_battery_of_hostile_inputs_loses_no_good_record() {
         "bomb.txt.gz: larger than 64 MiB once decompressed",
         "cut.jsonl.gz:",
         "records.jsonl:4",
+        "members.jsonl.gz:",
+        "feed.rss: item 3",
     ] {
         assert!(err.contains(named), "{named:?} not reported:\n{err}");
     }
@@ -1098,5 +1140,48 @@ fn an_article_in_another_language_is_segmented_but_not_coded() {
         stderr(&out).contains("1 not in English: sentences only, no events"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// Peak memory `readout bench` reports for one record of `text`.
+fn peak_memory_coding(name: &str, text: &str) -> f64 {
+    let path = tmp(name);
+    let record = serde_json::json!({"id": name, "text": text});
+    std::fs::write(&path, format!("{record}\n")).unwrap();
+    let out = readout(&["bench", "--repeat", "1", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("peak memory: "))
+        .unwrap_or_else(|| panic!("no peak memory in {stdout}"));
+    line["peak memory: ".len()..]
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn five_megabytes_of_short_lines_cost_a_bounded_amount_of_memory() {
+    // Once 559 MB: the shape of a scraped index page, 5 MB of lines of one to four words.
+    let words = ["the", "army", "said", "police", "met", "talks", "in", "Paris", "Russia"];
+    let mut text = String::new();
+    let mut i = 0usize;
+    while text.len() < 5_000_000 {
+        for k in 0..=(i % 4) {
+            text.push_str(words[(i * 7 + k * 3) % words.len()]);
+            text.push(' ');
+        }
+        text.push('\n');
+        i += 1;
+    }
+    let small = peak_memory_coding("memory-small.jsonl", "Japan condemned North Korea.");
+    let large = peak_memory_coding("memory-lines.jsonl", &text);
+    // About 130 MB today over the lexicon and model's 210; the README states the bound.
+    assert!(
+        large - small < 250.0,
+        "5 MB of short lines took {large:.0} MB, one sentence {small:.0} MB"
     );
 }

@@ -42,7 +42,15 @@ pub fn segment(doc: &mut Document, rules: &SplitRules) {
         let mut i = 0;
         while i < toks.len() {
             if let Some(end) = sentence_end(&doc.text, toks, i, rules, &mut scratch) {
-                push_sentence(&mut doc.sentences, toks, first, start, end, para.kind, pi);
+                push_sentence(
+                    &mut doc.sentences,
+                    &doc.text,
+                    toks,
+                    first,
+                    start..end,
+                    para.kind,
+                    pi,
+                );
                 start = end;
                 i = end;
             } else {
@@ -52,10 +60,10 @@ pub fn segment(doc: &mut Document, rules: &SplitRules) {
         if start < toks.len() {
             push_sentence(
                 &mut doc.sentences,
+                &doc.text,
                 toks,
                 first,
-                start,
-                toks.len(),
+                start..toks.len(),
                 para.kind,
                 pi,
             );
@@ -63,12 +71,54 @@ pub fn segment(doc: &mut Document, rules: &SplitRules) {
     }
 }
 
+/// The most tokens a sentence may have. Longer runs (lists without periods, scraped index
+/// pages, text with its punctuation lost) are cut into pieces of at most this many tokens,
+/// at a line break where there is one in the second half of the piece, else after a comma,
+/// semicolon or colon, else at the bound: no real sentence is this long, and every later stage
+/// can then count on sentences of bounded length.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Adds the sentence of `toks[range]` (tokens of the paragraph whose first token is `first`),
+/// in pieces if it is too long.
 fn push_sentence(
+    out: &mut Vec<Sentence>,
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    range: std::ops::Range<usize>,
+    kind: readout_doc::Kind,
+    paragraph: usize,
+) {
+    let mut start = range.start;
+    while range.end - start > MAX_SENTENCE_TOKENS {
+        let cut = piece_end(text, toks, start);
+        push_piece(out, toks, first, start..cut, kind, paragraph);
+        start = cut;
+    }
+    push_piece(out, toks, first, start..range.end, kind, paragraph);
+}
+
+/// Where a piece of an overlong sentence starting at `start` ends (see [`MAX_SENTENCE_TOKENS`]).
+fn piece_end(text: &str, toks: &[Token], start: usize) -> usize {
+    let limit = start + MAX_SENTENCE_TOKENS;
+    let half = start + MAX_SENTENCE_TOKENS / 2;
+    let gap = |k: usize| &text[toks[k - 1].span.end as usize..toks[k].span.start as usize];
+    (half..=limit)
+        .rev()
+        .find(|&k| gap(k).contains('\n'))
+        .or_else(|| {
+            (half..=limit)
+                .rev()
+                .find(|&k| matches!(&text[toks[k - 1].span.range()], "," | ";" | ":"))
+        })
+        .unwrap_or(limit)
+}
+
+fn push_piece(
     out: &mut Vec<Sentence>,
     toks: &[Token],
     first: usize,
-    start: usize,
-    end: usize,
+    std::ops::Range { start, end }: std::ops::Range<usize>,
     kind: readout_doc::Kind,
     paragraph: usize,
 ) {
@@ -163,6 +213,29 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn an_overlong_run_is_cut_at_line_breaks_then_commas_then_the_bound() {
+        // Lines of three words, no periods: pieces end at a line break.
+        let lines = "army met police\n".repeat(400);
+        let pieces = sentences(&lines);
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        for p in &pieces {
+            let n = p.split_whitespace().count();
+            assert!(n <= MAX_SENTENCE_TOKENS && n % 3 == 0, "{n} words: {p}");
+        }
+        assert_eq!(pieces.join(" ").split_whitespace().count(), 1200);
+        // One line with commas: pieces end after a comma.
+        let commas = "army met police, ".repeat(400);
+        for p in sentences(&commas).iter().rev().skip(1) {
+            assert!(p.ends_with(','), "{p}");
+        }
+        // Neither: pieces of exactly the bound.
+        let words = "army ".repeat(1000);
+        let pieces = sentences(&words);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[0].split_whitespace().count(), MAX_SENTENCE_TOKENS);
     }
 
     #[test]
