@@ -52,7 +52,8 @@
 //!   in bucketed hash tables whose narrow rows (the parser's 15 move classes, each labeller's
 //!   classes) sit in the same 64-byte cache line as their keys; look-ups are branch-free, and every
 //!   feature of a decision is fetched in one pass before any row is summed, so that their cache
-//!   misses overlap (plain loads: readout has no `unsafe` code);
+//!   misses overlap (a prefetch hint from the small `prefetch-index` crate, so readout itself
+//!   has no `unsafe` code);
 //! - both models are *cascades*: a quick model over a third of the features decides when it
 //!   leads by a wide margin, which it does for most words and moves; only the rest pay for the
 //!   full model;

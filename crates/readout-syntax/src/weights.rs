@@ -5,6 +5,7 @@
 //! class, so that one look-up per feature yields everything a prediction needs from it; a
 //! prediction sums the rows of its features and takes the best class.
 
+use prefetch_index::prefetch_index;
 use rustc_hash::FxHashMap;
 
 use crate::ModelError;
@@ -449,13 +450,9 @@ impl Table {
         let keys = &keys[..keys.len().min(MAX_FEATURES)];
         match &self.index {
             Index::Narrow { buckets, .. } => {
-                // Plain loads whose values only reach `black_box`: the misses of one decision
-                // overlap as they would with a prefetch instruction, without `unsafe`.
-                let mut loaded = 0u32;
                 for &key in keys {
-                    loaded ^= buckets.get(self.home(key).1).map_or(0, |b| b.overflow);
+                    prefetch_index(buckets, self.home(key).1);
                 }
-                std::hint::black_box(loaded);
                 let mut acc = [0 as Score; 16];
                 for &key in keys {
                     let (k, home) = self.home(key);
@@ -474,11 +471,9 @@ impl Table {
                 stride,
                 weights,
             } => {
-                let mut loaded = 0u32;
                 for &key in keys {
-                    loaded ^= buckets.get(self.home(key).1).map_or(0, |b| b.overflow);
+                    prefetch_index(buckets, self.home(key).1);
                 }
-                std::hint::black_box(loaded);
                 let zero = self.keys.len() as u32;
                 rows.clear();
                 for &key in keys {
@@ -486,14 +481,10 @@ impl Table {
                     let (b, slot) = locate(buckets, k, home);
                     let found = buckets[b].rows[slot.saturating_sub(1)];
                     let r = if slot != 0 { found } else { zero };
+                    prefetch_index(weights, r as usize * stride);
                     rows.push(r);
                 }
                 let rows = rows.as_slice();
-                let mut loaded = 0i8;
-                for &r in rows {
-                    loaded ^= weights.get(r as usize * stride).copied().unwrap_or(0);
-                }
-                std::hint::black_box(loaded);
                 match stride {
                     16 => sum_rows::<16>(weights, rows, scores),
                     32 => sum_rows::<32>(weights, rows, scores),
