@@ -1185,3 +1185,32 @@ fn five_megabytes_of_short_lines_cost_a_bounded_amount_of_memory() {
         "5 MB of short lines took {large:.0} MB, one sentence {small:.0} MB"
     );
 }
+
+#[test]
+fn extract_reports_the_encoding_it_read_not_the_one_declared() {
+    let sentence = "Officials in Zürich said Japan condemned North Korea on Monday after talks.";
+    let page = |charset: &str, body: &[u8]| {
+        let mut page = format!("<html><head><meta charset=\"{charset}\"></head><body><article><p>")
+            .into_bytes();
+        page.extend_from_slice(body);
+        page.extend_from_slice(b"</p></article></body></html>");
+        page
+    };
+    let latin1: Vec<u8> = sentence.chars().map(|c| c as u32 as u8).collect();
+    let declared_latin1 = tmp("declared-latin1-is-utf8.html");
+    std::fs::write(&declared_latin1, page("iso-8859-1", sentence.as_bytes())).unwrap();
+    let declared_utf8 = tmp("declared-utf8-is-latin1.html");
+    std::fs::write(&declared_utf8, page("utf-8", &latin1)).unwrap();
+    let out = readout(&[
+        "extract",
+        declared_latin1.to_str().unwrap(),
+        declared_utf8.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    assert_eq!(docs[0]["encoding"], "UTF-8");
+    assert_eq!(docs[1]["encoding"], "windows-1252");
+    for doc in &docs {
+        assert_eq!(doc["article"]["body"], sentence);
+    }
+}
