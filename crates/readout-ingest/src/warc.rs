@@ -560,6 +560,13 @@ mod tests {
 mod resync_tests {
     use super::*;
 
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(data).unwrap();
+        gz.finish().unwrap()
+    }
+
     fn response(i: usize) -> Vec<u8> {
         let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page {i}</p>");
         let mut out = format!(
@@ -668,12 +675,6 @@ mod resync_tests {
 
     #[test]
     fn a_gzip_member_cut_short_loses_only_its_record() {
-        use std::io::Write;
-        let gzip = |data: &[u8]| {
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-            gz.write_all(data).unwrap();
-            gz.finish().unwrap()
-        };
         let mut data = Vec::new();
         for i in 1..=20 {
             let member = gzip(&response(i));
@@ -694,12 +695,6 @@ mod resync_tests {
 
     #[test]
     fn a_damaged_gzip_member_loses_only_its_record() {
-        use std::io::Write;
-        let gzip = |data: &[u8]| {
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-            gz.write_all(data).unwrap();
-            gz.finish().unwrap()
-        };
         let mut data = Vec::new();
         for i in 1..=20 {
             let mut member = gzip(&response(i));
