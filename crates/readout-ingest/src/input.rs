@@ -830,8 +830,15 @@ mod tests {
         gz.extend(gzip(lines[200..].concat().as_bytes()));
         let ids = ids(&collect_raw("cut.jsonl.gz", gz));
         let expected: Vec<String> = (201..=300).map(|i| format!("r{i}")).collect();
-        assert!(ids.ends_with(&expected), "{:?}", &ids[ids.len().saturating_sub(5)..]);
-        assert_eq!(ids[..100], (1..=100).map(|i| format!("r{i}")).collect::<Vec<_>>());
+        assert!(
+            ids.ends_with(&expected),
+            "{:?}",
+            &ids[ids.len().saturating_sub(5)..]
+        );
+        assert_eq!(
+            ids[..100],
+            (1..=100).map(|i| format!("r{i}")).collect::<Vec<_>>()
+        );
     }
 
     #[test]

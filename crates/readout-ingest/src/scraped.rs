@@ -314,6 +314,38 @@ pub fn clean_extracted_text(text: &str, cues: &PageCues) -> CleanPage {
     clean(text, false, false, cues)
 }
 
+/// How many paragraphs from the top a dateline is looked for in.
+const DATELINE_SEARCH_PARAGRAPHS: usize = 3;
+
+/// The paragraph that may open with the story's dateline: the first of the page's opening
+/// paragraphs that is not a photo caption or credit ("FILE PHOTO: … via REUTERS" above the
+/// story) nor a short line such as the date. Past the first paragraph, a dateline must open a
+/// sentence of some length, so that labels ("ISBN: 978…") and byline rows are not taken.
+fn dateline_paragraph(paras: &[String], cues: &PageCues) -> Option<usize> {
+    for (i, p) in paras.iter().enumerate().take(DATELINE_SEARCH_PARAGRAPHS) {
+        let caption = cues.caption_markers.is_match(p)
+            || cues.credit_lines.iter().any(|c| starts_with_ci(p, c));
+        if caption {
+            continue;
+        }
+        let long = words_upto(p, MIN_OPENING_WORDS) >= MIN_OPENING_WORDS;
+        match split_dateline(p) {
+            Some(_) if i == 0 => return Some(0),
+            Some((_, _, rest)) => {
+                let sentence = words_upto(rest, MIN_OPENING_WORDS) >= MIN_OPENING_WORDS
+                    && rest.contains(['.', '!', '?']);
+                return sentence.then_some(i);
+            }
+            None if long => return None,
+            None => {}
+        }
+    }
+    None
+}
+
+/// Fewer words than this make a line (a date, a label), not the story's first paragraph.
+const MIN_OPENING_WORDS: usize = 8;
+
 fn clean(text: &str, title_first: bool, drop_labels: bool, cues: &PageCues) -> CleanPage {
     let mut page = CleanPage::default();
     let mut paras = blocks(text);
@@ -321,7 +353,7 @@ fn clean(text: &str, title_first: bool, drop_labels: bool, cues: &PageCues) -> C
         page.title = Some(paras.remove(0));
     }
     let mut paras = rejoin(paras);
-    if let Some(first) = paras.first_mut() {
+    if let Some(first) = dateline_paragraph(&paras, cues).map(|i| &mut paras[i]) {
         if let Some((dateline, agency, rest)) = split_dateline(first) {
             let rest = rest.to_string();
             page.dateline = Some(dateline);
@@ -421,6 +453,31 @@ mod tests {
             .iter()
             .map(|(k, p)| (*k, p.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn the_dateline_is_read_past_a_photo_caption_and_the_date() {
+        let page = clean_scraped_text(
+            "FILE PHOTO: The president speaks at an air base near Orleans, France, January 16, 2020. Julien De Rosa/Pool /File Photo\n\nJanuary 18, 2020\n\nPARIS (Reuters) - Protesters tried to force their way into a theatre where the president watched a show.",
+            false,
+            &cues(),
+        );
+        assert_eq!(page.dateline.as_deref(), Some("PARIS (Reuters)"));
+        assert!(page.credits.contains(&"Reuters".to_string()));
+        assert!(page
+            .paragraphs
+            .iter()
+            .any(|(_, p)| p.starts_with("Protesters tried")));
+        // Past the first paragraph, a label is not a dateline.
+        let page = clean_scraped_text(
+            "Book details\n\nISBN: 978-3-453-58056-5\n\nThe novel follows two lovers through a long winter in the mountains.",
+            false,
+            &cues(),
+        );
+        assert_eq!(page.dateline, None);
+        // A caption is never a dateline, even when it alone opens the page.
+        let page = clean_scraped_text("PHOTO: A crowd gathers outside the theatre", false, &cues());
+        assert_eq!(page.dateline, None);
     }
 
     #[test]

@@ -678,7 +678,11 @@ mod resync_tests {
         let mut data = Vec::new();
         for i in 1..=20 {
             let member = gzip(&response(i));
-            let keep = if i == 10 { member.len() * 2 / 3 } else { member.len() };
+            let keep = if i == 10 {
+                member.len() * 2 / 3
+            } else {
+                member.len()
+            };
             data.extend(&member[..keep]);
         }
         let reader = std::io::BufReader::new(crate::source::GzMembers::new(&data[..]));
