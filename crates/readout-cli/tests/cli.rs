@@ -995,7 +995,9 @@ fn a_battery_of_hostile_inputs_loses_no_good_record() {
     write("empty.txt", b"");
     // Gzip members of 100 records each: the second corrupt, the fourth cut short.
     let members: String = (1..=600)
-        .map(|i| format!("{{\"id\": \"m{i}\", \"text\": \"Japan condemned North Korea on day {i}.\"}}\n"))
+        .map(|i| {
+            format!("{{\"id\": \"m{i}\", \"text\": \"Japan condemned North Korea on day {i}.\"}}\n")
+        })
         .collect();
     let lines: Vec<&str> = members.split_inclusive('\n').collect();
     let mut members_gz = Vec::new();
@@ -1061,7 +1063,11 @@ fn a_battery_of_hostile_inputs_loses_no_good_record() {
         let id = format!("m{i}");
         assert!(ids.contains(&id.as_str()), "record {id} lost");
     }
-    for link in ["https://n.example/1", "https://n.example/2", "https://n.example/4"] {
+    for link in [
+        "https://n.example/1",
+        "https://n.example/2",
+        "https://n.example/4",
+    ] {
         assert!(ids.contains(&link), "feed item {link} lost: {ids:?}");
     }
     assert!(
@@ -1166,7 +1172,9 @@ fn peak_memory_coding(name: &str, text: &str) -> f64 {
 #[test]
 fn five_megabytes_of_short_lines_cost_a_bounded_amount_of_memory() {
     // Once 559 MB: the shape of a scraped index page, 5 MB of lines of one to four words.
-    let words = ["the", "army", "said", "police", "met", "talks", "in", "Paris", "Russia"];
+    let words = [
+        "the", "army", "said", "police", "met", "talks", "in", "Paris", "Russia",
+    ];
     let mut text = String::new();
     let mut i = 0usize;
     while text.len() < 5_000_000 {

@@ -495,6 +495,35 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         };
         (score[i] + marks[i].weight) * (1.0 - density)
     };
+    // The chosen container and the siblings that belong to the article too.
+    let article_parts = |top: NodeId, top_score: f64| -> Vec<NodeId> {
+        let Some(parent) = dom.get(top).parent() else {
+            return vec![top];
+        };
+        let threshold = (top_score * 0.2).max(10.0);
+        let mut parts = Vec::new();
+        for sib in parent.children() {
+            if sib.id() == top {
+                parts.push(sib.id());
+                continue;
+            }
+            let Some(el) = sib.as_element() else { continue };
+            if dead[sib.id() as usize] {
+                continue;
+            }
+            let s = stats[sib.id() as usize];
+            let density = if s.chars == 0 {
+                1.0
+            } else {
+                s.link_chars as f64 / s.chars as f64
+            };
+            let good_paragraph = el.tag() == Tag::P && s.chars >= 80 && density < 0.25;
+            if final_score(sib.id()) >= threshold || good_paragraph {
+                parts.push(sib.id());
+            }
+        }
+        parts
+    };
     let mut best: Option<(NodeId, f64)> = None;
     for &id in &scored {
         if dead[id as usize] {
@@ -509,7 +538,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         return Body::default();
     };
     // A container whose parent holds much more prose is likely one column of a split body.
-    let mut top = top;
+    let (mut top, mut top_score) = (top, top_score);
     if let Some(parent) = dom.get(top).parent() {
         let (tp, pp) = (stats[top as usize].prose, stats[parent.id() as usize].prose);
         if pp > tp * 3 / 2
@@ -523,35 +552,38 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     // one paragraph, repeated for each, is one of many; the article is their parent.
     if let Some(parent) = repeated_paragraph_parent(dom, top, &stats, &dead) {
         top = parent;
-    }
-    // Siblings that belong to the article too.
-    let threshold = (top_score * 0.2).max(10.0);
-    let mut parts = Vec::new();
-    match dom.get(top).parent() {
-        Some(parent) => {
-            for sib in parent.children() {
-                if sib.id() == top {
-                    parts.push(sib.id());
-                    continue;
-                }
-                let Some(el) = sib.as_element() else { continue };
-                if dead[sib.id() as usize] {
-                    continue;
-                }
-                let s = stats[sib.id() as usize];
-                let density = if s.chars == 0 {
-                    1.0
-                } else {
-                    s.link_chars as f64 / s.chars as f64
-                };
-                let good_paragraph = el.tag() == Tag::P && s.chars >= 80 && density < 0.25;
-                if final_score(sib.id()) >= threshold || good_paragraph {
-                    parts.push(sib.id());
-                }
+    } else {
+        // A lead, teaser or subheading box can outscore the article by its class words alone:
+        // a candidate (not the page's body) holding several times the prose the chosen one
+        // and its siblings would give, and scored nearly as well, is the article.
+        let chosen: usize = article_parts(top, top_score)
+            .iter()
+            .map(|&id| stats[id as usize].prose)
+            .sum();
+        let dominant = scored
+            .iter()
+            .copied()
+            .filter(|&id| {
+                let i = id as usize;
+                id != top
+                    && !dead[i]
+                    && dom
+                        .get(id)
+                        .as_element()
+                        .is_some_and(|el| el.tag() != Tag::Body)
+                    && stats[i].prose >= chosen * PROSE_DOMINANCE
+                    && final_score(id) >= top_score * DOMINANT_SCORE_SHARE
+            })
+            .map(|id| (id, final_score(id)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((id, score)) = dominant {
+            (top, top_score) = (id, score);
+            if let Some(parent) = repeated_paragraph_parent(dom, top, &stats, &dead) {
+                top = parent;
             }
         }
-        None => parts.push(top),
     }
+    let parts = article_parts(top, top_score);
     // Pass 3: read the chosen parts block by block.
     let mut body = Body::default();
     for part in parts {
@@ -559,6 +591,11 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     }
     body
 }
+
+/// How many times the best-scored container's prose another candidate must hold to be taken
+/// instead, and the share of its score it must reach.
+const PROSE_DOMINANCE: usize = 3;
+const DOMINANT_SCORE_SHARE: f64 = 0.5;
 
 /// Fewest containers of the same make, the chosen one included, that mark it as one paragraph
 /// of an article split into one container per paragraph.
@@ -805,6 +842,28 @@ mod tests {
             para(&long)
         );
         assert_eq!(body(&html).paragraphs, [long]);
+    }
+
+    #[test]
+    fn a_lead_box_favoured_by_its_class_words_does_not_stand_for_the_article() {
+        // The lead sits in a box whose class words the scoring favours most; the article's
+        // paragraphs sit in another column, one box each, with a subheading between them.
+        let block =
+            |text: &str| format!(r#"<div class="text-column content-element"><p>{text}</p></div>"#);
+        let html = format!(
+            r#"<html><body><div class="row"><div class="col"><div class="text-column content-element article-subheading"><p>{PROSE}</p></div></div>
+            <div class="article-body column">{}<h2>What next</h2>{}{}</div></div>
+            <footer><p>Copyright 2024 Example News, all rights reserved, and more words.</p></footer></body></html>"#,
+            block(PROSE),
+            block(PROSE),
+            block(PROSE),
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE, "What next", PROSE, PROSE]);
+        // A favoured box that holds the article itself stays chosen.
+        let html = format!(
+            r#"<html><body><div class="post-text main-text"><p>{PROSE}</p><p>{PROSE}</p></div><div class="col"><p>{PROSE}</p></div></body></html>"#
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE, PROSE]);
     }
 
     #[test]

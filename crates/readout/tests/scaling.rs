@@ -128,7 +128,9 @@ fn a_scraped_list_of_headlines() {
 fn lines_without_stops_past_the_parsers_word_limit() {
     // Lines of one to four lowercase words in one paragraph, a run of more than 65,535 words
     // at 4n: such a run once hung every word past that on one node, and coding went quadratic.
-    let words = ["the", "army", "said", "police", "met", "talks", "in", "Paris", "Russia"];
+    let words = [
+        "the", "army", "said", "police", "met", "talks", "in", "Paris", "Russia",
+    ];
     assert_linear("lines without stops", 30_000, |n| {
         let mut text = String::new();
         for i in 0..n {
