@@ -555,7 +555,8 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     } else {
         // A lead, teaser or subheading box can outscore the article by its class words alone:
         // a candidate (not the page's body) holding several times the prose the chosen one
-        // and its siblings would give, and scored nearly as well, is the article.
+        // and its siblings would give, and scored nearly as well (or, when its paragraphs
+        // score several times as high, at least a quarter as well), is the article.
         let chosen: usize = article_parts(top, top_score)
             .iter()
             .map(|&id| stats[id as usize].prose)
@@ -572,7 +573,9 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                         .as_element()
                         .is_some_and(|el| el.tag() != Tag::Body)
                     && stats[i].prose >= chosen * PROSE_DOMINANCE
-                    && final_score(id) >= top_score * DOMINANT_SCORE_SHARE
+                    && (final_score(id) >= top_score * DOMINANT_SCORE_SHARE
+                        || (score[i] >= score[top as usize] * CONTENT_DOMINANCE
+                            && final_score(id) >= top_score * DOMINANT_CONTENT_SCORE_SHARE))
             })
             .map(|id| (id, final_score(id)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -593,9 +596,12 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
 }
 
 /// How many times the best-scored container's prose another candidate must hold to be taken
-/// instead, and the share of its score it must reach.
+/// instead, and the share of its score it must reach; or, when its paragraphs alone score this
+/// many times as high (class words and tags left out), the smaller share.
 const PROSE_DOMINANCE: usize = 3;
 const DOMINANT_SCORE_SHARE: f64 = 0.5;
+const CONTENT_DOMINANCE: f64 = 4.0;
+const DOMINANT_CONTENT_SCORE_SHARE: f64 = 0.25;
 
 /// Fewest containers of the same make, the chosen one included, that mark it as one paragraph
 /// of an article split into one container per paragraph.
@@ -859,6 +865,14 @@ mod tests {
             block(PROSE),
         );
         assert_eq!(body(&html).paragraphs, [PROSE, "What next", PROSE, PROSE]);
+        // Teasers in <article> tags with article class words, and the story in a plain box
+        // whose paragraphs alone score many times as high.
+        let teaser = r#"<article class="article-compact story-text post-content"><p>Another story, with its short teaser text here.</p></article>"#;
+        let story: String = (0..8).map(|_| format!("<p>{PROSE}</p>")).collect();
+        let html = format!(
+            r#"<html><body><div class="col">{teaser}</div><div class="col"><div class="box">{story}</div></div><div class="col">{teaser}</div></body></html>"#
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE; 8]);
         // A favoured box that holds the article itself stays chosen.
         let html = format!(
             r#"<html><body><div class="post-text main-text"><p>{PROSE}</p><p>{PROSE}</p></div><div class="col"><p>{PROSE}</p></div></body></html>"#
