@@ -148,7 +148,6 @@ fn is_negative(word: &[u8]) -> bool {
             | b"widget"
             | b"toolbar"
             | b"masthead"
-            | b"paywall"
             | b"login"
             | b"more"
             | b"trending"
@@ -878,6 +877,15 @@ mod tests {
             r#"<html><body><div class="post-text main-text"><p>{PROSE}</p><p>{PROSE}</p></div><div class="col"><p>{PROSE}</p></div></body></html>"#
         );
         assert_eq!(body(&html).paragraphs, [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn paragraphs_marked_for_a_paywall_are_the_article() {
+        // Script hides them from readers who have not subscribed; the page carries them all.
+        let html = format!(
+            r#"<html><body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p class="paywall">{PROSE}</p><p class="paywall">{PROSE}</p></article></body></html>"#
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE; 6]);
     }
 
     #[test]
