@@ -8,10 +8,14 @@
 //! 2. Every paragraph-like block scores by its length and commas; the score flows to its parent
 //!    and, halved, to its grandparent. A container's score is discounted by its link density and
 //!    adjusted by class words ("article", "content" up; "comment", "promo" down).
-//! 3. The best container — or its parent, when the page renders each paragraph in a container
-//!    of its own and the best is one of several built alike — with those of its siblings that
-//!    score well or are clean paragraphs, is read block by block in document order; blocks that are mostly links or are known
-//!    furniture are dropped, and figure captions are kept apart.
+//! 3. The best container is chosen — or its parent, when the page renders each paragraph in a
+//!    container of its own and the best is one of several built alike; or, when the best is a
+//!    lead, teaser or subheading box that won by its class words, another candidate holding
+//!    three times the prose it and its siblings would give (scored at least half as well, or a
+//!    quarter as well when its paragraphs alone score four times as high).
+//! 4. The chosen container, with those of its siblings that score well or are clean
+//!    paragraphs, is read block by block in document order; blocks that are mostly links or are
+//!    known furniture are dropped, and figure captions are kept apart.
 //!
 //! Traversals are iterative, so deeply nested markup cannot overflow the stack; per-node data
 //! lives in vectors indexed by the DOM's dense node ids.
