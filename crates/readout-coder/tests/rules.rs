@@ -1177,6 +1177,16 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said the plan was meant to stop incompetent officials."),
         [("010".into(), "".into())]
     );
+    // Words of a clause with a subject of its own judge that clause's subject, not the
+    // reported one; a clause that shares the subject still describes it.
+    assert_eq!(
+        codes("Pavel Orlov said Arland asked who was wrong."),
+        [("010".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said Arland kept relying on wrong ideas."),
+        [("111".into(), "AAA".into())]
+    );
 }
 
 #[test]

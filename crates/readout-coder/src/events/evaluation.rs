@@ -13,6 +13,9 @@ use super::sides::Side;
 use super::SentenceCtx;
 use readout_syntax::{Rel, Upos};
 
+/// How many heads up a word is followed to the clause it belongs to.
+const MAX_CLAUSE_CLIMB: usize = 32;
+
 /// A judgement a statement passes on an actor.
 pub struct Judgement {
     /// -1 criticism, +1 praise.
@@ -39,11 +42,14 @@ impl SentenceCtx<'_> {
                         .filter(|&c| syn.rel(c) == Rel::NmodPoss)
                         .find_map(|c| self.side_at(c))
                 })
-                // Only an actor the coder can name: not a body it knows nothing about.
+                // Only an actor the coder can name: not a body it knows nothing about, nor a
+                // pronoun it could not resolve ("We cannot discuss who was responsible").
                 .filter(|side| {
-                    side.entities
-                        .iter()
-                        .all(|&e| !self.doc.actors[e as usize].code.is_empty())
+                    !side.entities.is_empty()
+                        && side
+                            .entities
+                            .iter()
+                            .all(|&e| !self.doc.actors[e as usize].code.is_empty())
                 })
         });
         // A policy judged ("the scheme is deeply flawed", "the rules breach human rights law")
@@ -64,8 +70,36 @@ impl SentenceCtx<'_> {
         };
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
+        // Words of a clause embedded in the reported one with a subject of its own judge what
+        // that clause is about, not the subject: "we cannot discuss who was responsible"
+        // blames no one.
+        let own_clause = |t: usize| {
+            let mut k = t;
+            for _ in 0..MAX_CLAUSE_CLIMB {
+                if k == clause {
+                    return true;
+                }
+                // A clause of its own: a complement, a relative clause, or an adverbial or
+                // adnominal clause with a subject of its own ("relying on fear" shares the
+                // subject's and still describes it).
+                let own_subject = || {
+                    syn.children(k)
+                        .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::NsubjPass))
+                };
+                match syn.rel(k) {
+                    Rel::Ccomp | Rel::Csubj | Rel::AclRelcl | Rel::Parataxis => return false,
+                    Rel::Advcl | Rel::Acl if own_subject() => return false,
+                    _ => {}
+                }
+                match syn.head(k) {
+                    Some(h) => k = h,
+                    None => return false,
+                }
+            }
+            false
+        };
         for t in syn.extent(clause) {
-            if !reported.contains(self, t) || (thing && !predicated(t)) {
+            if !reported.contains(self, t) || (thing && !predicated(t)) || !own_clause(t) {
                 continue;
             }
             if let Some(&p) = self.lex.evaluations.get(&self.toks.words[t]) {
