@@ -42,14 +42,11 @@ impl SentenceCtx<'_> {
                         .filter(|&c| syn.rel(c) == Rel::NmodPoss)
                         .find_map(|c| self.side_at(c))
                 })
-                // Only an actor the coder can name: not a body it knows nothing about, nor a
-                // pronoun it could not resolve ("We cannot discuss who was responsible").
+                // Only an actor the coder can name: not a body it knows nothing about.
                 .filter(|side| {
-                    !side.entities.is_empty()
-                        && side
-                            .entities
-                            .iter()
-                            .all(|&e| !self.doc.actors[e as usize].code.is_empty())
+                    side.entities
+                        .iter()
+                        .all(|&e| !self.doc.actors[e as usize].code.is_empty())
                 })
         });
         // A policy judged ("the scheme is deeply flawed", "the rules breach human rights law")
@@ -72,7 +69,8 @@ impl SentenceCtx<'_> {
         let mut words = Vec::new();
         // Words of a clause embedded in the reported one with a subject of its own judge what
         // that clause is about, not the subject: "we cannot discuss who was responsible"
-        // blames no one.
+        // blames no one. (Narrower than the clause a frame matches over: an adverbial clause
+        // without a subject, "relying on fear", still says something of this subject.)
         let own_clause = |t: usize| {
             let mut k = t;
             for _ in 0..MAX_CLAUSE_CLIMB {
