@@ -38,6 +38,9 @@ pub enum Source {
     DateElement,
     /// A last-modified tag: the page says when it changed, not when it appeared.
     Modified,
+    /// A last-modified tag whose day the page shows as its date, where a revised page's
+    /// readers see it.
+    ModifiedShown,
     /// The title.
     Title,
     /// The first date written in the page's text.
@@ -57,6 +60,7 @@ impl Source {
             Source::TimeElement => "a <time> element",
             Source::DateElement => "an element whose class or id names a date",
             Source::Modified => "a last-modified tag",
+            Source::ModifiedShown => "the last-modified date, which the page shows as its date",
             Source::Title => "the title",
             Source::Text => "the first date in the page's text",
             Source::Script => "a date-named field in the page's scripts",
@@ -536,80 +540,43 @@ pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
         .url
         .and_then(crate::meta::date_from_url)
         .filter(|&d| plausible(d));
+    let order = match stated.language {
+        Some(l) if l.starts_with("en-us") || l == "en_us" => SlashOrder::MonthFirst,
+        _ => SlashOrder::DayFirst,
+    };
+    // The walk over the elements is done once, and only when the metadata leaves a question.
+    let mut elements: Option<DatedElements> = None;
     for (text, source) in [
         (stated.json_ld, Source::JsonLd),
         (stated.meta, Source::MetaTag),
     ] {
         if let Some(d) = value(text) {
-            // Metadata written in UTC can be a day off the URL's local calendar date.
+            // A page revised after it appeared and showing the day of its revision as its date
+            // (under its headline, in its microdata) is dated by it: that is the day its readers
+            // and indexes give it.
+            if let Some(modified) = value(stated.modified).filter(|&m| m > d) {
+                let found = elements.get_or_insert_with(|| dated_elements(doc, zone, order));
+                if found.shown().map(|(shown, _)| shown) == Some(modified) {
+                    return Some((modified, Source::ModifiedShown));
+                }
+            }
+            // A full date in the URL is the publisher's filing of the page, in its own
+            // calendar: metadata written in UTC can be a day off it, and metadata rewritten
+            // by a content system (a migration, a re-publication) years off.
             return Some(match in_url {
-                Some(u) if (d.to_days() - u.to_days()).abs() <= 1 => (u, Source::Url),
-                _ => (d, source),
+                Some(u) => (u, Source::Url),
+                None => (d, source),
             });
         }
     }
     if let Some(u) = in_url {
         return Some((u, Source::Url));
     }
-    let order = match stated.language {
-        Some(l) if l.starts_with("en-us") || l == "en_us" => SlashOrder::MonthFirst,
-        _ => SlashOrder::DayFirst,
-    };
-    // One walk over the elements: microdata wins wherever it is; otherwise the first `<time>`
-    // or date element after the headline (dates before it are in menus and side boxes, the
-    // article's own stands under its headline), else the first before it.
-    let mut microdata = None;
-    let mut headline: Option<usize> = None;
-    let mut before: Option<(Date, Source)> = None;
-    let mut after: Option<(Date, Source)> = None;
-    for (index, node) in doc.nodes().enumerate() {
-        let Some(e) = node.as_element() else { continue };
-        if headline.is_none() && e.tag() == Tag::H1 {
-            headline = Some(index);
-        }
-        let text_date = || {
-            node.short_text(MAX_DATE_ELEMENT_TEXT)
-                .and_then(|t| find_date(&t, order))
-                .filter(|&d| plausible(d))
-        };
-        if e.attr(Attr::Itemprop).is_some_and(|p| {
-            p.eq_ignore_ascii_case("datePublished") || p.eq_ignore_ascii_case("dateCreated")
-        }) {
-            microdata = e
-                .attr(Attr::Content)
-                .or_else(|| e.attr(Attr::Datetime))
-                .and_then(|v| local_day(v, zone))
-                .filter(|&d| plausible(d))
-                .or_else(text_date);
-            if microdata.is_some() {
-                break;
-            }
-        }
-        let slot = if headline.is_some() {
-            &mut after
-        } else {
-            &mut before
-        };
-        if slot.is_some() {
-            continue;
-        }
-        if e.tag() == Tag::Time {
-            *slot = e
-                .attr(Attr::Datetime)
-                .and_then(|v| local_day(v, zone))
-                .filter(|&d| plausible(d))
-                .or_else(text_date)
-                .map(|d| (d, Source::TimeElement));
-        } else if date_class(node) {
-            *slot = text_date().map(|d| (d, Source::DateElement));
-        }
+    let found = elements.unwrap_or_else(|| dated_elements(doc, zone, order));
+    if let Some(shown) = found.shown() {
+        return Some(shown);
     }
-    if let Some(d) = microdata {
-        return Some((d, Source::Microdata));
-    }
-    if let Some(found) = after.or(before) {
-        return Some(found);
-    }
+    let headline = found.headline;
     if let Some(d) = value(stated.modified) {
         return Some((d, Source::Modified));
     }
@@ -679,6 +646,140 @@ fn keyed_date(text: &str) -> Option<Date> {
         }
     }
     None
+}
+
+/// What one walk over a page's elements finds: schema.org microdata's date (which wins wherever
+/// it is), the first headline, and the `<time>` and date elements.
+struct DatedElements {
+    microdata: Option<Date>,
+    headline: Option<usize>,
+    candidates: Vec<DateCandidate>,
+}
+
+impl DatedElements {
+    /// The date the page shows as its own: its microdata's, else its dated element's.
+    fn shown(&self) -> Option<(Date, Source)> {
+        self.microdata
+            .map(|d| (d, Source::Microdata))
+            .or_else(|| page_date_element(&self.candidates, self.headline))
+    }
+}
+
+fn dated_elements(doc: &Dom, zone: Option<Zone>, order: SlashOrder) -> DatedElements {
+    let plausible = |d: Date| plausible_year(d.year as u32);
+    // One walk over the elements: microdata wins wherever it is; otherwise the page's date is
+    // among its `<time>` and date elements.
+    let mut microdata = None;
+    let mut headline: Option<usize> = None;
+    let mut candidates: Vec<DateCandidate> = Vec::new();
+    for (index, node) in doc.nodes().enumerate() {
+        let Some(e) = node.as_element() else { continue };
+        if headline.is_none() && e.tag() == Tag::H1 {
+            headline = Some(index);
+        }
+        let text_date = || {
+            node.short_text(MAX_DATE_ELEMENT_TEXT)
+                .and_then(|t| find_date(&t, order))
+                .filter(|&d| plausible(d))
+        };
+        if e.attr(Attr::Itemprop).is_some_and(|p| {
+            p.eq_ignore_ascii_case("datePublished") || p.eq_ignore_ascii_case("dateCreated")
+        }) {
+            microdata = e
+                .attr(Attr::Content)
+                .or_else(|| e.attr(Attr::Datetime))
+                .and_then(|v| local_day(v, zone))
+                .filter(|&d| plausible(d))
+                .or_else(text_date);
+            if microdata.is_some() {
+                break;
+            }
+        }
+        if candidates.len() == MAX_DATE_CANDIDATES {
+            continue;
+        }
+        let found = if e.tag() == Tag::Time {
+            e.attr(Attr::Datetime)
+                .and_then(|v| local_day(v, zone))
+                .filter(|&d| plausible(d))
+                .or_else(text_date)
+                .map(|d| (d, Source::TimeElement))
+        } else if date_class(node) {
+            text_date().map(|d| (d, Source::DateElement))
+        } else {
+            None
+        };
+        if let Some((date, source)) = found {
+            candidates.push(DateCandidate {
+                node: index,
+                date,
+                source,
+            });
+        }
+    }
+    DatedElements {
+        microdata,
+        headline,
+        candidates,
+    }
+}
+
+/// Most `<time>` and date elements [`published`] looks at: enough for the article's own and
+/// a listing or two around it.
+const MAX_DATE_CANDIDATES: usize = 48;
+/// Most nodes between two dated elements of one listing (the items of a list of articles).
+const LISTING_GAP: usize = 60;
+/// Fewest different dates that make a run of dated elements a listing of other articles.
+const LISTING_DATES: usize = 3;
+/// A listing that starts this close after the headline (in nodes), or at most
+/// `LISTING_BEFORE_HEADLINE` before it, lists the page's own items (a blog's front page, a
+/// press-release index), newest first; farther, it lists other pages.
+const LISTING_NEAR_HEADLINE: usize = 200;
+const LISTING_BEFORE_HEADLINE: usize = 10;
+
+/// A `<time>` element or an element whose class or id says it holds a date.
+#[derive(Debug, Clone, Copy)]
+struct DateCandidate {
+    /// The element's place in document order.
+    node: usize,
+    date: Date,
+    source: Source,
+}
+
+/// The page's date among its dated elements: the first after the headline (dates before it are
+/// in menus and side boxes, the article's own stands under its headline), else the first
+/// before it. Runs of dated elements close together with several different dates are listings
+/// of other articles (related stories, a news ticker, the latest posts) and are passed over,
+/// unless one starts just under the headline: then the page is itself the listing and its
+/// newest item dates it.
+fn page_date_element(
+    candidates: &[DateCandidate],
+    headline: Option<usize>,
+) -> Option<(Date, Source)> {
+    let mut kept: Vec<DateCandidate> = Vec::with_capacity(candidates.len());
+    let mut start = 0;
+    while start < candidates.len() {
+        let mut end = start + 1;
+        while end < candidates.len()
+            && candidates[end].node - candidates[end - 1].node <= LISTING_GAP
+        {
+            end += 1;
+        }
+        let run = &candidates[start..end];
+        let mut dates: Vec<Date> = run.iter().map(|c| c.date).collect();
+        dates.sort_unstable();
+        dates.dedup();
+        let listing = dates.len() >= LISTING_DATES;
+        let own = headline.map_or(true, |h| {
+            run[0].node + LISTING_BEFORE_HEADLINE >= h && run[0].node <= h + LISTING_NEAR_HEADLINE
+        });
+        if !listing || own {
+            kept.extend_from_slice(run);
+        }
+        start = end;
+    }
+    let after = headline.and_then(|h| kept.iter().find(|c| c.node > h));
+    after.or(kept.first()).map(|c| (c.date, c.source))
 }
 
 /// The first date in the page's visible text (not in scripts or styles) after the headline,
@@ -830,6 +931,80 @@ mod tests {
         assert_eq!(
             date(&doc, &stated),
             Some(("2019-11-18".into(), Source::Url))
+        );
+        // A content system's metadata years off the URL's date: the URL is the filing.
+        let stated = Stated {
+            json_ld: Some("2019-06-17T10:00:00+02:00"),
+            url: Some("https://x.example/home/2017/7/12/story"),
+            ..Stated::default()
+        };
+        assert_eq!(
+            date(&doc, &stated),
+            Some(("2017-07-12".into(), Source::Url))
+        );
+    }
+
+    /// A teaser of another article: a dated element in a list item with a link.
+    fn teaser(day: u32) -> String {
+        format!(
+            r#"<li><h3><a href="/other-{day}">Other story</a></h3><span class="date">{day:02}.02.2022</span></li>"#
+        )
+    }
+
+    #[test]
+    fn a_listing_of_other_articles_does_not_date_the_page() {
+        let date = |body: &str| {
+            let doc = crate::dom::parse(&format!("<html><body>{body}</body></html>"));
+            published(&doc, &Stated::default()).map(|(d, s)| (d.to_string(), s))
+        };
+        let filler = "<p>The article's text, one paragraph.</p>".repeat(120);
+        let listing: String = [16, 15, 14, 10].map(teaser).concat();
+        // The article's date stands just above its headline; the latest news listed under the
+        // article are other pages'.
+        let article = format!(
+            r#"<div class="info"><span class="headline-date">02.11.2021</span></div><h1>Killer robots</h1>{filler}<ul>{listing}</ul>"#
+        );
+        assert_eq!(
+            date(&article),
+            Some(("2021-11-02".into(), Source::DateElement))
+        );
+        // Without a date of its own, the page is dated by its text, not by the listing.
+        let undated = format!(
+            r#"<h1>Killer robots</h1><p>Posted on 2 November 2021.</p>{filler}<ul>{listing}</ul>"#
+        );
+        assert_eq!(date(&undated), Some(("2021-11-02".into(), Source::Text)));
+        // A listing right under the headline is the page itself (a blog's front page): its
+        // newest item dates it.
+        let front_page = format!(r#"<h1>Our press releases</h1><ul>{listing}</ul>{filler}"#);
+        assert_eq!(
+            date(&front_page),
+            Some(("2022-02-16".into(), Source::DateElement))
+        );
+    }
+
+    #[test]
+    fn a_revision_date_the_page_shows_as_its_date_dates_it() {
+        let stated = Stated {
+            json_ld: Some("2020-04-03T10:35:41Z"),
+            modified: Some("2020-04-11T08:27:52Z"),
+            ..Stated::default()
+        };
+        let date = |body: &str| {
+            let doc = crate::dom::parse(&format!("<html><body>{body}</body></html>"));
+            published(&doc, &stated).map(|(d, s)| (d.to_string(), s))
+        };
+        let shown = r#"<h1>Epidemics</h1><time datetime="2020-04-11T08:27:52Z">Updated: 11.04.2020</time><p>Text.</p>"#;
+        assert_eq!(
+            date(shown),
+            Some(("2020-04-11".into(), Source::ModifiedShown))
+        );
+        // A revision the page does not show leaves the first publication as its date.
+        let not_shown =
+            r#"<h1>Epidemics</h1><time datetime="2020-04-03">3 April 2020</time><p>Text.</p>"#;
+        assert_eq!(date(not_shown), Some(("2020-04-03".into(), Source::JsonLd)));
+        assert_eq!(
+            date("<h1>Epidemics</h1><p>Text.</p>"),
+            Some(("2020-04-03".into(), Source::JsonLd))
         );
     }
 

@@ -64,7 +64,7 @@ pub fn date_from_url(url: &str) -> Option<Date> {
             continue;
         };
         let two = |s: &str| s.len() == 2 || s.len() == 1;
-        if w[0].len() == 4 && w[1].len() == 2 && two(w[2]) {
+        if w[0].len() == 4 && w[1].len() == 2 && w[2].len() == 2 {
             if let Some(d) = date(a, b, c) {
                 return Some(d);
             }
@@ -72,6 +72,18 @@ pub fn date_from_url(url: &str) -> Option<Date> {
         if two(w[0]) && two(w[1]) && w[2].len() == 4 && w[1].len() == 2 {
             if let Some(d) = date(c, b, a) {
                 return Some(d);
+            }
+        }
+    }
+    // A month or day of one digit only as whole path segments (`/2017/7/12/`): inside a slug
+    // a short number is as often a word of the title (`/2023/10/3-questions-to/`).
+    let segments: Vec<&str> = path.split('/').collect();
+    for w in segments.windows(3) {
+        if let (Some(y), Some(m), Some(d)) = (number(w[0]), number(w[1]), number(w[2])) {
+            if w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2 {
+                if let Some(d) = date(y, m, d) {
+                    return Some(d);
+                }
             }
         }
     }
@@ -398,6 +410,7 @@ mod tests {
                 "https://www.news24.com/world/news/megablaze-20200113",
                 "2020-01-13",
             ),
+            ("https://www.x.de/home/2017/7/12/montauk", "2017-07-12"),
         ] {
             assert_eq!(d(url).as_deref(), Some(want), "{url}");
         }
@@ -406,6 +419,7 @@ mod tests {
             "https://x.com/a/20201399/",
             "https://www.zeit.de/2019/43/klimaschutz",
             "https://2019.11.19.example.com/x",
+            "https://blog.x.de/2023/10/3-fragen-an-die-leiterin/",
         ] {
             assert_eq!(d(url), None, "{url}");
         }
