@@ -770,7 +770,7 @@ fn page_date_element(
         dates.sort_unstable();
         dates.dedup();
         let listing = dates.len() >= LISTING_DATES;
-        let own = headline.map_or(true, |h| {
+        let own = headline.is_none_or(|h| {
             run[0].node + LISTING_BEFORE_HEADLINE >= h && run[0].node <= h + LISTING_NEAR_HEADLINE
         });
         if !listing || own {
