@@ -2,13 +2,15 @@
 //! and dates as pages write them, in any of the languages of `data/months.txt`.
 //!
 //! [`published`] tries the sources in order of trust and says which one answered
-//! ([`Source`]): JSON-LD `datePublished`; a publication-date `<meta>` tag; schema.org
-//! microdata (`itemprop="datePublished"`); a `<time>` element; an element whose class or id
-//! says it holds the date (`class="post-date"`, `"datum"`, `"byline"`); a last-modified tag;
-//! the title; and last the first date written in the page's text. A full date in the URL
-//! (`/2019/11/19/`) is trusted above all of them but JSON-LD and meta tags, and is preferred
-//! to those when they are a day apart (they are often in UTC, the URL in the publisher's
-//! calendar).
+//! ([`Source`]): a full date in the URL (`/2019/11/19/`), the publisher's own filing of the
+//! page; JSON-LD `datePublished`; a publication-date `<meta>` tag; schema.org microdata
+//! (`itemprop="datePublished"`); a `<time>` element; an element whose class or id says it
+//! holds the date (`class="post-date"`, `"datum"`, `"byline"`); a last-modified tag; the
+//! title; and last the first date written in the page's text. Two refinements: a page revised
+//! after it appeared that shows the day of its revision as its date is dated by it, and runs
+//! of dated elements with several different dates (related stories, the latest posts) are
+//! listings of other pages, passed over unless they start right under the headline (the page
+//! is then itself the listing).
 //!
 //! Dates in text ([`find_date`]): `2019-11-19`, `2019/11/19`, `19.11.2019`, `19.11.19`,
 //! `19/11/2019` (or `11/19/2019` when the day cannot be the month, or the page is American
@@ -544,6 +546,12 @@ pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
         Some(l) if l.starts_with("en-us") || l == "en_us" => SlashOrder::MonthFirst,
         _ => SlashOrder::DayFirst,
     };
+    // A full date in the URL is the publisher's filing of the page, in its own calendar:
+    // metadata written in UTC can be a day off it, and metadata rewritten by a content system
+    // (a migration, a re-publication) years off.
+    if let Some(u) = in_url {
+        return Some((u, Source::Url));
+    }
     // The walk over the elements is done once, and only when the metadata leaves a question.
     let mut elements: Option<DatedElements> = None;
     for (text, source) in [
@@ -560,17 +568,8 @@ pub fn published(doc: &Dom, stated: &Stated) -> Option<(Date, Source)> {
                     return Some((modified, Source::ModifiedShown));
                 }
             }
-            // A full date in the URL is the publisher's filing of the page, in its own
-            // calendar: metadata written in UTC can be a day off it, and metadata rewritten
-            // by a content system (a migration, a re-publication) years off.
-            return Some(match in_url {
-                Some(u) => (u, Source::Url),
-                None => (d, source),
-            });
+            return Some((d, source));
         }
-    }
-    if let Some(u) = in_url {
-        return Some((u, Source::Url));
     }
     let found = elements.unwrap_or_else(|| dated_elements(doc, zone, order));
     if let Some(shown) = found.shown() {
