@@ -415,10 +415,11 @@ fn publication_dates_are_right_on_at_least_88_percent_of_date_eval() {
     );
     println!("date-eval: {result}");
     let accuracy = result["accuracy"].as_f64().unwrap();
-    // 0.889 when this floor was set; htmldate's best mode reports 0.903 on these pages.
+    // 0.903 when this floor was set (the issue asks for 0.90); htmldate's best mode reports
+    // 0.903 on these pages.
     assert!(
-        accuracy >= 0.88,
-        "publication-date accuracy {accuracy:.3} is below 0.88"
+        accuracy >= 0.90,
+        "publication-date accuracy {accuracy:.3} is below 0.90"
     );
 }
 
