@@ -406,7 +406,7 @@ fn article_extraction_keeps_body_f1_at_or_above_0_96() {
 
 #[test]
 #[ignore = "needs ../shared"]
-fn publication_dates_are_right_on_at_least_88_percent_of_date_eval() {
+fn publication_dates_are_right_on_at_least_90_percent_of_date_eval() {
     let eval = shared().join("data/date-eval");
     let result = score_extraction_of(
         &eval.join("pages"),
