@@ -84,6 +84,7 @@ pub fn run_html(inputs: &[PathBuf], repeat: usize) -> Result<ExitCode> {
         url: None,
         content_type: None,
         furniture: pipeline.furniture(),
+        comments: false,
     };
     let started = Instant::now();
     let mut chars = 0;

@@ -25,7 +25,16 @@ fn page_id(path: &Path) -> String {
     id.to_string()
 }
 
-pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode> {
+/// A comment as `readout extract --comments` gives it.
+fn comment_json(c: &readout_html::comments::Comment) -> Value {
+    json!({
+        "author": c.author,
+        "published": c.published.map(|d| d.to_string()),
+        "text": c.text,
+    })
+}
+
+pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>, comments: bool) -> Result<ExitCode> {
     let pipeline = readout::Pipeline::embedded()?;
     let opts = pipeline.ingest_options(None);
     let mut out = std::io::stdout().lock();
@@ -63,6 +72,7 @@ pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode>
             url,
             content_type: None,
             furniture: pipeline.furniture(),
+            comments,
         };
         let id = if path.as_os_str() == "-" {
             "stdin".to_string()
@@ -70,17 +80,18 @@ pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode>
             page_id(&path)
         };
         let page = readout::guarded(|| {
-            let article = readout_html::extract(&bytes, &info);
+            let mut article = readout_html::extract(&bytes, &info);
             let encoding = article.encoding;
+            let comments = std::mem::take(&mut article.comments);
             let known = ArticleMeta {
                 url: url.map(str::to_string),
                 ..ArticleMeta::default()
             };
             let doc =
                 readout_ingest::input::document_from_article(id.clone(), article, known, &opts);
-            (doc, encoding)
+            (doc, encoding, comments)
         });
-        let (doc, encoding) = match page {
+        let (doc, encoding, page_comments) = match page {
             Ok(page) => page,
             Err(e) => {
                 eprintln!("readout: {name}: {e}");
@@ -90,13 +101,16 @@ pub fn run(inputs: &[PathBuf], map: bool, url: Option<&str>) -> Result<ExitCode>
         };
         extracted += 1;
         let article = OutputArticle::new(&doc);
+        let mut value = serde_json::to_value(&article).context("serialising")?;
+        if comments {
+            value["comments"] = page_comments.iter().map(comment_json).collect();
+        }
         if map {
             // schema.org's name for the body, which extraction benchmarks read.
-            let mut value = serde_json::to_value(&article).context("serialising")?;
             value["articleBody"] = Value::String(article.body.clone());
             all.insert(id, value);
         } else {
-            let line = json!({"id": id, "article": article, "encoding": encoding});
+            let line = json!({"id": id, "article": value, "encoding": encoding});
             writeln!(out, "{line}").context("writing output")?;
         }
     }

@@ -295,6 +295,10 @@ enum Command {
         /// The pages' URL, when all inputs share one (for dates in URLs).
         #[arg(long)]
         url: Option<String>,
+        /// Also give the readers' comments under each article (`comments`: author, date,
+        /// text), read from the comment markup pages serve; they are never part of the body.
+        #[arg(long)]
+        comments: bool,
     },
     /// Measure throughput on one thread (MB/s, documents/s): coding JSON Lines corpora, or with
     /// `--html`, extracting and coding HTML pages held in memory.
@@ -485,6 +489,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             repeat,
             html: true,
         } => bench::run_html(&inputs, repeat),
-        Command::Extract { inputs, map, url } => extract::run(&inputs, map, url.as_deref()),
+        Command::Extract {
+            inputs,
+            map,
+            url,
+            comments,
+        } => extract::run(&inputs, map, url.as_deref(), comments),
     }
 }

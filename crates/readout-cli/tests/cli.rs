@@ -926,6 +926,29 @@ fn extract_reads_standard_input_and_directories() {
     assert_eq!(ids, ["a", "b"]);
 }
 
+#[test]
+fn extract_gives_readers_comments_only_on_request() {
+    let page = r##"<html><body><article><h1>Talks resume</h1><p>Ministers from both countries met in Geneva on Monday and agreed to resume the talks.</p></article>
+<div id="comments"><ol class="comment-list"><li id="comment-7" class="comment"><article class="comment-body">
+<footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Dana</b> <span class="says">says:</span></div>
+<time datetime="2024-05-06T09:00:00+02:00">6 May 2024</time></footer>
+<div class="comment-content"><p>About time they talked again.</p></div>
+<div class="reply"><a class="comment-reply-link" href="#respond">Reply</a></div></article></li></ol></div></body></html>"##;
+    let out = readout_bounded(&["extract", "-"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let article = &json_lines(&out)[0]["article"];
+    assert!(article.get("comments").is_none(), "{article}");
+    assert!(!article["body"].as_str().unwrap().contains("About time"));
+    let out = readout_bounded(&["extract", "--comments", "-"], page.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let article = &json_lines(&out)[0]["article"];
+    assert_eq!(
+        article["comments"],
+        serde_json::json!([{"author": "Dana", "published": "2024-05-06", "text": "About time they talked again."}])
+    );
+    assert!(!article["body"].as_str().unwrap().contains("About time"));
+}
+
 /// The most address space one run of the hostile battery may use (`ulimit -v`, in KiB): the
 /// lexicon and parser model take about 200 MB, a worst input a few hundred more.
 const BATTERY_MEMORY_KIB: u64 = 2_000_000;

@@ -20,6 +20,7 @@
 
 pub mod authors;
 pub mod body;
+pub mod comments;
 pub mod dates;
 pub mod dom;
 pub mod encoding;
@@ -39,6 +40,8 @@ pub struct PageInfo<'a> {
     pub content_type: Option<&'a str>,
     /// Phrases that start page-furniture blocks ("Advertisement", "Read more").
     pub furniture: &'a [String],
+    /// Read the readers' comments too ([`Article::comments`]); they are never part of the body.
+    pub comments: bool,
 }
 
 /// A news page's article: its body text in paragraphs, its photo captions, and the metadata found
@@ -74,6 +77,8 @@ pub struct Article {
     pub encoding: &'static str,
     /// The page's canonical URL, when it names one.
     pub url: Option<String>,
+    /// The readers' comments under the article, when [`PageInfo::comments`] asks for them.
+    pub comments: Vec<comments::Comment>,
 }
 
 impl Article {
@@ -141,6 +146,11 @@ pub fn extract(bytes: &[u8], info: &PageInfo) -> Article {
         captions: body.captions,
         encoding: encoding.name(),
         url: meta.url,
+        comments: if info.comments {
+            comments::comments(&doc)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -155,6 +165,7 @@ mod tests {
                 url: None,
                 content_type: None,
                 furniture: &[],
+                comments: false,
             },
         )
     }

@@ -8,6 +8,7 @@ fn info() -> PageInfo<'static> {
         url: Some("https://example.com/2024/05/06/story"),
         content_type: None,
         furniture: &[],
+        comments: true,
     }
 }
 

@@ -233,6 +233,8 @@ fn html_document(
             url: known.url.as_deref(),
             content_type,
             furniture: opts.furniture,
+            // Readers' comments are not the news: coding never reads them.
+            comments: false,
         },
     );
     document_from_article(id, article, known, opts)

@@ -68,6 +68,7 @@ fn html(data: &[u8]) {
         url: Some("https://example.com/2024/05/06/news/story.html"),
         content_type: None,
         furniture: &[],
+        comments: true,
     };
     let article = readout_html::extract(data, &info);
     let _ = article.body();
