@@ -14,6 +14,7 @@
 //!    same extraction results.
 //! 4. [`meta`] reads metadata from JSON-LD, `<meta>` tags, `<time>` and the URL; [`body`] finds
 //!    the article by scoring the page's blocks.
+//! 5. On request ([`PageInfo::comments`]), [`comments`] reads the readers' comments under it.
 //!
 //! Nothing here panics on bad input: the tokenizer accepts any bytes, and every traversal is
 //! iterative, so nesting depth cannot overflow the stack.
