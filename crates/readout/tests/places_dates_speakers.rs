@@ -97,6 +97,25 @@ fn same_named_places_follow_the_story_then_the_size() {
 }
 
 #[test]
+fn a_transliterated_name_is_found_however_it_is_spelled() {
+    // GeoNames writes Saraqib; news writes Saraqeb too.
+    for town in ["Saraqib", "Saraqeb"] {
+        let doc = code(
+            &format!("Government troops shelled rebel positions in {town} on Monday."),
+            "2020-03-02",
+        );
+        assert_eq!(
+            places(&doc),
+            pairs(&[("shelled", &format!("{town} SYR"))]),
+            "{town}"
+        );
+    }
+    // A spelling that is also a surname stays a person's name (Mirnyi is a town in Yakutia).
+    let doc = code("Max Mirnyi said he would play on Monday.", "2020-03-02");
+    assert!(doc.places.is_empty(), "{:?}", places(&doc));
+}
+
+#[test]
 fn seats_of_power_stand_in_their_capitals() {
     let doc = code(
         "Iranian officials met US diplomats at the White House on Monday.",
