@@ -61,6 +61,7 @@ verb say
     frame: = 010
 verb add
     report
+    intransitive
     frame: = 010
 verb tell
     forms: told
@@ -1353,6 +1354,20 @@ fn a_participle_of_saying_elaborates_the_act_it_hangs_on() {
         "2023-01-10",
     );
     assert_eq!(events(&doc), [ev("010", "AAA", "")]);
+}
+
+#[test]
+fn a_quotation_after_a_colon_is_said_not_an_object() {
+    // The parser may hang a word of the quotation on the verb; after a colon it is what was
+    // said.
+    let doc = code(
+        "Pavel Orlov added: \"It is not something that bothers me.\"",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBGOV", "")]);
+    // Without the colon, "add" with an object is arithmetic, not a statement.
+    let doc = code("Pavel Orlov added ten soldiers to the list.", "2023-01-10");
+    assert!(events(&doc).is_empty(), "{:?}", events(&doc));
 }
 
 #[test]

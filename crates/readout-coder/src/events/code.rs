@@ -196,10 +196,11 @@ fn code_verb(
             note.push_str(": no frame fits");
             return;
         };
-        if entry.intransitive
-            && m.frame.pattern.is_empty()
-            && super::args::object(syn, p.head).is_some()
-        {
+        // A quotation after a colon ("He added: 'It's not something …'") is what was said,
+        // not an object, even when the parser hangs a word of it on the verb.
+        let object = super::args::object(syn, p.head)
+            .filter(|&o| !(p.head + 1..o).any(|t| ctx.doc.slice(ctx.doc.tokens[t].span) == ":"));
+        if entry.intransitive && m.frame.pattern.is_empty() && object.is_some() {
             note.push_str(": its bare frame is for the verb without an object");
             return;
         }
