@@ -133,9 +133,11 @@ fn reported_as_news(e: &Event) -> bool {
     e.modality == Modality::Asserted
 }
 
-/// Whether the event is a public statement (CAMEO 01: "said", "announced", "commented").
+/// Whether the event is a verbal act (quad classes 1 and 3: statements, appeals, intentions,
+/// criticism, demands, threats: "said", "vowed", "criticised"), which a report dates to its own
+/// day rather than to an act told before it.
 fn is_statement(e: &Event) -> bool {
-    e.code.starts_with("01")
+    matches!(e.quad_class, 1 | 3)
 }
 
 /// Whether a word of vague time ("recently", the lexicon's `vague-time` records) hangs on the
