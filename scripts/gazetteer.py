@@ -149,7 +149,7 @@ def main():
             continue
         if (city["countrycode"], fold(name)) in capitals:
             continue
-        if name.lower() in common and city["population"] < MIN_POPULATION_COMMON_WORD:
+        if fold(name) in common and city["population"] < MIN_POPULATION_COMMON_WORD:
             continue
         region = states.get(city["admin1code"], "") if country == "USA" else ""
         kept = {fold(name)}
