@@ -927,6 +927,42 @@ fn extract_reads_standard_input_and_directories() {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
+fn an_article_cut_into_chunks_between_ads_is_read_whole() {
+    // Real pages whose article is cut into sections of the same make, each a few levels down,
+    // with ads and links between: every section's words are the article's.
+    let pages = shared().join("data/date-eval/pages");
+    for (page, sentences) in [
+        (
+            "theatlantic.com.disasters.html.gz",
+            [
+                "When I moved to California five years ago",
+                "Right now my friends across the state",
+                "Simple human error also contributed",
+            ],
+        ),
+        (
+            "wired.co.uk-Facebook.html.gz",
+            [
+                "How much is privacy worth?",
+                "Yesterday, it was announced that Norway",
+                "Pay-for-privacy approaches also contribute",
+            ],
+        ),
+    ] {
+        let out = readout(&["extract", pages.join(page).to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let body = json_lines(&out)[0]["article"]["body"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        for s in sentences {
+            assert!(body.contains(s), "{page}: {s:?} missing");
+        }
+    }
+}
+
+#[test]
 fn extract_gives_readers_comments_only_on_request() {
     let page = r##"<html><body><article><h1>Talks resume</h1><p>Ministers from both countries met in Geneva on Monday and agreed to resume the talks.</p></article>
 <div id="comments"><ol class="comment-list"><li id="comment-7" class="comment"><article class="comment-body">

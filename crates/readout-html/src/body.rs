@@ -15,7 +15,9 @@
 //!    quarter as well when its paragraphs alone score four times as high).
 //! 4. The chosen container, with those of its siblings that score well or are clean
 //!    paragraphs, is read block by block in document order; blocks that are mostly links or are
-//!    known furniture are dropped, and figure captions are kept apart.
+//!    known furniture are dropped, and figure captions are kept apart. An article cut into
+//!    chunks of the same make between ads (a few levels apart, in one `<article>`, no linked
+//!    headline between them) is read from all its chunks instead.
 //!
 //! Traversals are iterative, so deeply nested markup cannot overflow the stack; per-node data
 //! lives in vectors indexed by the DOM's dense node ids.
@@ -589,13 +591,103 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
             }
         }
     }
-    let parts = article_parts(top, top_score);
+    // An article cut into chunks between ads ("<div><div><section class=body>…" again and
+    // again) is read from every chunk of the chosen one's make; otherwise from the chosen
+    // container and the siblings that belong with it.
+    let parts =
+        same_make_chunks(dom, top, &stats, &dead).unwrap_or_else(|| article_parts(top, top_score));
     // Pass 3: read the chosen parts block by block.
     let mut body = Body::default();
     for part in parts {
         read_blocks(dom.get(part), &skip, &marks, furniture, &mut body);
     }
     body
+}
+
+/// How many levels above the chosen container the chunks of a cut-up article are looked for.
+const CHUNK_LEVELS: usize = 4;
+/// Least prose (characters) of a chunk of a cut-up article, and most of its text in links.
+const MIN_CHUNK_PROSE: usize = 80;
+const MAX_CHUNK_LINK_DENSITY: f64 = 0.3;
+
+/// The chunks of an article cut into several containers of the same make (tag and classes)
+/// between ads and pull quotes, in document order, when the chosen container is one of them:
+/// the containers like it, none inside another, under its ancestor [`CHUNK_LEVELS`] up,
+/// each with some prose and not mostly links. `None` when it stands alone.
+fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> Option<Vec<NodeId>> {
+    let chosen = dom.get(top);
+    let make = |n: NodeRef| -> Option<(Tag, String)> {
+        let e = n.as_element()?;
+        let class = e
+            .attr(Attr::Class)?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (!class.is_empty()).then(|| (e.tag(), class))
+    };
+    let own = make(chosen)?;
+    let mut ancestor = chosen;
+    for _ in 0..CHUNK_LEVELS {
+        ancestor = ancestor.parent()?;
+    }
+    // Another story's body can be built like this one (a blog's front page, a newsletter, the
+    // stories under the article): chunks stay inside the chosen one's `<article>`, and a
+    // linked headline between two chunks starts another story.
+    let article_of = |n: NodeRef| {
+        let mut up = n.parent();
+        while let Some(u) = up {
+            if u.as_element().is_some_and(|e| e.tag() == Tag::Article) {
+                return Some(u.id());
+            }
+            up = u.parent();
+        }
+        None
+    };
+    let own_article = article_of(chosen);
+    let mut chunks = Vec::new();
+    // Subtrees of chunks already taken are not searched: a chunk holds no other chunk.
+    let mut inside: Option<NodeRef> = None;
+    let mut story_break = false;
+    for edge in ancestor.traverse() {
+        match edge {
+            Edge::Open(n) if inside.is_none() => {
+                let i = n.id() as usize;
+                let Some(e) = n.as_element() else { continue };
+                if matches!(e.tag(), Tag::H1 | Tag::H2 | Tag::H3)
+                    && n.descendants()
+                        .any(|d| d.as_element().is_some_and(|x| x.tag() == Tag::A))
+                {
+                    story_break = true;
+                }
+                if dead[i] || make(n).as_ref() != Some(&own) || article_of(n) != own_article {
+                    continue;
+                }
+                if story_break {
+                    if chunks.contains(&top) {
+                        // Another story starts after the chosen one's chunks.
+                        break;
+                    }
+                    // The chunks so far belonged to a story before the chosen one's.
+                    chunks.clear();
+                    story_break = false;
+                }
+                let s = stats[i];
+                let density = if s.chars == 0 {
+                    1.0
+                } else {
+                    s.link_chars as f64 / s.chars as f64
+                };
+                if n.id() == top || (s.prose >= MIN_CHUNK_PROSE && density < MAX_CHUNK_LINK_DENSITY)
+                {
+                    chunks.push(n.id());
+                    inside = Some(n);
+                }
+            }
+            Edge::Close(n) if inside.is_some_and(|x| x.id() == n.id()) => inside = None,
+            _ => {}
+        }
+    }
+    (chunks.len() > 1 && chunks.contains(&top)).then_some(chunks)
 }
 
 /// How many times the best-scored container's prose another candidate must hold to be taken
@@ -818,6 +910,33 @@ mod tests {
     }
 
     #[test]
+    fn other_stories_built_like_the_article_stay_out() {
+        // A front page: each story's text in a container of the same make, each under its own
+        // linked headline.
+        let story = |n: usize, extra: &str| {
+            format!(
+                r#"<div class="item"><h2><a href="/s{n}">Story {n}</a></h2><div class="story-text"><p>Story {n}. {PROSE}</p>{extra}</div></div>"#
+            )
+        };
+        let long = format!("<p>{PROSE}</p>").repeat(4);
+        let html = format!(
+            r#"<html><body><main>{}{}{}</main></body></html>"#,
+            story(1, ""),
+            story(2, &long),
+            story(3, "")
+        );
+        let b = body(&html);
+        assert!(b.paragraphs.iter().any(|p| p.starts_with("Story 2.")));
+        assert!(
+            b.paragraphs
+                .iter()
+                .all(|p| !p.starts_with("Story 1.") && !p.starts_with("Story 3.")),
+            "{:?}",
+            b.paragraphs
+        );
+    }
+
+    #[test]
     fn keeps_a_whole_article_inside_a_badly_named_wrapper() {
         let html = format!(
             r#"<html><body><div class="content-sidebar-wrap"><div class="post"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div><div class="sidebar"><p>Short promo text for another page that is here.</p></div></body></html>"#
@@ -844,13 +963,14 @@ mod tests {
         );
         let b = body(&html);
         assert_eq!(b.paragraphs, [PROSE, PROSE, long.as_str(), PROSE]);
-        // Two containers alike are not yet a pattern.
+        // Two containers alike are not yet a pattern of one container per paragraph, but they
+        // are two chunks of the article: both are read, and nothing else of their parent.
         let html = format!(
-            r#"<html><body><div class="main-column">{}{}</div></body></html>"#,
+            r#"<html><body><div class="main-column">{}<div class="promo"><a href="/x">Watch the video of the day and more</a></div>{}</div></body></html>"#,
             para(PROSE),
             para(&long)
         );
-        assert_eq!(body(&html).paragraphs, [long]);
+        assert_eq!(body(&html).paragraphs, [PROSE, long.as_str()]);
     }
 
     #[test]
