@@ -317,6 +317,17 @@ struct Stats {
     prose: usize,
 }
 
+impl Stats {
+    /// The share of the text in links; `empty` for an element without text.
+    fn link_density(&self, empty: f64) -> f64 {
+        if self.chars == 0 {
+            empty
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
 /// Appends `text` to `out` with runs of white space made one space; returns the number of
 /// characters appended.
 fn collapse(text: &str, out: &mut String) -> usize {
@@ -492,13 +503,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     }
     let final_score = |id: NodeId| -> f64 {
         let i = id as usize;
-        let s = stats[i];
-        let density = if s.chars == 0 {
-            0.0
-        } else {
-            s.link_chars as f64 / s.chars as f64
-        };
-        (score[i] + marks[i].weight) * (1.0 - density)
+        (score[i] + marks[i].weight) * (1.0 - stats[i].link_density(0.0))
     };
     // The chosen container and the siblings that belong to the article too.
     let article_parts = |top: NodeId, top_score: f64| -> Vec<NodeId> {
@@ -517,12 +522,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                 continue;
             }
             let s = stats[sib.id() as usize];
-            let density = if s.chars == 0 {
-                1.0
-            } else {
-                s.link_chars as f64 / s.chars as f64
-            };
-            let good_paragraph = el.tag() == Tag::P && s.chars >= 80 && density < 0.25;
+            let good_paragraph = el.tag() == Tag::P && s.chars >= 80 && s.link_density(1.0) < 0.25;
             if final_score(sib.id()) >= threshold || good_paragraph {
                 parts.push(sib.id());
             }
@@ -672,12 +672,8 @@ fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> O
                     story_break = false;
                 }
                 let s = stats[i];
-                let density = if s.chars == 0 {
-                    1.0
-                } else {
-                    s.link_chars as f64 / s.chars as f64
-                };
-                if n.id() == top || (s.prose >= MIN_CHUNK_PROSE && density < MAX_CHUNK_LINK_DENSITY)
+                if n.id() == top
+                    || (s.prose >= MIN_CHUNK_PROSE && s.link_density(1.0) < MAX_CHUNK_LINK_DENSITY)
                 {
                     chunks.push(n.id());
                     inside = Some(n);
