@@ -280,6 +280,13 @@ fn surnames_and_pronouns_refer_back() {
         "2023-01-10",
     );
     assert_eq!(events(&doc), [ev("111", "BBB", "CCC")]);
+    // A subject pronoun goes back to the main clause's subject, not to one of a clause inside
+    // it named later.
+    let doc = code(
+        "Pavel Orlov said he backed the plan when Anna Lind visited Arlo. He condemned Carpath.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc).last(), Some(&ev("111", "BBBGOV", "CCC")));
 }
 
 #[test]

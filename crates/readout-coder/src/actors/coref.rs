@@ -22,6 +22,8 @@ pub struct Coref {
     pub last_plural: Option<u32>,
     /// Distinct actors in order of their latest mention.
     pub recent: Vec<u32>,
+    /// The sentence whose main clause last named a person as its subject.
+    main_subject_sentence: Option<usize>,
     /// Persons the lexicon does not know, by the normalised last word of their name → the
     /// document actor: how a later "Mr Ahmed" or bare "Ahmed" finds the person named in full.
     pub persons_by_surname: HashMap<String, u32>,
@@ -31,6 +33,19 @@ pub struct Coref {
 }
 
 impl Coref {
+    /// Records a person named as a subject. The subject of a subordinate clause does not take
+    /// the place of the main clause's subject named before it in the same sentence: in "Mr
+    /// Clarke said he backed the plans when Mr Blunkett argued for them. '…,' he said", the
+    /// second "he" is Clarke.
+    pub(crate) fn note_subject_person(&mut self, entity: u32, sentence: usize, main_clause: bool) {
+        if main_clause {
+            self.main_subject_sentence = Some(sentence);
+            self.last_subject_person = Some(entity);
+        } else if self.main_subject_sentence != Some(sentence) {
+            self.last_subject_person = Some(entity);
+        }
+    }
+
     pub(crate) fn note(&mut self, entity: u32) {
         self.recent.retain(|&e| e != entity);
         self.recent.push(entity);

@@ -19,7 +19,25 @@ fn is_possessive(text: &str) -> bool {
 /// Whether the noun group over `tokens` is a subject: one of its words is a subject of a word
 /// outside it.
 fn is_subject_group(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
-    tokens.clone().any(|t| {
+    group_subject(syn, tokens).is_some()
+}
+
+/// Whether a subject token belongs to the sentence's main clause: its verb is the root, or is
+/// coordinated with the root ("Clarke said … and added …").
+pub(crate) fn subject_of_main_clause(syn: &crate::syntax::Syntax, subject: usize) -> bool {
+    let Some(verb) = syn.head(subject) else {
+        return false;
+    };
+    match syn.rel(verb) {
+        Rel::Root => true,
+        Rel::Conj => syn.head(verb).is_some_and(|h| syn.rel(h) == Rel::Root),
+        _ => false,
+    }
+}
+
+/// The token of a group that is the subject of its clause, if any.
+fn group_subject(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> Option<usize> {
+    tokens.clone().find(|&t| {
         crate::events::args::is_subject(syn.rel(t))
             && syn.head(t).is_none_or(|h| !tokens.contains(&h))
     })
@@ -372,8 +390,8 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 let actor = &doc.actors[e as usize];
                 if actor.key.starts_with("person:") {
                     coref.last_person = Some(e);
-                    if is_subject_group(syn, group.tokens.clone()) {
-                        coref.last_subject_person = Some(e);
+                    if let Some(t) = group_subject(syn, group.tokens.clone()) {
+                        coref.note_subject_person(e, sentence, subject_of_main_clause(syn, t));
                     }
                     match group.person {
                         Some(p) => {
@@ -508,8 +526,8 @@ fn appositive_persons(
         if update_coref {
             coref.note(e);
             coref.last_person = Some(e);
-            if is_subject_group(syn, range.clone()) {
-                coref.last_subject_person = Some(e);
+            if let Some(t) = group_subject(syn, range.clone()) {
+                coref.note_subject_person(e, sentence, subject_of_main_clause(syn, t));
             }
             coref.persons_by_surname.insert(last_word(&name), e);
         }

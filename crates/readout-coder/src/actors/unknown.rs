@@ -345,15 +345,17 @@ fn unlisted(
         cx.coref.note(e);
         // "Sir Andrew Green, chairman of …, says": the parser may make the honorific the head
         // of the name, and the subject.
-        let clause_role = if honorific && syn.head(head) == Some(run.start - 1) {
-            syn.rel(run.start - 1)
+        let role_token = if honorific && syn.head(head) == Some(run.start - 1) {
+            run.start - 1
         } else {
-            syn.rel(head)
+            head
         };
+        let clause_role = syn.rel(role_token);
         if person {
             cx.coref.last_person = Some(e);
             if crate::events::args::is_subject(clause_role) {
-                cx.coref.last_subject_person = Some(e);
+                let main = super::groups::subject_of_main_clause(syn, role_token);
+                cx.coref.note_subject_person(e, sentence, main);
             }
             cx.coref.persons_by_surname.insert(last_word(&name), e);
         } else if matches!(syn.rel(head), Rel::Nsubj) {
