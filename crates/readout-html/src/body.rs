@@ -616,16 +616,18 @@ const MAX_CHUNK_LINK_DENSITY: f64 = 0.3;
 /// each with some prose and not mostly links. `None` when it stands alone.
 fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> Option<Vec<NodeId>> {
     let chosen = dom.get(top);
-    let make = |n: NodeRef| -> Option<(Tag, String)> {
-        let e = n.as_element()?;
-        let class = e
-            .attr(Attr::Class)?
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (!class.is_empty()).then(|| (e.tag(), class))
+    let own_element = chosen.as_element()?;
+    let own_class = own_element
+        .attr(Attr::Class)
+        .filter(|c| !c.trim().is_empty())?;
+    // The same tag and the same classes, compared without building strings.
+    let same_make = |n: NodeRef| {
+        n.as_element().is_some_and(|e| {
+            e.tag() == own_element.tag()
+                && e.attr(Attr::Class)
+                    .is_some_and(|c| c.split_whitespace().eq(own_class.split_whitespace()))
+        })
     };
-    let own = make(chosen)?;
     let mut ancestor = chosen;
     for _ in 0..CHUNK_LEVELS {
         ancestor = ancestor.parent()?;
@@ -659,7 +661,7 @@ fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> O
                 {
                     story_break = true;
                 }
-                if dead[i] || make(n).as_ref() != Some(&own) || article_of(n) != own_article {
+                if dead[i] || !same_make(n) || article_of(n) != own_article {
                     continue;
                 }
                 if story_break {
