@@ -140,8 +140,9 @@ def main():
     taken |= {name for _, name in capitals}
     refuse = stop | common | given_names() | surnames()
     # An alternate spelling shared by two cities names neither.
+    spellings = {city["geonameid"]: alternates(city, taken, refuse) for city in cities}
     spelled = collections.Counter(
-        fold(alt) for city in cities for alt in set(alternates(city, taken, refuse)))
+        fold(alt) for alts in spellings.values() for alt in set(alts))
     for city in cities:
         country = iso3.get(city["countrycode"])
         name = city["name"].strip()
@@ -153,7 +154,7 @@ def main():
             continue
         region = states.get(city["admin1code"], "") if country == "USA" else ""
         kept = {fold(name)}
-        for spelling in [name] + alternates(city, taken, refuse):
+        for spelling in [name] + spellings[city["geonameid"]]:
             if spelling != name and (spelled[fold(spelling)] > 1 or fold(spelling) in kept):
                 continue
             kept.add(fold(spelling))

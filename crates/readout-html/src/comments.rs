@@ -63,10 +63,6 @@ const MAX_ITEM_NODES: usize = 300;
 /// Longest author name or date line.
 const MAX_LINE: usize = 120;
 
-fn is_text_mark(e: &Element) -> bool {
-    e.class_says(&TEXT_MARKS, &[])
-}
-
 fn is_author_mark(e: &Element) -> bool {
     e.class_says(&AUTHOR_MARKS, &["avatar"])
 }
@@ -91,7 +87,7 @@ pub fn comments(doc: &Dom) -> Vec<Comment> {
     let mut out = Vec::new();
     for node in doc.nodes() {
         let Some(e) = node.as_element() else { continue };
-        if !is_text_mark(&e) || is_apparatus_inside_comment(node) {
+        if !is_comment_text(&e) {
             continue;
         }
         let text = own_text(node);
@@ -108,10 +104,13 @@ pub fn comments(doc: &Dom) -> Vec<Comment> {
     out
 }
 
-/// Whether a marked element is itself a non-text part of a comment (`comment-body-meta`).
-fn is_apparatus_inside_comment(node: NodeRef) -> bool {
-    node.as_element()
-        .is_some_and(|e| e.class_says(&["meta", "author", "date", "reply"], &[]))
+/// Class and id words that make an element marked as comment text one of its other parts
+/// (`comment-body-meta`, `comment-text-author`).
+const MARKED_PART_WORDS: [&str; 4] = ["meta", "author", "date", "reply"];
+
+/// Whether the element holds a comment's text: marked as such, and not as another part of it.
+fn is_comment_text(e: &Element) -> bool {
+    e.class_says(&TEXT_MARKS, &MARKED_PART_WORDS)
 }
 
 /// The words of a comment's text element that are the reader's: without its apparatus and
@@ -132,7 +131,8 @@ fn own_text(root: NodeRef) -> String {
                     continue;
                 }
                 if let Some(e) = n.as_element() {
-                    let nested = n.id() != root.id() && (is_text_mark(&e) || is_comment_item(&e));
+                    let nested =
+                        n.id() != root.id() && (is_comment_text(&e) || is_comment_item(&e));
                     if nested || is_apparatus(&e) {
                         skipping = Some(n);
                         continue;
@@ -211,8 +211,7 @@ fn walk_own<'a, T>(
         match edge {
             Edge::Open(n) if skipping.is_none() => {
                 let Some(e) = n.as_element() else { continue };
-                let comment_like =
-                    is_comment_item(&e) || (is_text_mark(&e) && !is_apparatus_inside_comment(n));
+                let comment_like = is_comment_item(&e) || is_comment_text(&e);
                 if comment_like && n.id() != text.id() && !holds(n, text) {
                     skipping = Some(n);
                     let inside = holds(text, n);
