@@ -290,6 +290,40 @@ fn surnames_and_pronouns_refer_back() {
 }
 
 #[test]
+fn a_reaction_to_the_move_is_aimed_at_whoever_made_it() {
+    // "The plan" names the act, not its doer: the reaction is aimed at the actor that was the
+    // subject of a sentence just before (a sentence the coder parses: one with a verb it knows).
+    let doc = code(
+        "The Union plans to seize ships next year. Arland rejected the plan.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("120", "AAA", "IGOXYZ")]);
+    // Whoever only reports the act is passed over for the one who did it.
+    let doc = code(
+        "The Union plans to seize ships next year. Pavel Orlov said so. Arland rejected the plan.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc).last(), Some(&ev("120", "AAA", "IGOXYZ")));
+    // Not when the doer was named three sentences back, nor when the phrase says whose plan
+    // it is, nor for a plan with no "the".
+    let doc = code(
+        "The Union plans to seize ships next year. It is a big change. Quotas are old. Arland rejected the plan.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("120", "AAA", "")]);
+    let doc = code(
+        "The Union plans to seize ships next year. Arland rejected a plan.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("120", "AAA", "")]);
+    let doc = code(
+        "The Union plans to seize ships next year. Arland rejected the plan of Borovia.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("120", "AAA", "BBB")]);
+}
+
+#[test]
 fn plural_references_and_coordinated_subjects_code_a_dyad() {
     let doc = code(
         "Arland's envoy flew to see Borovia's envoy. The two officials met on Friday.",

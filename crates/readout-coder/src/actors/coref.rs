@@ -6,6 +6,9 @@ use std::collections::HashMap;
 /// How many distinct recent actors coreference remembers.
 const RECENT_ACTORS: usize = 16;
 
+/// How many main-clause subjects coreference remembers.
+const MAIN_SUBJECTS: usize = 8;
+
 /// Coreference state carried from sentence to sentence.
 #[derive(Debug, Default)]
 pub struct Coref {
@@ -22,6 +25,10 @@ pub struct Coref {
     pub last_plural: Option<u32>,
     /// Distinct actors in order of their latest mention.
     pub recent: Vec<u32>,
+    /// Actors named as the subject of a main clause, with the sentence, latest last: the doers
+    /// a later "the move" or "the plan" stands for.
+    /// (actor, sentence, verb).
+    main_subjects: Vec<(u32, usize, usize)>,
     /// The sentence whose main clause last named a person as its subject.
     main_subject_sentence: Option<usize>,
     /// Persons the lexicon does not know, by the normalised last word of their name → the
@@ -44,6 +51,37 @@ impl Coref {
         } else if self.main_subject_sentence != Some(sentence) {
             self.last_subject_person = Some(entity);
         }
+    }
+
+    /// Records an actor named as the subject of verb `verb`, the head of a main clause.
+    pub(crate) fn note_main_subject(&mut self, entity: u32, sentence: usize, verb: usize) {
+        if self.main_subjects.last() == Some(&(entity, sentence, verb)) {
+            return;
+        }
+        if self.main_subjects.len() == MAIN_SUBJECTS {
+            self.main_subjects.remove(0);
+        }
+        self.main_subjects.push((entity, sentence, verb));
+    }
+
+    /// The latest actor that was the subject of a main clause in one of the `within` sentences
+    /// before `sentence`, other than those in `besides` and those `skip` rules out by the
+    /// clause's verb: whose act "the move" in `sentence` is ("The WTO is to end the quotas. A
+    /// charity condemned the move.").
+    pub(crate) fn doer_before(
+        &self,
+        sentence: usize,
+        within: usize,
+        besides: &[u32],
+        skip: impl Fn(usize) -> bool,
+    ) -> Option<u32> {
+        self.main_subjects
+            .iter()
+            .rev()
+            .filter(|&&(_, s, _)| s < sentence)
+            .take_while(|&&(_, s, _)| s + within >= sentence)
+            .find(|&&(e, _, verb)| !besides.contains(&e) && !skip(verb))
+            .map(|&(e, _, _)| e)
     }
 
     pub(crate) fn note(&mut self, entity: u32) {

@@ -387,6 +387,12 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 if matches!(syn.xpos(j - 1), Xpos::NNS | Xpos::NNPS) {
                     coref.last_plural = Some(e);
                 }
+                if let Some(verb) = group_subject(syn, group.tokens.clone())
+                    .filter(|&t| subject_of_main_clause(syn, t))
+                    .and_then(|t| syn.head(t))
+                {
+                    coref.note_main_subject(e, sentence, verb);
+                }
                 let actor = &doc.actors[e as usize];
                 if actor.key.starts_with("person:") {
                     coref.last_person = Some(e);
@@ -527,7 +533,11 @@ fn appositive_persons(
             coref.note(e);
             coref.last_person = Some(e);
             if let Some(t) = group_subject(syn, range.clone()) {
-                coref.note_subject_person(e, sentence, subject_of_main_clause(syn, t));
+                let main = subject_of_main_clause(syn, t);
+                if let Some(verb) = syn.head(t).filter(|_| main) {
+                    coref.note_main_subject(e, sentence, verb);
+                }
+                coref.note_subject_person(e, sentence, main);
             }
             coref.persons_by_surname.insert(last_word(&name), e);
         }

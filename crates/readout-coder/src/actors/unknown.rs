@@ -351,6 +351,12 @@ fn unlisted(
             head
         };
         let clause_role = syn.rel(role_token);
+        if let Some(verb) = syn.head(role_token).filter(|_| {
+            crate::events::args::is_subject(clause_role)
+                && super::groups::subject_of_main_clause(syn, role_token)
+        }) {
+            cx.coref.note_main_subject(e, sentence, verb);
+        }
         if person {
             cx.coref.last_person = Some(e);
             if crate::events::args::is_subject(clause_role) {

@@ -337,6 +337,17 @@ fn code_verb(
     if target.is_some() {
         let _ = write!(note, ", target: {how}");
     }
+    // A reaction to "the move" is aimed at whoever made it.
+    // Defending a move is done by its makers' side, signing a deal by its parties, breaking a
+    // law by anyone: only approval, disapproval and rejection are aimed at the maker.
+    let reaction = matches!(&frame.code[..2], "05" | "11" | "12")
+        && !matches!(&frame.code[..3], "052" | "057" | "128");
+    if target.is_none() && unnamed_makers.is_none() && reaction {
+        target = ctx.doer_of_act(p.head, &source);
+        if target.is_some() {
+            note.push_str(", target: the doer of the act it names, from the sentences before");
+        }
+    }
     let first = out.len();
     emit_event(ctx, p, frame, &source, target.as_ref(), out, note);
     if let Some(span) = unnamed_makers {

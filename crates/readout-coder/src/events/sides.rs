@@ -135,6 +135,61 @@ impl SentenceCtx<'_> {
         self.side_of_group(g)
     }
 
+    /// The doer of the act a reaction by `source` is aimed at, when verb `v` names the act
+    /// instead ("Christian Aid condemned the move", "airlines reacted against the proposed
+    /// levy"): coders code the reaction against whoever made the move. The act is a definite
+    /// policy word (`evaluation thing`) with no actor in its phrase, as the verb's object or
+    /// after "against", "to", "over", "on" or "about"; its doer is the latest other actor
+    /// that was the subject of a main clause in the two sentences before.
+    pub fn doer_of_act(&self, v: usize, source: &Side) -> Option<Side> {
+        const PREPOSITIONS: [&str; 5] = ["against", "to", "over", "on", "about"];
+        const DEFINITE: [&str; 5] = ["the", "this", "that", "these", "those"];
+        let syn = self.syn;
+        let act = syn.children(v).find(|&c| {
+            let placed = match syn.rel(c) {
+                Rel::Obj => syn.case_of(c).is_none(),
+                Rel::Obl => syn
+                    .case_of(c)
+                    .is_some_and(|p| PREPOSITIONS.iter().any(|w| self.word_is(p, w))),
+                _ => false,
+            };
+            placed
+                && syn.upos(c) == Upos::NOUN
+                && self.lex.judged_things.contains(&self.toks.words[c])
+        })?;
+        let definite = syn.children(act).any(|c| {
+            syn.rel(c) == Rel::Det && DEFINITE.iter().any(|w| self.word_is(c, w))
+        });
+        // "the plans of the council", "the idea that …", "the decision to send": the phrase
+        // says whose act or what act it is, and the sentences before need not.
+        let described = syn.children(act).any(|c| {
+            matches!(syn.rel(c), Rel::NmodPoss | Rel::Acl | Rel::AclRelcl)
+                || (c > act && syn.rel(c) == Rel::Nmod)
+        });
+        if !definite || described || self.side_at(act).is_some() {
+            return None;
+        }
+        // A speaker reports the act; the doer is the one who did it. A move is made by a body
+        // or an official with a role, not by "workers" or "business leaders" at large.
+        let speaker = |verb: usize| self.verb_at(verb).is_some_and(|v| v.report);
+        let maker = |e: u32| {
+            let a = &self.doc.actors[e as usize];
+            let crowd = a.key.starts_with("code:")
+                && a.sectors.iter().any(|s| matches!(s.as_str(), "CVL" | "LAB" | "BUS"));
+            let unknown = a.sectors.is_empty() && a.unlisted;
+            !unknown && !crowd
+        };
+        let doer = self
+            .coref
+            .doer_before(self.index, 2, &source.entities, speaker)
+            .filter(|&e| maker(e))?;
+        Some(Side {
+            entities: vec![doer],
+            span: self.span(syn.extent(act).start..act + 1),
+            negative_determiner: false,
+        })
+    }
+
     /// The actors named by the phrase headed by token `t`.
     pub fn side_at(&self, t: usize) -> Option<Side> {
         self.side_at_depth(t, 0)
