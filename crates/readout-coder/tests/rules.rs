@@ -17,6 +17,7 @@ cameo 171 | Seize or damage property | -9.2 | 4 | -
 cameo 030 | Express intent to cooperate | 4 | 1 | AGREE
 cameo 031 | Express intent to engage in material cooperation | 5.2 | 1 | AGREE
 cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
+cameo 0342 | Express intent to change policy | 7 | 1 | AGREE
 cameo 040 | Consult | 1 | 1 | CONSULT
 cameo 046 | Engage in negotiation | 7 | 1 | CONSULT
 cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
@@ -102,6 +103,11 @@ verb resign
 evaluation negative | incompetent | wrong
 evaluation positive | admirable
 evaluation thing | plan
+policy tax | taxes | budget
+verb pledge
+    complement: committed
+    frame: = 030
+agent BUS | company
 verb accuse
     complement: alleged
     frame: + = 112
@@ -321,6 +327,21 @@ fn a_reaction_to_the_move_is_aimed_at_whoever_made_it() {
         "2026-01-10",
     );
     assert_eq!(events(&doc), [ev("120", "AAA", "BBB")]);
+}
+
+#[test]
+fn an_intent_about_taxes_or_a_budget_is_intent_to_change_policy() {
+    let doc = code("Arland pledged to cut taxes.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("0342", "AAA", "")]);
+    let doc = code("Pavel Orlov said he would present a budget.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("0342", "BBBGOV", "")]);
+    // Not an intent about something else, a promise to reject, or a company's plans.
+    let doc = code("Arland pledged to cut prices.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("030", "AAA", "")]);
+    let doc = code("Arland pledged to reject the budget.", "2026-01-10");
+    assert!(events(&doc).contains(&ev("030", "AAA", "")), "{:?}", events(&doc));
+    let doc = code("The Borovian company pledged to cut taxes.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("030", "BBBBUS", "")]);
 }
 
 #[test]

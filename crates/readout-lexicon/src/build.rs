@@ -235,9 +235,10 @@ impl LexiconBuilder {
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
                 "spokesperson" => c.spokespersons(file, r),
+                "policy" => c.policy_words(file, r),
                 "vague-time" => c.vague_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson or vague-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, policy or vague-time)"
                 ))),
             }
         }
@@ -1135,6 +1136,12 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "spokesperson");
         self.lex.spokespersons.extend(ids);
+    }
+
+    fn policy_words(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "policy word");
+        self.lex.policy_words.extend(ids);
     }
 
     fn vague_times(&mut self, file: &str, r: &Record) {

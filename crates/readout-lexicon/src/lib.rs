@@ -172,6 +172,9 @@ pub struct Lexicon {
     /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
     /// said" speaks for the organisation last named as a subject.
     pub spokespersons: std::collections::HashSet<u32>,
+    /// Nouns of public policy (taxes, a budget, a law), from `policy` records: an expression of
+    /// intent about one is intent to change policy (CAMEO 0342).
+    pub policy_words: std::collections::HashSet<u32>,
     /// Words that place an event in time without saying when ("recently", "lately"): an
     /// event they qualify is not dated to the publication day (`vague-time` records).
     pub vague_times: std::collections::HashSet<u32>,

@@ -93,6 +93,7 @@ pub fn code_sentence(
     buffers.predicates = preds;
     super::statements::recode_statements(ctx, &mut out[first..]);
     super::statements::code_commitments(ctx, out, first);
+    super::statements::recode_policy_intents(ctx, &mut out[first..]);
     drop_elaborations(ctx, out, first);
     super::attribution::attribute(ctx, &mut out[first..]);
 }

@@ -180,6 +180,52 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
     }
 }
 
+/// An expression of intent about taxes, spending, a budget or a law ("pledged to introduce a
+/// tough budget", "we will cut taxes") is intent to change policy (0342), as CAMEO coders code
+/// it, not a bare intent to cooperate (030). The intended act is what the verb's complement,
+/// its object or the clause it reports says (`policy` words in `lexicon/verbs/policy.txt`).
+pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
+    const POLICY_INTENT: &str = "0342";
+    let syn = ctx.syn;
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.code != "030" || e.negated {
+            continue;
+        }
+        // Policy is made by governments, parties and their people: a company's plans for its
+        // fees or its debt are business.
+        let public = e.source.actor.is_some_and(|a| {
+            let sectors = &ctx.doc.actors[a as usize].sectors;
+            !sectors.iter().any(|s| matches!(s.as_str(), "BUS" | "CVL" | "LAB"))
+        });
+        let t = e.trigger_token as usize;
+        let mut heads = ctx.reported_heads(t);
+        heads.extend(syn.children(t).filter(|&c| syn.rel(c) == Rel::Obj));
+        let within = |w: usize| heads.iter().any(|&h| syn.extent(h).contains(&w));
+        let about_policy = heads.iter().any(|&h| {
+            syn.extent(h).any(|w| {
+                syn.upos(w) == readout_syntax::Upos::NOUN
+                    && ctx.lex.policy_words.contains(&ctx.toks.words[w])
+            })
+        });
+        // "pledged to oppose the bill" promises a rejection, not a change of policy.
+        let hostile = events.iter().any(|f| {
+            within(f.trigger_token as usize) && f.code.as_str() >= "09"
+        });
+        if !public || !about_policy || hostile {
+            continue;
+        }
+        let Some(cameo) = ctx.lex.code(POLICY_INTENT) else {
+            continue;
+        };
+        let e = &mut events[i];
+        e.code = POLICY_INTENT.to_string();
+        e.goldstein = cameo.goldstein;
+        e.quad_class = cameo.quad_class;
+        e.plover = cameo.plover.clone();
+    }
+}
+
 /// The verb of commitment that governs the event at `t` ("agreed *to meet*", "decided to
 /// resume talks"): the lexicon's `complement: committed`, or an adjective of intent ("is
 /// willing to work with").
