@@ -18,6 +18,7 @@ cameo 030 | Express intent to cooperate | 4 | 1 | AGREE
 cameo 031 | Express intent to engage in material cooperation | 5.2 | 1 | AGREE
 cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
 cameo 0342 | Express intent to change policy | 7 | 1 | AGREE
+cameo 0242 | Appeal for policy change | -0.3 | 1 | REQUEST
 cameo 040 | Consult | 1 | 1 | CONSULT
 cameo 046 | Engage in negotiation | 7 | 1 | CONSULT
 cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
@@ -330,7 +331,7 @@ fn a_reaction_to_the_move_is_aimed_at_whoever_made_it() {
 }
 
 #[test]
-fn an_intent_about_taxes_or_a_budget_is_intent_to_change_policy() {
+fn an_intent_or_appeal_about_taxes_or_a_budget_is_about_policy() {
     let doc = code("Arland pledged to cut taxes.", "2026-01-10");
     assert_eq!(events(&doc), [ev("0342", "AAA", "")]);
     let doc = code("Pavel Orlov said he would present a budget.", "2026-01-10");
@@ -342,6 +343,11 @@ fn an_intent_about_taxes_or_a_budget_is_intent_to_change_policy() {
     assert!(events(&doc).contains(&ev("030", "AAA", "")), "{:?}", events(&doc));
     let doc = code("The Borovian company pledged to cut taxes.", "2026-01-10");
     assert_eq!(events(&doc), [ev("030", "BBBBUS", "")]);
+    // An appeal for a change of policy is 0242; an appeal for something else stays 020.
+    let doc = code("Pavel Orlov urged Arland to cut taxes.", "2026-01-10");
+    assert_eq!(events(&doc)[0], ev("0242", "BBBGOV", "AAA"));
+    let doc = code("Pavel Orlov urged Arland to free the prisoners.", "2026-01-10");
+    assert_eq!(events(&doc)[0], ev("020", "BBBGOV", "AAA"));
 }
 
 #[test]

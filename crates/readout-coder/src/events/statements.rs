@@ -180,16 +180,22 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
     }
 }
 
-/// An expression of intent about taxes, spending, a budget or a law ("pledged to introduce a
-/// tough budget", "we will cut taxes") is intent to change policy (0342), as CAMEO coders code
-/// it, not a bare intent to cooperate (030). The intended act is what the verb's complement,
-/// its object or the clause it reports says (`policy` words in `lexicon/verbs/policy.txt`).
+/// An expression of intent or an appeal about taxes, spending, a budget or a law ("pledged to
+/// introduce a tough budget", "said the minister needed to change policy") is intent to change
+/// policy (0342) or an appeal for it (0242), as CAMEO coders code them, not a bare intent to
+/// cooperate (030) or appeal (020). What is intended or asked for is what the verb's
+/// complement, its object or "for" phrase, or the clause it reports says (`policy` words in
+/// `lexicon/verbs/policy.txt`).
 pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
-    const POLICY_INTENT: &str = "0342";
     let syn = ctx.syn;
     for i in 0..events.len() {
         let e = &events[i];
-        if e.code != "030" || e.negated {
+        let policy_code = match e.code.as_str() {
+            "030" => "0342",
+            "020" => "0242",
+            _ => continue,
+        };
+        if e.negated {
             continue;
         }
         // Policy is made by governments, parties and their people: a company's plans for its
@@ -200,7 +206,10 @@ pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
         });
         let t = e.trigger_token as usize;
         let mut heads = ctx.reported_heads(t);
-        heads.extend(syn.children(t).filter(|&c| syn.rel(c) == Rel::Obj));
+        heads.extend(syn.children(t).filter(|&c| {
+            syn.rel(c) == Rel::Obj
+                || (syn.rel(c) == Rel::Obl && syn.case_of(c).is_some_and(|p| ctx.word_is(p, "for")))
+        }));
         let within = |w: usize| heads.iter().any(|&h| syn.extent(h).contains(&w));
         let about_policy = heads.iter().any(|&h| {
             syn.extent(h).any(|w| {
@@ -209,17 +218,17 @@ pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
             })
         });
         // "pledged to oppose the bill" promises a rejection, not a change of policy.
-        let hostile = events.iter().any(|f| {
-            within(f.trigger_token as usize) && f.code.as_str() >= "09"
-        });
+        let hostile = events
+            .iter()
+            .any(|f| within(f.trigger_token as usize) && f.code.as_str() >= "09");
         if !public || !about_policy || hostile {
             continue;
         }
-        let Some(cameo) = ctx.lex.code(POLICY_INTENT) else {
+        let Some(cameo) = ctx.lex.code(policy_code) else {
             continue;
         };
         let e = &mut events[i];
-        e.code = POLICY_INTENT.to_string();
+        e.code = policy_code.to_string();
         e.goldstein = cameo.goldstein;
         e.quad_class = cameo.quad_class;
         e.plover = cameo.plover.clone();
