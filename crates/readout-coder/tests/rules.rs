@@ -351,6 +351,18 @@ fn an_intent_or_appeal_about_taxes_or_a_budget_is_about_policy() {
 }
 
 #[test]
+fn a_title_codes_a_known_person_the_lexicon_gives_no_office_that_day() {
+    // Before his first listed office, the title the text gives him decides his sector.
+    let doc = code("Envoy Pavel Orlov praised Arland.", "2018-06-01");
+    assert_eq!(events(&doc), [ev("051", "BBBGOV", "AAA")]);
+    let doc = code("Pavel Orlov praised Arland.", "2018-06-01");
+    assert_eq!(events(&doc), [ev("051", "BBB", "AAA")]);
+    // In office, the listed office wins over a title the text gives.
+    let doc = code("Foreign minister Anna Lind praised Borovia.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("051", "AAAOPP", "BBB")]);
+}
+
+#[test]
 fn plural_references_and_coordinated_subjects_code_a_dyad() {
     let doc = code(
         "Arland's envoy flew to see Borovia's envoy. The two officials met on Friday.",

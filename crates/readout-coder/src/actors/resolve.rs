@@ -46,15 +46,25 @@ impl<'l> Resolver<'l> {
     /// The document actor for lexicon person `index` (into `Lexicon::persons`), coded by the
     /// office held on the article's date; created on first mention, then reused.
     pub fn person(&mut self, doc: &mut Document, index: u32) -> u32 {
-        self.person_as(doc, index, None)
+        self.person_as(doc, index, None, None)
     }
 
-    /// A person, with the sector a modifier imposes ("former president X" is ELI).
-    pub fn person_as(&mut self, doc: &mut Document, index: u32, modifier: Option<&str>) -> u32 {
+    /// A person, with the sector a modifier imposes ("former president X" is ELI), or, when
+    /// the lexicon gives the person no office on the article's date, the sector of the title
+    /// the text gives ("immigration minister Des Browne" before his first listed office).
+    pub fn person_as(
+        &mut self,
+        doc: &mut Document,
+        index: u32,
+        modifier: Option<&str>,
+        title: Option<&str>,
+    ) -> u32 {
         let p = &self.lex.persons[index as usize];
         // In office: the office's code. Out of office: a former official is an elite (ELI) of
         // the country served; someone not yet in office is coded by country alone.
-        let (country, mut sector) = match p.standing_on(self.date) {
+        let standing = p.standing_on(self.date);
+        let in_office = matches!(standing, Some(Standing::InOffice(_)));
+        let (country, mut sector) = match standing {
             Some(Standing::InOffice(r)) => (r.country.clone(), r.sector.clone()),
             Some(Standing::Former(r)) if !matches!(r.country.as_str(), "IGO" | "NGO") => {
                 (r.country.clone(), "ELI".to_string())
@@ -66,6 +76,8 @@ impl<'l> Resolver<'l> {
         };
         if let Some(m) = modifier {
             sector = m.to_string();
+        } else if let Some(t) = title.filter(|_| !in_office && !country.is_empty()) {
+            sector = t.to_string();
         }
         let code = format!("{country}{sector}");
         // An office in an international organisation ("IGO | EURCOM") has no country.
@@ -334,7 +346,8 @@ pub(crate) fn resolve(
         return;
     }
     if let Some(p) = person {
-        let e = res.person_as(doc, p, modifier);
+        let title = agent.map(|s| lex.sectors[s as usize].as_str());
+        let e = res.person_as(doc, p, modifier, title);
         group.entity = Some(e);
         return;
     }
