@@ -363,6 +363,21 @@ fn a_title_codes_a_known_person_the_lexicon_gives_no_office_that_day() {
 }
 
 #[test]
+fn an_unlisted_person_named_with_their_body_acts_for_it() {
+    let doc = code("Tom Hale, of Borovia Wire, said the talks had failed.", "2026-01-10");
+    assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
+    let doc = code(
+        "Tom Hale, chairman of Borovia Wire, said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
+    // A place is no body.
+    let doc = code("Tom Hale, of Velm, said the talks had failed.", "2026-01-10");
+    assert_ne!(events(&doc), [ev("010", "BBBMED", "")]);
+    assert!(!events(&doc).iter().any(|e| e.1.ends_with("MED")), "{:?}", events(&doc));
+}
+
+#[test]
 fn plural_references_and_coordinated_subjects_code_a_dyad() {
     let doc = code(
         "Arland's envoy flew to see Borovia's envoy. The two officials met on Friday.",

@@ -188,6 +188,79 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
         let at = groups.partition_point(|o| o.tokens.start < g.tokens.start);
         groups.insert(at, g);
     }
+    affiliate(cx, groups);
+}
+
+/// "Anne Borthwick, of Campaign for Borders Rail", "Sir Andrew Green, chairman of Migration
+/// Watch": a person the lexicon does not list, named with the body they belong to, acts for
+/// that body and takes its code, unless the phrase gave the person a sector of their own.
+fn affiliate(cx: &mut ActorCtx, groups: &[NounGroup]) {
+    let syn = cx.syn;
+    let lex = cx.res.lex;
+    let doc = &*cx.doc;
+    let toks = cx.toks;
+    let group_at = |t: usize| groups.iter().find(|g| g.tokens.contains(&t));
+    let of_or_for = |t: usize| {
+        syn.case_of(t).is_some_and(|p| {
+            let word = doc.token_text(p);
+            word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("for")
+        })
+    };
+    let mut joined: Vec<(u32, u32)> = Vec::new();
+    for g in groups {
+        let Some(e) = g.entity else { continue };
+        let a = &doc.actors[e as usize];
+        if !(a.unlisted && a.key.starts_with("person:") && a.sectors.is_empty()) {
+            continue;
+        }
+        let Some(head) = g
+            .tokens
+            .clone()
+            .find(|&k| syn.head(k).is_none_or(|h| !g.tokens.contains(&h)))
+        else {
+            continue;
+        };
+        // The parser reads ", of Campaign for Borders Rail," as an apposition or a modifier.
+        let set_off = |c: usize| {
+            syn.rel(c) == Rel::Appos
+                || (syn.rel(c) == Rel::Nmod
+                    && syn.children(c).any(|d| d < c && doc.token_text(d) == ","))
+        };
+        let body = syn
+            .children(head)
+            .filter(|&c| c > head && set_off(c))
+            .find_map(|c| {
+                if of_or_for(c) {
+                    return Some(c);
+                }
+                // ", chairman of …", ", a spokesman for …"
+                lex.partitives
+                    .contains(&toks.words[c])
+                    .then(|| {
+                        syn.children(c)
+                            .find(|&d| syn.rel(d) == Rel::Nmod && of_or_for(d))
+                    })
+                    .flatten()
+            })
+            .and_then(group_at)
+            .and_then(|b| b.entity.filter(|_| b.place.is_none()));
+        let Some(body) = body.filter(|&b| b != e) else {
+            continue;
+        };
+        let org = &doc.actors[body as usize];
+        let organisation = org.key.starts_with("org:") || org.key.starts_with("body:");
+        if organisation && !org.sectors.is_empty() {
+            joined.push((e, body));
+        }
+    }
+    for (person, body) in joined {
+        let org = &cx.doc.actors[body as usize];
+        let (code, sectors, country) = (org.code.clone(), org.sectors.clone(), org.country.clone());
+        let person = &mut cx.doc.actors[person as usize];
+        person.code = code;
+        person.sectors = sectors;
+        person.country = country;
+    }
 }
 
 /// The actor a name run stands for, if it is one.
