@@ -45,12 +45,18 @@ actor IGOXYZ | the Union
 actor BBBMED | Borovia Wire
     country: BBB
     sectors: MED
+actor BBBPTY | Unity Party
+    names: Unity
+    country: BBB
+    sectors: PTY
+    leader: Pavel Orlov | 2019-01-01 | 2024-01-01
 person Anna Lind
     role: AAA | GOV | 2020-01-01 | 2024-12-31 | foreign minister
     role: AAA | OPP | 2025-01-01 | | opposition leader
 person Pavel Orlov
     role: BBB | GOV | 2019-01-01 | | president
-agent GOV | official | foreign minister | president | envoy | government | spokesman
+agent GOV | official | foreign minister | president | envoy | government | spokesman | leader
+agent LEG | MP
 agent MIL | army | troops | military
 verb meet
     forms: met
@@ -340,13 +346,20 @@ fn an_intent_or_appeal_about_taxes_or_a_budget_is_about_policy() {
     let doc = code("Arland pledged to cut prices.", "2026-01-10");
     assert_eq!(events(&doc), [ev("030", "AAA", "")]);
     let doc = code("Arland pledged to reject the budget.", "2026-01-10");
-    assert!(events(&doc).contains(&ev("030", "AAA", "")), "{:?}", events(&doc));
+    assert!(
+        events(&doc).contains(&ev("030", "AAA", "")),
+        "{:?}",
+        events(&doc)
+    );
     let doc = code("The Borovian company pledged to cut taxes.", "2026-01-10");
     assert_eq!(events(&doc), [ev("030", "BBBBUS", "")]);
     // An appeal for a change of policy is 0242; an appeal for something else stays 020.
     let doc = code("Pavel Orlov urged Arland to cut taxes.", "2026-01-10");
     assert_eq!(events(&doc)[0], ev("0242", "BBBGOV", "AAA"));
-    let doc = code("Pavel Orlov urged Arland to free the prisoners.", "2026-01-10");
+    let doc = code(
+        "Pavel Orlov urged Arland to free the prisoners.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc)[0], ev("020", "BBBGOV", "AAA"));
 }
 
@@ -364,7 +377,10 @@ fn a_title_codes_a_known_person_the_lexicon_gives_no_office_that_day() {
 
 #[test]
 fn an_unlisted_person_named_with_their_body_acts_for_it() {
-    let doc = code("Tom Hale, of Borovia Wire, said the talks had failed.", "2026-01-10");
+    let doc = code(
+        "Tom Hale, of Borovia Wire, said the talks had failed.",
+        "2026-01-10",
+    );
     assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
     let doc = code(
         "Tom Hale, chairman of Borovia Wire, said the talks had failed.",
@@ -372,9 +388,30 @@ fn an_unlisted_person_named_with_their_body_acts_for_it() {
     );
     assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
     // A place is no body.
-    let doc = code("Tom Hale, of Velm, said the talks had failed.", "2026-01-10");
+    let doc = code(
+        "Tom Hale, of Velm, said the talks had failed.",
+        "2026-01-10",
+    );
     assert_ne!(events(&doc), [ev("010", "BBBMED", "")]);
-    assert!(!events(&doc).iter().any(|e| e.1.ends_with("MED")), "{:?}", events(&doc));
+    assert!(
+        !events(&doc).iter().any(|e| e.1.ends_with("MED")),
+        "{:?}",
+        events(&doc)
+    );
+}
+
+#[test]
+fn a_party_s_leader_and_its_mps_are_who_the_party_says() {
+    // "The Unity leader" is the party's leader on the article's date.
+    let doc = code("The Unity leader praised Arland.", "2022-06-01");
+    assert_eq!(events(&doc), [ev("051", "BBBGOV", "AAA")]);
+    assert_eq!(doc.actors[0].name, "Pavel Orlov");
+    // After his time as leader, the words name the party alone.
+    let doc = code("The Unity leader praised Arland.", "2025-06-01");
+    assert_eq!(events(&doc), [ev("051", "BBBPTY", "AAA")]);
+    // "A Unity MP" is a legislator of the party's country.
+    let doc = code("A Unity MP praised Arland.", "2022-06-01");
+    assert_eq!(events(&doc), [ev("051", "BBBLEG", "AAA")]);
 }
 
 #[test]

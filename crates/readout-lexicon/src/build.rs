@@ -50,6 +50,9 @@ struct Compiler {
     country_references: Vec<(String, usize, String, &'static str)>,
     /// Where each country was first defined, to report a second record with the same code.
     country_lines: HashMap<String, (String, usize)>,
+    /// `leader:` lines of actor records, linked to persons once every file is read: (actor,
+    /// person's name, first day, first day out, file, line).
+    pending_leaders: Vec<(u32, String, Option<Date>, Option<Date>, String, usize)>,
 }
 
 impl LexiconBuilder {
@@ -206,6 +209,7 @@ impl LexiconBuilder {
             title_index: HashMap::new(),
             country_references: Vec::new(),
             country_lines: HashMap::new(),
+            pending_leaders: Vec::new(),
         };
         let mut records = Vec::new();
         for (file, text) in &self.files {
@@ -243,6 +247,7 @@ impl LexiconBuilder {
             }
         }
         c.index_offices();
+        c.link_leaders();
         c.check_country_references();
         (c.lex, c.problems)
     }
@@ -617,7 +622,7 @@ impl Compiler {
     }
 
     fn actor(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &["names", "country", "sectors", "wire"]);
+        self.unknown_keys(file, r, &["names", "country", "sectors", "wire", "leader"]);
         let [code, name] = r.head.as_slice() else {
             return self.err(file, r.line, "an actor record is `actor CODE | name`");
         };
@@ -662,13 +667,60 @@ impl Compiler {
             self.name(file, l, &alias, &owner, NameRef::Actor(index), false);
         }
         let wire = r.attrs.iter().any(|a| a.key == "wire");
+        for a in r.attrs.iter().filter(|a| a.key == "leader") {
+            let [person, start, end] = a.values.as_slice() else {
+                self.err(
+                    file,
+                    a.line,
+                    "a leader line is `leader: person's name | first day | first day out`",
+                );
+                continue;
+            };
+            let (start, end) = (self.date(file, a.line, start), self.date(file, a.line, end));
+            self.pending_leaders.push((
+                index,
+                person.to_string(),
+                start,
+                end,
+                file.to_string(),
+                a.line,
+            ));
+        }
         self.lex.actors.push(OrgActor {
             code: code.to_string(),
             name: name.to_string(),
             country,
             sectors,
             wire,
+            leaders: Vec::new(),
         });
+    }
+
+    /// Links each `leader:` line to the person record of that name.
+    fn link_leaders(&mut self) {
+        let persons: HashMap<&str, u32> = self
+            .lex
+            .persons
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.as_str(), i as u32))
+            .collect();
+        let mut problems = Vec::new();
+        for (actor, name, start, end, file, line) in std::mem::take(&mut self.pending_leaders) {
+            match persons.get(name.as_str()) {
+                Some(&p) => self.lex.actors[actor as usize].leaders.push(Leader {
+                    person: p,
+                    start,
+                    end,
+                }),
+                None => problems.push(Problem::new(
+                    &file,
+                    line,
+                    format!("leader {name:?} is no person record"),
+                )),
+            }
+        }
+        self.problems.extend(problems);
     }
 
     fn date(&mut self, file: &str, line: usize, text: &str) -> Option<Date> {
@@ -1303,6 +1355,22 @@ mod tests {
                 "{expected:?} not in {problems:?}"
             );
         }
+    }
+
+    #[test]
+    fn links_a_party_s_leaders_to_persons_and_reports_unknown_ones() {
+        let text = "country AAA | Arland\nperson Ann Example\n  role: AAA | OPP | 2010-01-01 | | opposition leader\nactor AAAPTY | Unity Party\n  country: AAA\n  sectors: PTY\n  leader: Ann Example | 2010-01-01 | 2015-01-01\n  leader: Bob Nobody | 2015-01-01 |\n";
+        let (lex, problems) = LexiconBuilder::new().add_text("p.txt", text).check();
+        let problems: Vec<String> = problems.into_iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("p.txt:8: leader \"Bob Nobody\" is no person record"),
+            "{problems:?}"
+        );
+        let on = |d: &str| lex.leader_of(0, Some(Date::parse(d).unwrap()));
+        assert_eq!(on("2012-06-01"), Some(0));
+        assert_eq!(on("2016-06-01"), None);
+        assert_eq!(on("2009-06-01"), None);
     }
 
     #[test]

@@ -101,6 +101,19 @@ pub struct OrgActor {
     pub sectors: Vec<String>,
     /// A news agency that appears in wire credits.
     pub wire: bool,
+    /// A party's leaders (`leader:` lines), for "the Lib Dem leader" on a given day.
+    pub leaders: Vec<Leader>,
+}
+
+/// One leader of an organisation: a `leader: person | start | end` line.
+#[derive(Debug, Clone)]
+pub struct Leader {
+    /// Index into [`crate::Lexicon::persons`].
+    pub person: u32,
+    /// First day as leader; `None`: from any date.
+    pub start: Option<Date>,
+    /// First day no longer leader; `None` while still leader.
+    pub end: Option<Date>,
 }
 
 /// One office a person holds or held: a `role: country | sector | start | end | title` line.

@@ -210,6 +210,17 @@ impl Lexicon {
         in_office.next().is_none().then_some(first.0)
     }
 
+    /// The person who led organisation `actor` (an index into [`Lexicon::actors`]) on `date`,
+    /// from its `leader:` lines: "the Lib Dem leader" in January 2005 is Charles Kennedy.
+    pub fn leader_of(&self, actor: u32, date: Option<readout_doc::Date>) -> Option<u32> {
+        let date = date?;
+        self.actors[actor as usize]
+            .leaders
+            .iter()
+            .find(|l| l.start.is_none_or(|s| s <= date) && l.end.is_none_or(|e| date < e))
+            .map(|l| l.person)
+    }
+
     /// The lexicon embedded in the binary.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
         LexiconBuilder::new().add_embedded().build()

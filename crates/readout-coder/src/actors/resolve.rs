@@ -352,6 +352,33 @@ pub(crate) fn resolve(
         return;
     }
     if let Some(o) = org {
+        let actor = &lex.actors[o as usize];
+        let party = actor.sectors.iter().any(|s| s == "PTY");
+        if let (true, Some(sector), None) = (party, agent, modifier) {
+            // "the Lib Dem leader": the party's leader on the article's date.
+            let leader = (title != readout_lexicon::NO_TITLE
+                && lex.titles[title as usize] == "leader")
+                .then(|| lex.leader_of(o, res.date))
+                .flatten();
+            if let Some(p) = leader {
+                group.entity = Some(res.person(doc, p));
+                group.person = Some(p);
+                group
+                    .evidence
+                    .push_str(&format!(" → party leader {}", lex.persons[p as usize].name));
+                return;
+            }
+            // "a senior Tory MP", "Labour MPs": members of a party's parliamentary group are
+            // legislators of its country.
+            let country = actor
+                .country
+                .as_ref()
+                .and_then(|c| lex.country_index.get(c));
+            if let (true, Some(&c)) = (lex.sectors[sector as usize] == "LEG", country) {
+                group.entity = Some(res.country(doc, c, Some("LEG")));
+                return;
+            }
+        }
         // A country-level actor code with a role ("Afghan officials" with a PETRARCH
         // dictionary, where "Afghan" is actor AFG) compounds, as TABARI codes do.
         let actor = &lex.actors[o as usize];

@@ -157,9 +157,9 @@ impl SentenceCtx<'_> {
                 && syn.upos(c) == Upos::NOUN
                 && self.lex.judged_things.contains(&self.toks.words[c])
         })?;
-        let definite = syn.children(act).any(|c| {
-            syn.rel(c) == Rel::Det && DEFINITE.iter().any(|w| self.word_is(c, w))
-        });
+        let definite = syn
+            .children(act)
+            .any(|c| syn.rel(c) == Rel::Det && DEFINITE.iter().any(|w| self.word_is(c, w)));
         // "the plans of the council", "the idea that …", "the decision to send": the phrase
         // says whose act or what act it is, and the sentences before need not.
         let described = syn.children(act).any(|c| {
@@ -175,7 +175,9 @@ impl SentenceCtx<'_> {
         let maker = |e: u32| {
             let a = &self.doc.actors[e as usize];
             let crowd = a.key.starts_with("code:")
-                && a.sectors.iter().any(|s| matches!(s.as_str(), "CVL" | "LAB" | "BUS"));
+                && a.sectors
+                    .iter()
+                    .any(|s| matches!(s.as_str(), "CVL" | "LAB" | "BUS"));
             let unknown = a.sectors.is_empty() && a.unlisted;
             !unknown && !crowd
         };

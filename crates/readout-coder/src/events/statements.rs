@@ -202,7 +202,9 @@ pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
         // fees or its debt are business.
         let public = e.source.actor.is_some_and(|a| {
             let sectors = &ctx.doc.actors[a as usize].sectors;
-            !sectors.iter().any(|s| matches!(s.as_str(), "BUS" | "CVL" | "LAB"))
+            !sectors
+                .iter()
+                .any(|s| matches!(s.as_str(), "BUS" | "CVL" | "LAB"))
         });
         let t = e.trigger_token as usize;
         let mut heads = ctx.reported_heads(t);
