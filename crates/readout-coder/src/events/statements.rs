@@ -98,6 +98,14 @@ impl SentenceCtx<'_> {
     }
 }
 
+/// Gives event `e` CAMEO code `cameo`, with its Goldstein score, quad class and PLOVER type.
+fn recode(e: &mut Event, cameo: &readout_lexicon::CameoCode) {
+    e.code = cameo.code.clone();
+    e.goldstein = cameo.goldstein;
+    e.quad_class = cameo.quad_class;
+    e.plover = cameo.plover.clone();
+}
+
 /// Recodes the sentence's plain statements by what they report (`events`: this sentence's).
 pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
     for i in 0..events.len() {
@@ -172,10 +180,7 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
             continue;
         };
         let e = &mut events[i];
-        e.code = code;
-        e.goldstein = cameo.goldstein;
-        e.quad_class = cameo.quad_class;
-        e.plover = cameo.plover.clone();
+        recode(e, cameo);
         e.target = target;
     }
 }
@@ -229,11 +234,7 @@ pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
         let Some(cameo) = ctx.lex.code(policy_code) else {
             continue;
         };
-        let e = &mut events[i];
-        e.code = policy_code.to_string();
-        e.goldstein = cameo.goldstein;
-        e.quad_class = cameo.quad_class;
-        e.plover = cameo.plover.clone();
+        recode(&mut events[i], cameo);
     }
 }
 
@@ -292,10 +293,7 @@ pub fn code_commitments(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
                 if !(e.code == "010" || e.code.starts_with("03")) || e.negated {
                     continue;
                 }
-                e.code = code;
-                e.goldstein = cameo.goldstein;
-                e.quad_class = cameo.quad_class;
-                e.plover = cameo.plover.clone();
+                recode(e, cameo);
                 if e.target.is_none() {
                     e.target = target;
                 }
@@ -303,10 +301,7 @@ pub fn code_commitments(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
             None => {
                 let q = ctx.qualifiers(g);
                 let mut e = out[i].clone();
-                e.code = code;
-                e.goldstein = cameo.goldstein;
-                e.quad_class = cameo.quad_class;
-                e.plover = cameo.plover.clone();
+                recode(&mut e, cameo);
                 e.trigger = ctx.span(g..g + 1);
                 e.trigger_token = g as u32;
                 e.negated = q.negated;
