@@ -848,6 +848,28 @@ fn sources_of_a_group_speak_for_it() {
 }
 
 #[test]
+fn a_sentence_without_events_sets_the_day_and_the_present_tense_keeps_its_own() {
+    // "A crowd gathered on Friday" codes no event, but the story goes on on that day.
+    let doc = code(
+        "A crowd gathered outside the palace on Friday.\n\nBorovian troops attacked Arlo.",
+        "2026-01-10",
+    );
+    assert_eq!(dates(&doc), date_of(&[("attacked", "2026-01-09", "Friday")]));
+    // Not for what the present tense tells: criticism in the past tense would take Friday.
+    let doc = code(
+        "Borovian troops attacked Arlo on Friday.\n\nPavel Orlov condemns Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            ("attacked", "2026-01-09", "Friday"),
+            ("condemns", "2026-01-10", "-"),
+        ])
+    );
+}
+
+#[test]
 fn a_statement_by_someone_else_does_not_take_the_day_just_before() {
     // The reporter's news of the day: what Anna Lind says is not dated by the attack, but the
     // attacker's own words go on with the attack's day.

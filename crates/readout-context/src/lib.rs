@@ -43,10 +43,23 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     // him.").
     let mut scene: Option<(ResolvedDate, u32, Option<u32>)> = None;
     let mut scratch_word = String::new();
+    let mut previous: Option<u32> = None;
     let mut start = 0;
     while start < events.len() {
         let sentence = events[start].sentence;
         let end = start + events[start..].partition_point(|e| e.sentence == sentence);
+        // A sentence the coder found no event in can still set the day of the story: "A crowd
+        // gathered outside the theatre on Friday evening. Videos showed protesters trying to
+        // enter the venue."
+        let gap = previous.map_or(0, |p| p + 1).max(sentence.saturating_sub(CARRY_SENTENCES));
+        if let Some(day) = (gap..sentence)
+            .rev()
+            .filter(|&k| scene.is_none_or(|(_, from, _)| from < k))
+            .find_map(|k| scene_of_eventless(doc, lex, k, published, &mut scratch))
+        {
+            scene = Some(day);
+        }
+        previous = Some(sentence);
         let dates = of_sentence(&found, sentence, |d| d.0);
         let parsed = doc
             .parse
@@ -111,9 +124,13 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                 // The story goes on ("A crowd gathered on Friday evening. … Police detained
                 // him."), but a statement by someone else is the reporter's news of the day:
                 // "… confirmed on Saturday. Day said he would announce plans."
+                // What the present tense tells ("the group says", "the patrol provides
+                // security") holds now, not on the day told before.
+                let present = doc.parse.has(e.trigger_token as usize, Parse::PRESENT);
                 let carried = recent
                     .filter(|(_, _, doer)| {
-                        !is_statement(e) || (doer.is_some() && *doer == e.source.actor)
+                        !present
+                            && (!is_statement(e) || (doer.is_some() && *doer == e.source.actor))
                     })
                     .map(|(d, _, _)| d);
                 e.date = carried.or(publication);
@@ -123,6 +140,36 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     }
     doc.events = events;
     places::attach(doc);
+}
+
+/// The day a sentence of the body without events tells of, as a scene for the events after it:
+/// its one date of day precision within the news of the day, on its verb when the sentence was
+/// parsed.
+fn scene_of_eventless(
+    doc: &Document,
+    lex: &Lexicon,
+    sentence: u32,
+    published: Option<Date>,
+    scratch: &mut dates::Scratch,
+) -> Option<(ResolvedDate, u32, Option<u32>)> {
+    // A headline or a photo caption is no part of the story's telling.
+    if doc.sentences[sentence as usize].kind != readout_doc::Kind::Body {
+        return None;
+    }
+    let range = doc.sentences[sentence as usize].token_range();
+    let parsed = doc.parse.covers(range.clone());
+    let days: Vec<ResolvedDate> = dates::find(doc, lex, range, published, scratch)
+        .into_iter()
+        .filter(|(r, d, _)| {
+            news_of_the_day(*d, published)
+                && (!parsed || dated_event(doc, r).is_some_and(|v| doc.parse.is_verb(v)))
+        })
+        .map(|(_, d, _)| d)
+        .collect();
+    match days.as_slice() {
+        [day] => Some((*day, sentence, None)),
+        _ => None,
+    }
 }
 
 /// Whether an undated event is reported as having happened on the day of the report: asserted

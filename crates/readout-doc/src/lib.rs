@@ -501,6 +501,9 @@ impl Parse {
     /// A verb in a clause without a subject of its own, hung on another verb ("maintains …
     /// and reported", "banned …, arresting …"): it shares that verb's occasion.
     pub const SHARES_CLAUSE: u8 = 4;
+    /// A verb in the simple present ("says", "provides"): what it tells holds now, not on a
+    /// day told before.
+    pub const PRESENT: u8 = 8;
 
     /// Builds the record from every token's head (`None` for roots and unparsed words) and
     /// flags.
