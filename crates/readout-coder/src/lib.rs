@@ -196,8 +196,10 @@ fn parse_record(doc: &Document, syn: &Syntax) -> readout_doc::Parse {
         if shares_clause(syn, t) {
             flags |= Parse::SHARES_CLAUSE;
         }
-        if matches!(syn.xpos(t), readout_syntax::Xpos::VBZ | readout_syntax::Xpos::VBP)
-            && syn.upos(t) == Upos::VERB
+        if matches!(
+            syn.xpos(t),
+            readout_syntax::Xpos::VBZ | readout_syntax::Xpos::VBP
+        ) && syn.upos(t) == Upos::VERB
         {
             flags |= Parse::PRESENT;
         }

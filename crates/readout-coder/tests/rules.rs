@@ -854,7 +854,10 @@ fn a_sentence_without_events_sets_the_day_and_the_present_tense_keeps_its_own() 
         "A crowd gathered outside the palace on Friday.\n\nBorovian troops attacked Arlo.",
         "2026-01-10",
     );
-    assert_eq!(dates(&doc), date_of(&[("attacked", "2026-01-09", "Friday")]));
+    assert_eq!(
+        dates(&doc),
+        date_of(&[("attacked", "2026-01-09", "Friday")])
+    );
     // Not for what the present tense tells: criticism in the past tense would take Friday.
     let doc = code(
         "Borovian troops attacked Arlo on Friday.\n\nPavel Orlov condemns Carpath.",

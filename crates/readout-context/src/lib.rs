@@ -51,7 +51,9 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
         // A sentence the coder found no event in can still set the day of the story: "A crowd
         // gathered outside the theatre on Friday evening. Videos showed protesters trying to
         // enter the venue."
-        let gap = previous.map_or(0, |p| p + 1).max(sentence.saturating_sub(CARRY_SENTENCES));
+        let gap = previous
+            .map_or(0, |p| p + 1)
+            .max(sentence.saturating_sub(CARRY_SENTENCES));
         if let Some(day) = (gap..sentence)
             .rev()
             .filter(|&k| scene.is_none_or(|(_, from, _)| from < k))

@@ -50,9 +50,18 @@ struct Compiler {
     country_references: Vec<(String, usize, String, &'static str)>,
     /// Where each country was first defined, to report a second record with the same code.
     country_lines: HashMap<String, (String, usize)>,
-    /// `leader:` lines of actor records, linked to persons once every file is read: (actor,
-    /// person's name, first day, first day out, file, line).
-    pending_leaders: Vec<(u32, String, Option<Date>, Option<Date>, String, usize)>,
+    /// `leader:` lines of actor records, linked to persons once every file is read.
+    pending_leaders: Vec<PendingLeader>,
+}
+
+/// A `leader:` line whose person is looked up once every file is read.
+struct PendingLeader {
+    actor: u32,
+    person: String,
+    start: Option<Date>,
+    end: Option<Date>,
+    file: String,
+    line: usize,
 }
 
 impl LexiconBuilder {
@@ -677,14 +686,14 @@ impl Compiler {
                 continue;
             };
             let (start, end) = (self.date(file, a.line, start), self.date(file, a.line, end));
-            self.pending_leaders.push((
-                index,
-                person.to_string(),
+            self.pending_leaders.push(PendingLeader {
+                actor: index,
+                person: person.to_string(),
                 start,
                 end,
-                file.to_string(),
-                a.line,
-            ));
+                file: file.to_string(),
+                line: a.line,
+            });
         }
         self.lex.actors.push(OrgActor {
             code: code.to_string(),
@@ -706,17 +715,17 @@ impl Compiler {
             .map(|(i, p)| (p.name.as_str(), i as u32))
             .collect();
         let mut problems = Vec::new();
-        for (actor, name, start, end, file, line) in std::mem::take(&mut self.pending_leaders) {
-            match persons.get(name.as_str()) {
-                Some(&p) => self.lex.actors[actor as usize].leaders.push(Leader {
+        for l in std::mem::take(&mut self.pending_leaders) {
+            match persons.get(l.person.as_str()) {
+                Some(&p) => self.lex.actors[l.actor as usize].leaders.push(Leader {
                     person: p,
-                    start,
-                    end,
+                    start: l.start,
+                    end: l.end,
                 }),
                 None => problems.push(Problem::new(
-                    &file,
-                    line,
-                    format!("leader {name:?} is no person record"),
+                    &l.file,
+                    l.line,
+                    format!("leader {:?} is no person record", l.person),
                 )),
             }
         }
