@@ -220,6 +220,14 @@ impl Syntax {
         (h != NO_HEAD).then_some(h as usize)
     }
 
+    /// The head of the phrase `tokens`: its first word whose head lies outside it (or that
+    /// has none).
+    pub fn phrase_head(&self, tokens: Range<usize>) -> Option<usize> {
+        tokens
+            .clone()
+            .find(|&t| self.head(t).is_none_or(|h| !tokens.contains(&h)))
+    }
+
     /// The children of `t`, in text order.
     pub fn children(&self, t: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
         let (a, b) = (

@@ -25,9 +25,8 @@ pub struct Coref {
     pub last_plural: Option<u32>,
     /// Distinct actors in order of their latest mention.
     pub recent: Vec<u32>,
-    /// Actors named as the subject of a main clause, with the sentence, latest last: the doers
-    /// a later "the move" or "the plan" stands for.
-    /// (actor, sentence, verb).
+    /// Actors named as the subject of a main clause, latest last, as (actor, sentence, verb):
+    /// the doers a later "the move" or "the plan" stands for.
     main_subjects: Vec<(u32, usize, usize)>,
     /// The sentence whose main clause last named a person as its subject.
     main_subject_sentence: Option<usize>,

@@ -437,10 +437,7 @@ fn acting_government(
     if !matches!(place.kind, PlaceKind::City | PlaceKind::Division) {
         return None;
     }
-    let head = group
-        .tokens
-        .clone()
-        .find(|&t| syn.head(t).is_none_or(|h| !group.tokens.contains(&h)))?;
+    let head = syn.phrase_head(group.tokens.clone())?;
     let of_subject = syn.rel(head) == Rel::Nmod
         && syn.head(head).is_some_and(|h| {
             matches!(syn.rel(h), Rel::Nsubj | Rel::NsubjOuter)

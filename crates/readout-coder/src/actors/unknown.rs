@@ -213,11 +213,7 @@ fn affiliate(cx: &mut ActorCtx, groups: &[NounGroup]) {
         if !(a.unlisted && a.key.starts_with("person:") && a.sectors.is_empty()) {
             continue;
         }
-        let Some(head) = g
-            .tokens
-            .clone()
-            .find(|&k| syn.head(k).is_none_or(|h| !g.tokens.contains(&h)))
-        else {
+        let Some(head) = syn.phrase_head(g.tokens.clone()) else {
             continue;
         };
         // The parser reads ", of Campaign for Borders Rail," as an apposition or a modifier.
@@ -271,10 +267,7 @@ fn unlisted(
     sentence_range: Range<usize>,
 ) -> Option<NounGroup> {
     let syn = cx.syn;
-    // The run's head: the word whose head lies outside the run.
-    let head = run
-        .clone()
-        .find(|&k| syn.head(k).is_none_or(|h| !run.contains(&h)))?;
+    let head = syn.phrase_head(run.clone())?;
     let unparsed = syn.upos(head) == Upos::X && syn.head(head).is_none();
     let argument = unparsed
         || match syn.rel(head) {

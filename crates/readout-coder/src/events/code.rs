@@ -369,6 +369,15 @@ fn code_verb(
 /// supplies ([`crate::Coder::code`]).
 pub const UNNAMED_MAKERS: &str = "GOV";
 
+/// Whether an actor speaks for private interests (business, civilians, workers): not the
+/// maker of a public act or policy.
+pub(crate) fn private_interest(actor: &readout_doc::Actor) -> bool {
+    actor
+        .sectors
+        .iter()
+        .any(|s| matches!(s.as_str(), "BUS" | "CVL" | "LAB"))
+}
+
 /// Whether an actor is a political one: anything but a private person, a business, or an
 /// unspecified civilian.
 fn political(actor: &readout_doc::Actor) -> bool {

@@ -331,13 +331,10 @@ impl<'g> SentenceCtx<'g> {
     fn modifies_later(&self, g: &NounGroup) -> bool {
         let syn = self.syn;
         let inside = g.tokens.clone();
-        inside
-            .clone()
-            .find(|&t| syn.head(t).is_none_or(|h| !inside.contains(&h)))
-            .is_some_and(|h| {
-                matches!(syn.rel(h), Rel::Compound | Rel::Amod | Rel::NmodPoss)
-                    && syn.head(h).is_some_and(|up| up >= inside.end)
-            })
+        syn.phrase_head(inside.clone()).is_some_and(|h| {
+            matches!(syn.rel(h), Rel::Compound | Rel::Amod | Rel::NmodPoss)
+                && syn.head(h).is_some_and(|up| up >= inside.end)
+        })
     }
 
     /// The pattern word by word over the predicate's clause.

@@ -174,10 +174,7 @@ impl SentenceCtx<'_> {
         let speaker = |verb: usize| self.verb_at(verb).is_some_and(|v| v.report);
         let maker = |e: u32| {
             let a = &self.doc.actors[e as usize];
-            let crowd = a.key.starts_with("code:")
-                && a.sectors
-                    .iter()
-                    .any(|s| matches!(s.as_str(), "CVL" | "LAB" | "BUS"));
+            let crowd = a.key.starts_with("code:") && super::code::private_interest(a);
             let unknown = a.sectors.is_empty() && a.unlisted;
             !unknown && !crowd
         };

@@ -205,12 +205,10 @@ pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
         }
         // Policy is made by governments, parties and their people: a company's plans for its
         // fees or its debt are business.
-        let public = e.source.actor.is_some_and(|a| {
-            let sectors = &ctx.doc.actors[a as usize].sectors;
-            !sectors
-                .iter()
-                .any(|s| matches!(s.as_str(), "BUS" | "CVL" | "LAB"))
-        });
+        let public = e
+            .source
+            .actor
+            .is_some_and(|a| !super::code::private_interest(&ctx.doc.actors[a as usize]));
         let t = e.trigger_token as usize;
         let mut heads = ctx.reported_heads(t);
         heads.extend(syn.children(t).filter(|&c| {
