@@ -300,6 +300,18 @@ fn surnames_and_pronouns_refer_back() {
         "2023-01-10",
     );
     assert_eq!(events(&doc).last(), Some(&ev("111", "BBBGOV", "CCC")));
+    // "It" is the latest state that was a subject, also of a later clause of the same
+    // sentence, and also when an unlisted body was the subject before it.
+    let doc = code(
+        "Arlandian troops entered Velm, and Borovia said it condemned Carpath.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc).last(), Some(&ev("111", "BBB", "CCC")));
+    let doc = code(
+        "Kestrel Mining sold a mine on Monday, Borovia Wire reported. It condemned Carpath.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc).last(), Some(&ev("111", "BBBMED", "CCC")));
 }
 
 #[test]

@@ -21,6 +21,9 @@ pub struct Coref {
     /// The last state or organisation named as the subject of its clause: what "it" and "its"
     /// refer to, and whom a bare "a spokesman" speaks for.
     pub last_thing: Option<u32>,
+    /// Where `last_thing` was named, as (sentence, token): the unlisted bodies of a sentence
+    /// are found after its listed actors, and must not take the place of a later subject.
+    last_thing_at: (usize, usize),
     /// The last actor named by a plural noun ("MPs", "the Tories"): what "they" refers to.
     pub last_plural: Option<u32>,
     /// Distinct actors in order of their latest mention.
@@ -49,6 +52,15 @@ impl Coref {
             self.last_subject_person = Some(entity);
         } else if self.main_subject_sentence != Some(sentence) {
             self.last_subject_person = Some(entity);
+        }
+    }
+
+    /// Records a state or organisation named as a subject at `token` of `sentence`: the latest
+    /// in the text is what "it" refers to.
+    pub(crate) fn note_thing(&mut self, entity: u32, sentence: usize, token: usize) {
+        if (sentence, token) >= self.last_thing_at {
+            self.last_thing = Some(entity);
+            self.last_thing_at = (sentence, token);
         }
     }
 

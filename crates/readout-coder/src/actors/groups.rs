@@ -408,8 +408,13 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                             coref.persons_by_surname.insert(surname, e);
                         }
                     }
-                } else if !after_prep && !clause_has_subject && !group.possessor {
-                    coref.last_thing = Some(e);
+                } else if !group.possessor
+                    && ((!after_prep && !clause_has_subject)
+                        // "Syrian forces entered the town, and Turkey said it would …": a
+                        // subject the parse finds after the first clause's.
+                        || group_subject(syn, group.tokens.clone()).is_some())
+                {
+                    coref.note_thing(e, sentence, group.tokens.start);
                 }
             }
             clause_has_subject = true;

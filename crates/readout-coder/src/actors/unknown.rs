@@ -430,8 +430,8 @@ fn unlisted(
                 cx.coref.note_subject_person(e, sentence, main);
             }
             cx.coref.persons_by_surname.insert(last_word(&name), e);
-        } else if matches!(syn.rel(head), Rel::Nsubj) {
-            cx.coref.last_thing = Some(e);
+        } else if crate::events::args::is_subject(syn.rel(head)) {
+            cx.coref.note_thing(e, sentence, run.start);
         }
     }
     let start = if honorific { run.start - 1 } else { run.start };
