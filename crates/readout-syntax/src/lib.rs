@@ -180,7 +180,12 @@ pub struct Scratch {
     tags: Vec<u8>,
     parse: ParseScratch,
     chunk: Vec<Word>,
+    /// The parse of a sentence after its opening adverb, when that is parsed again.
+    rest: Vec<Word>,
 }
+
+/// An opening adverb and its comma ("Separately ,").
+const OPENER_WORDS: usize = 2;
 
 static EMBEDDED: OnceLock<Parser> = OnceLock::new();
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../model/en-ud.bin");
@@ -367,6 +372,35 @@ impl Parser {
             .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
         self.parse_tagged(scratch, out);
         repair::repair(out);
+        // "Separately, in Wisconsin, Republicans … sued": a greedy parser that takes the
+        // opening adverb for the root can lose the whole clause after it. The clause is parsed
+        // again on its own, and the adverb hung on its verb.
+        if repair::stranded_opener(out) && words.len() > OPENER_WORDS {
+            let mut rest = std::mem::take(&mut scratch.rest);
+            let clause = &words[OPENER_WORDS..];
+            lex::lex_sentence(clause, mode, &mut scratch.lex, &mut scratch.lx);
+            self.tagger
+                .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
+            self.parse_tagged(scratch, &mut rest);
+            repair::repair(&mut rest);
+            if let Some(root) = rest
+                .iter()
+                .position(|w| w.head.is_none() && w.upos == Upos::VERB)
+            {
+                let root = (root + OPENER_WORDS) as u16;
+                out[0].head = Some(root);
+                out[0].rel = Rel::Advmod;
+                out[1].head = Some(0);
+                out[1].rel = Rel::Punct;
+                for (w, r) in out[OPENER_WORDS..].iter_mut().zip(&rest) {
+                    *w = Word {
+                        head: r.head.map(|h| h + OPENER_WORDS as u16),
+                        ..*r
+                    };
+                }
+            }
+            scratch.rest = rest;
+        }
     }
 
     /// Parses the words whose views (`scratch.lx`) and tags (`scratch.tags`) are ready.

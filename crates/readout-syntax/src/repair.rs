@@ -16,6 +16,59 @@ pub fn repair(words: &mut [Word]) {
     reporting_clause_after_quotation(words);
     clause_without_a_predicate(words);
     content_clause_read_as_conjunct(words);
+    subject_read_as_conjunct_of_an_opening_phrase(words);
+}
+
+/// Whether the sentence's root is an opening adverb set off by a comma ("Separately , …")
+/// while a verb follows: the parser took the adverb for the predicate, and the clause after
+/// it should be parsed on its own (see `Parser::parse`).
+pub(crate) fn stranded_opener(words: &[Word]) -> bool {
+    words.len() > 2
+        && words[0].head.is_none()
+        && words[0].upos == Upos::ADV
+        && words[1].xpos == Xpos::Comma
+        && words[2..].iter().any(|w| w.upos == Upos::VERB)
+}
+
+/// "In Wisconsin , Republicans in the legislature sued": a noun set off from an opening
+/// prepositional phrase by a comma alone is no conjunct of it (coordination needs a
+/// conjunction after the first item), and a predicate without a subject of its own is missing
+/// exactly that noun.
+fn subject_read_as_conjunct_of_an_opening_phrase(words: &mut [Word]) {
+    let Some(root) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    if words[root].upos != Upos::VERB
+        || children(words, root).any(|c| matches!(words[c].rel.base(), Rel::Nsubj | Rel::Csubj))
+    {
+        return;
+    }
+    let Some(noun) = (0..root).find(|&x| {
+        let w = words[x];
+        let Some(phrase) = w.head.map(usize::from) else {
+            return false;
+        };
+        w.rel == Rel::Conj
+            && matches!(w.upos, Upos::NOUN | Upos::PROPN)
+            && phrase < x
+            && words[phrase].rel == Rel::Obl
+            && words[phrase].head == Some(root as u16)
+            && children(words, phrase).any(|c| c < phrase && words[c].rel == Rel::Case)
+            && !children(words, x).any(|c| words[c].rel == Rel::Cc)
+            && !children(words, phrase).any(|c| words[c].rel == Rel::Cc)
+            && (phrase + 1..x).any(|c| words[c].xpos == Xpos::Comma)
+    }) else {
+        return;
+    };
+    let phrase = words[noun].head.map(usize::from).unwrap_or(root);
+    let passive = children(words, root).any(|c| words[c].rel == Rel::AuxPass);
+    for c in phrase + 1..noun {
+        if words[c].head == Some(noun as u16) && words[c].xpos == Xpos::Comma {
+            words[c].head = Some(phrase as u16);
+        }
+    }
+    words[noun].head = Some(root as u16);
+    words[noun].rel = if passive { Rel::NsubjPass } else { Rel::Nsubj };
 }
 
 /// Coordination needs a conjunction or at least a comma: a clause with its own subject that
@@ -246,6 +299,35 @@ mod tests {
         ];
         repair(&mut s);
         assert_eq!(s[2].rel, Rel::Xcomp);
+    }
+
+    #[test]
+    fn a_noun_after_an_opening_phrase_and_a_comma_is_the_subject() {
+        // In(0) Arlo(1) ,(2) rebels(3) attacked(4), the parser's "rebels" a conjunct of "Arlo"
+        let opening = |conjunction: bool| {
+            let mut s = vec![
+                word(Upos::ADP, Xpos::IN, Some(1), Rel::Case),
+                word(Upos::PROPN, Xpos::NNP, Some(4), Rel::Obl),
+                word(Upos::PUNCT, Xpos::Comma, Some(3), Rel::Punct),
+                word(Upos::NOUN, Xpos::NNS, Some(1), Rel::Conj),
+                word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            ];
+            if conjunction {
+                // In(0) Arlo(1) ,(2) and(3) rebels(4) … : a real coordination stays.
+                s.insert(3, word(Upos::CCONJ, Xpos::CC, Some(3), Rel::Cc));
+                for w in &mut s {
+                    w.head = w.head.map(|h| if h >= 3 { h + 1 } else { h });
+                }
+            }
+            s
+        };
+        let mut s = opening(false);
+        repair(&mut s);
+        assert_eq!((s[3].head, s[3].rel), (Some(4), Rel::Nsubj));
+        assert_eq!(s[2].head, Some(1));
+        let mut s = opening(true);
+        repair(&mut s);
+        assert_eq!((s[4].head, s[4].rel), (Some(1), Rel::Conj));
     }
 
     #[test]

@@ -54,6 +54,21 @@ fn subject_verb_object() {
 }
 
 #[test]
+fn an_opening_adverb_hangs_on_the_verb_of_the_clause_after_it() {
+    let words = [
+        "Separately", ",", "in", "Wisconsin", ",", "Republicans", "in", "the", "state",
+        "legislature", "sued", "to", "block", "the", "governor", "'s", "order", ".",
+    ];
+    let p = parse(&words);
+    assert_tree(&p);
+    let verb = index(&words, "sued");
+    assert_eq!(p[verb as usize].head, None);
+    assert_eq!(p[0].head, Some(verb));
+    let subject = &p[index(&words, "Republicans") as usize];
+    assert_eq!((subject.head, subject.rel), (Some(verb), Rel::Nsubj));
+}
+
+#[test]
 fn passive_with_agent() {
     let words = ["The", "protester", "was", "shot", "by", "police", "."];
     let p = parse(&words);
