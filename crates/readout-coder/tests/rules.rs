@@ -95,6 +95,9 @@ verb attack
     frame: + = 190
 verb work
     frame: with + = 060
+verb send
+    forms: sent
+    frame: * letter to + = 010
 verb hold
     forms: held
     light
@@ -1618,4 +1621,18 @@ fn a_bare_spokesman_speaks_for_the_organisation_last_named_as_subject() {
     );
     let condemn = doc.events.iter().find(|e| e.code == "111").expect("coded");
     assert_ne!(condemn.source.code, "AAA");
+}
+
+#[test]
+fn a_bare_day_between_the_object_and_its_phrase_is_read_past() {
+    // Friday 13 January 2023: "Thursday" is the day before.
+    let doc = code(
+        "Borovian MPs sent a letter Thursday to the Union warning of delays.",
+        "2023-01-13",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBLEG", "IGOXYZ")]);
+    assert_eq!(
+        doc.events[0].date.map(|d| d.date),
+        Some(Date::parse("2023-01-12").unwrap())
+    );
 }

@@ -371,7 +371,7 @@ impl Parser {
         self.tagger
             .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
         self.parse_tagged(scratch, out);
-        repair::repair(out);
+        repair::repair(words, out);
         // "Separately, in Wisconsin, Republicans … sued": a greedy parser that takes the
         // opening adverb for the root can lose the whole clause after it. The clause is parsed
         // again on its own, and the adverb hung on its verb.
@@ -382,7 +382,7 @@ impl Parser {
             self.tagger
                 .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
             self.parse_tagged(scratch, &mut rest);
-            repair::repair(&mut rest);
+            repair::repair(clause, &mut rest);
             if let Some(root) = rest
                 .iter()
                 .position(|w| w.head.is_none() && w.upos == Upos::VERB)

@@ -9,14 +9,62 @@
 use crate::tags::{Rel, Upos, Xpos};
 use crate::Word;
 
-/// Rewrites the impossible shapes in `words` (one sentence, heads within it).
-pub fn repair(words: &mut [Word]) {
+/// Rewrites the impossible shapes in `words` (one sentence of `text`, heads within it).
+pub fn repair(text: &[&str], words: &mut [Word]) {
+    bare_day_after_an_object(text, words);
     finite_open_complement(words);
     noun_compounded_onto_participle(words);
     reporting_clause_after_quotation(words);
     clause_without_a_predicate(words);
     content_clause_read_as_conjunct(words);
     subject_read_as_conjunct_of_an_opening_phrase(words);
+}
+
+/// "sent a letter Thursday to the agency": a bare day name after an object dates the verb
+/// (`obl:tmod` in the treebanks), it neither modifies nor renames the noun; a phrase the parser
+/// hung on the day ("to the agency") is the verb's too.
+fn bare_day_after_an_object(text: &[&str], words: &mut [Word]) {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    for d in 0..words.len().min(text.len()) {
+        if !DAYS.contains(&text[d]) {
+            continue;
+        }
+        let Some(object) = words[d].head.map(usize::from) else {
+            continue;
+        };
+        // A modifier, or an apposition with no comma ("a letter Thursday").
+        let modifies = words[d].rel.base() == Rel::Nmod
+            || (words[d].rel == Rel::Appos && object + 1 == d);
+        if !modifies {
+            continue;
+        }
+        let Some(verb) = words[object].head.map(usize::from) else {
+            continue;
+        };
+        if object > d
+            || words[object].rel != Rel::Obj
+            || words[verb].upos != Upos::VERB
+            || children(words, d).any(|c| matches!(words[c].rel, Rel::Case | Rel::Det | Rel::Amod))
+        {
+            continue;
+        }
+        for c in d + 1..words.len() {
+            if words[c].head == Some(d as u16) && words[c].rel.base() == Rel::Nmod {
+                words[c].head = Some(verb as u16);
+                words[c].rel = Rel::Obl;
+            }
+        }
+        words[d].head = Some(verb as u16);
+        words[d].rel = Rel::OblUnmarked;
+    }
 }
 
 /// Whether the sentence's root is an opening adverb set off by a comma ("Separately , …")
@@ -269,6 +317,11 @@ fn noun_compounded_onto_participle(words: &mut [Word]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Repairs by the tags alone (no word of these sentences is a day name).
+    fn repair(words: &mut [Word]) {
+        super::repair(&[], words);
+    }
 
     fn word(upos: Upos, xpos: Xpos, head: Option<u16>, rel: Rel) -> Word {
         Word {

@@ -69,6 +69,20 @@ fn an_opening_adverb_hangs_on_the_verb_of_the_clause_after_it() {
 }
 
 #[test]
+fn a_bare_day_after_an_object_dates_the_verb() {
+    let words = [
+        "Senators", "sent", "a", "letter", "Thursday", "to", "the", "Office", "of",
+        "Management", ".",
+    ];
+    let p = parse(&words);
+    assert_tree(&p);
+    let verb = index(&words, "sent");
+    for w in ["Thursday", "Office"] {
+        assert_eq!(p[index(&words, w) as usize].head, Some(verb), "{w}");
+    }
+}
+
+#[test]
 fn passive_with_agent() {
     let words = ["The", "protester", "was", "shot", "by", "police", "."];
     let p = parse(&words);

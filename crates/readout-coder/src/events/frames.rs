@@ -119,6 +119,12 @@ impl<'g> SentenceCtx<'g> {
                     inside = false;
                     break;
                 }
+                // A bare time stands anywhere ("sent a letter Thursday to …"): patterns read
+                // past it.
+                if h == head && syn.rel(k) == Rel::OblUnmarked && self.is_day_or_month_name(k) {
+                    inside = false;
+                    break;
+                }
                 k = h;
             }
             if inside && k == head {

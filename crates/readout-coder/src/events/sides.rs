@@ -36,6 +36,18 @@ const DATE_WORDS: u64 = {
     bits
 };
 
+/// Month and weekday names only ("Monday", "March"), which, unlike "today", do not also name
+/// things ("BBC Radio 4's Today").
+const DAY_AND_MONTH_NAMES: u64 = {
+    let mut bits = 0u64;
+    let mut b = WordClasses::MONTH_01.0.trailing_zeros();
+    while b <= WordClasses::WEEKDAY_6.0.trailing_zeros() {
+        bits |= 1 << b;
+        b += 1;
+    }
+    bits
+};
+
 /// How deep [`side_at`] follows "of" phrases, appositions and conjuncts.
 const MAX_DEPTH: usize = 4;
 
@@ -43,6 +55,11 @@ impl SentenceCtx<'_> {
     /// Whether token `t` names a date ("Monday", "March", "yesterday").
     pub fn is_date_word(&self, t: usize) -> bool {
         self.toks.classes[t].0 & DATE_WORDS != 0
+    }
+
+    /// Whether token `t` is a weekday or month name.
+    pub fn is_day_or_month_name(&self, t: usize) -> bool {
+        self.toks.classes[t].0 & DAY_AND_MONTH_NAMES != 0
     }
 
     /// The side a group stands for; `None` for unresolved groups (a country named as a place
