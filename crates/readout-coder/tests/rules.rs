@@ -1636,3 +1636,28 @@ fn a_bare_day_between_the_object_and_its_phrase_is_read_past() {
         Some(Date::parse("2023-01-12").unwrap())
     );
 }
+
+#[test]
+fn at_the_time_is_the_time_told_before_not_the_day_of_the_report() {
+    let doc = code(
+        "Pavel Orlov condemned Carpath in September. Anna Lind praised Borovia at the time.",
+        "2023-01-10",
+    );
+    let dates: Vec<Option<String>> = doc
+        .events
+        .iter()
+        .map(|e| e.date.map(|d| d.date.to_string()))
+        .collect();
+    assert_eq!(dates.len(), 2, "{:?}", events(&doc));
+    assert!(dates[0].as_deref().is_some_and(|d| d.starts_with("2022-09")), "{dates:?}");
+    assert_eq!(dates[1], dates[0]);
+    // Without it, the statement is the news of the day.
+    let doc = code(
+        "Pavel Orlov condemned Carpath in September. Anna Lind praised Borovia.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        doc.events[1].date.map(|d| d.date.to_string()).as_deref(),
+        Some("2023-01-10")
+    );
+}

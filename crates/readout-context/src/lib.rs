@@ -5,7 +5,8 @@
 //! - [`dates`] finds temporal expressions ("on Feb 1", "September 10, 2024", "this week",
 //!   "in early 2022", "on Monday") and resolves them against the publication date, with a
 //!   precision. An event takes the expression in its own clause nearest its trigger; without
-//!   one, the publication date (with `date_text` empty, so a reader can tell).
+//!   one, the publication date (with `date_text` empty, so a reader can tell); with a phrase
+//!   that points back ("said at the time"), the date told just before.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
 //!   parse), else, as news of the day, the place of an event just before it or the story's
 //!   dateline.
@@ -43,6 +44,8 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     // him.").
     let mut scene: Option<(ResolvedDate, u32, Option<u32>)> = None;
     let mut scratch_word = String::new();
+    // The latest date the text gave an event of its own, for "said at the time".
+    let mut told: Option<(ResolvedDate, u32)> = None;
     let mut previous: Option<u32> = None;
     let mut start = 0;
     while start < events.len() {
@@ -105,6 +108,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             e.date = own;
             if let Some(d) = own {
                 dated = true;
+                told = Some((d, sentence));
                 if e.modality == Modality::Asserted && news_of_the_day(d, published) {
                     scene = Some((d, sentence, e.source.actor));
                 }
@@ -122,7 +126,13 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             !dated && sentence > *from && sentence - from <= CARRY_SENTENCES
         });
         for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
-            if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
+            if timed_earlier(doc, lex, e, &mut scratch_word) {
+                // "Trump announced the ban in September. … Azar said at the time": the time
+                // told before, if it was told just before; never the day of the report.
+                e.date = told
+                    .filter(|(_, from)| *from < sentence && sentence - from <= EARLIER_TIME_REACH)
+                    .map(|(d, _)| d);
+            } else if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
                 // The story goes on ("A crowd gathered on Friday evening. … Police detained
                 // him."), but a statement by someone else is the reporter's news of the day:
                 // "… confirmed on Saturday. Day said he would announce plans."
@@ -206,6 +216,33 @@ fn vaguely_timed(doc: &Document, lex: &Lexicon, e: &Event, scratch: &mut String)
                 .contains(&lex.word_id(doc.token_text(t), scratch))
         })
 }
+
+/// Whether a phrase pointing back to a time already told ("at the time", the lexicon's
+/// `earlier-time` records) hangs on the event's word.
+fn timed_earlier(doc: &Document, lex: &Lexicon, e: &Event, scratch: &mut String) -> bool {
+    if lex.earlier_times.is_empty() {
+        return false;
+    }
+    let trigger = e.trigger_token as usize;
+    let sentence = doc.sentences[e.sentence as usize].token_range();
+    let near = trigger.saturating_sub(VAGUE_TIME_REACH).max(sentence.start)
+        ..(trigger + VAGUE_TIME_REACH + 1).min(sentence.end);
+    near.filter(|&t| doc.parse.head(t) == Some(trigger))
+        .any(|last| {
+            lex.earlier_times.iter().any(|phrase| {
+                let Some(first) = (last + 1).checked_sub(phrase.len()) else {
+                    return false;
+                };
+                first >= sentence.start
+                    && (first..=last)
+                        .zip(phrase)
+                        .all(|(t, &id)| lex.word_id(doc.token_text(t), scratch) == id)
+            })
+        })
+}
+
+/// Most sentences back the time an "at the time" points to may have been told.
+const EARLIER_TIME_REACH: u32 = 3;
 
 /// How many words from its verb a word of vague time is looked for.
 const VAGUE_TIME_REACH: usize = 4;

@@ -250,8 +250,9 @@ impl LexiconBuilder {
                 "spokesperson" => c.spokespersons(file, r),
                 "policy" => c.policy_words(file, r),
                 "vague-time" => c.vague_times(file, r),
+                "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, policy or vague-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, policy, vague-time or earlier-time)"
                 ))),
             }
         }
@@ -1209,6 +1210,18 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "vague time word");
         self.lex.vague_times.extend(ids);
+    }
+
+    fn earlier_times(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        for phrase in &r.head {
+            let (ids, _) = self.phrase(phrase);
+            if ids.is_empty() {
+                self.err(file, r.line, format!("earlier time {phrase:?} has no words"));
+            } else {
+                self.lex.earlier_times.push(ids);
+            }
+        }
     }
 
     fn given_names(&mut self, file: &str, r: &Record) {

@@ -178,6 +178,10 @@ pub struct Lexicon {
     /// Words that place an event in time without saying when ("recently", "lately"): an
     /// event they qualify is not dated to the publication day (`vague-time` records).
     pub vague_times: std::collections::HashSet<u32>,
+    /// Phrases that date an event to a time the text has told already ("said at the time"),
+    /// as word ids, from `earlier-time` records: such an event takes the date told before it,
+    /// never the publication day.
+    pub earlier_times: Vec<Vec<u32>>,
     /// Normalised office titles of singular agent phrases ("foreign minister").
     pub titles: Vec<String>,
     /// (country, title) → the persons who held that office: (person, role index).
