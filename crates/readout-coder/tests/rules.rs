@@ -694,7 +694,7 @@ fn same_named_places_follow_the_qualifier_then_the_story() {
 #[test]
 fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
     let doc = code(
-        "DORN, Borovia (Wire) - Pavel Orlov condemned Carpath on Friday.\n\nPavel Orlov met Anna Lind in Velm.\n\nPavel Orlov praised Arlo.\n\nArland condemned Carpath.\n\nIn 2019 Pavel Orlov condemned Arlo.",
+        "DORN, Borovia (Wire) - Pavel Orlov condemned Carpath on Friday.\n\nPavel Orlov met Anna Lind in Velm.\n\nPavel Orlov praised Arlo.\n\nArland condemned Carpath.\n\nArland met Carpath.\n\nArland condemned Borovia.\n\nIn 2019 Pavel Orlov condemned Arlo.",
         "2026-01-10",
     );
     assert_eq!(
@@ -704,11 +704,27 @@ fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
             ("met", "Velm", "text"),
             // The next sentence continues the meeting's occasion.
             ("praised", "Velm", "earlier"),
-            // Arland's acts are not placed at a Borovian meeting, but the dateline covers
-            // the day's news from anyone (talks in Geneva are between foreigners).
+            // Arland's acts are not placed at a Borovian meeting, and after the lead a
+            // government speaks from its own capital, not from the city the story was filed in…
+            ("condemned", "-", "-"),
+            // …but the dateline covers the day's news from anyone (talks in Geneva are
+            // between foreigners), and a party to it speaks from there.
+            ("met", "Dorn", "dateline"),
             ("condemned", "Dorn", "dateline"),
             // An event of another year is not news of the day.
             ("condemned", "-", "-"),
+        ])
+    );
+    let doc = code(
+        "BOROGRAD, Borovia (Wire) - Arland met Carpath.\n\nPavel Orlov condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            ("met", "Borograd", "dateline"),
+            // A government speaks from its capital.
+            ("condemned", "Borograd", "dateline"),
         ])
     );
 }
@@ -1649,7 +1665,12 @@ fn at_the_time_is_the_time_told_before_not_the_day_of_the_report() {
         .map(|e| e.date.map(|d| d.date.to_string()))
         .collect();
     assert_eq!(dates.len(), 2, "{:?}", events(&doc));
-    assert!(dates[0].as_deref().is_some_and(|d| d.starts_with("2022-09")), "{dates:?}");
+    assert!(
+        dates[0]
+            .as_deref()
+            .is_some_and(|d| d.starts_with("2022-09")),
+        "{dates:?}"
+    );
     assert_eq!(dates[1], dates[0]);
     // Without it, the statement is the news of the day.
     let doc = code(

@@ -151,7 +151,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
         start = end;
     }
     doc.events = events;
-    places::attach(doc);
+    places::attach(doc, lex);
 }
 
 /// The day a sentence of the body without events tells of, as a scene for the events after it:

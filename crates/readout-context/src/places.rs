@@ -14,13 +14,15 @@
 //!    sentences before, when the doer is the same or of that place's country ("said at a
 //!    rally in Louisiana … he said later"; "a death in Rockland was confirmed … Day said"),
 //!    or else the story's dateline ("PARIS (Reuters) -"), as a wire story's events of the day
-//!    happen where it was filed (the convention of ICEWS's story locations). A new dateline
+//!    happen where it was filed (the convention of ICEWS's story locations) — except, after
+//!    the lead, what a national government says from elsewhere than its capital. A new dateline
 //!    starts a new scene.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
 
 use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceKind, PlaceMention};
+use readout_lexicon::Lexicon;
 use std::ops::Range;
 
 /// Most sentences an earlier event's place carries over to later events.
@@ -28,13 +30,16 @@ const CARRY_SENTENCES: u32 = 2;
 
 /// Gives every event its place. Places and events are in sentence order, so each sentence
 /// looks only at its own slice of places: the work is linear in the document's length.
-pub fn attach(doc: &mut Document) {
+pub fn attach(doc: &mut Document, lex: &Lexicon) {
     let mut events = std::mem::take(&mut doc.events);
     let mut names = NameTokens::default();
     let mut index = AnchorIndex::default();
     // The place of the latest event placed in the text: (place, sentence, its doer).
     let mut scene: Option<(Location, u32, Option<u32>)> = None;
-    let mut dateline: Option<&Location> = None;
+    // The dateline in force, with the sentence it opens.
+    let mut dateline: Option<(&Location, u32)> = None;
+    // The countries whose actors took part in an event placed at the dateline: they are there.
+    let mut at_dateline: Vec<&str> = Vec::new();
     let mut next_dateline = 0;
     let mut start = 0;
     while start < events.len() {
@@ -43,7 +48,9 @@ pub fn attach(doc: &mut Document) {
         let places = of_sentence(&doc.places, sentence, |p| p.sentence);
         index.fill(places);
         while next_dateline < doc.datelines.len() && doc.datelines[next_dateline].0 <= sentence {
-            dateline = Some(&doc.datelines[next_dateline].1);
+            let (lead, place) = &doc.datelines[next_dateline];
+            dateline = Some((place, *lead));
+            at_dateline.clear();
             next_dateline += 1;
             // A new dateline opens a new story: what was placed before it stays there.
             scene = None;
@@ -102,7 +109,8 @@ pub fn attach(doc: &mut Document) {
                 // country ("The first death in Rockland was confirmed on Saturday. … Day said
                 // he would announce plans"), not with a foreign actor reacting from elsewhere;
                 // the dateline goes to anyone's news of the day (talks in Geneva are between
-                // foreigners).
+                // foreigners), but not to what a government says after the lead from a city
+                // other than its capital, unless it took part in the story's events there.
                 let carried = recent
                     .filter(|(place, _, doer)| {
                         let same_doer = doer.is_some() && *doer == e.source.actor;
@@ -116,12 +124,69 @@ pub fn attach(doc: &mut Document) {
                         how: LocationSource::Earlier,
                         ..l.clone()
                     });
-                e.location = carried.or_else(|| dateline.cloned());
+                e.location = carried.or_else(|| {
+                    dateline
+                        .filter(|&(place, lead)| {
+                            lead == sentence
+                                || present(doc, e, &at_dateline)
+                                || !said_elsewhere(doc, lex, e, place)
+                        })
+                        .map(|(place, _)| place.clone())
+                });
+                if e.location
+                    .as_ref()
+                    .is_some_and(|l| l.how == LocationSource::Dateline)
+                {
+                    let sides = [Some(&e.source), e.target.as_ref()];
+                    at_dateline.extend(
+                        sides
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|side| doc.actors[side.actor? as usize].country.as_deref()),
+                    );
+                }
             }
         }
         start = end;
     }
     doc.events = events;
+}
+
+/// Whether the event's doer is of a country that took part in an event at the dateline: "GENEVA
+/// — Iran and the United States held talks. The Iranian foreign minister said …" was said
+/// there.
+fn present(doc: &Document, e: &Event, countries: &[&str]) -> bool {
+    e.source
+        .actor
+        .and_then(|a| doc.actors[a as usize].country.as_deref())
+        .is_some_and(|c| countries.contains(&c))
+}
+
+/// Whether a statement by a national actor, after the lead of a story filed from a city other
+/// than that actor's capital, was made somewhere the text does not say ("CHICAGO (AP) — False
+/// claims … are circulating. … Trump said Saturday during a news conference"): the reporter's
+/// city is not the speaker's. The lead's own events, what the actor does there, and meetings
+/// keep the dateline; so do people the lexicon does not know, who are most often local.
+fn said_elsewhere(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location) -> bool {
+    let verbal = matches!(e.quad_class, 1 | 3) && !e.code.starts_with("04");
+    let Some(actor) = e.source.actor.map(|a| &doc.actors[a as usize]) else {
+        return false;
+    };
+    let national = !actor.unlisted
+        && !actor.country_inferred
+        && actor
+            .sectors
+            .iter()
+            .all(|s| matches!(s.as_str(), "GOV" | "LEG" | "JUD" | "MIL"));
+    let Some(country) = actor.country.as_deref().filter(|_| verbal && national) else {
+        return false;
+    };
+    let capital = lex
+        .countries
+        .iter()
+        .find(|c| c.code == country)
+        .and_then(|c| c.capital.as_ref());
+    !capital.is_some_and(|c| c.name.eq_ignore_ascii_case(&dateline.name))
 }
 
 /// Whether the event is reported as news of the day: no date of its own, or one close to

@@ -1217,7 +1217,11 @@ impl Compiler {
         for phrase in &r.head {
             let (ids, _) = self.phrase(phrase);
             if ids.is_empty() {
-                self.err(file, r.line, format!("earlier time {phrase:?} has no words"));
+                self.err(
+                    file,
+                    r.line,
+                    format!("earlier time {phrase:?} has no words"),
+                );
             } else {
                 self.lex.earlier_times.push(ids);
             }

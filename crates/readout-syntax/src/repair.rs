@@ -41,8 +41,8 @@ fn bare_day_after_an_object(text: &[&str], words: &mut [Word]) {
             continue;
         };
         // A modifier, or an apposition with no comma ("a letter Thursday").
-        let modifies = words[d].rel.base() == Rel::Nmod
-            || (words[d].rel == Rel::Appos && object + 1 == d);
+        let modifies =
+            words[d].rel.base() == Rel::Nmod || (words[d].rel == Rel::Appos && object + 1 == d);
         if !modifies {
             continue;
         }

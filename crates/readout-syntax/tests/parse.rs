@@ -56,8 +56,24 @@ fn subject_verb_object() {
 #[test]
 fn an_opening_adverb_hangs_on_the_verb_of_the_clause_after_it() {
     let words = [
-        "Separately", ",", "in", "Wisconsin", ",", "Republicans", "in", "the", "state",
-        "legislature", "sued", "to", "block", "the", "governor", "'s", "order", ".",
+        "Separately",
+        ",",
+        "in",
+        "Wisconsin",
+        ",",
+        "Republicans",
+        "in",
+        "the",
+        "state",
+        "legislature",
+        "sued",
+        "to",
+        "block",
+        "the",
+        "governor",
+        "'s",
+        "order",
+        ".",
     ];
     let p = parse(&words);
     assert_tree(&p);
@@ -71,8 +87,17 @@ fn an_opening_adverb_hangs_on_the_verb_of_the_clause_after_it() {
 #[test]
 fn a_bare_day_after_an_object_dates_the_verb() {
     let words = [
-        "Senators", "sent", "a", "letter", "Thursday", "to", "the", "Office", "of",
-        "Management", ".",
+        "Senators",
+        "sent",
+        "a",
+        "letter",
+        "Thursday",
+        "to",
+        "the",
+        "Office",
+        "of",
+        "Management",
+        ".",
     ];
     let p = parse(&words);
     assert_tree(&p);
