@@ -56,10 +56,10 @@ fn bare_day_after_an_object(text: &[&str], words: &mut [Word]) {
         {
             continue;
         }
-        for c in d + 1..words.len() {
-            if words[c].head == Some(d as u16) && words[c].rel.base() == Rel::Nmod {
-                words[c].head = Some(verb as u16);
-                words[c].rel = Rel::Obl;
+        for w in &mut words[d + 1..] {
+            if w.head == Some(d as u16) && w.rel.base() == Rel::Nmod {
+                w.head = Some(verb as u16);
+                w.rel = Rel::Obl;
             }
         }
         words[d].head = Some(verb as u16);
@@ -110,9 +110,9 @@ fn subject_read_as_conjunct_of_an_opening_phrase(words: &mut [Word]) {
     };
     let phrase = words[noun].head.map(usize::from).unwrap_or(root);
     let passive = children(words, root).any(|c| words[c].rel == Rel::AuxPass);
-    for c in phrase + 1..noun {
-        if words[c].head == Some(noun as u16) && words[c].xpos == Xpos::Comma {
-            words[c].head = Some(phrase as u16);
+    for w in &mut words[phrase + 1..noun] {
+        if w.head == Some(noun as u16) && w.xpos == Xpos::Comma {
+            w.head = Some(phrase as u16);
         }
     }
     words[noun].head = Some(root as u16);
