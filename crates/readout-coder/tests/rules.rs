@@ -1682,3 +1682,19 @@ fn at_the_time_is_the_time_told_before_not_the_day_of_the_report() {
         Some("2023-01-10")
     );
 }
+
+#[test]
+fn the_verbs_of_force_used_of_words_are_criticism() {
+    // An attack on a plan is criticism of its maker.
+    let doc = code("The Unity Party attacked Arland's plan.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "BBBPTY", "AAA")]);
+    // A party that attacks a country does so in words.
+    let doc = code("The Unity Party attacked Carpath.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("111", "BBBPTY", "CCC")]);
+    // Troops use force.
+    let doc = code("Arlandian troops attacked Borovia.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("190", "AAAMIL", "BBB")]);
+    // A company attacking the competition is no event.
+    let doc = code("The company attacked the competition.", "2023-01-10");
+    assert_eq!(events(&doc), []);
+}

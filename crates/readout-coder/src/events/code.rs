@@ -94,6 +94,7 @@ pub fn code_sentence(
     super::statements::recode_statements(ctx, &mut out[first..]);
     super::statements::code_commitments(ctx, out, first);
     super::statements::recode_policy_intents(ctx, &mut out[first..]);
+    super::figurative::figurative_force(ctx, out, first);
     drop_elaborations(ctx, out, first);
     super::attribution::attribute(ctx, &mut out[first..]);
 }

@@ -10,6 +10,7 @@
 //! - [`sides`]: an argument phrase → the actors it names;
 //! - [`frames`]: the lexicon's verb and noun frames matched against a predicate's dependents;
 //! - [`evaluation`]: criticism and praise in reported speech ("X said Y was wrong");
+//! - [`figurative`]: the verbs of force used of argument and competition ("attacked the plans");
 //! - [`statements`]: plain statements recoded by what they report (intent, denial, appeal);
 //! - [`modality`]: negation and modality from auxiliaries, adverbs and governing verbs;
 //! - [`reports`]: the clause a reporting verb reports, before or after it;
@@ -19,6 +20,7 @@ pub mod args;
 pub mod attribution;
 pub mod code;
 pub mod evaluation;
+pub mod figurative;
 pub mod frames;
 pub mod modality;
 pub mod predicates;

@@ -99,7 +99,7 @@ impl SentenceCtx<'_> {
 }
 
 /// Gives event `e` CAMEO code `cameo`, with its Goldstein score, quad class and PLOVER type.
-fn recode(e: &mut Event, cameo: &readout_lexicon::CameoCode) {
+pub(super) fn recode(e: &mut Event, cameo: &readout_lexicon::CameoCode) {
     e.code = cameo.code.clone();
     e.goldstein = cameo.goldstein;
     e.quad_class = cameo.quad_class;
