@@ -118,6 +118,7 @@ verb pledge
     complement: committed
     frame: = 030
 agent BUS | company
+given-names Maria
 verb accuse
     complement: alleged
     frame: + = 112
@@ -1697,4 +1698,19 @@ fn the_verbs_of_force_used_of_words_are_criticism() {
     // A company attacking the competition is no event.
     let doc = code("The company attacked the competition.", "2023-01-10");
     assert_eq!(events(&doc), []);
+}
+
+#[test]
+fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
+    // Anna Lind is in the lexicon; Maria Lind, named in full here, is not.
+    let doc = code(
+        "The Borovian envoy Maria Lind arrived. Ms Lind condemned Carpath.",
+        "2023-01-10",
+    );
+    let source = doc
+        .events
+        .last()
+        .and_then(|e| e.source.actor)
+        .expect("a source");
+    assert_eq!(doc.actors[source as usize].name, "Maria Lind");
 }

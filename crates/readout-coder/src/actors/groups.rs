@@ -210,6 +210,17 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         j += m.len;
                         continue;
                     }
+                    // "Labour's spokesman Fraser Kemp … Mr Kemp said": a person the article
+                    // named in full is the one its surname names again, before any lexicon
+                    // person of that surname the article never named.
+                    if m.len == 1 {
+                        readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
+                        if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
+                            surname_person = Some(e);
+                            j += 1;
+                            continue;
+                        }
+                    }
                     // "Peskov commented": a bare surname names a lexicon person when only one has
                     // it and the word is nothing else the lexicon knows.
                     let word = toks.words[j];
@@ -226,9 +237,16 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         && toks.caps[next]
                         && doc.tokens[next].has(tf::WORD)
                         && toks.classes[next] == WordClasses::NONE;
+                    // "Fraser Kemp": after a given name, the surname is that person's, not a
+                    // lexicon person's of the same surname (whose full name would have
+                    // matched as a name).
+                    let after_given_name = j > range.start
+                        && toks.caps[j - 1]
+                        && lex.given_names.contains(&toks.words[j - 1]);
                     if (after_honorific || only_a_name)
                         && persons.len() == 1
                         && !given_name_of_another
+                        && !after_given_name
                     {
                         refs.push(NameRef::Person(persons[0]));
                         j += m.len;

@@ -58,8 +58,21 @@ fn bears_no_arms(actor: &readout_doc::Actor) -> bool {
         && actor.sectors.iter().all(|s| {
             matches!(
                 s.as_str(),
-                "PTY" | "OPP" | "LEG" | "JUD" | "ELI" | "BUS" | "MED" | "EDU" | "LAB" | "NGO"
-                    | "HRI" | "HLH" | "ENV" | "AGR" | "DEV"
+                "PTY"
+                    | "OPP"
+                    | "LEG"
+                    | "JUD"
+                    | "ELI"
+                    | "BUS"
+                    | "MED"
+                    | "EDU"
+                    | "LAB"
+                    | "NGO"
+                    | "HRI"
+                    | "HLH"
+                    | "ENV"
+                    | "AGR"
+                    | "DEV"
             )
         })
 }
@@ -70,13 +83,15 @@ fn bears_no_arms(actor: &readout_doc::Actor) -> bool {
 fn aims_at_words(ctx: &SentenceCtx, t: usize) -> bool {
     let syn = ctx.syn;
     let aimed = |p: usize| {
-        object(syn, p).into_iter().chain(syn.children(p).filter(move |&c| {
-            matches!(syn.rel(c), Rel::Obl | Rel::Nmod)
-                && c > p
-                && syn
-                    .case_of(c)
-                    .is_some_and(|k| ctx.word_is(k, "on") || ctx.word_is(k, "against"))
-        }))
+        object(syn, p)
+            .into_iter()
+            .chain(syn.children(p).filter(move |&c| {
+                matches!(syn.rel(c), Rel::Obl | Rel::Nmod)
+                    && c > p
+                    && syn
+                        .case_of(c)
+                        .is_some_and(|k| ctx.word_is(k, "on") || ctx.word_is(k, "against"))
+            }))
     };
     let is_words = |n: usize| {
         let w = ctx.toks.words[n];
