@@ -204,17 +204,21 @@ fn is_statement(e: &Event) -> bool {
 /// Whether a word of vague time ("recently", the lexicon's `vague-time` records) hangs on the
 /// event's word: then no day is known, not even the publication day.
 fn vaguely_timed(doc: &Document, lex: &Lexicon, e: &Event, scratch: &mut String) -> bool {
+    near_dependents(doc, e).any(|t| {
+        lex.vague_times
+            .contains(&lex.word_id(doc.token_text(t), scratch))
+    })
+}
+
+/// The words near the event's word that hang on it in the parse. Adverbs and phrases of time
+/// stand next to their verb; a few words either side keep this constant-time in a sentence of
+/// any length.
+fn near_dependents<'d>(doc: &'d Document, e: &Event) -> impl Iterator<Item = usize> + 'd {
     let trigger = e.trigger_token as usize;
-    // Adverbs stand next to their verb; a few words either side keep this constant-time in a
-    // sentence of any length.
     let sentence = doc.sentences[e.sentence as usize].token_range();
     let near = trigger.saturating_sub(VAGUE_TIME_REACH).max(sentence.start)
         ..(trigger + VAGUE_TIME_REACH + 1).min(sentence.end);
-    near.filter(|&t| doc.parse.head(t) == Some(trigger))
-        .any(|t| {
-            lex.vague_times
-                .contains(&lex.word_id(doc.token_text(t), scratch))
-        })
+    near.filter(move |&t| doc.parse.head(t) == Some(trigger))
 }
 
 /// Whether a phrase pointing back to a time already told ("at the time", the lexicon's
@@ -223,22 +227,18 @@ fn timed_earlier(doc: &Document, lex: &Lexicon, e: &Event, scratch: &mut String)
     if lex.earlier_times.is_empty() {
         return false;
     }
-    let trigger = e.trigger_token as usize;
     let sentence = doc.sentences[e.sentence as usize].token_range();
-    let near = trigger.saturating_sub(VAGUE_TIME_REACH).max(sentence.start)
-        ..(trigger + VAGUE_TIME_REACH + 1).min(sentence.end);
-    near.filter(|&t| doc.parse.head(t) == Some(trigger))
-        .any(|last| {
-            lex.earlier_times.iter().any(|phrase| {
-                let Some(first) = (last + 1).checked_sub(phrase.len()) else {
-                    return false;
-                };
-                first >= sentence.start
-                    && (first..=last)
-                        .zip(phrase)
-                        .all(|(t, &id)| lex.word_id(doc.token_text(t), scratch) == id)
-            })
+    near_dependents(doc, e).any(|last| {
+        lex.earlier_times.iter().any(|phrase| {
+            let Some(first) = (last + 1).checked_sub(phrase.len()) else {
+                return false;
+            };
+            first >= sentence.start
+                && (first..=last)
+                    .zip(phrase)
+                    .all(|(t, &id)| lex.word_id(doc.token_text(t), scratch) == id)
         })
+    })
 }
 
 /// Most sentences back the time an "at the time" points to may have been told.
