@@ -1714,3 +1714,30 @@ fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
         .expect("a source");
     assert_eq!(doc.actors[source as usize].name, "Maria Lind");
 }
+
+#[test]
+fn a_person_named_after_a_body_and_a_title_acts_for_the_body() {
+    // A generic title takes the body's code, and so does a person right after it.
+    for text in [
+        "Unity Party spokesman Tom Hale condemned Carpath.",
+        "Borovia Wire's chief Tom Hale condemned Carpath.",
+    ] {
+        let doc = code(text, "2023-01-10");
+        let source = events(&doc).last().map(|e| e.1.clone());
+        assert!(
+            matches!(source.as_deref(), Some("BBBPTY" | "BBBMED")),
+            "{text}: {source:?}"
+        );
+    }
+    // A body that is the object of another verb is no affiliation.
+    let doc = code(
+        "Tom Hale told Borovia Wire Anna Jones condemned Carpath.",
+        "2023-01-10",
+    );
+    let jones = doc
+        .actors
+        .iter()
+        .find(|a| a.name == "Anna Jones")
+        .expect("Anna Jones");
+    assert!(!jones.code.contains("MED"), "{}", jones.code);
+}

@@ -130,7 +130,10 @@ pub fn apply_home_country(doc: &mut Document, home: &HomeCountry) {
                 .sectors
                 .iter()
                 .any(|s| matches!(s.as_str(), "IGO" | "NGO" | "MNC"));
-        if actor.country.is_some() || international || !(bare_role || actor.unlisted) {
+        // An international organisation's people ("World Bank spokesman Damien Milverton")
+        // are not of the story's country.
+        let of_an_igo = actor.code.starts_with("IGO");
+        if actor.country.is_some() || international || of_an_igo || !(bare_role || actor.unlisted) {
             continue;
         }
         actor.country = Some(home.code.clone());

@@ -188,13 +188,13 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
         let at = groups.partition_point(|o| o.tokens.start < g.tokens.start);
         groups.insert(at, g);
     }
-    affiliate(cx, groups);
+    affiliate(cx, sentence, groups);
 }
 
 /// "Anne Borthwick, of Campaign for Borders Rail", "Sir Andrew Green, chairman of Migration
 /// Watch": a person the lexicon does not list, named with the body they belong to, acts for
 /// that body and takes its code, unless the phrase gave the person a sector of their own.
-fn affiliate(cx: &mut ActorCtx, groups: &[NounGroup]) {
+fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
     let syn = cx.syn;
     let lex = cx.res.lex;
     let doc = &*cx.doc;
@@ -206,11 +206,62 @@ fn affiliate(cx: &mut ActorCtx, groups: &[NounGroup]) {
             word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("for")
         })
     };
+    let organisation = |b: u32| {
+        let org = &doc.actors[b as usize];
+        (org.key.starts_with("org:") || org.key.starts_with("body:")) && !org.sectors.is_empty()
+    };
     let mut joined: Vec<(u32, u32)> = Vec::new();
     for g in groups {
         let Some(e) = g.entity else { continue };
         let a = &doc.actors[e as usize];
-        if !(a.unlisted && a.key.starts_with("person:") && a.sectors.is_empty()) {
+        if !(a.unlisted && a.key.starts_with("person:")) {
+            continue;
+        }
+        // "Barclays' chief John Varley", "Labour spokesman John Kemp", "RICS housing
+        // spokesman Ian Perry": a body named just before the person's title. A generic title
+        // (a spokesman) takes the body's code; an office of its own ("Labour MP") keeps its
+        // sector.
+        let generic_title = lex.spokespersons.contains(&toks.words[g.tokens.start]);
+        if a.sectors.is_empty() || generic_title {
+            let mut left = g.tokens.start;
+            let range = doc.sentences[sentence].token_range();
+            while left > range.start
+                && g.tokens.start - left < MAX_TITLE_WORDS
+                && ((!toks.caps[left - 1] && doc.tokens[left - 1].has(tf::WORD))
+                    || matches!(doc.token_text(left - 1), "'s" | "'" | "’s" | "’"))
+                && groups.iter().all(|b| !b.tokens.contains(&(left - 1)))
+            {
+                left -= 1;
+            }
+            // The body must modify the person's phrase ("told the BBC News website Ford did
+            // not" names two phrases).
+            let person_head = syn.phrase_head(g.tokens.clone());
+            let modifies_person = |b: &NounGroup| {
+                let Some(mut k) = syn.phrase_head(b.tokens.clone()) else {
+                    return false;
+                };
+                for _ in 0..MAX_TITLE_WORDS {
+                    match syn.head(k) {
+                        Some(h) if Some(h) == person_head => return true,
+                        Some(h) => k = h,
+                        None => return false,
+                    }
+                }
+                false
+            };
+            let before = groups.iter().find(|b| {
+                b.place.is_none()
+                    && b.tokens.start < g.tokens.start
+                    && b.tokens.end >= left
+                    && b.entity.is_some_and(|x| x != e && organisation(x))
+                    && modifies_person(b)
+            });
+            if let Some(body) = before.and_then(|b| b.entity) {
+                joined.push((e, body));
+                continue;
+            }
+        }
+        if !a.sectors.is_empty() {
             continue;
         }
         let Some(head) = syn.phrase_head(g.tokens.clone()) else {
@@ -243,9 +294,7 @@ fn affiliate(cx: &mut ActorCtx, groups: &[NounGroup]) {
         let Some(body) = body.filter(|&b| b != e) else {
             continue;
         };
-        let org = &doc.actors[body as usize];
-        let organisation = org.key.starts_with("org:") || org.key.starts_with("body:");
-        if organisation && !org.sectors.is_empty() {
+        if organisation(body) {
             joined.push((e, body));
         }
     }
@@ -258,6 +307,9 @@ fn affiliate(cx: &mut ActorCtx, groups: &[NounGroup]) {
         person.country = country;
     }
 }
+
+/// Most lowercase words of a title between a body and a person's name ("managing director").
+const MAX_TITLE_WORDS: usize = 4;
 
 /// The actor a name run stands for, if it is one.
 fn unlisted(
