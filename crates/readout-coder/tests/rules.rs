@@ -1713,6 +1713,17 @@ fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
         .and_then(|e| e.source.actor)
         .expect("a source");
     assert_eq!(doc.actors[source as usize].name, "Maria Lind");
+    // Also when the surname is a place's name too.
+    let doc = code(
+        "The Borovian envoy Maria Velm arrived. Ms Velm condemned Carpath.",
+        "2023-01-10",
+    );
+    let source = doc
+        .events
+        .last()
+        .and_then(|e| e.source.actor)
+        .expect("a source");
+    assert_eq!(doc.actors[source as usize].name, "Maria Velm");
 }
 
 #[test]
@@ -1729,6 +1740,17 @@ fn a_person_named_after_a_body_and_a_title_acts_for_the_body() {
             "{text}: {source:?}"
         );
     }
+    // A bare office gives its sector to a name that has none.
+    let doc = code(
+        "Constitutional Affairs Envoy Tom Hale condemned Carpath.",
+        "2023-01-10",
+    );
+    let hale = doc
+        .actors
+        .iter()
+        .find(|a| a.name == "Tom Hale")
+        .expect("Tom Hale");
+    assert_eq!(hale.sectors, ["GOV"]);
     // A body that is the object of another verb is no affiliation.
     let doc = code(
         "Tom Hale told Borovia Wire Anna Jones condemned Carpath.",

@@ -178,10 +178,20 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                                 .find_map(|p| coref.person_entities.get(p).map(|&e| (*p, Some(e))))
                                 .or_else(|| (persons.len() == 1).then(|| (persons[0], None)))
                         });
-                    match person {
-                        Some((_, Some(e))) => surname_person = Some(e),
-                        Some((p, None)) => refs.push(NameRef::Person(p)),
-                        None => new_person = Some(j..end),
+                    // "Edward Leigh … Mr Leigh": a person the article named in full.
+                    readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
+                    let named_before = (end == j + 1)
+                        .then(|| {
+                            coref
+                                .persons_by_surname
+                                .get(coref.scratch.as_str())
+                                .copied()
+                        })
+                        .flatten();
+                    match (person, named_before) {
+                        (Some((_, Some(e))), _) | (_, Some(e)) => surname_person = Some(e),
+                        (Some((p, None)), None) => refs.push(NameRef::Person(p)),
+                        (None, None) => new_person = Some(j..end),
                     }
                     j = end;
                     continue;
