@@ -192,8 +192,9 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
 }
 
 /// "Anne Borthwick, of Campaign for Borders Rail", "Sir Andrew Green, chairman of Migration
-/// Watch": a person the lexicon does not list, named with the body they belong to, acts for
-/// that body and takes its code, unless the phrase gave the person a sector of their own.
+/// Watch", "Barclays' chief John Varley": a person the lexicon does not list, named with the
+/// body they belong to, acts for that body and takes its code, unless the phrase gave the
+/// person a sector of their own (other than by a generic title such as "spokesman").
 fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
     let syn = cx.syn;
     let lex = cx.res.lex;
@@ -240,7 +241,7 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
                 let Some(mut k) = syn.phrase_head(b.tokens.clone()) else {
                     return false;
                 };
-                for _ in 0..MAX_TITLE_WORDS {
+                for _ in 0..MAX_MODIFIER_DEPTH {
                     match syn.head(k) {
                         Some(h) if Some(h) == person_head => return true,
                         Some(h) => k = h,
@@ -310,6 +311,8 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
 
 /// Most lowercase words of a title between a body and a person's name ("managing director").
 const MAX_TITLE_WORDS: usize = 4;
+/// How many heads up from a body its person's name may be ("Barclays' → chief → Varley").
+const MAX_MODIFIER_DEPTH: usize = 4;
 
 /// The actor a name run stands for, if it is one.
 fn unlisted(
