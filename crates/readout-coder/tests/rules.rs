@@ -1700,6 +1700,16 @@ fn the_verbs_of_force_used_of_words_are_criticism() {
     assert_eq!(events(&doc), []);
 }
 
+/// The name of the last event's source actor.
+fn last_source_name(doc: &Document) -> &str {
+    let source = doc
+        .events
+        .last()
+        .and_then(|e| e.source.actor)
+        .expect("a source");
+    &doc.actors[source as usize].name
+}
+
 #[test]
 fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
     // Anna Lind is in the lexicon; Maria Lind, named in full here, is not.
@@ -1707,23 +1717,13 @@ fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
         "The Borovian envoy Maria Lind arrived. Ms Lind condemned Carpath.",
         "2023-01-10",
     );
-    let source = doc
-        .events
-        .last()
-        .and_then(|e| e.source.actor)
-        .expect("a source");
-    assert_eq!(doc.actors[source as usize].name, "Maria Lind");
+    assert_eq!(last_source_name(&doc), "Maria Lind");
     // Also when the surname is a place's name too.
     let doc = code(
         "The Borovian envoy Maria Velm arrived. Ms Velm condemned Carpath.",
         "2023-01-10",
     );
-    let source = doc
-        .events
-        .last()
-        .and_then(|e| e.source.actor)
-        .expect("a source");
-    assert_eq!(doc.actors[source as usize].name, "Maria Velm");
+    assert_eq!(last_source_name(&doc), "Maria Velm");
 }
 
 #[test]

@@ -95,6 +95,13 @@ impl Coref {
             .map(|&(e, _, _)| e)
     }
 
+    /// The person the lexicon does not know whose surname `word` is, named in full earlier in
+    /// the document ("Fraser Kemp … Mr Kemp").
+    pub(crate) fn named_before(&mut self, word: &str) -> Option<u32> {
+        readout_text::normalize_into(word, &mut self.scratch);
+        self.persons_by_surname.get(self.scratch.as_str()).copied()
+    }
+
     pub(crate) fn note(&mut self, entity: u32) {
         self.recent.retain(|&e| e != entity);
         self.recent.push(entity);

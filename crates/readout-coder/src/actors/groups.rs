@@ -179,14 +179,8 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                                 .or_else(|| (persons.len() == 1).then(|| (persons[0], None)))
                         });
                     // "Edward Leigh … Mr Leigh": a person the article named in full.
-                    readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
                     let named_before = (end == j + 1)
-                        .then(|| {
-                            coref
-                                .persons_by_surname
-                                .get(coref.scratch.as_str())
-                                .copied()
-                        })
+                        .then(|| coref.named_before(doc.token_text(j)))
                         .flatten();
                     match (person, named_before) {
                         (Some((_, Some(e))), _) | (_, Some(e)) => surname_person = Some(e),
@@ -224,8 +218,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     // named in full is the one its surname names again, before any lexicon
                     // person of that surname the article never named.
                     if m.len == 1 {
-                        readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
-                        if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
+                        if let Some(e) = coref.named_before(doc.token_text(j)) {
                             surname_person = Some(e);
                             j += 1;
                             continue;
@@ -264,8 +257,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     }
                 }
                 // A person the lexicon does not know, named earlier in full.
-                readout_text::normalize_into(doc.token_text(j), &mut coref.scratch);
-                if let Some(&e) = coref.persons_by_surname.get(coref.scratch.as_str()) {
+                if let Some(e) = coref.named_before(doc.token_text(j)) {
                     surname_person = Some(e);
                     j += 1;
                     continue;
