@@ -417,6 +417,39 @@ fn an_unlisted_person_named_with_their_body_acts_for_it() {
 }
 
 #[test]
+fn a_body_role_belongs_to_the_body_it_is_named_with() {
+    // After the word for another institution, a spokesman or an official is that
+    // institution's.
+    let doc = code(
+        "A company spokesman said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BUS", "")]);
+    // With a body the lexicon knows, the person takes its code, though the role alone would
+    // make a government official.
+    let doc = code(
+        "Tom Hale, president of Borovia Wire, said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
+    // With a body it does not know, before the title or after it, the person is no
+    // government official.
+    for text in [
+        "Tom Hale, president of Velmark Freight, said the talks had failed.",
+        "Velmark president Tom Hale said the talks had failed.",
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert_eq!(events(&doc), [ev("010", "", "")], "{text}");
+    }
+    // Alone, the title names a government office.
+    let doc = code(
+        "President Tom Hale said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "GOV", "")]);
+}
+
+#[test]
 fn a_party_s_leader_and_its_mps_are_who_the_party_says() {
     // "The Unity leader" is the party's leader on the article's date.
     let doc = code("The Unity leader praised Arland.", "2022-06-01");

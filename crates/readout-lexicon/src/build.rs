@@ -248,15 +248,17 @@ impl LexiconBuilder {
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
                 "spokesperson" => c.spokespersons(file, r),
+                "body-role" => c.body_roles(file, r),
                 "policy" => c.policy_words(file, r),
                 "vague-time" => c.vague_times(file, r),
                 "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, policy, vague-time or earlier-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, body-role, policy, vague-time or earlier-time)"
                 ))),
             }
         }
         c.index_offices();
+        c.index_body_role_titles();
         c.link_leaders();
         c.check_country_references();
         (c.lex, c.problems)
@@ -1198,6 +1200,30 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "spokesperson");
         self.lex.spokespersons.extend(ids);
+    }
+
+    fn body_roles(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "body role");
+        self.lex.body_roles.extend(ids);
+    }
+
+    /// Marks the agent titles headed by a body role ("vice president"), once every record is
+    /// read (agents and body roles may come in either order).
+    fn index_body_role_titles(&mut self) {
+        for t in 0..self.lex.titles.len() {
+            let Some(last) = self.lex.titles[t]
+                .split_whitespace()
+                .last()
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let (ids, _) = self.phrase(&last);
+            if ids.len() == 1 && self.lex.body_roles.contains(&ids[0]) {
+                self.lex.body_role_titles.insert(t as u32);
+            }
+        }
     }
 
     fn policy_words(&mut self, file: &str, r: &Record) {

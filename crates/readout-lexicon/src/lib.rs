@@ -172,6 +172,13 @@ pub struct Lexicon {
     /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
     /// said" speaks for the organisation last named as a subject.
     pub spokespersons: std::collections::HashSet<u32>,
+    /// Roles every kind of body has (a president, officials, a spokesman), from `body-role`
+    /// records, as word ids: with the body they serve ("union president", "president of
+    /// SpaceX") they are that body's, not a government's.
+    pub body_roles: std::collections::HashSet<u32>,
+    /// The indices into [`Lexicon::titles`] of the agent titles whose last word is a body role
+    /// ("president", "vice president").
+    pub body_role_titles: std::collections::HashSet<u32>,
     /// Nouns of public policy (taxes, a budget, a law), from `policy` records: an expression of
     /// intent about one is intent to change policy (CAMEO 0342).
     pub policy_words: std::collections::HashSet<u32>,

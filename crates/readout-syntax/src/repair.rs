@@ -18,6 +18,43 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     clause_without_a_predicate(words);
     content_clause_read_as_conjunct(words);
     subject_read_as_conjunct_of_an_opening_phrase(words);
+    name_read_as_conjunct_of_its_modifier(words);
+    predicate_read_as_reduced_relative(words);
+}
+
+/// A sentence needs a predicate: one whose root is a noun with nothing but a participle after
+/// its phrase ("Students demonstrated against the law.", parsed as "students [who were]
+/// demonstrated against the law") has its predicate in that participle, a past tense with the noun as its
+/// subject. Fragments without a final full stop (headlines, captions) are left alone.
+fn predicate_read_as_reduced_relative(words: &mut [Word]) {
+    let Some(root) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    let full_stop = words.last().is_some_and(|w| w.xpos == Xpos::Period);
+    let finite = words.iter().any(|w| {
+        matches!(w.upos, Upos::VERB | Upos::AUX)
+            && matches!(w.xpos, Xpos::VBD | Xpos::VBZ | Xpos::VBP | Xpos::MD)
+    });
+    if !full_stop || finite || !matches!(words[root].upos, Upos::NOUN | Upos::PROPN) {
+        return;
+    }
+    // The first verb of the sentence, hung on the root noun or on a noun of its phrase
+    // ("Thousands of students demonstrated").
+    let Some(verb) = (root + 1..words.len()).find(|&t| words[t].upos == Upos::VERB) else {
+        return;
+    };
+    if words[verb].rel != Rel::Acl || words[verb].xpos != Xpos::VBN {
+        return;
+    }
+    // The participle must follow the noun's phrase directly, with no comma between.
+    if (root + 1..verb).any(|t| !dominates(words, root, t) || words[t].upos == Upos::PUNCT) {
+        return;
+    }
+    words[verb].head = None;
+    words[verb].rel = Rel::Root;
+    words[verb].xpos = Xpos::VBD;
+    words[root].head = Some(verb as u16);
+    words[root].rel = Rel::Nsubj;
 }
 
 /// "sent a letter Thursday to the agency": a bare day name after an object dates the verb
@@ -117,6 +154,47 @@ fn subject_read_as_conjunct_of_an_opening_phrase(words: &mut [Word]) {
     }
     words[noun].head = Some(root as u16);
     words[noun].rel = if passive { Rel::NsubjPass } else { Rel::Nsubj };
+}
+
+/// Coordination needs a conjunction or at least a comma: a name that follows a name with
+/// neither, and with nothing between them but its own modifiers ("Tesco chief executive Terry
+/// Leahy said", parsed as "Tesco" and "Terry Leahy"), is the head of one phrase whose first
+/// noun modifies it (`compound`).
+fn name_read_as_conjunct_of_its_modifier(words: &mut [Word]) {
+    for x in 0..words.len() {
+        let w = words[x];
+        let Some(first) = w.head.map(usize::from) else {
+            continue;
+        };
+        if w.rel != Rel::Conj
+            || w.upos != Upos::PROPN
+            || first >= x
+            || words[first].upos != Upos::PROPN
+        {
+            continue;
+        }
+        let between_are_modifiers = (first + 1..x).all(|t| {
+            words[t].head == Some(x as u16)
+                && matches!(words[t].rel, Rel::Amod | Rel::Compound)
+                && words[t].upos != Upos::PUNCT
+        });
+        let coordinated = children(words, x)
+            .any(|c| matches!(words[c].rel, Rel::Cc | Rel::Punct) && c < x)
+            || children(words, first).any(|c| words[c].rel == Rel::Cc);
+        if !between_are_modifiers || coordinated {
+            continue;
+        }
+        words[x].head = words[first].head;
+        words[x].rel = words[first].rel;
+        words[first].head = Some(x as u16);
+        words[first].rel = Rel::Compound;
+        // The first noun's other dependents belong to the phrase ("the", "'s").
+        for t in 0..words.len() {
+            if t != x && words[t].head == Some(first as u16) && t < first {
+                words[t].head = Some(x as u16);
+            }
+        }
+    }
 }
 
 /// Coordination needs a conjunction or at least a comma: a clause with its own subject that
@@ -381,6 +459,38 @@ mod tests {
         let mut s = opening(true);
         repair(&mut s);
         assert_eq!((s[4].head, s[4].rel), (Some(1), Rel::Conj));
+    }
+
+    #[test]
+    fn a_name_after_a_name_and_its_title_heads_one_phrase() {
+        // Velmark(0) chief(1) executive(2) Tom(3) Hale(4) said(5), the parser's "Tom" a
+        // conjunct of "Velmark"
+        let phrase = |conjunction: bool| {
+            let mut s = vec![
+                word(Upos::PROPN, Xpos::NNP, Some(5), Rel::Nsubj),
+                word(Upos::ADJ, Xpos::JJ, Some(3), Rel::Amod),
+                word(Upos::ADJ, Xpos::JJ, Some(3), Rel::Amod),
+                word(Upos::PROPN, Xpos::NNP, Some(0), Rel::Conj),
+                word(Upos::PROPN, Xpos::NNP, Some(3), Rel::Flat),
+                word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            ];
+            if conjunction {
+                // Velmark(0) and(1) chief(2) … : a real coordination stays.
+                s.insert(1, word(Upos::CCONJ, Xpos::CC, Some(4), Rel::Cc));
+                for w in &mut s {
+                    w.head = w.head.map(|h| if h >= 1 { h + 1 } else { h });
+                }
+                s[1].head = Some(4);
+            }
+            s
+        };
+        let mut s = phrase(false);
+        repair(&mut s);
+        assert_eq!((s[3].head, s[3].rel), (Some(5), Rel::Nsubj));
+        assert_eq!((s[0].head, s[0].rel), (Some(3), Rel::Compound));
+        let mut s = phrase(true);
+        repair(&mut s);
+        assert_eq!((s[4].head, s[4].rel), (Some(0), Rel::Conj));
     }
 
     #[test]

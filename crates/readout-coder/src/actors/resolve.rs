@@ -300,16 +300,19 @@ pub(crate) fn resolve(
             _ => None,
         })
         .unwrap_or((None, readout_lexicon::NO_TITLE));
-    // "church officials", "army spokesman", "rebel leaders": a generic government role (no
-    // office of its own) after the word for another institution speaks for that institution.
+    // "church officials", "union president", "rebel leaders": a government role that any body
+    // has (a plural, or a body role) after the word for another institution is that
+    // institution's, and no longer names a government office.
     let gov = res
         .lex
         .sectors
         .iter()
         .position(|s| s == "GOV")
         .map(|i| i as u16);
-    let agent = match agent {
-        Some(head) if title == readout_lexicon::NO_TITLE && Some(head) == gov => refs
+    let shared_role =
+        title == readout_lexicon::NO_TITLE || res.lex.body_role_titles.contains(&title);
+    let institution = match agent {
+        Some(head) if shared_role && Some(head) == gov => refs
             .iter()
             .rev()
             .filter_map(|r| match *r {
@@ -317,9 +320,12 @@ pub(crate) fn resolve(
                 _ => None,
             })
             .nth(1)
-            .filter(|&s| Some(s) != gov)
-            .or(agent),
-        _ => agent,
+            .filter(|&s| Some(s) != gov),
+        _ => None,
+    };
+    let (agent, title) = match institution {
+        Some(sector) => (Some(sector), readout_lexicon::NO_TITLE),
+        None => (agent, title),
     };
 
     let names: Vec<String> = refs.iter().map(|r| describe(lex, r)).collect();

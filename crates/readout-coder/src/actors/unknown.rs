@@ -195,6 +195,11 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
 /// Watch", "Barclays' chief John Varley": a person the lexicon does not list, named with the
 /// body they belong to, acts for that body and takes its code, unless the phrase gave the
 /// person a sector of their own (other than by a generic title such as "spokesman").
+///
+/// A body role ("president", "spokesperson"; `body-role` records) is an office of whatever
+/// body it is named with: "Gwynne Shotwell, president of SpaceX" and "Home Depot president
+/// Craig Menear" are not government officials, even when the lexicon does not know the body
+/// (the person then keeps no sector).
 fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
     let syn = cx.syn;
     let lex = cx.res.lex;
@@ -211,7 +216,21 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         let org = &doc.actors[b as usize];
         (org.key.starts_with("org:") || org.key.starts_with("body:")) && !org.sectors.is_empty()
     };
-    let mut joined: Vec<(u32, u32)> = Vec::new();
+    // What a body role with an actor of the text makes of its person: that body's code, or
+    // none when the lexicon does not know the body ("president of Chapter & Verse", which
+    // may even have been read as a person's name).
+    let body_of = |b: u32| {
+        if organisation(b) {
+            Some(Some(b))
+        } else {
+            doc.actors[b as usize].unlisted.then_some(None)
+        }
+    };
+    let body_role = |t: usize| lex.body_roles.contains(&toks.words[t]);
+    let range = doc.sentences[sentence].token_range();
+    // (person, the body whose code the person takes, or `None` for a body the text names
+    // but no group stands for).
+    let mut joined: Vec<(u32, Option<u32>)> = Vec::new();
     for g in groups {
         let Some(e) = g.entity else { continue };
         let a = &doc.actors[e as usize];
@@ -220,12 +239,23 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         }
         // "Barclays' chief John Varley", "Labour spokesman John Kemp", "RICS housing
         // spokesman Ian Perry": a body named just before the person's title. A generic title
-        // (a spokesman) takes the body's code; an office of its own ("Labour MP") keeps its
-        // sector.
-        let generic_title = lex.spokespersons.contains(&toks.words[g.tokens.start]);
-        if a.sectors.is_empty() || generic_title {
+        // (a spokesman, a president) takes the body's code; an office of its own ("Labour MP")
+        // keeps its sector.
+        let titled_by_role = g.tokens.clone().take(MAX_TITLE_WORDS).any(body_role);
+        let generic_title =
+            lex.spokespersons.contains(&toks.words[g.tokens.start]) || titled_by_role;
+        // "Tesco chief executive Terry Leahy": a title of the body's own sector ties the person
+        // to the body as well.
+        let same_sector =
+            |x: u32| !a.sectors.is_empty() && doc.actors[x as usize].sectors == a.sectors;
+        if a.sectors.is_empty()
+            || generic_title
+            || groups.iter().any(|b| {
+                b.tokens.end == g.tokens.start
+                    && b.entity.is_some_and(|x| organisation(x) && same_sector(x))
+            })
+        {
             let mut left = g.tokens.start;
-            let range = doc.sentences[sentence].token_range();
             while left > range.start
                 && g.tokens.start - left < MAX_TITLE_WORDS
                 && ((!toks.caps[left - 1] && doc.tokens[left - 1].has(tf::WORD))
@@ -254,16 +284,30 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
                 b.place.is_none()
                     && b.tokens.start < g.tokens.start
                     && b.tokens.end >= left
-                    && b.entity.is_some_and(|x| x != e && organisation(x))
+                    && b.entity.is_some_and(|x| {
+                        x != e
+                            && ((organisation(x)
+                                && (a.sectors.is_empty() || generic_title || same_sector(x)))
+                                || (titled_by_role && body_of(x).is_some()))
+                    })
                     && modifies_person(b)
             });
             if let Some(body) = before.and_then(|b| b.entity) {
-                joined.push((e, body));
+                joined.push((e, body_of(body).flatten()));
                 continue;
             }
-        }
-        if !a.sectors.is_empty() {
-            continue;
+            // "Home Depot president Craig Menear": a name no group stands for, just before a
+            // body role, is the body the role is of.
+            let unnamed_body = titled_by_role
+                && left > range.start
+                && toks.caps[left - 1]
+                && syn.upos(left - 1) == Upos::PROPN
+                && !toks.is(left - 1, DATE_WORDS)
+                && group_at(left - 1).is_none();
+            if unnamed_body && !a.sectors.is_empty() {
+                joined.push((e, None));
+                continue;
+            }
         }
         let Some(head) = syn.phrase_head(g.tokens.clone()) else {
             continue;
@@ -274,34 +318,69 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
                 || (syn.rel(c) == Rel::Nmod
                     && syn.children(c).any(|d| d < c && doc.token_text(d) == ","))
         };
-        let body = syn
+        // ", chairman of …", ", a spokesman for …", ", president and chief operating officer
+        // of …": the body after a partitive role or one of its conjuncts.
+        let body_of_role = |c: usize| {
+            std::iter::once(c)
+                .chain(syn.children(c).filter(|&d| syn.rel(d) == Rel::Conj))
+                .find_map(|r| {
+                    syn.children(r)
+                        .find(|&d| syn.rel(d) == Rel::Nmod && of_or_for(d))
+                })
+        };
+        let Some((role, body)) = syn
             .children(head)
             .filter(|&c| c > head && set_off(c))
             .find_map(|c| {
                 if of_or_for(c) {
-                    return Some(c);
+                    return Some((None, c));
                 }
-                // ", chairman of …", ", a spokesman for …"
                 lex.partitives
                     .contains(&toks.words[c])
-                    .then(|| {
-                        syn.children(c)
-                            .find(|&d| syn.rel(d) == Rel::Nmod && of_or_for(d))
-                    })
+                    .then(|| body_of_role(c))
                     .flatten()
+                    .map(|b| (Some(c), b))
             })
-            .and_then(group_at)
-            .and_then(|b| b.entity.filter(|_| b.place.is_none()));
+        else {
+            continue;
+        };
+        let by_role = role.is_some_and(body_role);
+        // A sector of the person's own stands, unless a body role gave it.
+        if !a.sectors.is_empty() && !by_role {
+            continue;
+        }
+        let body_group = group_at(body);
+        if by_role
+            && body_group.is_none()
+            && toks.caps[body]
+            && matches!(syn.upos(body), Upos::PROPN | Upos::NOUN)
+        {
+            // ", a spokesperson for Instagram": a body no group stands for.
+            joined.push((e, None));
+            continue;
+        }
+        let body = body_group.and_then(|b| b.entity.filter(|_| b.place.is_none()));
         let Some(body) = body.filter(|&b| b != e) else {
             continue;
         };
         if organisation(body) {
-            joined.push((e, body));
+            joined.push((e, Some(body)));
+        } else if let Some(None) = body_of(body).filter(|_| by_role) {
+            joined.push((e, None));
         }
     }
     for (person, body) in joined {
-        let org = &cx.doc.actors[body as usize];
-        let (code, sectors, country) = (org.code.clone(), org.sectors.clone(), org.country.clone());
+        let (code, sectors, country) = match body {
+            Some(body) => {
+                let org = &cx.doc.actors[body as usize];
+                (org.code.clone(), org.sectors.clone(), org.country.clone())
+            }
+            None => {
+                let own = &cx.doc.actors[person as usize];
+                let country = own.country.clone().filter(|_| !own.country_inferred);
+                (country.clone().unwrap_or_default(), Vec::new(), country)
+            }
+        };
         let person = &mut cx.doc.actors[person as usize];
         person.code = code;
         person.sectors = sectors;
