@@ -189,9 +189,9 @@ fn name_read_as_conjunct_of_its_modifier(words: &mut [Word]) {
         words[first].head = Some(x as u16);
         words[first].rel = Rel::Compound;
         // The first noun's other dependents belong to the phrase ("the", "'s").
-        for t in 0..words.len() {
-            if t != x && words[t].head == Some(first as u16) && t < first {
-                words[t].head = Some(x as u16);
+        for w in &mut words[..first] {
+            if w.head == Some(first as u16) {
+                w.head = Some(x as u16);
             }
         }
     }
