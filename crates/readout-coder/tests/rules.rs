@@ -33,6 +33,7 @@ country AAA | Arland
 country BBB | Borovia
     adjectives: Borovian
     capital: Borograd | 20 | 20
+    location: 20 | 21
     seats: the Citadel
 country CCC | Carpath
     adjectives: Carpathian
@@ -759,6 +760,47 @@ fn news_of_the_day_takes_the_dateline_or_the_place_just_named() {
             ("met", "Borograd", "dateline"),
             // A government speaks from its capital.
             ("condemned", "Borograd", "dateline"),
+        ])
+    );
+}
+
+#[test]
+fn a_government_speaking_in_the_lead_of_a_story_filed_elsewhere_in_its_country_is_in_it() {
+    let doc = code(
+        "DORN, Borovia (Wire) - The Borovian government condemned Carpath.\n\nThe Borovian government condemned Arland.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            // Not in Dorn, where the story was filed: somewhere in Borovia…
+            ("condemned", "Borovia", "dateline"),
+            // …and after the lead, nowhere the text says.
+            ("condemned", "-", "-"),
+        ])
+    );
+    // A person may have travelled to where the story was filed.
+    let doc = code(
+        "DORN, Borovia (Wire) - Pavel Orlov condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("condemned", "Dorn", "dateline")]));
+}
+
+#[test]
+fn a_national_figure_is_not_where_a_local_event_of_the_country_was() {
+    let doc = code(
+        "Borovian troops attacked Arlo in Velm.\n\nPavel Orlov condemned Carpath.\n\nTom Hale condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            ("attacked", "Velm", "text"),
+            // The president of Borovia speaks from wherever he is…
+            ("condemned", "-", "-"),
+            // …someone the text introduces, most often a local, where the news is.
+            ("condemned", "Velm", "earlier"),
         ])
     );
 }

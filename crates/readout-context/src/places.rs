@@ -11,12 +11,14 @@
 //!    restrictions");
 //! 3. when its sentence places no event and it is news of the day (no date of its own, or a
 //!    date within a week of publication): the place of an event placed in one of the two
-//!    sentences before, when the doer is the same or of that place's country ("said at a
-//!    rally in Louisiana … he said later"; "a death in Rockland was confirmed … Day said"),
+//!    sentences before, when the doer is the same or of that place's country and not one of
+//!    its national institutions ("said at a rally in Louisiana … he said later"; "a death in
+//!    Rockland was confirmed … Day said"),
 //!    or else the story's dateline ("PARIS (Reuters) -"), as a wire story's events of the day
-//!    happen where it was filed (the convention of ICEWS's story locations) — except, after
-//!    the lead, what a national government says from elsewhere than its capital. A new dateline
-//!    starts a new scene.
+//!    happen where it was filed (the convention of ICEWS's story locations) — except what a
+//!    national government says from elsewhere than its capital: in the lead of a story filed
+//!    from another city of its country it is placed in the country, and after the lead
+//!    nowhere. A new dateline starts a new scene.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
@@ -114,9 +116,16 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                 let carried = recent
                     .filter(|(place, _, doer)| {
                         let same_doer = doer.is_some() && *doer == e.source.actor;
+                        // A national figure does not speak from where a local event of
+                        // their country was.
                         let countryman = e.source.actor.is_some_and(|a| {
-                            let country = doc.actors[a as usize].country.as_ref();
-                            country.is_some() && country == place.country.as_ref()
+                            let actor = &doc.actors[a as usize];
+                            let country = actor.country.as_ref();
+                            country.is_some()
+                                && country == place.country.as_ref()
+                                && (place.kind == PlaceKind::Country
+                                    || !verbal(e)
+                                    || !national(actor))
                         });
                         same_doer || countryman
                     })
@@ -125,18 +134,21 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                         ..l.clone()
                     });
                 e.location = carried.or_else(|| {
-                    dateline
-                        .filter(|&(place, lead)| {
-                            lead == sentence
-                                || present(doc, e, &at_dateline)
-                                || !said_elsewhere(doc, lex, e, place)
-                        })
-                        .map(|(place, _)| place.clone())
+                    let (place, lead) = dateline?;
+                    if present(doc, e, &at_dateline) || !said_elsewhere(doc, lex, e, place) {
+                        return Some(place.clone());
+                    }
+                    // "VENICE, Italy — The Italian government announced": the lead's news
+                    // happened in the government's own country; abroad, at the dateline.
+                    (lead == sentence)
+                        .then(|| own_country(doc, lex, e, place).unwrap_or_else(|| place.clone()))
                 });
-                if e.location
-                    .as_ref()
-                    .is_some_and(|l| l.how == LocationSource::Dateline)
-                {
+                // Placed at the dateline itself (not just in its country): there.
+                let at_the_dateline = e.location.as_ref().is_some_and(|l| {
+                    l.how == LocationSource::Dateline
+                        && dateline.is_some_and(|(place, _)| place.name == l.name)
+                });
+                if at_the_dateline {
                     let sides = [Some(&e.source), e.target.as_ref()];
                     at_dateline.extend(
                         sides
@@ -168,17 +180,14 @@ fn present(doc: &Document, e: &Event, countries: &[&str]) -> bool {
 /// city is not the speaker's. The lead's own events, what the actor does there, and meetings
 /// keep the dateline; so do people the lexicon does not know, who are most often local.
 fn said_elsewhere(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location) -> bool {
-    let verbal = matches!(e.quad_class, 1 | 3) && !e.code.starts_with("04");
     let Some(actor) = e.source.actor.map(|a| &doc.actors[a as usize]) else {
         return false;
     };
-    let national = !actor.unlisted
-        && !actor.country_inferred
-        && actor
-            .sectors
-            .iter()
-            .all(|s| matches!(s.as_str(), "GOV" | "LEG" | "JUD" | "MIL"));
-    let Some(country) = actor.country.as_deref().filter(|_| verbal && national) else {
+    let Some(country) = actor
+        .country
+        .as_deref()
+        .filter(|_| verbal(e) && national(actor))
+    else {
         return false;
     };
     let capital = lex
@@ -187,6 +196,45 @@ fn said_elsewhere(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location)
         .find(|c| c.code == country)
         .and_then(|c| c.capital.as_ref());
     !capital.is_some_and(|c| c.name.eq_ignore_ascii_case(&dateline.name))
+}
+
+/// Whether the event is said rather than done (a meeting is done where it is held).
+fn verbal(e: &Event) -> bool {
+    matches!(e.quad_class, 1 | 3) && !e.code.starts_with("04")
+}
+
+/// Whether an actor is a state's own institution or office holder, as the lexicon lists it
+/// (not a body or person the text alone introduces, who is most often local).
+fn national(actor: &readout_doc::Actor) -> bool {
+    !actor.unlisted
+        && !actor.country_inferred
+        && actor
+            .sectors
+            .iter()
+            .all(|s| matches!(s.as_str(), "GOV" | "LEG" | "JUD" | "MIL"))
+}
+
+/// The country of a government (an institution, not a person, who may well have travelled to
+/// the dateline) that speaks in a story filed from another city of that country: the event
+/// happened in the country, where exactly the text does not say.
+fn own_country(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location) -> Option<Location> {
+    let actor = &doc.actors[e.source.actor? as usize];
+    let code = actor
+        .country
+        .as_deref()
+        .filter(|&c| dateline.country.as_deref() == Some(c) && !actor.key.starts_with("person:"))?;
+    let country = lex.countries.iter().find(|c| c.code == code)?;
+    let (lat, lon) = country.location?;
+    Some(Location {
+        name: country.name.clone(),
+        country: Some(country.code.clone()),
+        lat,
+        lon,
+        span: None,
+        kind: PlaceKind::Country,
+        how: LocationSource::Dateline,
+        geonames_id: None,
+    })
 }
 
 /// Whether the event is reported as news of the day: no date of its own, or one close to
