@@ -20,6 +20,7 @@ cameo 036 | Express intent to meet or negotiate | 4 | 1 | AGREE
 cameo 0342 | Express intent to change policy | 7 | 1 | AGREE
 cameo 0242 | Appeal for policy change | -0.3 | 1 | REQUEST
 cameo 040 | Consult | 1 | 1 | CONSULT
+cameo 042 | Make a visit | 1.9 | 1 | CONSULT
 cameo 046 | Engage in negotiation | 7 | 1 | CONSULT
 cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
 cameo 060 | Engage in material cooperation | 6 | 2 | COOPERATE
@@ -94,6 +95,12 @@ verb protest
     frame: = 010
 verb attack
     frame: + = 190
+    frame: = 190
+verb visit
+    frame: + = 042
+    frame: = 042
+verb supply
+    frame: + = 060
 verb work
     frame: with + = 060
 verb send
@@ -639,6 +646,33 @@ fn place_of(pairs: &[(&str, &str, &'static str)]) -> Vec<(String, String, &'stat
 }
 
 #[test]
+fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
+    // A town visited or attacked is where the event is, and no actor.
+    let doc = code(
+        "Anna Lind visited Dorn.\n\nBorovian troops attacked Velm.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[("visited", "Dorn", "text"), ("attacked", "Velm", "text")])
+    );
+    assert_eq!(
+        events(&doc),
+        [ev("042", "AAAOPP", ""), ev("190", "BBBMIL", "")]
+    );
+    // A capital visited stands for its government and is where the visit is.
+    let doc = code("Anna Lind visited Borograd.", "2026-01-10");
+    assert_eq!(places(&doc), place_of(&[("visited", "Borograd", "text")]));
+    assert_eq!(events(&doc), [ev("042", "AAAOPP", "BBBGOV")]);
+    // Aid or trade goes to a country without happening there.
+    let doc = code("Anna Lind supplied Borovia.", "2026-01-10");
+    assert_eq!(places(&doc), place_of(&[("supplied", "-", "-")]));
+    // A place name inside a longer name is no destination.
+    let doc = code("Anna Lind visited Dorn Tower.", "2026-01-10");
+    assert_eq!(places(&doc), place_of(&[("visited", "-", "-")]));
+}
+
+#[test]
 fn a_place_belongs_to_the_event_the_parse_hangs_it_on() {
     // A fronted locative places the verb it modifies, however far away.
     let doc = code(
@@ -808,7 +842,7 @@ fn a_national_figure_is_not_where_a_local_event_of_the_country_was() {
 #[test]
 fn a_place_just_named_goes_on_with_its_countrymen_until_a_new_dateline() {
     let doc = code(
-        "Pavel Orlov met Anna Lind in Velm.\n\nBorovian troops attacked Arlo.\n\nArland condemned Carpath.",
+        "Pavel Orlov met Anna Lind in Velm.\n\nBorovian troops attacked Carpath.\n\nArland condemned Carpath.",
         "2026-01-10",
     );
     assert_eq!(
@@ -822,7 +856,7 @@ fn a_place_just_named_goes_on_with_its_countrymen_until_a_new_dateline() {
         ])
     );
     let doc = code(
-        "Pavel Orlov met Anna Lind in Velm.\n\nDORN, Borovia (Wire) - Borovian troops attacked Arlo.",
+        "Pavel Orlov met Anna Lind in Velm.\n\nDORN, Borovia (Wire) - Borovian troops attacked Carpath.",
         "2026-01-10",
     );
     assert_eq!(

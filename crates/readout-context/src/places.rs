@@ -67,6 +67,7 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                     // restrictions") acts where it is.
                     places.iter().find(|p| {
                         matches!(p.kind, PlaceKind::City | PlaceKind::Division)
+                            && p.object_of.is_none()
                             && e.source.actor.is_some()
                             && p.span.start >= e.source.span.start
                             && p.span.end <= e.source.span.end
@@ -93,7 +94,9 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
             });
             if let Some(l) = &e.location {
                 placed = true;
-                if news_of_the_day(doc, e) {
+                // A planned or denied visit sets no scene for what follows.
+                let happened = e.modality == readout_doc::Modality::Asserted && !e.negated;
+                if happened && news_of_the_day(doc, e) {
                     scene = Some((l.clone(), sentence, e.source.actor));
                 }
             }
@@ -255,22 +258,31 @@ struct AnchorIndex {
     anchors: Vec<(u32, usize, usize)>,
     /// (verb whose object the place describes, place index, rank).
     objects: Vec<(u32, usize, usize)>,
+    /// (word whose object or "to" complement the place itself is, place index, rank):
+    /// "visited Mumbai", "a visit to London", "shelled Idlib".
+    destinations: Vec<(u32, usize, usize)>,
 }
 
 impl AnchorIndex {
     fn fill(&mut self, places: &[PlaceMention]) {
         self.anchors.clear();
         self.objects.clear();
-        for (i, p) in places.iter().enumerate().filter(|(_, p)| p.locative) {
+        self.destinations.clear();
+        for (i, p) in places.iter().enumerate() {
             let Some(anchors) = &p.anchors else { continue };
-            self.anchors
-                .extend(anchors.iter().enumerate().map(|(rank, &a)| (a, i, rank)));
-            if let Some(v) = p.object_of {
-                self.objects.push((v, i, anchors.len()));
+            if p.locative {
+                self.anchors
+                    .extend(anchors.iter().enumerate().map(|(rank, &a)| (a, i, rank)));
+                if let Some(v) = p.object_of {
+                    self.objects.push((v, i, anchors.len()));
+                }
+            } else if let Some(v) = p.object_of {
+                self.destinations.push((v, i, 0));
             }
         }
         self.anchors.sort_unstable();
         self.objects.sort_unstable();
+        self.destinations.sort_unstable();
     }
 
     /// The closest entry for word `t` in `entries`, if any: (rank, place index).
@@ -300,7 +312,12 @@ impl AnchorIndex {
         let object = (matches!(e.quad_class, 2 | 4) || e.code.starts_with("04"))
             .then(|| Self::lookup(&self.objects, t))
             .flatten();
-        own.or(shared).or(object).map(|(_, p)| p)
+        // The place itself as the object: where a visit goes, where force is used ("visited
+        // Mumbai", "shelled Idlib"), not where aid or trade goes ("supplied India").
+        let destination = (e.quad_class == 4 || e.code.starts_with("04"))
+            .then(|| Self::lookup(&self.destinations, t))
+            .flatten();
+        own.or(shared).or(object).or(destination).map(|(_, p)| p)
     }
 }
 

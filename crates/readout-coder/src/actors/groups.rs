@@ -22,6 +22,19 @@ fn is_subject_group(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
     group_subject(syn, tokens).is_some()
 }
 
+/// Whether the noun group over `tokens` is where something goes or is done to: the object of
+/// a word ("visited Mumbai", "shelled Idlib") or its complement with "to" ("a visit to
+/// London", "sent troops to Syria").
+fn is_destination_group(syn: &crate::syntax::Syntax, doc: &Document, tokens: Range<usize>) -> bool {
+    let Some(head) = syn.phrase_head(tokens) else {
+        return false;
+    };
+    syn.rel(head) == Rel::Obj
+        || syn
+            .case_of(head)
+            .is_some_and(|c| doc.token_text(c).eq_ignore_ascii_case("to"))
+}
+
 /// Whether a subject token belongs to the sentence's main clause: its verb is the root, or is
 /// coordinated with the root ("Clarke said … and added …").
 pub(crate) fn subject_of_main_clause(syn: &crate::syntax::Syntax, subject: usize) -> bool {
@@ -349,6 +362,13 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             locative,
             after_of,
             subject: !locative && !after_of && is_subject_group(syn, i..j),
+            // Not part of a longer name ("the Swaminarayan Mandir Temple", "Mr Stanley",
+            // "Mariano Puerta").
+            destination: !locative
+                && !after_of
+                && !(i > range.start && toks.caps[i - 1])
+                && !(j < range.end && toks.caps[j])
+                && is_destination_group(syn, doc, i..j),
         };
         // "former president", "Russia's exiled opposition leader": a modifier word in or just
         // before the group imposes its sector.

@@ -54,7 +54,16 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
             *support.entry(c).or_default() += 1.0;
         }
     }
+    // A capital visited is both an actor and a place ("visited London"): one piece of evidence.
+    let named: std::collections::HashSet<(u32, u32)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
     for p in &doc.places {
+        if named.contains(&(p.span.start, p.span.end)) {
+            continue;
+        }
         if let Some(c) = p.country.as_deref().filter(|c| is_country(lex, c)) {
             *support.entry(c).or_default() += 1.0;
         }

@@ -218,6 +218,10 @@ pub(crate) struct PlaceContext {
     /// The subject of its clause: a state or province named alone acts ("Bihar announced a
     /// lockdown"), as a country named alone does.
     pub subject: bool,
+    /// The object of a word, or its complement with "to" ("visited Mumbai", "a visit to
+    /// London"): a town or region is the place gone to or acted on, and a country or capital
+    /// named so is also that place for the event on it.
+    pub destination: bool,
 }
 
 /// What a name run found, for [`resolve`].
@@ -343,6 +347,7 @@ pub(crate) fn resolve(
     let chosen = chosen.map(|(p, _)| p).filter(|&p| {
         context.locative
             || context.after_of
+            || context.destination
             || (context.subject
                 && PlaceKind::from_gazetteer(&lex.places[p as usize].kind) == PlaceKind::Division)
     });
@@ -454,6 +459,20 @@ pub(crate) fn resolve(
                     matches!(form, CountryForm::Capital | CountryForm::Seat).then_some("GOV");
                 group.entity = Some(res.country(doc, c, sector));
                 return;
+            }
+        }
+        if context.destination
+            && agent.is_none()
+            && matches!(form, CountryForm::Name | CountryForm::Capital)
+        {
+            // "visited London": the government visited, in the city the visit was to. The
+            // place is recorded for the event's location, and the group stays the actor.
+            let country = &lex.countries[c as usize];
+            if let Some((name, lat, lon, kind)) = super::places::country_point(country, form) {
+                push_place(
+                    doc,
+                    place(name, Some(country.code.clone()), lat, lon, kind, None),
+                );
             }
         }
         let sector = match (sector_name, form, seat_sector) {
