@@ -358,16 +358,15 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             Some(k) if j < range.end && doc.token_text(j) == "," => &hits[k].refs,
             _ => &[],
         };
+        // Part of a longer name ("the Swaminarayan Mandir Temple", "Mr Stanley", "Mariano
+        // Puerta"): no place gone to.
+        let in_longer_name =
+            (i > range.start && toks.caps[i - 1]) || (j < range.end && toks.caps[j]);
         let context = PlaceContext {
             locative,
             after_of,
             subject: !locative && !after_of && is_subject_group(syn, i..j),
-            // Not part of a longer name ("the Swaminarayan Mandir Temple", "Mr Stanley",
-            // "Mariano Puerta").
-            destination: !locative
-                && !after_of
-                && !(i > range.start && toks.caps[i - 1])
-                && !(j < range.end && toks.caps[j])
+            destination: !(locative || after_of || in_longer_name)
                 && is_destination_group(syn, doc, i..j),
         };
         // "former president", "Russia's exiled opposition leader": a modifier word in or just
