@@ -647,7 +647,8 @@ fn place_of(pairs: &[(&str, &str, &'static str)]) -> Vec<(String, String, &'stat
 
 #[test]
 fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
-    // A town visited or attacked is where the event is, and no actor.
+    // A town visited or attacked is where the event is, and stands for something of its
+    // country (its council, its people).
     let doc = code(
         "Anna Lind visited Dorn.\n\nBorovian troops attacked Velm.",
         "2026-01-10",
@@ -658,7 +659,7 @@ fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
     );
     assert_eq!(
         events(&doc),
-        [ev("042", "AAAOPP", ""), ev("190", "BBBMIL", "")]
+        [ev("042", "AAAOPP", "BBB"), ev("190", "BBBMIL", "BBB")]
     );
     // A capital visited stands for its government and is where the visit is.
     let doc = code("Anna Lind visited Borograd.", "2026-01-10");

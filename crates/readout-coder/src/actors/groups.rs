@@ -178,7 +178,15 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     && (toks.is(j - 1, WordClasses::HONORIFIC)
                         || refs.iter().any(|r| matches!(r, NameRef::Agent { .. })));
                 let only_place = hits[k].refs.iter().all(|r| matches!(r, NameRef::Place(_)));
-                if titled && only_place {
+                // "Mr Irish", "Mr Stanley": after an honorific, one word that names only a
+                // place or a country (by any of its forms) is a surname too.
+                let honorific = j > range.start && toks.is(j - 1, WordClasses::HONORIFIC);
+                let only_geography = hits[k].tokens.len() == 1
+                    && hits[k]
+                        .refs
+                        .iter()
+                        .all(|r| matches!(r, NameRef::Place(_) | NameRef::Country { .. }));
+                if (titled && only_place) || (honorific && only_geography) {
                     let end = hits[k].tokens.end;
                     let person = lex
                         .surnames

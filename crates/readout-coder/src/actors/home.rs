@@ -54,14 +54,11 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
             *support.entry(c).or_default() += 1.0;
         }
     }
-    // A capital visited is both an actor and a place ("visited London"): one piece of evidence.
-    let named: std::collections::HashSet<(u32, u32)> = doc
-        .mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
     for p in &doc.places {
-        if named.contains(&(p.span.start, p.span.end)) {
+        // A place gone to or acted on ("visited London", "join Sunderland") is often a name
+        // used for something else (a government, a club), and says little of where the story
+        // is from.
+        if !p.locative && p.object_of.is_some() {
             continue;
         }
         if let Some(c) = p.country.as_deref().filter(|c| is_country(lex, c)) {

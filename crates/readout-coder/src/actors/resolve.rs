@@ -219,8 +219,8 @@ pub(crate) struct PlaceContext {
     /// lockdown"), as a country named alone does.
     pub subject: bool,
     /// The object of a word, or its complement with "to" ("visited Mumbai", "a visit to
-    /// London"): a town or region is the place gone to or acted on, and a country or capital
-    /// named so is also that place for the event on it.
+    /// London"): a town, region, country or capital named so is also the place gone to or
+    /// acted on, for the event on it.
     pub destination: bool,
 }
 
@@ -344,10 +344,10 @@ pub(crate) fn resolve(
         group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
         return;
     }
-    let chosen = chosen.map(|(p, _)| p).filter(|&p| {
+    let named_place = chosen.map(|(p, _)| p);
+    let chosen = named_place.filter(|&p| {
         context.locative
             || context.after_of
-            || context.destination
             || (context.subject
                 && PlaceKind::from_gazetteer(&lex.places[p as usize].kind) == PlaceKind::Division)
     });
@@ -491,6 +491,15 @@ pub(crate) fn resolve(
         let id = pl.geonames_id;
         group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
         return;
+    }
+    if let Some(p) = named_place.filter(|_| context.destination) {
+        // "visited Mumbai", "shelled Idlib": the town is where a visit or an attack happens,
+        // recorded for the event's location; the name stays what it was for the actors (a
+        // club, a council: "join Sunderland", "criticised Wimbledon").
+        let pl = &lex.places[p as usize];
+        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
+        let kind = PlaceKind::from_gazetteer(&pl.kind);
+        push_place(doc, place(name, country, lat, lon, kind, pl.geonames_id));
     }
     if let Some(s) = sector_name {
         // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT

@@ -529,13 +529,30 @@ fn unlisted(
         end: cx.doc.tokens[last].span.end,
     };
     let name = cx.doc.slice(span).to_string();
+    // "shelled Idlib", "visited Mumbai": a body named by a town the event goes to is of the
+    // town's country (its council, its club), which the text does not say outright.
+    let town_country = (country.is_none() && !person)
+        .then(|| {
+            cx.doc
+                .places
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == sentence as u32)
+                .find(|p| p.span == span)
+                .and_then(|p| p.country.clone())
+        })
+        .flatten();
     let e = if person {
         cx.res
             .new_person(cx.doc, &name, country.as_deref(), sector.as_deref())
     } else {
+        let country = country.or(town_country.clone());
         cx.res
             .new_body(cx.doc, &name, country.as_deref(), sector.as_deref())
     };
+    if town_country.is_some() {
+        cx.doc.actors[e as usize].country_inferred = true;
+    }
     cx.doc.mentions.push(Mention {
         sentence: sentence as u32,
         span,
