@@ -425,6 +425,19 @@ fn an_unlisted_person_named_with_their_body_acts_for_it() {
 }
 
 #[test]
+fn after_an_honorific_a_place_name_is_a_surname() {
+    // "Mr Stanley", "Mr Irish": a capital or a country's adjective after an honorific is a
+    // person's name, not the government or the country.
+    for text in [
+        "Mr Borograd condemned Carpath.",
+        "Mr Borovian condemned Carpath.",
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert_eq!(events(&doc), [ev("111", "", "CCC")], "{text}");
+    }
+}
+
+#[test]
 fn a_body_role_belongs_to_the_body_it_is_named_with() {
     // After the word for another institution, a spokesman or an official is that
     // institution's.
