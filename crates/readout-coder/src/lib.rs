@@ -105,6 +105,7 @@ impl<'l> Coder<'l> {
                 noun_groups(&mut cx, si, &hits, &mut g);
                 if kind != Kind::Title {
                     actors::unknown::unknown_actors(&mut cx, si, &mut g);
+                    actors::places::places_named_again(cx.doc, &syn, &toks, lex, si);
                 }
                 groups.push(g);
             }

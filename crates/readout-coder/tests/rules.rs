@@ -687,6 +687,24 @@ fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
 }
 
 #[test]
+fn the_town_is_the_town_named_before() {
+    // Not news of the day, so nothing carries over: only the words place the attack.
+    let doc = code(
+        "Anna Lind visited the town of Dorn.\n\nIn 2019 Borovian troops attacked Carpath in western parts of the town.\n\nIn 2019 Borovian troops attacked Carpath in the region.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            ("visited", "Dorn", "text"),
+            ("attacked", "Dorn", "text"),
+            // No region was named.
+            ("attacked", "-", "-"),
+        ])
+    );
+}
+
+#[test]
 fn a_place_belongs_to_the_event_the_parse_hangs_it_on() {
     // A fronted locative places the verb it modifies, however far away.
     let doc = code(

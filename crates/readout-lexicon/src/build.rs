@@ -249,11 +249,12 @@ impl LexiconBuilder {
                 "partitive" => c.partitives(file, r),
                 "spokesperson" => c.spokespersons(file, r),
                 "body-role" => c.body_roles(file, r),
+                "place-noun" => c.place_nouns(file, r),
                 "policy" => c.policy_words(file, r),
                 "vague-time" => c.vague_times(file, r),
                 "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, body-role, policy, vague-time or earlier-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, body-role, place-noun, policy, vague-time or earlier-time)"
                 ))),
             }
         }
@@ -1206,6 +1207,25 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "body role");
         self.lex.body_roles.extend(ids);
+    }
+
+    fn place_nouns(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let Some((kind, nouns)) = r.head.split_first() else {
+            return;
+        };
+        if !matches!(kind.as_ref(), "city" | "division") {
+            self.err(
+                file,
+                r.line,
+                format!("a place-noun record starts with the kind of place, city or division, not {kind:?}"),
+            );
+            return;
+        }
+        let ids = self.single_words(file, r, nouns, "place noun");
+        for id in ids {
+            self.lex.place_nouns.insert(id, kind.to_string());
+        }
     }
 
     /// Marks the agent titles headed by a body role ("vice president"), once every record is

@@ -197,6 +197,78 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
     }
 }
 
+/// "Rebel sources said clashes were continuing in western parts of the town": a place noun
+/// (`place-noun` records) with "the", in a locative phrase or in an "of" phrase of one, names
+/// again the latest place of its kind the article named before it. Its mention is a place
+/// like any other, placed by the parse in [`anchor_places`].
+pub(crate) fn places_named_again(
+    doc: &mut Document,
+    syn: &Syntax,
+    toks: &Tokens,
+    lex: &Lexicon,
+    sentence: usize,
+) {
+    let range = doc.sentences[sentence].token_range();
+    let is_word = |doc: &Document, t: usize, w: &str| doc.token_text(t).eq_ignore_ascii_case(w);
+    for t in range.start + 1..range.end {
+        let Some(kind) = lex.place_nouns.get(&toks.words[t]) else {
+            continue;
+        };
+        if !is_word(doc, t - 1, "the") || !syn.is_parsed(t) {
+            continue;
+        }
+        let locative = |x: usize| {
+            syn.case_of(x)
+                .is_some_and(|c| toks.is(c, WordClasses::LOCATIVE))
+        };
+        let of_a_locative = syn.case_of(t).is_some_and(|c| is_word(doc, c, "of"))
+            && syn.head(t).is_some_and(locative);
+        // "the town of Saraqeb" names its place itself.
+        let named = syn.children(t).any(|c| {
+            matches!(
+                syn.rel(c),
+                Rel::Nmod | Rel::Appos | Rel::Flat | Rel::Compound
+            ) && toks.caps[c]
+        });
+        if !(locative(t) || of_a_locative) || named {
+            continue;
+        }
+        let kind = PlaceKind::from_gazetteer(kind);
+        let here = doc
+            .places
+            .partition_point(|p| (p.sentence as usize) < sentence);
+        let covered = doc.places[here..]
+            .iter()
+            .any(|p| p.tokens.contains(&(t as u32)));
+        let before = |p: &PlaceMention| {
+            (p.sentence as usize) < sentence
+                || (p.sentence as usize == sentence && (p.tokens.end as usize) < t)
+        };
+        let earlier = doc
+            .places
+            .iter()
+            .rev()
+            .find(|p| p.kind == kind && before(p));
+        let (Some(earlier), false) = (earlier, covered) else {
+            continue;
+        };
+        let span = Span {
+            start: doc.tokens[t - 1].span.start,
+            end: doc.tokens[t].span.end,
+        };
+        let again = PlaceMention {
+            sentence: sentence as u32,
+            tokens: (t - 1) as u32..(t + 1) as u32,
+            span,
+            locative: true,
+            anchors: None,
+            object_of: None,
+            ..earlier.clone()
+        };
+        push_place(doc, again);
+    }
+}
+
 /// Most conjuncts climbed from a later one to the first ("in A, B, C and D").
 const MAX_CONJUNCTS: usize = 8;
 /// Most words climbed from a place to the verb it is said of.
