@@ -279,6 +279,20 @@ pub(crate) fn resolve(
         geonames_id,
     };
     let lex = res.lex;
+    // A mention of gazetteer place `p` over the group's words.
+    let gazetteer = |p: u32| {
+        let pl = &lex.places[p as usize];
+        let kind = PlaceKind::from_gazetteer(&pl.kind);
+        let country = Some(pl.country.clone());
+        place(
+            pl.name.clone(),
+            country,
+            pl.lat,
+            pl.lon,
+            kind,
+            pl.geonames_id,
+        )
+    };
     let person = refs.iter().find_map(|r| match r {
         NameRef::Person(p) => Some(*p),
         _ => None,
@@ -337,11 +351,7 @@ pub(crate) fn resolve(
     let chosen = choose_place(doc, lex, refs, qualifier);
     if let Some((p, true)) = chosen {
         // The qualifier picked one of several same-named places ("Paris, Texas").
-        let pl = &lex.places[p as usize];
-        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        let kind = PlaceKind::from_gazetteer(&pl.kind);
-        let id = pl.geonames_id;
-        group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
+        group.place = Some(push_place(doc, gazetteer(p)));
         return;
     }
     let named_place = chosen.map(|(p, _)| p);
@@ -485,21 +495,14 @@ pub(crate) fn resolve(
         return;
     }
     if let Some(p) = chosen {
-        let pl = &lex.places[p as usize];
-        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        let kind = PlaceKind::from_gazetteer(&pl.kind);
-        let id = pl.geonames_id;
-        group.place = Some(push_place(doc, place(name, country, lat, lon, kind, id)));
+        group.place = Some(push_place(doc, gazetteer(p)));
         return;
     }
     if let Some(p) = named_place.filter(|_| context.destination) {
         // "visited Mumbai", "shelled Idlib": the town is where a visit or an attack happens,
         // recorded for the event's location; the name stays what it was for the actors (a
         // club, a council: "join Sunderland", "criticised Wimbledon").
-        let pl = &lex.places[p as usize];
-        let (name, country, lat, lon) = (pl.name.clone(), Some(pl.country.clone()), pl.lat, pl.lon);
-        let kind = PlaceKind::from_gazetteer(&pl.kind);
-        push_place(doc, place(name, country, lat, lon, kind, pl.geonames_id));
+        push_place(doc, gazetteer(p));
     }
     if let Some(s) = sector_name {
         // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT
