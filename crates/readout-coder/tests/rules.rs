@@ -712,9 +712,16 @@ fn a_place_belongs_to_the_event_the_parse_hangs_it_on() {
         "2026-01-10",
     );
     assert_eq!(places(&doc), place_of(&[("condemned", "Velm", "text")]));
-    // A located subject: the event happens where its doer is.
+    // A located subject: the event happens where its doer is…
     let doc = code("Troops in Dorn attacked Carpath.", "2026-01-10");
     assert_eq!(places(&doc), place_of(&[("attacked", "Dorn", "text")]));
+    // …but a place that qualifies a noun inside the subject says whom it is of, not where
+    // they are.
+    let doc = code(
+        "Officials with offices in Dorn condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("condemned", "-", "-")]));
     // A place that describes the object of a statement is not where the statement was made.
     let doc = code(
         "Anna Lind condemned Arlo over the attack in Velm.",

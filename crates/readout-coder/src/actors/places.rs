@@ -121,6 +121,10 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
             // A possessive ("Pakistan's support") and a compound ("the Gaza crisis") only
             // modify their noun.
             let mut t = h;
+            // Whether the noun `t` was reached through a place phrase of its own ("a
+            // correspondent [in the town]"), not through a noun it qualifies ("leaders [of
+            // unions in the United States]").
+            let mut entered_by_place_phrase = false;
             for _ in 0..MAX_ANCHOR_STEPS {
                 let Some(up) = syn.head(t) else { break };
                 let rel = syn.rel(t);
@@ -145,7 +149,7 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
                     Rel::Nmod => rel != Rel::NmodPoss && (located || to_noun),
                     // A located participant: "police in Kyiv arrested", "a correspondent in
                     // the town of Saraqeb said".
-                    Rel::Nsubj => !anchors.is_empty(),
+                    Rel::Nsubj => !anchors.is_empty() && entered_by_place_phrase,
                     // "met Pavel Orlov in Velm": a place phrase does not describe a name, so
                     // it is where the one named was met.
                     Rel::Obj if !anchors.is_empty() && syn.upos(t) == Upos::PROPN => true,
@@ -173,6 +177,9 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
                     }
                     break;
                 }
+                entered_by_place_phrase = syn
+                    .case_of(t)
+                    .is_some_and(|c| toks.is(c, WordClasses::LOCATIVE));
                 t = up;
             }
             // "in the northeastern region of Catalonia": the region's preposition counts.
