@@ -55,6 +55,12 @@ fn predicate_read_as_reduced_relative(words: &mut [Word]) {
     words[verb].xpos = Xpos::VBD;
     words[root].head = Some(verb as u16);
     words[root].rel = Rel::Nsubj;
+    // The closing punctuation belongs to the sentence's new root.
+    for w in &mut words[verb + 1..] {
+        if w.head == Some(root as u16) && w.rel == Rel::Punct {
+            w.head = Some(verb as u16);
+        }
+    }
 }
 
 /// "sent a letter Thursday to the agency": a bare day name after an object dates the verb
@@ -491,6 +497,36 @@ mod tests {
         let mut s = phrase(true);
         repair(&mut s);
         assert_eq!((s[4].head, s[4].rel), (Some(0), Rel::Conj));
+    }
+
+    #[test]
+    fn a_sentence_s_only_participle_after_its_subject_is_its_predicate() {
+        // Students(0) protested(1) against(2) law(3) .(4), the parser's root on "Students"
+        // and "protested" a reduced relative (acl)
+        let sentence = |full_stop: bool| {
+            let mut s = vec![
+                word(Upos::NOUN, Xpos::NNS, None, Rel::Root),
+                word(Upos::VERB, Xpos::VBN, Some(0), Rel::Acl),
+                word(Upos::ADP, Xpos::IN, Some(3), Rel::Case),
+                word(Upos::NOUN, Xpos::NN, Some(1), Rel::Obl),
+            ];
+            if full_stop {
+                s.push(word(Upos::PUNCT, Xpos::Period, Some(0), Rel::Punct));
+            }
+            s
+        };
+        let mut s = sentence(true);
+        repair(&mut s);
+        assert_eq!(
+            (s[1].head, s[1].rel, s[1].xpos),
+            (None, Rel::Root, Xpos::VBD)
+        );
+        assert_eq!((s[0].head, s[0].rel), (Some(1), Rel::Nsubj));
+        assert_eq!(s[4].head, Some(1));
+        // A headline or caption without a full stop is a fragment: it stays one.
+        let mut s = sentence(false);
+        repair(&mut s);
+        assert_eq!((s[1].head, s[1].rel), (Some(0), Rel::Acl));
     }
 
     #[test]
