@@ -4,9 +4,11 @@
 //! 1. a place its own clause says it happened at: a place phrase the parse hangs on the
 //!    event's word ("met in Geneva"), on its located subject ("police in Kyiv arrested"), or,
 //!    for a material act or a meeting, on its object ("shelled a market in Idlib") — see
-//!    [`PlaceMention::anchors`]. A place that only modifies a noun ("the U.S. election",
-//!    "Pakistan's support"), where someone is based, or a place of another clause places
-//!    nothing;
+//!    [`PlaceMention::anchors`]; or, for a visit or an attack, the place that is itself its
+//!    object or "to" phrase ("visited Mumbai", "a visit to London", "shelled Idlib"; see
+//!    [`PlaceMention::object_of`]). A place that only modifies a noun ("the U.S. election",
+//!    "Pakistan's support"), where someone is based ("firms with listings in New York"), or
+//!    a place of another clause places nothing;
 //! 2. the town or region that is itself the doer ("the region of Catalonia eased
 //!    restrictions");
 //! 3. when its sentence places no event and it is news of the day (no date of its own, or a
