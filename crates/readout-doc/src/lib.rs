@@ -460,7 +460,7 @@ pub struct PlaceMention {
     /// The verb whose object the place describes, when the chain of anchors stops at an
     /// object ("shelled [a market in Idlib]"): the place of a material act on that object.
     /// For a place that is not locative, the word whose object or "to" phrase the place itself
-    /// is ("visited [Mumbai]", "a visit to [London]"): where a visit or an attack happens.
+    /// is ("visited Mumbai", "a visit to London"): where a visit or an attack happens.
     pub object_of: Option<u32>,
     /// The place's GeoNames id, when the gazetteer entry comes from GeoNames.
     pub geonames_id: Option<u32>,
