@@ -273,4 +273,14 @@ impl Syntax {
     pub fn case_of(&self, t: usize) -> Option<usize> {
         self.child(t, Rel::Case)
     }
+
+    /// The word a phrase headed by `head` is gone to or acted on by: the word it is the object
+    /// of ("visited Mumbai") or the complement with "to" of ("a visit to London"). `is_to`
+    /// tells whether a token is the word "to".
+    pub fn destination_of(&self, head: usize, is_to: impl Fn(usize) -> bool) -> Option<usize> {
+        let to = self.case_of(head).is_some_and(is_to);
+        (self.rel(head) == Rel::Obj || to)
+            .then(|| self.head(head))
+            .flatten()
+    }
 }

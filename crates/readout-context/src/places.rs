@@ -196,10 +196,9 @@ fn said_elsewhere(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location)
         return false;
     };
     let capital = lex
-        .countries
-        .iter()
-        .find(|c| c.code == country)
-        .and_then(|c| c.capital.as_ref());
+        .country_index
+        .get(country)
+        .and_then(|&c| lex.countries[c as usize].capital.as_ref());
     !capital.is_some_and(|c| c.name.eq_ignore_ascii_case(&dateline.name))
 }
 
@@ -228,7 +227,7 @@ fn own_country(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location) ->
         .country
         .as_deref()
         .filter(|&c| dateline.country.as_deref() == Some(c) && !actor.key.starts_with("person:"))?;
-    let country = lex.countries.iter().find(|c| c.code == code)?;
+    let country = &lex.countries[*lex.country_index.get(code)? as usize];
     let (lat, lon) = country.location?;
     Some(Location {
         name: country.name.clone(),
@@ -272,14 +271,14 @@ impl AnchorIndex {
         self.destinations.clear();
         for (i, p) in places.iter().enumerate() {
             let Some(anchors) = &p.anchors else { continue };
+            match p.object_of {
+                Some(v) if p.is_destination() => self.destinations.push((v, i, 0)),
+                Some(v) => self.objects.push((v, i, anchors.len())),
+                None => {}
+            }
             if p.locative {
                 self.anchors
                     .extend(anchors.iter().enumerate().map(|(rank, &a)| (a, i, rank)));
-                if let Some(v) = p.object_of {
-                    self.objects.push((v, i, anchors.len()));
-                }
-            } else if let Some(v) = p.object_of {
-                self.destinations.push((v, i, 0));
             }
         }
         self.anchors.sort_unstable();

@@ -466,6 +466,14 @@ pub struct PlaceMention {
     pub geonames_id: Option<u32>,
 }
 
+impl PlaceMention {
+    /// Whether the place is not where something is said to happen but what a word goes to or
+    /// acts on ("visited Mumbai"): the place of a visit or an attack only.
+    pub fn is_destination(&self) -> bool {
+        !self.locative && self.object_of.is_some()
+    }
+}
+
 /// A direct quotation and who said it. A quotation that spans several sentences is recorded
 /// once per sentence it covers.
 #[derive(Clone, Debug)]

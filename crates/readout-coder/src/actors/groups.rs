@@ -22,17 +22,13 @@ fn is_subject_group(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
     group_subject(syn, tokens).is_some()
 }
 
-/// Whether the noun group over `tokens` is where something goes or is done to: the object of
-/// a word ("visited Mumbai", "shelled Idlib") or its complement with "to" ("a visit to
-/// London", "sent troops to Syria").
+/// Whether the noun group over `tokens` is where something goes or is done to ("visited
+/// Mumbai", "shelled Idlib", "a visit to London", "sent troops to Syria").
 fn is_destination_group(syn: &crate::syntax::Syntax, doc: &Document, tokens: Range<usize>) -> bool {
-    let Some(head) = syn.phrase_head(tokens) else {
-        return false;
-    };
-    syn.rel(head) == Rel::Obj
-        || syn
-            .case_of(head)
-            .is_some_and(|c| doc.token_text(c).eq_ignore_ascii_case("to"))
+    syn.phrase_head(tokens).is_some_and(|head| {
+        syn.destination_of(head, |c| doc.token_text(c).eq_ignore_ascii_case("to"))
+            .is_some()
+    })
 }
 
 /// Whether a subject token belongs to the sentence's main clause: its verb is the root, or is

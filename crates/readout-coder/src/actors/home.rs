@@ -58,7 +58,7 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
         // A place gone to or acted on ("visited London", "join Sunderland") is often a name
         // used for something else (a government, a club), and says little of where the story
         // is from.
-        if !p.locative && p.object_of.is_some() {
+        if p.is_destination() {
             continue;
         }
         if let Some(c) = p.country.as_deref().filter(|c| is_country(lex, c)) {

@@ -192,12 +192,12 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
         if !(by_case || after_of) {
             // "visited Mumbai", "a visit to London", "shelled Idlib": the place gone to or
             // acted on, where a visit or a material act on it happens.
-            let to = case.is_some_and(|c| {
+            let is_to = |c: usize| {
                 let s = tokens[c].span;
                 text[s.start as usize..s.end as usize].eq_ignore_ascii_case("to")
-            });
-            if syn.rel(h) == Rel::Obj || to {
-                p.object_of = syn.head(h).map(|v| v as u32);
+            };
+            if let Some(word) = syn.destination_of(h, is_to) {
+                p.object_of = Some(word as u32);
             }
         }
         p.anchors = Some(anchors);
