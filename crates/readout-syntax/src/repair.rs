@@ -20,6 +20,48 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     subject_read_as_conjunct_of_an_opening_phrase(words);
     name_read_as_conjunct_of_its_modifier(words);
     predicate_read_as_reduced_relative(words);
+    perfect_auxiliary_read_as_verb(text, words);
+}
+
+/// "has defended the purchase": a form of "have" followed by a past participle, with nothing
+/// between but adverbs, is the perfect's auxiliary; a parse that makes "have" the predicate and
+/// the participle its object ("has [a] defended") hangs the clause on the participle instead.
+/// "had the house painted" keeps its object between, so it is left alone.
+fn perfect_auxiliary_read_as_verb(text: &[&str], words: &mut [Word]) {
+    for h in 0..words.len().min(text.len()) {
+        if words[h].upos != Upos::VERB
+            || !matches!(
+                text[h].to_ascii_lowercase().as_str(),
+                "has" | "have" | "had" | "having"
+            )
+        {
+            continue;
+        }
+        let Some(v) =
+            (h + 1..words.len()).find(|&t| words[t].upos != Upos::ADV && words[t].xpos != Xpos::RB)
+        else {
+            continue;
+        };
+        let participle = words[v].upos == Upos::VERB
+            && words[v].xpos == Xpos::VBN
+            && words[v].head == Some(h as u16)
+            && matches!(words[v].rel, Rel::Obj | Rel::Xcomp | Rel::Ccomp | Rel::Dep);
+        if !participle {
+            continue;
+        }
+        words[v].head = words[h].head;
+        words[v].rel = words[h].rel;
+        // Every word the auxiliary governed (its subject, adverbs, the closing stop) is the
+        // participle's.
+        for w in words.iter_mut() {
+            if w.head == Some(h as u16) {
+                w.head = Some(v as u16);
+            }
+        }
+        words[h].head = Some(v as u16);
+        words[h].rel = Rel::Aux;
+        words[h].upos = Upos::AUX;
+    }
 }
 
 /// A sentence needs a predicate: one whose root is a noun with nothing but a participle after
@@ -527,6 +569,53 @@ mod tests {
         let mut s = sentence(false);
         repair(&mut s);
         assert_eq!((s[1].head, s[1].rel), (Some(0), Rel::Acl));
+    }
+
+    #[test]
+    fn have_before_a_participle_is_the_perfect_s_auxiliary() {
+        // president(0) has(1) [not(2)] defended(3) plan(4) .(5), the parser's root on "has"
+        // and "defended" its object
+        let sentence = |adverb: bool| {
+            let mut s = vec![
+                word(Upos::NOUN, Xpos::NN, Some(1), Rel::Nsubj),
+                word(Upos::VERB, Xpos::VBZ, None, Rel::Root),
+                word(Upos::VERB, Xpos::VBN, Some(1), Rel::Obj),
+                word(Upos::NOUN, Xpos::NN, Some(2), Rel::Obj),
+                word(Upos::PUNCT, Xpos::Period, Some(1), Rel::Punct),
+            ];
+            let mut text = vec!["president", "has", "defended", "plan", "."];
+            if adverb {
+                s.insert(2, word(Upos::PART, Xpos::RB, Some(1), Rel::Advmod));
+                for w in &mut s {
+                    w.head = w.head.map(|h| if h >= 2 { h + 1 } else { h });
+                }
+                text.insert(2, "not");
+            }
+            (text, s)
+        };
+        for adverb in [false, true] {
+            let (text, mut s) = sentence(adverb);
+            let v = if adverb { 3 } else { 2 };
+            super::repair(&text, &mut s);
+            assert_eq!((s[v].head, s[v].rel), (None, Rel::Root));
+            assert_eq!(
+                (s[1].head, s[1].rel, s[1].upos),
+                (Some(v as u16), Rel::Aux, Upos::AUX)
+            );
+            assert_eq!((s[0].head, s[0].rel), (Some(v as u16), Rel::Nsubj));
+            assert_eq!(s.last().unwrap().head, Some(v as u16));
+            if adverb {
+                assert_eq!(s[2].head, Some(3));
+            }
+        }
+        // had(0) house(1) painted(2): the object between makes "had" the predicate.
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::NOUN, Xpos::NN, Some(0), Rel::Obj),
+            word(Upos::VERB, Xpos::VBN, Some(0), Rel::Xcomp),
+        ];
+        super::repair(&["had", "house", "painted"], &mut s);
+        assert_eq!((s[0].head, s[2].head), (None, Some(0)));
     }
 
     #[test]
