@@ -21,6 +21,103 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     name_read_as_conjunct_of_its_modifier(words);
     predicate_read_as_reduced_relative(words);
     perfect_auxiliary_read_as_verb(text, words);
+    clause_read_as_phrase_after_subordinator(text, words);
+}
+
+/// Words that open a clause as readily as a phrase ("after the vote" / "after the minister
+/// said").
+const SUBORDINATORS: [&str; 6] = ["after", "before", "as", "since", "until", "while"];
+
+/// "the day after Sir Ian Blair, the police commissioner, said he …": when a long subject
+/// follows "after" (or "as", "before"…), the parser may read "after Sir Ian Blair" as a phrase
+/// and the verb after the commas as a conjunct with no subject. A finite verb with no subject
+/// of its own, right after a comma that closes such a phrase, is its clause's predicate: the
+/// phrase's noun is its subject and the opening word its subordinator.
+fn clause_read_as_phrase_after_subordinator(text: &[&str], words: &mut [Word]) {
+    for v in 2..words.len().min(text.len()) {
+        let verb = words[v];
+        let finite =
+            verb.upos == Upos::VERB && matches!(verb.xpos, Xpos::VBD | Xpos::VBZ | Xpos::VBP);
+        if !finite
+            || text[v - 1] != ","
+            || !matches!(verb.rel, Rel::Conj | Rel::Parataxis | Rel::Dep)
+            || children(words, v).any(|c| {
+                matches!(
+                    words[c].rel.base(),
+                    Rel::Nsubj | Rel::Expl | Rel::Cc | Rel::Mark
+                )
+            })
+        {
+            continue;
+        }
+        // Climb from the word before the comma through the phrase it closes (appositions,
+        // relative clauses, modifiers) to the highest noun opened by a subordinator.
+        let closes_before_comma =
+            |words: &[Word], n: usize| !(v..words.len()).any(|t| dominates(words, n, t));
+        let mut subject = None;
+        let mut node = v - 2;
+        loop {
+            if dominates(words, node, v) {
+                break;
+            }
+            let opened = children(words, node).find(|&c| {
+                words[c].rel == Rel::Case
+                    && SUBORDINATORS.contains(&text[c].to_ascii_lowercase().as_str())
+            });
+            if let Some(opener) = opened {
+                if matches!(words[node].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
+                    && closes_before_comma(words, node)
+                {
+                    subject = Some((node, opener));
+                }
+            }
+            // A finite verb ends the climb unless it heads a relative clause of the phrase.
+            let clause = matches!(words[node].xpos, Xpos::VBD | Xpos::VBZ | Xpos::VBP)
+                && words[node].rel.base() != Rel::Acl;
+            match words[node].head {
+                Some(h) if !clause => node = usize::from(h),
+                _ => break,
+            }
+        }
+        let Some((subject, opener)) = subject else {
+            continue;
+        };
+        // A conjunct of a word inside the phrase, or a verb listed after one of its own form,
+        // belongs to it ("as an artist I admire, miss and respect"); a participle with its agent is no finite verb ("as the husband of
+        // Grace, played by …"); "said" with a noun after it has its own subject there ("as a
+        // weapon, said the leaflet").
+        let inside = verb
+            .head
+            .is_some_and(|h| dominates(words, subject, usize::from(h)))
+            || (words[v - 2].upos == Upos::VERB && words[v - 2].xpos == verb.xpos);
+        let by_agent = text
+            .get(v + 1)
+            .is_some_and(|t| t.eq_ignore_ascii_case("by"));
+        let inverted = matches!(text[v].to_ascii_lowercase().as_str(), "said" | "says")
+            && children(words, v).any(|c| c > v && words[c].rel == Rel::Obj);
+        if inside || by_agent || inverted {
+            continue;
+        }
+        let Some(head) = words[subject].head else {
+            continue;
+        };
+        // "stones, known as massebot, oriented north-south": the phrase completes a reduced
+        // relative, and the verb after it is that relative's mistagged twin.
+        if words[usize::from(head)].rel == Rel::Acl {
+            continue;
+        }
+        words[v].head = Some(head);
+        words[v].rel = if words[usize::from(head)].upos == Upos::VERB {
+            Rel::Advcl
+        } else {
+            Rel::Acl
+        };
+        words[subject].head = Some(v as u16);
+        words[subject].rel = Rel::Nsubj;
+        words[opener].head = Some(v as u16);
+        words[opener].rel = Rel::Mark;
+        words[opener].upos = Upos::SCONJ;
+    }
 }
 
 /// "has defended the purchase": a form of "have" followed by a past participle, with nothing

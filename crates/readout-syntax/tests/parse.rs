@@ -108,6 +108,31 @@ fn a_bare_day_after_an_object_dates_the_verb() {
 }
 
 #[test]
+fn a_long_subject_after_as_opens_a_clause() {
+    // The parser reads "as the central bank" as a phrase and "raised" as a conjunct with no
+    // subject; the repair makes the bank the subject of "raised" and "as" its subordinator.
+    let words = [
+        "Prices", "fell", "as", "the", "central", "bank", ",", "the", "country", "'s", "lender",
+        "of", "last", "resort", ",", "raised", "its", "main", "rate", ".",
+    ];
+    let p = parse(&words);
+    assert_tree(&p);
+    let raised = index(&words, "raised");
+    let bank = &p[index(&words, "bank") as usize];
+    assert_eq!((bank.head, bank.rel), (Some(raised), Rel::Nsubj));
+    let as_ = &p[index(&words, "as") as usize];
+    assert_eq!(
+        (as_.head, as_.rel, as_.upos),
+        (Some(raised), Rel::Mark, Upos::SCONJ)
+    );
+    let fell = index(&words, "fell");
+    assert_eq!(
+        (p[raised as usize].head, p[raised as usize].rel),
+        (Some(fell), Rel::Advcl)
+    );
+}
+
+#[test]
 fn passive_with_agent() {
     let words = ["The", "protester", "was", "shot", "by", "police", "."];
     let p = parse(&words);
