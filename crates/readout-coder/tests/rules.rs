@@ -59,6 +59,8 @@ person Pavel Orlov
     role: BBB | GOV | 2019-01-01 | | president
 agent GOV | official | foreign minister | president | envoy | government | spokesman | leader
 agent LEG | MP
+agent LAB | union
+agent GOV | director general
 agent MIL | army | troops | military
 verb meet
     forms: met
@@ -461,6 +463,32 @@ fn a_body_role_belongs_to_the_body_it_is_named_with() {
     ] {
         let doc = code(text, "2026-01-10");
         assert_eq!(events(&doc), [ev("010", "", "")], "{text}");
+    }
+    // The body may be named by a common noun it owns ("Borovia Wire's freight arm"), after a
+    // second role the parser hangs on the person.
+    let doc = code(
+        "Tom Hale, vice president and chief operating officer of Borovia Wire's freight arm, said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
+    // A body compounded onto the role in an apposition: an unknown one leaves no sector, the
+    // word for an institution gives its sector, also for a title of two words.
+    for (text, source) in [
+        (
+            "Tom Hale, Velmark director general, said the talks had failed.",
+            "",
+        ),
+        (
+            "Tom Hale, Velmark president, said the talks had failed.",
+            "",
+        ),
+        (
+            "Tom Hale, union president, said the talks had failed.",
+            "LAB",
+        ),
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert_eq!(events(&doc), [ev("010", source, "")], "{text}");
     }
     // Alone, the title names a government office.
     let doc = code(

@@ -52,6 +52,8 @@ struct Compiler {
     country_lines: HashMap<String, (String, usize)>,
     /// `leader:` lines of actor records, linked to persons once every file is read.
     pending_leaders: Vec<PendingLeader>,
+    /// Body roles of several words ("director general"), matched against whole titles.
+    body_role_phrases: Vec<String>,
 }
 
 /// A `leader:` line whose person is looked up once every file is read.
@@ -219,6 +221,7 @@ impl LexiconBuilder {
             country_references: Vec::new(),
             country_lines: HashMap::new(),
             pending_leaders: Vec::new(),
+            body_role_phrases: Vec::new(),
         };
         let mut records = Vec::new();
         for (file, text) in &self.files {
@@ -1203,10 +1206,20 @@ impl Compiler {
         self.lex.spokespersons.extend(ids);
     }
 
+    /// Single words go to the word set the coder checks in a person's title; a title of
+    /// several words ("director general") is matched whole when the titles are indexed.
     fn body_roles(&mut self, file: &str, r: &Record) {
         self.unknown_keys(file, r, &[]);
-        let ids = self.single_words(file, r, &r.head, "body role");
-        self.lex.body_roles.extend(ids);
+        for role in &r.head {
+            let (ids, _) = self.phrase(role);
+            match ids.as_slice() {
+                [id] => {
+                    self.lex.body_roles.insert(*id);
+                }
+                [] => self.err(file, r.line, format!("body role {role:?} has no word")),
+                _ => self.body_role_phrases.push(role.to_lowercase()),
+            }
+        }
     }
 
     fn place_nouns(&mut self, file: &str, r: &Record) {
@@ -1228,8 +1241,8 @@ impl Compiler {
         }
     }
 
-    /// Marks the agent titles headed by a body role ("vice president"), once every record is
-    /// read (agents and body roles may come in either order).
+    /// Marks the agent titles headed by a body role ("vice president") or listed whole as one
+    /// ("director general"), once every record is read (agents and body roles may come in either order).
     fn index_body_role_titles(&mut self) {
         for t in 0..self.lex.titles.len() {
             let Some(last) = self.lex.titles[t]
@@ -1240,7 +1253,10 @@ impl Compiler {
                 continue;
             };
             let (ids, _) = self.phrase(&last);
-            if ids.len() == 1 && self.lex.body_roles.contains(&ids[0]) {
+            let whole = self.lex.titles[t].to_lowercase();
+            if (ids.len() == 1 && self.lex.body_roles.contains(&ids[0]))
+                || self.body_role_phrases.contains(&whole)
+            {
                 self.lex.body_role_titles.insert(t as u32);
             }
         }

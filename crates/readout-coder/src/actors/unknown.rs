@@ -320,9 +320,16 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         };
         // ", chairman of …", ", a spokesman for …", ", president and chief operating officer
         // of …": the body after a partitive role or one of its conjuncts.
+        // The parser may hang the second role on the person ("Jim Press, vice president and
+        // chief operating officer of …" as Jim Press and an officer): a lower-case conjunct of
+        // the person after the role is the role's.
         let body_of_role = |c: usize| {
             std::iter::once(c)
                 .chain(syn.children(c).filter(|&d| syn.rel(d) == Rel::Conj))
+                .chain(
+                    syn.children(head)
+                        .filter(|&d| d > c && syn.rel(d) == Rel::Conj && !toks.caps[d]),
+                )
                 .find_map(|r| {
                     syn.children(r)
                         .find(|&d| syn.rel(d) == Rel::Nmod && of_or_for(d))
@@ -335,11 +342,27 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
                 if of_or_for(c) {
                     return Some((None, c));
                 }
-                lex.partitives
+                let after_role = lex
+                    .partitives
                     .contains(&toks.words[c])
                     .then(|| body_of_role(c))
                     .flatten()
-                    .map(|b| (Some(c), b))
+                    .map(|b| (Some(c), b));
+                // ", BCC director general": a name compounded onto a body role, in an
+                // apposition that is a bare title (not "…, Gazprom chairman Aleksey Miller").
+                after_role.or_else(|| {
+                    let named_after = c + 1 < range.end && toks.caps[c + 1];
+                    if syn.upos(c) != Upos::NOUN || named_after {
+                        return None;
+                    }
+                    let compounds = || syn.children(c).filter(|&d| syn.rel(d) == Rel::Compound);
+                    let role = std::iter::once(c)
+                        .chain(compounds())
+                        .find(|&r| body_role(r))?;
+                    compounds()
+                        .find(|&d| d < role && toks.caps[d] && syn.upos(d) == Upos::PROPN)
+                        .map(|b| (Some(role), b))
+                })
             })
         else {
             continue;
@@ -349,7 +372,17 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         if !a.sectors.is_empty() && !by_role {
             continue;
         }
-        let body_group = group_at(body);
+        // "vice president of Toyota's US sales arm": a body named by a common noun (an arm, a
+        // division) is its possessor's.
+        // The parser may hang the possessor on a compound ("Toyota's US sales arm").
+        let body_group = group_at(body).or_else(|| {
+            let compounds = syn.children(body).filter(|&d| syn.rel(d) == Rel::Compound);
+            std::iter::once(body)
+                .chain(compounds)
+                .flat_map(|n| syn.children(n))
+                .find(|&d| syn.rel(d) == Rel::NmodPoss)
+                .and_then(group_at)
+        });
         if by_role
             && body_group.is_none()
             && toks.caps[body]
@@ -515,7 +548,22 @@ fn unlisted(
                     country = Some(lex.countries[index as usize].code.clone());
                 }
                 NameRef::Agent { sector: s, .. } if sector.is_none() && person => {
-                    sector = Some(lex.sectors[s as usize].clone());
+                    // "Bill Hale, union president,": a body role is the sector of the body
+                    // word compounded onto it, as in a noun group (`resolve`).
+                    let body = lex
+                        .body_roles
+                        .contains(&cx.toks.words[c])
+                        .then(|| {
+                            syn.children(c)
+                                .filter(|&d| syn.rel(d) == Rel::Compound)
+                                .flat_map(|d| refs_at(cx, d).unwrap_or_default())
+                                .find_map(|r| match r {
+                                    NameRef::Agent { sector, .. } => Some(sector),
+                                    _ => None,
+                                })
+                        })
+                        .flatten();
+                    sector = Some(lex.sectors[body.unwrap_or(s) as usize].clone());
                 }
                 _ => {}
             }
