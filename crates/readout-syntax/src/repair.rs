@@ -28,19 +28,24 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
 /// said").
 const SUBORDINATORS: [&str; 6] = ["after", "before", "as", "since", "until", "while"];
 
-/// "the day after Sir Ian Blair, the police commissioner, said he …": when a long subject
-/// follows "after" (or "as", "before"…), the parser may read "after Sir Ian Blair" as a phrase
-/// and the verb after the commas as a conjunct with no subject. A finite verb with no subject
-/// of its own, right after a comma that closes such a phrase, is its clause's predicate: the
-/// phrase's noun is its subject and the opening word its subordinator.
+/// "the day after Sir Ian Blair, the police commissioner, said he …": when a subject follows
+/// "after" (or "as", "before"…), the parser may read "after Sir Ian Blair" as a phrase and
+/// the verb after it as a conjunct or an adverbial clause with no subject. A finite verb with
+/// no subject of its own, right after such a phrase or the comma that closes it, is its
+/// clause's predicate: the phrase's noun is its subject and the opening word its subordinator.
 fn clause_read_as_phrase_after_subordinator(text: &[&str], words: &mut [Word]) {
     for v in 2..words.len().min(text.len()) {
         let verb = words[v];
         let finite =
             verb.upos == Upos::VERB && matches!(verb.xpos, Xpos::VBD | Xpos::VBZ | Xpos::VBP);
+        // Right after the phrase ("after France and Germany vowed", read as an adverbial
+        // clause with no subject) or after the comma that closes it.
+        let comma = text[v - 1] == ",";
+        let last = if comma { v - 2 } else { v - 1 };
+        let loose = matches!(verb.rel, Rel::Conj | Rel::Parataxis | Rel::Dep)
+            || (!comma && verb.rel == Rel::Advcl);
         if !finite
-            || text[v - 1] != ","
-            || !matches!(verb.rel, Rel::Conj | Rel::Parataxis | Rel::Dep)
+            || !loose
             || children(words, v).any(|c| {
                 matches!(
                     words[c].rel.base(),
@@ -50,12 +55,12 @@ fn clause_read_as_phrase_after_subordinator(text: &[&str], words: &mut [Word]) {
         {
             continue;
         }
-        // Climb from the word before the comma through the phrase it closes (appositions,
-        // relative clauses, modifiers) to the highest noun opened by a subordinator.
-        let closes_before_comma =
+        // Climb from the phrase's last word through the phrase (appositions, relative clauses,
+        // modifiers) to the highest noun opened by a subordinator.
+        let ends_before_the_verb =
             |words: &[Word], n: usize| !(v..words.len()).any(|t| dominates(words, n, t));
         let mut subject = None;
-        let mut node = v - 2;
+        let mut node = last;
         loop {
             if dominates(words, node, v) {
                 break;
@@ -66,15 +71,27 @@ fn clause_read_as_phrase_after_subordinator(text: &[&str], words: &mut [Word]) {
             });
             if let Some(opener) = opened {
                 if matches!(words[node].upos, Upos::NOUN | Upos::PROPN | Upos::PRON)
-                    && closes_before_comma(words, node)
+                    && ends_before_the_verb(words, node)
                 {
                     subject = Some((node, opener));
                 }
             }
-            // A finite verb ends the climb unless it heads a relative clause of the phrase.
-            let clause = matches!(words[node].xpos, Xpos::VBD | Xpos::VBZ | Xpos::VBP)
-                && words[node].rel.base() != Rel::Acl;
-            match words[node].head {
+            // A finite verb ends the climb unless it heads a relative clause of the phrase; a
+            // conjunct with a preposition of its own ("as a liar and on Thursday") is no part
+            // of a subject. Without the comma the phrase must be a plain noun phrase, since a
+            // participle there ("after companies using legislation put in place") leaves the
+            // next verb a participle too.
+            let w = words[node];
+            let clause =
+                matches!(w.xpos, Xpos::VBD | Xpos::VBZ | Xpos::VBP) && w.rel.base() != Rel::Acl;
+            let own_case =
+                w.rel == Rel::Conj && children(words, node).any(|c| words[c].rel == Rel::Case);
+            let participle = !comma && w.upos == Upos::VERB && !clause;
+            if own_case || participle {
+                subject = None;
+                break;
+            }
+            match w.head {
                 Some(h) if !clause => node = usize::from(h),
                 _ => break,
             }
@@ -83,13 +100,13 @@ fn clause_read_as_phrase_after_subordinator(text: &[&str], words: &mut [Word]) {
             continue;
         };
         // A conjunct of a word inside the phrase, or a verb listed after one of its own form,
-        // belongs to it ("as an artist I admire, miss and respect"); a participle with its agent is no finite verb ("as the husband of
-        // Grace, played by …"); "said" with a noun after it has its own subject there ("as a
-        // weapon, said the leaflet").
+        // belongs to it ("as an artist I admire, miss and respect"); a participle with its
+        // agent is no finite verb ("as the husband of Grace, played by …"); "said" with a noun
+        // after it has its own subject there ("as a weapon, said the leaflet").
         let inside = verb
             .head
             .is_some_and(|h| dominates(words, subject, usize::from(h)))
-            || (words[v - 2].upos == Upos::VERB && words[v - 2].xpos == verb.xpos);
+            || (words[last].upos == Upos::VERB && words[last].xpos == verb.xpos);
         let by_agent = text
             .get(v + 1)
             .is_some_and(|t| t.eq_ignore_ascii_case("by"));

@@ -133,6 +133,40 @@ fn a_long_subject_after_as_opens_a_clause() {
 }
 
 #[test]
+fn a_subject_right_after_after_opens_a_clause() {
+    // "after Arland and Borovia" read as a phrase and "vowed" as an adverbial clause with no
+    // subject; "after the envoys" and "signed" as a conjunct.
+    for (words, verb, subject) in [
+        (
+            &[
+                "The", "move", "came", "after", "Arland", "and", "Borovia", "vowed", "to", "cut",
+                "their", "deficits", ".",
+            ][..],
+            "vowed",
+            "Arland",
+        ),
+        (
+            &[
+                "The", "talks", "ended", "after", "the", "envoys", "signed", "a", "deal", ".",
+            ][..],
+            "signed",
+            "envoys",
+        ),
+    ] {
+        let p = parse(words);
+        assert_tree(&p);
+        let v = index(words, verb);
+        let s = &p[index(words, subject) as usize];
+        assert_eq!((s.head, s.rel), (Some(v), Rel::Nsubj), "{words:?}");
+        assert_eq!(
+            p[index(words, "after") as usize].rel,
+            Rel::Mark,
+            "{words:?}"
+        );
+    }
+}
+
+#[test]
 fn passive_with_agent() {
     let words = ["The", "protester", "was", "shot", "by", "police", "."];
     let p = parse(&words);
