@@ -60,6 +60,8 @@ person Pavel Orlov
 agent GOV | official | foreign minister | president | envoy | government | spokesman | leader
 agent LEG | MP
 agent LAB | union
+modifier ELI | former
+modifier OPP | shadow
 agent GOV | director general
 agent MIL | army | troops | military
 verb meet
@@ -496,6 +498,27 @@ fn a_body_role_belongs_to_the_body_it_is_named_with() {
         "2026-01-10",
     );
     assert_eq!(events(&doc), [ev("010", "GOV", "")]);
+}
+
+#[test]
+fn a_modifier_of_a_new_person_s_role_sets_the_sector() {
+    // "Former" and "shadow" make a role's holder a former official (ELI) or the opposition's
+    // (OPP), for people the lexicon does not know as for bare roles.
+    for (text, source) in [
+        ("Former foreign minister Tom Hale said the talks had failed.", "ELI"),
+        ("Shadow foreign minister Tom Hale said the talks had failed.", "OPP"),
+        ("Tom Hale, a former envoy, said the talks had failed.", "ELI"),
+        ("Foreign minister Tom Hale said the talks had failed.", "GOV"),
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert_eq!(events(&doc), [ev("010", source, "")], "{text}");
+    }
+    // A modifier of another noun leaves the role alone.
+    let doc = code(
+        "Tom Hale, the president and a former colleague of Anna Lind, said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_ne!(events(&doc)[0].1, "ELI");
 }
 
 #[test]

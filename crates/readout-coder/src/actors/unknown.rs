@@ -540,7 +540,7 @@ fn unlisted(
                 .filter(|&c| matches!(syn.rel(c), Rel::Compound | Rel::Amod))
         }))
         .collect();
-    for c in around {
+    for &c in &around {
         let Some(refs) = refs_at(cx, c) else { continue };
         for r in refs {
             match r {
@@ -567,6 +567,37 @@ fn unlisted(
                 }
                 _ => {}
             }
+        }
+    }
+    // "Shadow home secretary John Hale", "John Hale, a former minister": a modifier of the
+    // person's role imposes its sector, as it does on a noun group (`groups`).
+    if person {
+        let before = run
+            .start
+            .saturating_sub(MAX_TITLE_WORDS)
+            .max(sentence_range.start)..run.start;
+        let role_before = before.clone().any(|t| {
+            refs_at(cx, t)
+                .is_some_and(|refs| refs.iter().any(|r| matches!(r, NameRef::Agent { .. })))
+        });
+        let in_role = around
+            .iter()
+            .flat_map(|&c| std::iter::once(c).chain(syn.children(c)));
+        // The modifier must qualify the role itself ("former home secretary"), not another
+        // noun ("Mr Mann's former deputy").
+        let agent_at = |t: usize| {
+            t < sentence_range.end
+                && refs_at(cx, t)
+                    .is_some_and(|refs| refs.iter().any(|r| matches!(r, NameRef::Agent { .. })))
+        };
+        let modifier = before.chain(in_role).find_map(|t| {
+            let qualifies_role = agent_at(t + 1) || agent_at(t + 2);
+            lex.modifiers
+                .get(&cx.toks.words[t])
+                .filter(|_| qualifies_role)
+        });
+        if let Some(&m) = modifier.filter(|_| sector.is_some() || role_before) {
+            sector = Some(lex.sectors[m as usize].clone());
         }
     }
     if let Some(s) = org_sector {
