@@ -505,10 +505,22 @@ fn a_modifier_of_a_new_person_s_role_sets_the_sector() {
     // "Former" and "shadow" make a role's holder a former official (ELI) or the opposition's
     // (OPP), for people the lexicon does not know as for bare roles.
     for (text, source) in [
-        ("Former foreign minister Tom Hale said the talks had failed.", "ELI"),
-        ("Shadow foreign minister Tom Hale said the talks had failed.", "OPP"),
-        ("Tom Hale, a former envoy, said the talks had failed.", "ELI"),
-        ("Foreign minister Tom Hale said the talks had failed.", "GOV"),
+        (
+            "Former foreign minister Tom Hale said the talks had failed.",
+            "ELI",
+        ),
+        (
+            "Shadow foreign minister Tom Hale said the talks had failed.",
+            "OPP",
+        ),
+        (
+            "Tom Hale, a former envoy, said the talks had failed.",
+            "ELI",
+        ),
+        (
+            "Foreign minister Tom Hale said the talks had failed.",
+            "GOV",
+        ),
     ] {
         let doc = code(text, "2026-01-10");
         assert_eq!(events(&doc), [ev("010", source, "")], "{text}");
@@ -559,12 +571,18 @@ fn negation_is_marked_not_dropped() {
         "Arland did not condemn Borovia.",
         "No Arlandian official condemned Borovia.",
         "Arland has yet to condemn Borovia.",
+        // What "too" rules out has not happened.
+        "Arland was too weak to condemn Borovia.",
+        "Critics said Arland had waited too long to condemn Borovia.",
     ] {
         let doc = code(sentence, "2026-01-10");
         assert_eq!(doc.events.len(), 1, "{sentence}");
         assert!(doc.events[0].negated, "{sentence}");
     }
     assert!(!code("Arland condemned Borovia.", "2026-01-10").events[0].negated);
+    // "Too" with no adjective after it is "also".
+    let doc = code("Arland too wanted to condemn Borovia.", "2026-01-10");
+    assert!(!doc.events.is_empty() && doc.events.iter().all(|e| !e.negated));
 }
 
 #[test]

@@ -306,6 +306,25 @@ impl SentenceCtx<'_> {
                 });
             let governing = governing
                 .filter(|c| infinitive || matches!(c, Complement::Negated | Complement::Alleged));
+            // "too weak to attack", "had taken too long to unveil the plans": what "too" rules
+            // out has not happened. Only "too" right before an adjective or adverb ("he too
+            // wanted to meet" is no degree).
+            let degree = |x: usize| {
+                matches!(syn.upos(x), Upos::ADJ | Upos::ADV)
+                    && x > 0
+                    && self.word_is(x - 1, "too")
+                    && syn.head(x - 1) == Some(x)
+            };
+            let too_much = infinitive
+                && (degree(h)
+                    || syn
+                        .children(h)
+                        .any(|c| syn.rel(c) == Rel::Advmod && degree(c)));
+            if too_much && !q.negated {
+                q.negated = true;
+                q.because
+                    .push(format!("ruled out by \"too\" with {word:?}"));
+            }
             match governing {
                 Some(Complement::Intended | Complement::Committed) => {
                     q.set(Modality::Intended, &format!("governed by {word:?}"))
