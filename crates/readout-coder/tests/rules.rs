@@ -370,6 +370,13 @@ fn an_intent_or_appeal_about_taxes_or_a_budget_is_about_policy() {
     assert_eq!(events(&doc), [ev("0342", "AAA", "")]);
     let doc = code("Pavel Orlov said he would present a budget.", "2026-01-10");
     assert_eq!(events(&doc), [ev("0342", "BBBGOV", "")]);
+    // A body the speaker's possessive names speaks for the speaker; the one told stays the
+    // target.
+    let doc = code(
+        "Pavel Orlov told Arland his government would present a budget.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("0342", "BBBGOV", "AAA")]);
     // Not an intent about something else, a promise to reject, or a company's plans.
     let doc = code("Arland pledged to cut prices.", "2026-01-10");
     assert_eq!(events(&doc), [ev("030", "AAA", "")]);

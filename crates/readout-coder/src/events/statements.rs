@@ -50,7 +50,8 @@ impl SentenceCtx<'_> {
     }
 
     /// Whether the subject of clause `h` is the statement's own source (or the speaker's
-    /// "I", "we"), or the clause is controlled and has none.
+    /// "I", "we", or a body named with the speaker's possessive), or the clause is controlled
+    /// and has none.
     fn about_self(&self, h: usize, source: Option<u32>) -> bool {
         let syn = self.syn;
         if syn.rel(h) == Rel::Xcomp {
@@ -59,8 +60,20 @@ impl SentenceCtx<'_> {
         let Some((s, _)) = subject(syn, h) else {
             return false;
         };
-        self.side_at(s)
-            .is_some_and(|side| side.entities.len() == 1 && Some(side.entities[0]) == source)
+        // "Salmond said his party would introduce a grant": a body the speaker's own
+        // possessive names (his party, its forces, their government) acts for the speaker.
+        let speakers_own = syn.children(s).any(|c| {
+            syn.rel(c) == Rel::NmodPoss
+                && matches!(
+                    self.text(c).to_ascii_lowercase().as_str(),
+                    "his" | "her" | "its" | "their" | "our"
+                )
+        }) && (self.side_at(s).is_some()
+            || self.lex.org_words.contains_key(&self.toks.words[s]));
+        speakers_own
+            || self
+                .side_at(s)
+                .is_some_and(|side| side.entities.len() == 1 && Some(side.entities[0]) == source)
     }
 
     /// Whether clause `h` denies: a negator on its predicate, or "nothing", "no one" as its
@@ -181,7 +194,11 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
         };
         let e = &mut events[i];
         recode(e, cameo);
-        e.target = target;
+        // The one told stays the target when what was said names none ("told voters his
+        // party would offer them a choice").
+        if target.is_some() {
+            e.target = target;
+        }
     }
 }
 
