@@ -122,7 +122,8 @@ verb urge
     frame: + = 020
 verb resign
     frame: * under pressure = 0831
-evaluation negative | incompetent | wrong
+evaluation negative | incompetent | wrong | corruption
+evaluation remedy | tackle | tackling
 evaluation positive | admirable
 evaluation thing | plan
 policy tax | taxes | budget
@@ -1611,6 +1612,15 @@ fn statements_are_recoded_by_what_they_report() {
     );
     assert_eq!(
         codes("Pavel Orlov said Arland kept relying on wrong ideas."),
+        [("111".into(), "AAA".into())]
+    );
+    // A judging word that a remedy governs names the problem acted against.
+    assert_eq!(
+        codes("Pavel Orlov said Arland insisted on tackling corruption."),
+        [("010".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said Arland tolerated corruption."),
         [("111".into(), "AAA".into())]
     );
 }

@@ -1305,11 +1305,16 @@ impl Compiler {
             "negative" => -1,
             "positive" => 1,
             "thing" => 0,
+            "remedy" => {
+                let ids = self.single_words(file, r, words, "remedy word");
+                self.lex.remedies.extend(ids);
+                return;
+            }
             other => {
                 return self.err(
                     file,
                     r.line,
-                    format!("evaluation {other:?}: expected negative, positive or thing"),
+                    format!("evaluation {other:?}: expected negative, positive, thing or remedy"),
                 )
             }
         };

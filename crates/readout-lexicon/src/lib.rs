@@ -163,6 +163,9 @@ pub struct Lexicon {
     /// `evaluation thing` records: things whose judgement judges their makers ("the scheme is
     /// deeply flawed" criticises whoever made the scheme).
     pub judged_things: std::collections::HashSet<u32>,
+    /// `evaluation remedy` records: verbs that act against what their object names ("tackle
+    /// corruption", "fight waste"): a judging word they govern judges no one.
+    pub remedies: std::collections::HashSet<u32>,
     /// Given names (word ids), from `given-names` records: a capitalised name the lexicon
     /// does not list that starts with one is a person's.
     pub given_names: std::collections::HashSet<u32>,

@@ -6,7 +6,7 @@
 //! policy (`evaluation thing`: "the scheme is deeply flawed" criticises its makers, named or
 //! not) and only by what is predicated of it. The clause's evaluation words
 //! (`lexicon/verbs/evaluation.txt`) must lean one way; a negator on its predicate turns the
-//! judgement round.
+//! judgement round, and a word a remedy governs ("tackling corruption") judges no one.
 
 use super::args::subject;
 use super::sides::Side;
@@ -96,8 +96,31 @@ impl SentenceCtx<'_> {
             }
             false
         };
+        // "would insist on tackling corruption": a judging word that a remedy governs (its
+        // object, or a noun of the object's phrase) names the problem acted against.
+        let remedied = |t: usize| {
+            let mut k = t;
+            for _ in 0..3 {
+                let Some(h) = syn.head(k) else { return false };
+                if self.lex.remedies.contains(&self.toks.words[h]) {
+                    return matches!(
+                        syn.rel(k).base(),
+                        Rel::Obj | Rel::Obl | Rel::Nmod | Rel::Compound | Rel::Amod
+                    ) || syn.rel(k) == Rel::Obj;
+                }
+                if !matches!(syn.upos(h), Upos::NOUN | Upos::PROPN) {
+                    return false;
+                }
+                k = h;
+            }
+            false
+        };
         for t in syn.extent(clause) {
-            if !reported.contains(self, t) || (thing && !predicated(t)) || !own_clause(t) {
+            if !reported.contains(self, t)
+                || (thing && !predicated(t))
+                || !own_clause(t)
+                || remedied(t)
+            {
                 continue;
             }
             if let Some(&p) = self.lex.evaluations.get(&self.toks.words[t]) {
