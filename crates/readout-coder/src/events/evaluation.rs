@@ -103,10 +103,7 @@ impl SentenceCtx<'_> {
             for _ in 0..3 {
                 let Some(h) = syn.head(k) else { return false };
                 if self.lex.remedies.contains(&self.toks.words[h]) {
-                    return matches!(
-                        syn.rel(k).base(),
-                        Rel::Obj | Rel::Obl | Rel::Nmod | Rel::Compound | Rel::Amod
-                    ) || syn.rel(k) == Rel::Obj;
+                    return matches!(syn.rel(k).base(), Rel::Obj | Rel::Obl);
                 }
                 if !matches!(syn.upos(h), Upos::NOUN | Upos::PROPN) {
                     return false;
