@@ -542,6 +542,30 @@ fn a_modifier_of_a_new_person_s_role_sets_the_sector() {
 }
 
 #[test]
+fn a_hyphenated_name_is_one_person() {
+    // After a title, and alone with a given name.
+    for (text, source) in [
+        (
+            "Foreign minister Jean-Marc Hale said the talks had failed.",
+            "GOV",
+        ),
+        (
+            "Maria-Luisa Hale, a foreign minister, said the talks had failed.",
+            "GOV",
+        ),
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert_eq!(events(&doc), [ev("010", source, "")], "{text}");
+        let name = text.split_whitespace().find(|w| w.contains('-')).unwrap();
+        assert!(
+            doc.actors.iter().any(|a| a.name.starts_with(name)),
+            "{text}: {:?}",
+            doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
 fn a_party_s_leader_and_its_mps_are_who_the_party_says() {
     // "The Unity leader" is the party's leader on the article's date.
     let doc = code("The Unity leader praised Arland.", "2022-06-01");

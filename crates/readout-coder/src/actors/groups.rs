@@ -320,17 +320,22 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 && toks.classes[j] == WordClasses::NONE
                 && doc.tokens[j].has(tf::WORD)
             {
-                let mut k = j;
+                let (mut k, mut words) = (j, 0);
                 while k < range.end
-                    && k < j + 3
+                    && words < 3
                     && toks.caps[k]
                     && toks.classes[k] == WordClasses::NONE
                     && hit_at(k).is_none()
                     && doc.tokens[k].has(tf::WORD)
                 {
                     k += 1;
+                    words += 1;
+                    // "Carl-Henric Svanberg": a hyphenated name goes on after the hyphen.
+                    if k + 1 < range.end && super::hyphen_in_name(doc, toks, k) {
+                        k += 1;
+                    }
                 }
-                if k - j >= 2 {
+                if words >= 2 {
                     new_person = Some(j..k);
                     j = k;
                 }
@@ -545,11 +550,20 @@ fn appositive_persons(
                 && toks.classes[t] == WordClasses::NONE
                 && !hits.iter().any(|h| h.tokens.contains(&t))
         };
-        let mut first = comma;
-        while first > start && comma - first < 4 && is_name_word(first - 1) {
+        // Back over the name's words, and the hyphens inside it ("Maria-Luisa Hale").
+        let (mut first, mut words) = (comma, 0);
+        while first > start && words < 4 {
+            if is_name_word(first - 1) {
+                words += 1;
+            } else if !(first >= 2
+                && super::hyphen_in_name(doc, toks, first - 1)
+                && is_name_word(first - 2))
+            {
+                break;
+            }
             first -= 1;
         }
-        if comma - first < 2
+        if words < 2
             || groups
                 .iter()
                 .any(|o| o.tokens.start < comma && o.tokens.end > first)

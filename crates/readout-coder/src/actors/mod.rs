@@ -41,6 +41,21 @@ pub struct ActorCtx<'a, 'l> {
     pub update_coref: bool,
 }
 
+/// Whether token `k` is a hyphen that joins two capitalised words of a name with no space
+/// either side ("Carl-Henric Svanberg", "Jean-Pierre").
+pub(crate) fn hyphen_in_name(doc: &Document, toks: &Tokens, k: usize) -> bool {
+    let tokens = &doc.tokens;
+    k > 0
+        && k + 1 < tokens.len()
+        && doc.token_text(k) == "-"
+        && tokens[k - 1].span.end == tokens[k].span.start
+        && tokens[k].span.end == tokens[k + 1].span.start
+        && toks.caps[k - 1]
+        && toks.caps[k + 1]
+        && tokens[k - 1].has(readout_doc::token_flags::WORD)
+        && tokens[k + 1].has(readout_doc::token_flags::WORD)
+}
+
 /// A phrase that names an actor or a place ("Russia's top economic envoy", "he", "in Beijing"),
 /// with what it resolved to. Groups of one sentence are in text order and never overlap.
 #[derive(Debug, Clone)]

@@ -95,6 +95,11 @@ impl ActorCtx<'_, '_> {
                 k += 1;
                 continue;
             }
+            // A hyphen inside a name, with no space on either side: "Carl-Henric Svanberg".
+            if self.hyphen_inside_name(k, t, end) && !covered[k + 1 - start] {
+                k += 1;
+                continue;
+            }
             // A joining word inside a name: "Campaign for Borders Rail", "Institute of …".
             let joins = matches!(self.text(k), "of" | "for" | "the" | "&" | "and");
             let then_name = (k + 1..end.min(k + 3))
@@ -107,6 +112,11 @@ impl ActorCtx<'_, '_> {
             break;
         }
         t..k
+    }
+
+    /// Whether token `k` is a hyphen inside the name run starting at `t` (ending before `end`).
+    fn hyphen_inside_name(&self, k: usize, t: usize, end: usize) -> bool {
+        k > t && k + 1 < end && super::hyphen_in_name(self.doc, self.toks, k)
     }
 
     /// "Health and Human Services Secretary Alex Azar": a title that ends a longer capitalised
@@ -474,7 +484,12 @@ fn unlisted(
             return None;
         }
     }
-    let words = run.len();
+    // A hyphen joining two words of the name ("Carl-Henric") is no word of its own.
+    let hyphens = run
+        .clone()
+        .filter(|&k| cx.hyphen_inside_name(k, run.start, run.end))
+        .count();
+    let words = run.len() - hyphens;
     let last = run.end - 1;
     // The organisation word is the last word, or the head before "of"/"for" ("Institute of
     // Chartered Surveyors", "Campaign for Borders Rail").
@@ -492,9 +507,10 @@ fn unlisted(
                 .and_then(|k| cx.res.lex.org_words.get(&cx.toks.words[k]).copied())
         });
     let all_caps = cx.doc.tokens[run.start].has(tf::ALL_CAPS);
-    let plain_words = run
-        .clone()
-        .all(|k| cx.capitalised_word(k) && !cx.doc.tokens[k].has(tf::ALL_CAPS));
+    let plain_words = run.clone().all(|k| {
+        (cx.capitalised_word(k) && !cx.doc.tokens[k].has(tf::ALL_CAPS))
+            || cx.hyphen_inside_name(k, run.start, run.end)
+    });
     let given_name = cx.res.lex.given_names.contains(&cx.toks.words[run.start]);
     // "Scotland Yard", "Edinburgh Airport": a name that starts with a place names a body.
     let starts_with_place = cx
