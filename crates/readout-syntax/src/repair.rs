@@ -22,6 +22,58 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     predicate_read_as_reduced_relative(words);
     perfect_auxiliary_read_as_verb(text, words);
     clause_read_as_phrase_after_subordinator(text, words);
+    reporting_verb_read_as_plural_noun(text, words);
+}
+
+/// "…, CNBC reports." / "…, the newspaper notes.": a sentence that ends with a comma, a noun
+/// phrase and one of these words tells who reports it; the tagger reads the verb as a plural
+/// noun with the name its compound. The word becomes the reporting verb (`parataxis` of the
+/// sentence's root, as after a quotation) and the noun before it its subject.
+fn reporting_verb_read_as_plural_noun(text: &[&str], words: &mut [Word]) {
+    const REPORTS: [&str; 3] = ["reports", "notes", "writes"];
+    let n = words.len().min(text.len());
+    if n < 5 || words[n - 1].xpos != Xpos::Period {
+        return;
+    }
+    let verb = n - 2;
+    let subject = verb - 1;
+    let Some(root) = words.iter().position(|w| w.head.is_none()) else {
+        return;
+    };
+    if !REPORTS.contains(&text[verb].to_ascii_lowercase().as_str())
+        || words[verb].upos != Upos::NOUN
+        || root == verb
+        || !matches!(words[subject].upos, Upos::NOUN | Upos::PROPN)
+        || words[subject].head != Some(verb as u16)
+    {
+        return;
+    }
+    // The phrase runs from just after a comma to the verb, and is the verb's alone.
+    let Some(first) =
+        (0..verb).find(|&t| words[t].upos != Upos::PUNCT && dominates(words, verb, t))
+    else {
+        return;
+    };
+    if first == 0
+        || text[first - 1] != ","
+        || !(first..verb).all(|t| dominates(words, verb, t))
+        || children(words, verb).any(|c| matches!(words[c].rel, Rel::Case | Rel::Nummod))
+    {
+        return;
+    }
+    for w in &mut words[first..subject] {
+        if w.head == Some(verb as u16) {
+            w.head = Some(subject as u16);
+        }
+    }
+    words[subject].head = Some(verb as u16);
+    words[subject].rel = Rel::Nsubj;
+    words[verb].upos = Upos::VERB;
+    words[verb].xpos = Xpos::VBZ;
+    words[verb].head = Some(root as u16);
+    words[verb].rel = Rel::Parataxis;
+    // The comma before the phrase is the reporting clause's.
+    words[first - 1].head = Some(verb as u16);
 }
 
 /// Words that open a clause as readily as a phrase ("after the vote" / "after the minister
@@ -730,6 +782,34 @@ mod tests {
         ];
         super::repair(&["had", "house", "painted"], &mut s);
         assert_eq!((s[0].head, s[2].head), (None, Some(0)));
+    }
+
+    #[test]
+    fn a_name_and_reports_closing_a_sentence_report_it() {
+        // firm(0) closed(1) ,(2) CNBC(3) reports(4) .(5), the tagger's "reports" a plural
+        // noun, object of "closed", with "CNBC" its compound
+        let sentence = |words: [&'static str; 6]| {
+            let s = vec![
+                word(Upos::NOUN, Xpos::NN, Some(1), Rel::Nsubj),
+                word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+                word(Upos::PUNCT, Xpos::Comma, Some(4), Rel::Punct),
+                word(Upos::PROPN, Xpos::NNP, Some(4), Rel::Compound),
+                word(Upos::NOUN, Xpos::NNS, Some(1), Rel::Obj),
+                word(Upos::PUNCT, Xpos::Period, Some(1), Rel::Punct),
+            ];
+            (words, s)
+        };
+        let (text, mut s) = sentence(["firm", "closed", ",", "CNBC", "reports", "."]);
+        super::repair(&text, &mut s);
+        assert_eq!(
+            (s[4].upos, s[4].xpos, s[4].head, s[4].rel),
+            (Upos::VERB, Xpos::VBZ, Some(1), Rel::Parataxis)
+        );
+        assert_eq!((s[3].head, s[3].rel), (Some(4), Rel::Nsubj));
+        // Another plural noun after a comma is left alone ("…, climate surveys.").
+        let (text, mut s) = sentence(["firm", "closed", ",", "climate", "surveys", "."]);
+        super::repair(&text, &mut s);
+        assert_eq!((s[4].upos, s[4].rel), (Upos::NOUN, Rel::Obj));
     }
 
     #[test]
