@@ -2,9 +2,11 @@
 //!
 //! A greedy parser decides each arc once, and a few of its mistakes leave a tree that breaks a
 //! rule of the annotation itself (an open complement with its own modal, a noun compounded
-//! onto a verb). Each repair here rewrites one such shape into the nearest well-formed tree;
-//! none changes a tree the treebanks' conventions allow, and each is checked to raise UAS on
-//! every test set (`eval-syntax`).
+//! onto a verb, a finite verb with no subject). Each repair here rewrites one such shape into
+//! the nearest well-formed tree; none changes a tree the treebanks' conventions allow, and each
+//! is checked with `eval-syntax` not to lower UAS on any test set. Some shapes are news shapes
+//! the treebanks hardly hold ("…, CNBC reports."); those repairs were checked on the BBC
+//! corpus as well.
 
 use crate::tags::{Rel, Upos, Xpos};
 use crate::Word;
