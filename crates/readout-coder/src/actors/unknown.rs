@@ -383,8 +383,7 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
             continue;
         }
         // "vice president of Toyota's US sales arm": a body named by a common noun (an arm, a
-        // division) is its possessor's.
-        // The parser may hang the possessor on a compound ("Toyota's US sales arm").
+        // division) is its possessor's, which the parser may hang on a compound.
         let body_group = group_at(body).or_else(|| {
             let compounds = syn.children(body).filter(|&d| syn.rel(d) == Rel::Compound);
             std::iter::once(body)
@@ -572,11 +571,7 @@ fn unlisted(
                         .then(|| {
                             syn.children(c)
                                 .filter(|&d| syn.rel(d) == Rel::Compound)
-                                .flat_map(|d| refs_at(cx, d).unwrap_or_default())
-                                .find_map(|r| match r {
-                                    NameRef::Agent { sector, .. } => Some(sector),
-                                    _ => None,
-                                })
+                                .find_map(|d| agent_sector_at(cx, d))
                         })
                         .flatten();
                     sector = Some(lex.sectors[body.unwrap_or(s) as usize].clone());
@@ -592,20 +587,13 @@ fn unlisted(
             .start
             .saturating_sub(MAX_TITLE_WORDS)
             .max(sentence_range.start)..run.start;
-        let role_before = before.clone().any(|t| {
-            refs_at(cx, t)
-                .is_some_and(|refs| refs.iter().any(|r| matches!(r, NameRef::Agent { .. })))
-        });
+        let role_before = before.clone().any(|t| agent_sector_at(cx, t).is_some());
         let in_role = around
             .iter()
             .flat_map(|&c| std::iter::once(c).chain(syn.children(c)));
         // The modifier must qualify the role itself ("former home secretary"), not another
         // noun ("Mr Mann's former deputy").
-        let agent_at = |t: usize| {
-            t < sentence_range.end
-                && refs_at(cx, t)
-                    .is_some_and(|refs| refs.iter().any(|r| matches!(r, NameRef::Agent { .. })))
-        };
+        let agent_at = |t: usize| t < sentence_range.end && agent_sector_at(cx, t).is_some();
         let modifier = before.chain(in_role).find_map(|t| {
             let qualifies_role = agent_at(t + 1) || agent_at(t + 2);
             lex.modifiers
@@ -706,4 +694,12 @@ fn refs_at(cx: &ActorCtx, t: usize) -> Option<Vec<NameRef>> {
     let m = cx.res.lex.names.longest(&cx.toks.words, &cx.toks.caps, t)?;
     let refs = m.values().copied().collect();
     Some(refs)
+}
+
+/// The sector of the role (agent) a lexicon name starting at token `t` names, if it names one.
+fn agent_sector_at(cx: &ActorCtx, t: usize) -> Option<u16> {
+    refs_at(cx, t)?.into_iter().find_map(|r| match r {
+        NameRef::Agent { sector, .. } => Some(sector),
+        _ => None,
+    })
 }

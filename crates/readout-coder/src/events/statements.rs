@@ -60,6 +60,7 @@ impl SentenceCtx<'_> {
         let Some((s, _)) = subject(syn, h) else {
             return false;
         };
+        let side = self.side_at(s);
         // "Salmond said his party would introduce a grant": a body the speaker's own
         // possessive names (his party, its forces, their government) acts for the speaker.
         let speakers_own = syn.children(s).any(|c| {
@@ -68,12 +69,10 @@ impl SentenceCtx<'_> {
                     self.text(c).to_ascii_lowercase().as_str(),
                     "his" | "her" | "its" | "their" | "our"
                 )
-        }) && (self.side_at(s).is_some()
+        }) && (side.is_some()
             || self.lex.org_words.contains_key(&self.toks.words[s]));
         speakers_own
-            || self
-                .side_at(s)
-                .is_some_and(|side| side.entities.len() == 1 && Some(side.entities[0]) == source)
+            || side.is_some_and(|side| side.entities.len() == 1 && Some(side.entities[0]) == source)
     }
 
     /// Whether clause `h` denies: a negator on its predicate, or "nothing", "no one" as its
