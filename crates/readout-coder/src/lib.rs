@@ -161,6 +161,7 @@ impl<'l> Coder<'l> {
             doc.events.append(&mut events);
             s = end;
         }
+        actors::resolve::recode_described_later(doc, &mut resolver);
         actors::places::anchor_places(doc, &syn, &toks);
         doc.parse = parse_record(doc, &syn);
         doc.datelines = actors::places::datelines(doc, lex);

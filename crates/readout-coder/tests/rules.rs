@@ -130,8 +130,10 @@ policy tax | taxes | budget
 verb pledge
     complement: committed
     frame: = 030
-agent BUS | company
-given-names Maria
+agent BUS | company | firm | carmaker
+bodykind BUS | firm | company | carmaker
+bodykind MED | newspaper
+given-names Maria | Tom
 verb accuse
     complement: alleged
     frame: + = 112
@@ -1607,6 +1609,15 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said he had done nothing wrong."),
         [("016".into(), "".into())]
     );
+    // What one does not think, know or expect is an opinion: a plain statement.
+    assert_eq!(
+        codes("Pavel Orlov said he did not think the talks would fail."),
+        [("010".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said he did not expect a quick end."),
+        [("010".into(), "".into())]
+    );
     // What another should do: an appeal to that actor.
     assert_eq!(
         codes("Pavel Orlov said Arland should resign."),
@@ -2020,4 +2031,121 @@ fn a_person_named_after_a_body_and_a_title_acts_for_the_body() {
         .find(|a| a.name == "Anna Jones")
         .expect("Anna Jones");
     assert!(!jones.code.contains("MED"), "{}", jones.code);
+}
+
+/// The source code of every event, in order.
+fn sources(doc: &Document) -> Vec<String> {
+    doc.events.iter().map(|e| e.source.code.clone()).collect()
+}
+
+#[test]
+fn a_kind_of_body_before_or_beside_an_unknown_name_makes_it_that_body() {
+    // The kind noun before the name, its country with it.
+    let doc = code(
+        "Borovian carmaker Zentra said profits had fallen.\n\nZentra said it was sorry.",
+        "2026-01-10",
+    );
+    assert_eq!(sources(&doc), ["BBBBUS", "BBBBUS"]);
+    // In apposition.
+    let doc = code(
+        "Zentra, the Borovian firm, said profits had fallen.",
+        "2026-01-10",
+    );
+    assert_eq!(sources(&doc), ["BBBBUS"]);
+    // A name first met bare takes what a later mention says of it, in the events before too.
+    let doc = code(
+        "Zentra said profits had fallen.\n\nBorovian firm Zentra said it was sorry.",
+        "2026-01-10",
+    );
+    assert_eq!(sources(&doc), ["BBBBUS", "BBBBUS"]);
+    // A given name still makes a person, and no body.
+    let doc = code(
+        "The company Tom Hale founded said profits had fallen.",
+        "2026-01-10",
+    );
+    assert!(
+        !doc.actors
+            .iter()
+            .any(|a| a.name == "Tom Hale" && a.key.starts_with("body:")),
+        "{:?}",
+        doc.actors
+    );
+    // Without a kind noun, an unknown single name has no sector.
+    let doc = code("Zentra said profits had fallen.", "2026-01-10");
+    assert_eq!(sources(&doc), [""]);
+}
+
+#[test]
+fn the_company_names_again_the_body_of_its_kind_named_last() {
+    let doc = code(
+        "Borovian firm Zentra praised Arland.\n\nThe company said profits had fallen.",
+        "2026-01-10",
+    );
+    assert_eq!(sources(&doc), ["BBBBUS", "BBBBUS"]);
+    assert_eq!(source_names(&doc)[1], "Zentra");
+    // "A company" is any company.
+    let doc = code(
+        "Borovian firm Zentra praised Arland.\n\nA company said profits had fallen.",
+        "2026-01-10",
+    );
+    assert_ne!(source_names(&doc)[1], "Zentra");
+    // Only within a few sentences.
+    let doc = code(
+        "Borovian firm Zentra praised Arland.\n\nArland met Borovia.\n\nArland met Borovia.\n\n\
+         Arland met Borovia.\n\nArland met Borovia.\n\nArland met Borovia.\n\n\
+         The company said profits had fallen.",
+        "2026-01-10",
+    );
+    assert_ne!(source_names(&doc).last().unwrap(), "Zentra");
+}
+
+/// The name of each event's source actor, in order.
+fn source_names(doc: &Document) -> Vec<String> {
+    doc.events
+        .iter()
+        .map(|e| {
+            e.source
+                .actor
+                .map_or(String::new(), |a| doc.actors[a as usize].name.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_repeated_in_full_is_the_same_actor() {
+    let doc = code(
+        "Zakra Velnik said the plan was wrong.\n\nLater, Zakra Velnik praised Arland.",
+        "2026-01-10",
+    );
+    let named: Vec<&str> = doc
+        .events
+        .iter()
+        .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.as_str())
+        .collect();
+    assert_eq!(named, ["Zakra Velnik", "Zakra Velnik"]);
+    assert!(
+        !doc.actors.iter().any(|a| a.name == "Zakra"),
+        "{:?}",
+        doc.actors
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_unknown_subject_is_that_subject_s() {
+    // "he" goes to the new name, not to the person named in the sentence before.
+    let doc = code(
+        "Pavel Orlov praised Arland.\n\nZakra Velnik said he would meet Arland.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc)[1].0, "036");
+    assert_eq!(
+        source_names(&doc),
+        ["Pavel Orlov", "Zakra Velnik", "Zakra Velnik"]
+    );
+    // "it" likewise, for a body.
+    let doc = code(
+        "Borovia praised Arland.\n\nBorovian firm Zentra said it would meet Arland.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc)[1], ev("036", "BBBBUS", "AAA"));
 }

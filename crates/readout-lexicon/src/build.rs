@@ -247,17 +247,19 @@ impl LexiconBuilder {
                 "cue" => c.cue(file, r),
                 "modifier" => c.modifier(file, r),
                 "orgword" => c.org_word(file, r),
+                "bodykind" => c.body_kind(file, r),
                 "evaluation" => c.evaluation(file, r),
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
                 "spokesperson" => c.spokespersons(file, r),
+                "stance" => c.stances(file, r),
                 "body-role" => c.body_roles(file, r),
                 "place-noun" => c.place_nouns(file, r),
                 "policy" => c.policy_words(file, r),
                 "vague-time" => c.vague_times(file, r),
                 "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, evaluation, given-names, partitive, spokesperson, body-role, place-noun, policy, vague-time or earlier-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, evaluation, given-names, partitive, spokesperson, stance, body-role, place-noun, policy, vague-time or earlier-time)"
                 ))),
             }
         }
@@ -1175,6 +1177,19 @@ impl Compiler {
         }
     }
 
+    fn body_kind(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let Some((sector, words)) = r.head.split_first() else {
+            return;
+        };
+        let Some(index) = self.sector(file, r.line, sector) else {
+            return;
+        };
+        for id in self.single_words(file, r, words, "body kind") {
+            self.lex.body_kinds.insert(id, index);
+        }
+    }
+
     /// The word ids of a record whose values are single words (`what` names them in errors).
     fn single_words(
         &mut self,
@@ -1198,6 +1213,12 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "partitive");
         self.lex.partitives.extend(ids);
+    }
+
+    fn stances(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "stance word");
+        self.lex.stances.extend(ids);
     }
 
     fn spokespersons(&mut self, file: &str, r: &Record) {

@@ -157,6 +157,10 @@ pub struct Lexicon {
     /// Head word id of an organisation's name → its sector ("Office" → GOV, "Party" → PTY),
     /// from `orgword` records: what codes a body the lexicon does not list.
     pub org_words: HashMap<u32, u16>,
+    /// Common noun (word id) for a kind of body → its sector ("firm" → BUS, "charity" → NGO),
+    /// from `bodykind` records: a name it describes ("oil firm Yukos", "Fiat, the Italian
+    /// carmaker") is a body of that sector.
+    pub body_kinds: HashMap<u32, u16>,
     /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
     /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
     pub evaluations: HashMap<u32, i8>,
@@ -175,6 +179,10 @@ pub struct Lexicon {
     /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
     /// said" speaks for the organisation last named as a subject.
     pub spokespersons: std::collections::HashSet<u32>,
+    /// Words of opinion, knowledge and expectation ("think", "believe", "expect", "sure"),
+    /// from `stance` records: what someone says they do not think is an opinion, not a denial
+    /// of their own act.
+    pub stances: std::collections::HashSet<u32>,
     /// Roles every kind of body has (a president, officials, a spokesman), from `body-role`
     /// records, as word ids: with the body they serve ("union president", "president of
     /// SpaceX") they are that body's, not a government's.

@@ -1,7 +1,7 @@
 //! Noun groups: runs of lexicon names, honorifics and surnames, possessive compounds, and
 //! unknown names that a role introduces or an appositive qualifies.
 
-use super::coref::last_word;
+use super::coref::{last_word, Coref};
 use super::places::qualify_roles_by_place;
 use super::resolve::{resolve, NameRun, PlaceContext, Resolver};
 use super::{ActorCtx, NounGroup};
@@ -55,6 +55,41 @@ fn group_subject(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> Option<us
 /// A lowercase word with no grammatical role: a modifier such as "top" or "economic".
 fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
     toks.classes[i] == WordClasses::NONE && !toks.caps[i] && doc.tokens[i].has(tf::WORD)
+}
+
+/// The most words a name repeated in full is looked for over.
+const MAX_REPEATED_NAME_WORDS: usize = 4;
+
+/// "Krispy Kreme … Krispy Kreme said": a name the lexicon does not know, repeated in full, is
+/// the actor it named before; taken by its last word alone, it would leave the words before a
+/// name of their own. Gives the actor and the token after the name.
+fn named_again_in_full(
+    doc: &Document,
+    toks: &Tokens,
+    coref: &mut Coref,
+    start: usize,
+    end: usize,
+) -> Option<(u32, usize)> {
+    let run_end = (start..end.min(start + MAX_REPEATED_NAME_WORDS))
+        .find(|&k| !(toks.caps[k] && doc.tokens[k].has(tf::WORD)))
+        .unwrap_or(end.min(start + MAX_REPEATED_NAME_WORDS));
+    (start + 1..run_end).rev().find_map(|last| {
+        let e = coref.named_before(doc.token_text(last))?;
+        let span = Span {
+            start: doc.tokens[start].span.start,
+            end: doc.tokens[last].span.end,
+        };
+        // Not the start of a longer name ("World Summit for the Information Society").
+        let next = last + 1;
+        let name_at = |t: usize| {
+            t < end
+                && (toks.caps[t] || (doc.token_text(t) == "the" && t + 1 < end && toks.caps[t + 1]))
+        };
+        let continues = next < end
+            && matches!(doc.token_text(next), "of" | "for" | "and" | "&" | "on")
+            && name_at(next + 1);
+        (doc.actors[e as usize].name == doc.slice(span) && !continues).then_some((e, next))
+    })
 }
 
 /// Finds the noun groups of one sentence, resolves them and records mentions and places.
@@ -216,6 +251,11 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 && doc.tokens[j].has(tf::WORD)
                 && !toks.is(j, WordClasses::HONORIFIC)
             {
+                if let Some((e, end)) = named_again_in_full(doc, toks, coref, j, range.end) {
+                    surname_person = Some(e);
+                    j = end;
+                    continue;
+                }
                 // A known surname: "Mr Wang", "Shoigu said", "Ms Le Pen".
                 let after_honorific = j > i && toks.is(j - 1, WordClasses::HONORIFIC);
                 if let Some(m) =

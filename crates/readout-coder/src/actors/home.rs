@@ -47,7 +47,10 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
     let mut support: HashMap<&str, f32> = HashMap::new();
     for m in &doc.mentions {
         let actor = &doc.actors[m.actor as usize];
-        if actor.country_inferred {
+        // "The company said", naming a named body again, repeats evidence as a pronoun would.
+        let named_body = actor.key.starts_with("org:") || actor.key.starts_with("body:");
+        let again = named_body && !doc.slice(m.span).contains(char::is_uppercase);
+        if actor.country_inferred || again {
             continue;
         }
         if let Some(c) = actor.country.as_deref().filter(|c| is_country(lex, c)) {

@@ -19,6 +19,10 @@ pub struct Resolver<'l> {
     /// Bare titled offices ("the prime minister") coded as their role until the story's
     /// country is known: (the words, the role's entity, the title).
     pub(crate) pending_offices: Vec<(Span, u32, u32)>,
+    /// Unlisted bodies a later mention described more fully ("Novartis" in the headline,
+    /// "Swiss drugmaker Novartis" in the lead): each with the code it had before, which the
+    /// events coded on it meanwhile still carry.
+    described_later: Vec<(u32, String)>,
 }
 
 impl<'l> Resolver<'l> {
@@ -30,6 +34,7 @@ impl<'l> Resolver<'l> {
             keys: HashMap::new(),
             person_entity: HashMap::new(),
             pending_offices: Vec::new(),
+            described_later: Vec::new(),
         }
     }
 
@@ -195,12 +200,34 @@ impl Resolver<'_> {
         country: Option<&str>,
         sector: Option<&str>,
     ) -> u32 {
+        let key = format!("body:{name}");
+        if let Some(&e) = self.keys.get(&key) {
+            // A body first named bare takes the country and sector a later mention gives it.
+            let a = &mut doc.actors[e as usize];
+            let country = country.filter(|_| a.country.is_none());
+            let sector = sector.filter(|_| a.sectors.is_empty());
+            if a.unlisted && (country.is_some() || sector.is_some()) {
+                self.described_later.push((e, a.code.clone()));
+                if let Some(c) = country {
+                    a.country = Some(c.to_string());
+                }
+                if let Some(s) = sector {
+                    a.sectors = vec![s.to_string()];
+                }
+                a.code = format!(
+                    "{}{}",
+                    a.country.as_deref().unwrap_or(""),
+                    a.sectors.concat()
+                );
+            }
+            return e;
+        }
         let actor = Actor {
             name: name.to_string(),
             code: format!("{}{}", country.unwrap_or(""), sector.unwrap_or("")),
             country: country.map(str::to_string),
             sectors: sector.map(|s| vec![s.to_string()]).unwrap_or_default(),
-            key: format!("body:{name}"),
+            key,
             unlisted: true,
             ..Actor::default()
         };
@@ -505,13 +532,6 @@ pub(crate) fn resolve(
         push_place(doc, gazetteer(p));
     }
     if let Some(s) = sector_name {
-        // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT
-        // codes it; "the ministry in Manila" gets its country afterwards.
-        let e = res.role(doc, &s);
-        group.entity = Some(e);
-        group.role = Some(s);
-        // "the prime minister": one office, whose holder is known once the story's country
-        // is (see `resolve_pending_offices`).
         let definite = group.tokens.start > 0
             && (doc
                 .token_text(group.tokens.start)
@@ -519,8 +539,66 @@ pub(crate) fn resolve(
                 || doc
                     .token_text(group.tokens.start - 1)
                     .eq_ignore_ascii_case("the"));
+        // "the company said", "the firm": a kind of body named with "the" alone is the body of
+        // that kind the article named last.
+        if definite && modifier.is_none() && group.tokens.len() == 1 {
+            let kind = lex
+                .body_kinds
+                .get(&lex.word_id(doc.token_text(group.tokens.start), &mut String::new()))
+                .map(|&k| lex.sectors[k as usize].as_str());
+            if let Some(e) = kind.and_then(|k| body_named_before(doc, sentence, span, k)) {
+                group.entity = Some(e);
+                group.evidence.push_str(&format!(
+                    " → the {} named before",
+                    doc.actors[e as usize].name
+                ));
+                return;
+            }
+        }
+        // A bare role ("police", "officials") is an actor coded by its sector alone, as GDELT
+        // codes it; "the ministry in Manila" gets its country afterwards.
+        let e = res.role(doc, &s);
+        group.entity = Some(e);
+        group.role = Some(s);
+        // "the prime minister": one office, whose holder is known once the story's country
+        // is (see `resolve_pending_offices`).
         if title != readout_lexicon::NO_TITLE && definite && !locative && modifier.is_none() {
             res.pending_offices.push((span, e, title));
+        }
+    }
+}
+
+/// How many sentences back "the company" looks for the company it names again.
+const DEFINITE_BODY_WINDOW: u32 = 5;
+
+/// The body of sector `sector` that the article named last before `span` (a listed
+/// organisation or a name the lexicon does not know, not a bare role), within
+/// [`DEFINITE_BODY_WINDOW`] sentences.
+fn body_named_before(doc: &Document, sentence: usize, span: Span, sector: &str) -> Option<u32> {
+    let sentence = sentence as u32;
+    doc.mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= span.start)
+        .take_while(|m| m.sentence + DEFINITE_BODY_WINDOW >= sentence)
+        .map(|m| m.actor)
+        .find(|&a| {
+            let a = &doc.actors[a as usize];
+            (a.key.starts_with("org:") || a.key.starts_with("body:"))
+                && a.sectors.iter().any(|s| s == sector)
+        })
+}
+
+/// Gives the events coded on a body before a later mention described it the body's code.
+pub(crate) fn recode_described_later(doc: &mut Document, res: &mut Resolver) {
+    for (actor, before) in std::mem::take(&mut res.described_later) {
+        let code = doc.actors[actor as usize].code.clone();
+        for e in &mut doc.events {
+            for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+                if part.actor == Some(actor) && part.code == before {
+                    part.code = code.clone();
+                }
+            }
         }
     }
 }

@@ -10,11 +10,17 @@
 //!   that does not start with a place ("Scotland Yard"), is a person (a given name,
 //!   `lexicon/actors/given-names.txt`, settles it); a role in its apposition or compound ("Sir Andrew Green, *chairman* of …")
 //!   gives the sector;
+//! - a name that a noun for a kind of body describes, before it or in apposition ("oil *firm*
+//!   Yukos", "Fiat, the Italian *carmaker*,"; `bodykind` records), is a body of that kind;
 //! - a single word or an acronym is a body whose sector the text does not say.
 //!
 //! A country adjective in the phrase gives the country; otherwise the article's home country
-//! is given later ([`super::home`]). Names used as places ("in Tweedbank", "from Carlisle")
-//! are left alone, as are headlines, whose every word is capitalised.
+//! is given later ([`super::home`]). A body named bare first ("Novartis" in a headline) takes
+//! the country and sector a later mention gives it. Names used as places ("in Tweedbank", "from
+//! Carlisle") are left alone, as are headlines, whose every word is capitalised.
+//!
+//! These names are found after the sentence's lexicon groups and pronouns, so a pronoun that
+//! follows one of them as its subject ("Bob Hale said *he* would resign") is given to it here.
 
 use super::coref::last_word;
 use super::{ActorCtx, NounGroup};
@@ -25,6 +31,8 @@ use std::ops::Range;
 
 /// The longest name read as a person.
 const MAX_PERSON_WORDS: usize = 4;
+/// How many words before a kind of body ("Swiss drugmaker") are looked at for its country.
+const MAX_KIND_MODIFIERS: usize = 3;
 /// The longest name read at all.
 const MAX_NAME_WORDS: usize = 10;
 
@@ -194,11 +202,62 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
         }
         t = next;
     }
+    let found_at: Vec<usize> = found.iter().map(|g| g.tokens.start).collect();
     for g in found {
         let at = groups.partition_point(|o| o.tokens.start < g.tokens.start);
         groups.insert(at, g);
     }
+    if !found_at.is_empty() {
+        refer_pronouns_to_new_names(cx, groups, &found_at);
+    }
     affiliate(cx, sentence, groups);
+}
+
+/// "Bob Hale said he would resign", "Zenco said it would appeal": the sentence's pronouns
+/// were resolved before the names the lexicon does not know were found, so they went to an
+/// earlier actor. A pronoun whose nearest actor before it in the sentence is such a name, the
+/// subject of its clause and of the pronoun's kind (a person for "he", a body for "it"), is
+/// that name's.
+fn refer_pronouns_to_new_names(cx: &ActorCtx, groups: &mut [NounGroup], found_at: &[usize]) {
+    let syn = cx.syn;
+    for i in 0..groups.len() {
+        let g = &groups[i];
+        if !g.pronoun || g.pair.is_some() {
+            continue;
+        }
+        let t = g.tokens.start;
+        let person_pronoun = cx.toks.is(t, WordClasses::PRONOUN_PERSON);
+        if !person_pronoun && !cx.toks.is(t, WordClasses::PRONOUN_THING) {
+            continue;
+        }
+        let Some(antecedent) = groups[..i]
+            .iter()
+            .rev()
+            .find(|o| o.is_actor() && !o.pronoun)
+        else {
+            continue;
+        };
+        let Some(e) = antecedent
+            .entity
+            .filter(|_| found_at.contains(&antecedent.tokens.start))
+        else {
+            continue;
+        };
+        let key = &cx.doc.actors[e as usize].key;
+        let kind_fits = if person_pronoun {
+            key.starts_with("person:")
+        } else {
+            key.starts_with("body:")
+        };
+        let subject = syn
+            .phrase_head(antecedent.tokens.clone())
+            .is_some_and(|h| crate::events::args::is_subject(syn.rel(h)));
+        if kind_fits && subject {
+            let g = &mut groups[i];
+            g.entity = Some(e);
+            g.evidence = "pronoun → the subject named before it in the sentence".into();
+        }
+    }
 }
 
 /// "Anne Borthwick, of Campaign for Borders Rail", "Sir Andrew Green, chairman of Migration
@@ -466,9 +525,28 @@ fn unlisted(
     }
     let honorific =
         run.start > sentence_range.start && cx.toks.is(run.start - 1, WordClasses::HONORIFIC);
-    // A single word is an actor only as a core argument, and never after "a" ("McConnell, a
-    // Republican, said"; "Senate Majority Leader"): a lone capitalised word is as often a
-    // description or part of a title.
+    let given_name = cx.res.lex.given_names.contains(&cx.toks.words[run.start]);
+    // The common noun right before the name describes it too, however the parser attached it
+    // ("the billionaire developer | Tom Hale", "oil firm | Yukos").
+    let described_by = run
+        .start
+        .checked_sub(1)
+        .filter(|&p| p >= sentence_range.start && syn.upos(p) == Upos::NOUN);
+    // "oil firm Yukos", "Fiat, the Italian carmaker,": a noun for a kind of body, right before
+    // the name or in apposition to it, makes it a body of that kind. A given name still makes
+    // a person ("the company Tom Hale founded").
+    let kind_sector = (!honorific && !given_name)
+        .then(|| {
+            described_by
+                .into_iter()
+                .chain(syn.children(head).filter(|&c| syn.rel(c) == Rel::Appos))
+                .filter(|&k| !cx.toks.caps[k])
+                .find_map(|k| cx.res.lex.body_kinds.get(&cx.toks.words[k]).copied())
+        })
+        .flatten();
+    // A single word is an actor only as a core argument or named with its kind ("oil firm
+    // Yukos"), and never after "a" ("McConnell, a Republican, said"; "Senate Majority
+    // Leader"): a lone capitalised word is as often a description or part of a title.
     if run.len() == 1 && !honorific {
         let core = matches!(
             syn.rel(head),
@@ -479,7 +557,7 @@ fn unlisted(
                 cx.text(run.start - 1).to_ascii_lowercase().as_str(),
                 "a" | "an"
             );
-        if !core || indefinite {
+        if !(core || kind_sector.is_some()) || indefinite {
             return None;
         }
     }
@@ -510,7 +588,6 @@ fn unlisted(
         (cx.capitalised_word(k) && !cx.doc.tokens[k].has(tf::ALL_CAPS))
             || cx.hyphen_inside_name(k, run.start, run.end)
     });
-    let given_name = cx.res.lex.given_names.contains(&cx.toks.words[run.start]);
     // "Scotland Yard", "Edinburgh Airport": a name that starts with a place names a body.
     let starts_with_place = cx
         .res
@@ -522,6 +599,7 @@ fn unlisted(
     // name ("the Tom Hale affair"); otherwise it names an occasion or a thing.
     let modifies_noun =
         syn.rel(head) == Rel::Compound && syn.head(head).is_some_and(|g| syn.upos(g) == Upos::NOUN);
+    let org_sector = org_sector.or(kind_sector);
     let person = org_sector.is_none()
         && (honorific
             || ((2..=MAX_PERSON_WORDS).contains(&words)
@@ -540,12 +618,6 @@ fn unlisted(
     // The head's own modifiers, the noun it is in apposition to, and that noun's modifiers
     // ("the billionaire developer Tom Hale").
     let governor = syn.head(head);
-    // The common noun right before the name describes it too, however the parser attached it
-    // ("the billionaire developer | Tom Hale").
-    let described_by = run
-        .start
-        .checked_sub(1)
-        .filter(|&p| p >= sentence_range.start && syn.upos(p) == Upos::NOUN);
     let around: Vec<usize> = syn
         .children(head)
         .chain(governor)
@@ -579,6 +651,27 @@ fn unlisted(
                 _ => {}
             }
         }
+    }
+    // "Swiss drugmaker Novartis", "Fiat, the Italian carmaker,": the country that qualifies
+    // the kind is the body's, however the parser attached it.
+    if country.is_none() && kind_sector.is_some() {
+        let before_kind = described_by.into_iter().flat_map(|k| {
+            (sentence_range.start..k)
+                .rev()
+                .take(MAX_KIND_MODIFIERS)
+                .take_while(|&t| matches!(syn.upos(t), Upos::ADJ | Upos::NOUN | Upos::PROPN))
+        });
+        let of_apposition = syn
+            .children(head)
+            .filter(|&c| syn.rel(c) == Rel::Appos)
+            .flat_map(|a| syn.children(a).filter(|&c| syn.rel(c) == Rel::Amod));
+        country = before_kind
+            .chain(of_apposition)
+            .flat_map(|c| refs_at(cx, c).unwrap_or_default())
+            .find_map(|r| match r {
+                NameRef::Country { index, .. } => Some(lex.countries[index as usize].code.clone()),
+                _ => None,
+            });
     }
     // "Shadow home secretary John Hale", "John Hale, a former minister": a modifier of the
     // person's role imposes its sector, as it does on a noun group (`groups`).

@@ -3,7 +3,8 @@
 //! - one's own intended act ("said it would cut taxes", "vowed to retaliate") is an
 //!   expression of intent (03x), of force or coercion a threat (130), with the act's target;
 //! - one's own act denied ("said he had done nothing wrong", "says it is not against
-//!   immigration") is a denial (016), one's own act refused ("we will not accept this") a
+//!   immigration") is a denial (016), though not thinking, knowing or expecting something is
+//!   an opinion (`stance` words: "said he did not think it would work"); one's own act refused ("we will not accept this") a
 //!   rejection (120), and not saying ("we cannot discuss …") declining to comment (011);
 //! - what another should or must do ("said the minister should resign", "said Y needed to
 //!   change policy") is an appeal (020), to that actor.
@@ -161,10 +162,14 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                     let says =
                         ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss");
                     // What one says one will not do is a refusal ("we will not accept").
+                    // What one does not think, know or expect is an opinion, not a denial.
+                    let opinion = ctx.lex.stances.contains(&ctx.toks.words[h]);
                     let code = if says {
                         "011"
                     } else if q.modality == Some(Modality::Intended) {
                         "120"
+                    } else if opinion {
+                        return None;
                     } else {
                         "016"
                     };
