@@ -1473,6 +1473,18 @@ fn unknown_persons_take_the_role_of_their_appositive() {
         Some(brenner),
         "Mr Brenner is the same person"
     );
+    // The country of the role in apposition, by adjective or possessive, is the person's.
+    for text in [
+        "Zakra Velnik, a former Borovian official, said the talks had failed.",
+        "Zakra Velnik, Borovia's envoy, said the talks had failed.",
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert!(
+            events(&doc)[0].1.starts_with("BBB"),
+            "{text}: {:?}",
+            events(&doc)
+        );
+    }
 }
 
 #[test]

@@ -652,19 +652,29 @@ fn unlisted(
             }
         }
     }
-    // "Swiss drugmaker Novartis", "Fiat, the Italian carmaker,": the country that qualifies
-    // the kind is the body's, however the parser attached it.
-    if country.is_none() && kind_sector.is_some() {
-        let before_kind = described_by.into_iter().flat_map(|k| {
-            (sentence_range.start..k)
-                .rev()
-                .take(MAX_KIND_MODIFIERS)
-                .take_while(|&t| matches!(syn.upos(t), Upos::ADJ | Upos::NOUN | Upos::PROPN))
-        });
+    // "Swiss drugmaker Novartis", "Fiat, the Italian carmaker,", "Assad Omar, Afghanistan's
+    // envoy,": the country that qualifies the kind or the role is the name's, however the
+    // parser attached it.
+    if country.is_none() && (person || kind_sector.is_some()) {
+        let before_kind = described_by
+            .filter(|_| kind_sector.is_some())
+            .into_iter()
+            .flat_map(|k| {
+                (sentence_range.start..k)
+                    .rev()
+                    .take(MAX_KIND_MODIFIERS)
+                    .take_while(|&t| matches!(syn.upos(t), Upos::ADJ | Upos::NOUN | Upos::PROPN))
+            });
         let of_apposition = syn
             .children(head)
-            .filter(|&c| syn.rel(c) == Rel::Appos)
-            .flat_map(|a| syn.children(a).filter(|&c| syn.rel(c) == Rel::Amod));
+            .filter(|&c| {
+                syn.rel(c) == Rel::Appos
+                    && (kind_sector.is_some() || agent_sector_at(cx, c).is_some())
+            })
+            .flat_map(|a| {
+                syn.children(a)
+                    .filter(|&c| matches!(syn.rel(c), Rel::Amod | Rel::Compound | Rel::NmodPoss))
+            });
         country = before_kind
             .chain(of_apposition)
             .flat_map(|c| refs_at(cx, c).unwrap_or_default())
