@@ -133,6 +133,7 @@ verb pledge
 agent BUS | company | firm | carmaker
 bodykind BUS | firm | company | carmaker
 bodykind MED | newspaper
+holding BUS | shares | stake
 given-names Maria | Tom
 verb accuse
     complement: alleged
@@ -2085,6 +2086,17 @@ fn a_kind_of_body_before_or_beside_an_unknown_name_makes_it_that_body() {
     // Without a kind noun, an unknown single name has no sector.
     let doc = code("Zentra said profits had fallen.", "2026-01-10");
     assert_eq!(sources(&doc), [""]);
+    // What shares are held in is a business, after "in" too; "the firm" after it in the same
+    // sentence is that business.
+    for text in [
+        "Zentra shares fell after Arland praised Borovia.\n\nZentra said profits had fallen.",
+        "Shares in Zentra fell after Arland praised Borovia.\n\nZentra said profits had fallen.",
+        "Shares in Zentra fell after the firm praised Arland.",
+    ] {
+        let doc = code(text, "2026-01-10");
+        assert_eq!(sources(&doc).last().unwrap(), "BUS", "{text}");
+        assert_eq!(source_names(&doc).last().unwrap(), "Zentra", "{text}");
+    }
 }
 
 #[test]

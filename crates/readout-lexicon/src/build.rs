@@ -248,6 +248,7 @@ impl LexiconBuilder {
                 "modifier" => c.modifier(file, r),
                 "orgword" => c.org_word(file, r),
                 "bodykind" => c.body_kind(file, r),
+                "holding" => c.holding(file, r),
                 "evaluation" => c.evaluation(file, r),
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
@@ -259,7 +260,7 @@ impl LexiconBuilder {
                 "vague-time" => c.vague_times(file, r),
                 "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, evaluation, given-names, partitive, spokesperson, stance, body-role, place-noun, policy, vague-time or earlier-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, holding, evaluation, given-names, partitive, spokesperson, stance, body-role, place-noun, policy, vague-time or earlier-time)"
                 ))),
             }
         }
@@ -1178,16 +1179,28 @@ impl Compiler {
     }
 
     fn body_kind(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &[]);
-        let Some((sector, words)) = r.head.split_first() else {
-            return;
-        };
-        let Some(index) = self.sector(file, r.line, sector) else {
-            return;
-        };
-        for id in self.single_words(file, r, words, "body kind") {
+        for (id, index) in self.sector_words(file, r, "body kind") {
             self.lex.body_kinds.insert(id, index);
         }
+    }
+
+    fn holding(&mut self, file: &str, r: &Record) {
+        for (id, index) in self.sector_words(file, r, "holding noun") {
+            self.lex.holdings.insert(id, index);
+        }
+    }
+
+    /// The words of a `SECTOR | word | word` record, each with the sector's index.
+    fn sector_words(&mut self, file: &str, r: &Record, what: &str) -> Vec<(u32, u16)> {
+        self.unknown_keys(file, r, &[]);
+        let Some((sector, words)) = r.head.split_first() else {
+            return Vec::new();
+        };
+        let Some(index) = self.sector(file, r.line, sector) else {
+            return Vec::new();
+        };
+        let ids = self.single_words(file, r, words, what);
+        ids.into_iter().map(|id| (id, index)).collect()
     }
 
     /// The word ids of a record whose values are single words (`what` names them in errors).

@@ -161,6 +161,10 @@ pub struct Lexicon {
     /// from `bodykind` records: a name it describes ("oil firm Yukos", "Fiat, the Italian
     /// carmaker") is a body of that sector.
     pub body_kinds: HashMap<u32, u16>,
+    /// Noun (word id) for what is held in a body → the body's sector ("shares" → BUS), from
+    /// `holding` records: a name they are in, of or compounded with ("shares in Zentra",
+    /// "Zentra shares") is a body of that sector.
+    pub holdings: HashMap<u32, u16>,
     /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
     /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
     pub evaluations: HashMap<u32, i8>,

@@ -213,15 +213,41 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
     affiliate(cx, sentence, groups);
 }
 
-/// "Bob Hale said he would resign", "Zenco said it would appeal": the sentence's pronouns
-/// were resolved before the names the lexicon does not know were found, so they went to an
-/// earlier actor. A pronoun whose nearest actor before it in the sentence is such a name, the
-/// subject of its clause and of the pronoun's kind (a person for "he", a body for "it"), is
-/// that name's.
-fn refer_pronouns_to_new_names(cx: &ActorCtx, groups: &mut [NounGroup], found_at: &[usize]) {
+/// "Bob Hale said he would resign", "Zenco said it would appeal", "shares in Zenco fell after
+/// the firm warned": the sentence's pronouns and bare "the firm" were resolved before the names
+/// the lexicon does not know were found, so they went to an earlier actor or none. A pronoun
+/// whose nearest actor before it in the sentence is such a name, the subject of its clause and
+/// of the pronoun's kind (a person for "he", a body for "it"), is that name's; "the firm" is
+/// the nearest such body of its kind before it.
+fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], found_at: &[usize]) {
     let syn = cx.syn;
     for i in 0..groups.len() {
         let g = &groups[i];
+        if let Some(kind) = definite_kind(cx, g) {
+            let body = groups[..i]
+                .iter()
+                .rev()
+                .filter(|o| found_at.contains(&o.tokens.start))
+                .filter_map(|o| o.entity)
+                .find(|&e| {
+                    let a = &cx.doc.actors[e as usize];
+                    a.key.starts_with("body:") && a.sectors.iter().any(|s| s == kind)
+                });
+            if let Some(e) = body {
+                let g = &mut groups[i];
+                let span = Span {
+                    start: cx.doc.tokens[g.tokens.start].span.start,
+                    end: cx.doc.tokens[g.tokens.end - 1].span.end,
+                };
+                if let Some(m) = cx.doc.mentions.iter_mut().rev().find(|m| m.span == span) {
+                    m.actor = e;
+                }
+                g.entity = Some(e);
+                g.role = None;
+                g.evidence = format!("the {} named before it", cx.doc.actors[e as usize].name);
+            }
+            continue;
+        }
         if !g.pronoun || g.pair.is_some() {
             continue;
         }
@@ -520,7 +546,20 @@ fn unlisted(
             Rel::Obl | Rel::Nmod => syn.case_of(head).is_none_or(|c| !locative_case(cx.text(c))),
             _ => false,
         };
-    if !argument {
+    // "shares in Zentra", "Zentra shares", "a stake in Tube Lines": what shares are held in is a
+    // business, even after "in".
+    let holding_sector = syn.head(head).and_then(|g| {
+        let sector = cx.res.lex.holdings.get(&cx.toks.words[g]).copied()?;
+        let held = match syn.rel(head) {
+            Rel::Compound | Rel::NmodPoss => true,
+            Rel::Nmod => syn
+                .case_of(head)
+                .is_some_and(|c| matches!(cx.text(c), "in" | "of")),
+            _ => false,
+        };
+        held.then_some(sector)
+    });
+    if !argument && holding_sector.is_none() {
         return None;
     }
     let honorific =
@@ -543,7 +582,8 @@ fn unlisted(
                 .filter(|&k| !cx.toks.caps[k])
                 .find_map(|k| cx.res.lex.body_kinds.get(&cx.toks.words[k]).copied())
         })
-        .flatten();
+        .flatten()
+        .or(holding_sector);
     // A single word is an actor only as a core argument or named with its kind ("oil firm
     // Yukos"), and never after "a" ("McConnell, a Republican, said"; "Senate Majority
     // Leader"): a lone capitalised word is as often a description or part of a title.
@@ -790,6 +830,21 @@ fn unlisted(
             sector.map(|s| format!(" ({s})")).unwrap_or_default()
         ),
     })
+}
+
+/// The sector of a group that is a kind of body named with "the" alone and left a bare role
+/// ("the firm", "the company").
+fn definite_kind<'l>(cx: &ActorCtx<'_, 'l>, g: &NounGroup) -> Option<&'l str> {
+    let t = g.tokens.start;
+    let definite = g.tokens.len() == 1
+        && t > 0
+        && cx.text(t - 1).eq_ignore_ascii_case("the")
+        && g.role.is_some();
+    let lex = cx.res.lex;
+    definite
+        .then(|| lex.body_kinds.get(&cx.toks.words[t]))
+        .flatten()
+        .map(|&k| lex.sectors[k as usize].as_str())
 }
 
 /// The lexicon references of the name hit at token `t` (a single-token look-up).
