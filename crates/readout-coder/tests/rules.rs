@@ -2166,6 +2166,26 @@ fn a_pronoun_after_an_unknown_subject_is_that_subject_s() {
         source_names(&doc),
         ["Pavel Orlov", "Zakra Velnik", "Zakra Velnik"]
     );
+    // In what "who" said, the pronoun is the person "who" stands for, listed or not.
+    for (text, person) in [
+        (
+            "Pavel Orlov met Anna Lind, who said she would meet Carpath.",
+            "Anna Lind",
+        ),
+        (
+            "Pavel Orlov met Zakra Velnik, who said he would meet Carpath.",
+            "Zakra Velnik",
+        ),
+    ] {
+        let doc = code(text, "2026-01-10");
+        let intended: Vec<&str> = doc
+            .events
+            .iter()
+            .filter(|e| e.modality == Modality::Intended)
+            .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.as_str())
+            .collect();
+        assert_eq!(intended, [person], "{text}");
+    }
     // "it" likewise, for a body.
     let doc = code(
         "Borovia praised Arland.\n\nBorovian firm Zentra said it would meet Arland.",

@@ -57,6 +57,20 @@ fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
     toks.classes[i] == WordClasses::NONE && !toks.caps[i] && doc.tokens[i].has(tf::WORD)
 }
 
+/// The word a relative clause's subject stands for, when pronoun `t` is the subject of a
+/// clause that relative clause reports ("Jacques Chirac, who said *he* was pleased").
+pub(crate) fn relative_antecedent(syn: &Syntax, t: usize) -> Option<usize> {
+    use crate::events::args::{subject, Via};
+    let clause = syn.head(t)?;
+    if syn.rel(clause) != Rel::Ccomp {
+        return None;
+    }
+    match subject(syn, syn.head(clause)?)? {
+        (antecedent, Via::Modified) => Some(antecedent),
+        _ => None,
+    }
+}
+
 /// The most words a name repeated in full is looked for over.
 const MAX_REPEATED_NAME_WORDS: usize = 4;
 
@@ -178,6 +192,18 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             } else {
                 "pronoun → the last person named".into()
             };
+            // "met Jacques Chirac, who said he was pleased": in what "who" said, "he" is the
+            // person "who" stands for.
+            let about = subject
+                .then(|| relative_antecedent(syn, i))
+                .flatten()
+                .and_then(|a| out.iter().find(|g| g.tokens.contains(&a) && !g.pronoun))
+                .filter(|g| g.person.is_some())
+                .and_then(|g| g.entity);
+            if let Some(e) = about {
+                group.entity = Some(e);
+                group.evidence = "subject pronoun → the person the relative clause is about".into();
+            }
             group.pronoun = true;
             out.push(group);
             i += 1;

@@ -256,11 +256,18 @@ fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], foun
         if !person_pronoun && !cx.toks.is(t, WordClasses::PRONOUN_THING) {
             continue;
         }
-        let Some(antecedent) = groups[..i]
-            .iter()
-            .rev()
-            .find(|o| o.is_actor() && !o.pronoun)
-        else {
+        // "met Zakra Velnik, who said he was pleased": the person "who" stands for.
+        let of_relative = person_pronoun
+            .then(|| super::groups::relative_antecedent(syn, t))
+            .flatten()
+            .and_then(|a| groups.iter().find(|o| o.tokens.contains(&a) && !o.pronoun));
+        let nearest = || {
+            groups[..i]
+                .iter()
+                .rev()
+                .find(|o| o.is_actor() && !o.pronoun)
+        };
+        let Some(antecedent) = of_relative.or_else(nearest) else {
             continue;
         };
         let Some(e) = antecedent
@@ -275,9 +282,10 @@ fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], foun
         } else {
             key.starts_with("body:")
         };
-        let subject = syn
-            .phrase_head(antecedent.tokens.clone())
-            .is_some_and(|h| crate::events::args::is_subject(syn.rel(h)));
+        let subject = of_relative.is_some()
+            || syn
+                .phrase_head(antecedent.tokens.clone())
+                .is_some_and(|h| crate::events::args::is_subject(syn.rel(h)));
         if kind_fits && subject {
             let g = &mut groups[i];
             g.entity = Some(e);
