@@ -187,6 +187,23 @@ fn events(doc: &Document) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The source code of every event, in order.
+fn sources(doc: &Document) -> Vec<String> {
+    doc.events.iter().map(|e| e.source.code.clone()).collect()
+}
+
+/// The name of each event's source actor, in order.
+fn source_names(doc: &Document) -> Vec<String> {
+    doc.events
+        .iter()
+        .map(|e| {
+            e.source
+                .actor
+                .map_or(String::new(), |a| doc.actors[a as usize].name.clone())
+        })
+        .collect()
+}
+
 fn ev(code: &str, source: &str, target: &str) -> (String, String, String) {
     (code.into(), source.into(), target.into())
 }
@@ -1982,16 +1999,6 @@ fn the_verbs_of_force_used_of_words_are_criticism() {
     assert_eq!(events(&doc), []);
 }
 
-/// The name of the last event's source actor.
-fn last_source_name(doc: &Document) -> &str {
-    let source = doc
-        .events
-        .last()
-        .and_then(|e| e.source.actor)
-        .expect("a source");
-    &doc.actors[source as usize].name
-}
-
 #[test]
 fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
     // Anna Lind is in the lexicon; Maria Lind, named in full here, is not.
@@ -1999,13 +2006,13 @@ fn a_surname_is_the_person_the_article_named_before_a_lexicon_namesake() {
         "The Borovian envoy Maria Lind arrived. Ms Lind condemned Carpath.",
         "2023-01-10",
     );
-    assert_eq!(last_source_name(&doc), "Maria Lind");
+    assert_eq!(source_names(&doc).last().unwrap(), "Maria Lind");
     // Also when the surname is a place's name too.
     let doc = code(
         "The Borovian envoy Maria Velm arrived. Ms Velm condemned Carpath.",
         "2023-01-10",
     );
-    assert_eq!(last_source_name(&doc), "Maria Velm");
+    assert_eq!(source_names(&doc).last().unwrap(), "Maria Velm");
 }
 
 #[test]
@@ -2044,11 +2051,6 @@ fn a_person_named_after_a_body_and_a_title_acts_for_the_body() {
         .find(|a| a.name == "Anna Jones")
         .expect("Anna Jones");
     assert!(!jones.code.contains("MED"), "{}", jones.code);
-}
-
-/// The source code of every event, in order.
-fn sources(doc: &Document) -> Vec<String> {
-    doc.events.iter().map(|e| e.source.code.clone()).collect()
 }
 
 #[test]
@@ -2121,18 +2123,6 @@ fn the_company_names_again_the_body_of_its_kind_named_last() {
         "2026-01-10",
     );
     assert_ne!(source_names(&doc).last().unwrap(), "Zentra");
-}
-
-/// The name of each event's source actor, in order.
-fn source_names(doc: &Document) -> Vec<String> {
-    doc.events
-        .iter()
-        .map(|e| {
-            e.source
-                .actor
-                .map_or(String::new(), |a| doc.actors[a as usize].name.clone())
-        })
-        .collect()
 }
 
 #[test]
