@@ -2142,6 +2142,13 @@ fn a_name_repeated_in_full_is_the_same_actor() {
         "{:?}",
         doc.actors
     );
+    // The first words of a body's name are that body again.
+    let doc = code(
+        "Borovian firm Zentra Wire praised Arland.\n\nZentra said profits had fallen.",
+        "2026-01-10",
+    );
+    assert_eq!(source_names(&doc).last().unwrap(), "Zentra Wire");
+    assert_eq!(sources(&doc).last().unwrap(), "BBBBUS");
 }
 
 #[test]

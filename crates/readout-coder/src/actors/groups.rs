@@ -379,8 +379,14 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 .iter()
                 .any(|r| matches!(r, NameRef::Person(_) | NameRef::Actor(_)))
                 || surname_person.is_some();
+            // After a kind of body ("Swiss drugmaker Novartis") the name is a body's, which
+            // `unknown` reads, unless a given name makes it a person's.
+            let after_kind = j > range.start
+                && lex.body_kinds.contains_key(&toks.words[j - 1])
+                && !lex.given_names.contains(&toks.words[j]);
             if has_role
                 && !has_named
+                && !after_kind
                 && j < range.end
                 && toks.caps[j]
                 && toks.classes[j] == WordClasses::NONE

@@ -23,6 +23,9 @@ pub struct Resolver<'l> {
     /// "Swiss drugmaker Novartis" in the lead): each with the code it had before, which the
     /// events coded on it meanwhile still carry.
     described_later: Vec<(u32, String)>,
+    /// The names of the bodies named so far and their first words ("Pernod" of "Pernod
+    /// Ricard"), each with its body: the first one named keeps a short form.
+    body_names: HashMap<String, u32>,
 }
 
 impl<'l> Resolver<'l> {
@@ -35,6 +38,7 @@ impl<'l> Resolver<'l> {
             person_entity: HashMap::new(),
             pending_offices: Vec::new(),
             described_later: Vec::new(),
+            body_names: HashMap::new(),
         }
     }
 
@@ -44,8 +48,23 @@ impl<'l> Resolver<'l> {
         }
         let e = doc.actors.len() as u32;
         self.keys.insert(actor.key.clone(), e);
+        let body = actor.key.starts_with("org:") || actor.key.starts_with("body:");
+        // Names made for a country's sector ("United States (GOV)") have no short form.
+        if body && !actor.name.contains('(') {
+            let ends = actor.name.match_indices(' ').map(|(end, _)| end);
+            for end in ends.chain([actor.name.len()]) {
+                self.body_names
+                    .entry(actor.name[..end].to_string())
+                    .or_insert(e);
+            }
+        }
         doc.actors.push(actor);
         e
+    }
+
+    /// The body named before whose name, or whose name's first words, `name` is.
+    pub(crate) fn body_by_first_words(&self, name: &str) -> Option<u32> {
+        self.body_names.get(name).copied()
     }
 
     /// The document actor for lexicon person `index` (into `Lexicon::persons`), coded by the

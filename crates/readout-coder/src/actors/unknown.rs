@@ -776,7 +776,18 @@ fn unlisted(
                 .and_then(|p| p.country.clone())
         })
         .flatten();
-    let e = if person {
+    // "Pernod" after "Pernod Ricard", "Vestey" after "the Vestey Group": a body named before,
+    // by its name or its first words, is that body (not a person of the same name).
+    // The same name read as a body again goes through `new_body`, which takes in what this
+    // mention says of it.
+    let short_form = cx
+        .res
+        .body_by_first_words(&name)
+        .filter(|&b| person || cx.doc.actors[b as usize].name != name);
+    let person = person && short_form.is_none();
+    let e = if let Some(body) = short_form {
+        body
+    } else if person {
         cx.res
             .new_person(cx.doc, &name, country.as_deref(), sector.as_deref())
     } else {
