@@ -295,6 +295,19 @@ fn wire_copy_conventions() {
         "2017-08-15",
     );
     assert_eq!(roots(&doc), ["12"]);
+    // Not finding, thinking or expecting something is an opinion: neither declining to
+    // comment nor a denial.
+    let doc = code(
+        "Tony Blair said: \"I can't find a single expert who agrees.\"",
+        "2005-01-10",
+    );
+    assert_eq!(
+        doc.events
+            .iter()
+            .map(|e| e.code.as_str())
+            .collect::<Vec<_>>(),
+        ["010"]
+    );
     // "a Republican" describes; it is no second actor.
     let doc = code(
         "Senator Mitch McConnell, a Republican, said the vote would be held.",

@@ -159,11 +159,12 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                 } else if mine && ctx.denies(h) {
                     // 3. The speaker denies its own act; refusing to say is declining to
                     // comment ("we cannot discuss who was responsible").
-                    let says =
-                        ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss");
-                    // What one says one will not do is a refusal ("we will not accept").
-                    // What one does not think, know or expect is an opinion, not a denial.
+                    // What one does not think, know, expect or find is an opinion, not a
+                    // denial, nor declining to comment ("I can't find a forecaster who …").
                     let opinion = ctx.lex.stances.contains(&ctx.toks.words[h]);
+                    let says = !opinion
+                        && (ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss"));
+                    // What one says one will not do is a refusal ("we will not accept").
                     let code = if says {
                         "011"
                     } else if q.modality == Some(Modality::Intended) {
