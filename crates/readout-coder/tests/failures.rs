@@ -362,6 +362,30 @@ fn a_lead_that_holds_back_a_name_is_the_actor_named_next() {
     );
     let first = &doc.actors[doc.events[0].source.actor.unwrap() as usize];
     assert_eq!(first.name, "NGO");
+    // "a British company" says where the company named next is from, though the story is
+    // about another country.
+    let doc = code(
+        "Venezuelan authorities have said they will seize land owned by a British company.\n\n\
+         The government says the estates are lying idle.\n\n\
+         The Kestrel Group said it had not been told of any seizure.",
+        "2005-01-10",
+    );
+    let kestrel = doc
+        .actors
+        .iter()
+        .find(|a| a.name == "Kestrel Group")
+        .unwrap_or_else(|| panic!("{:?}", doc.actors));
+    assert_eq!(kestrel.code, "GBRBUS");
+    assert!(
+        doc.events.iter().any(|e| e.source.code == "GBRBUS"),
+        "{:?}",
+        asserted(&doc)
+    );
+    assert!(
+        doc.events.iter().any(|e| e.source.code == "VENGOV"),
+        "{:?}",
+        asserted(&doc)
+    );
 }
 
 #[test]

@@ -278,6 +278,15 @@ fn actors_without_a_country_take_the_home_country_of_the_article() {
         "2023-01-10",
     );
     assert_eq!(events(&doc).last().unwrap(), &ev("040", "GOV", ""));
+    // A company's mention counts half: a Borovian firm in an Arlandian story leaves the story
+    // Arlandian.
+    let doc = code(
+        "Arland seized the land of Borovian firm Zentra.\n\nZentra said the seizure was wrong.\n\n\
+         Zentra said it would appeal.\n\nArlandian troops attacked Carpath.\n\n\
+         Arland praised Arlandian troops.\n\nOfficials met.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc).last().unwrap(), &ev("040", "AAAGOV", ""));
 }
 
 #[test]

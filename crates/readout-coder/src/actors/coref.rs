@@ -126,19 +126,18 @@ pub(crate) fn last_word(name: &str) -> String {
 const DELAYED_NAME_WINDOW: u32 = 4;
 
 /// News leads often hold back a name: "A charity has warned that … Christian Aid said …". A
-/// bare role introduced with "a" or "an" in the headline or the first two sentences of the
-/// body is the one actor of the same kind first named in the few sentences after it, when there
-/// is exactly one; its mentions in the lead, and the events and quotes on them, go to that
-/// actor.
+/// role introduced with "a" or "an" in the headline or the first two sentences of the body is
+/// the one actor of the same kind first named in the few sentences after it, when there is
+/// exactly one; its mentions in the lead, and the events and quotes on them, go to that actor.
+/// A role with a country ("a British company … The Vestey Group said") gives that country to
+/// the actor named, if the lexicon gave it none: the lead says where it is from.
 pub(crate) fn identify_delayed_leads(doc: &mut readout_doc::Document) {
     use readout_doc::Kind;
     let Some(first_body) = doc.sentences.iter().position(|s| s.kind == Kind::Body) else {
         return;
     };
     let lead_end = (first_body + 2) as u32;
-    let is_bare = |a: &readout_doc::Actor| {
-        a.key.starts_with("code:") && !a.sectors.is_empty() && a.code == a.sectors.concat()
-    };
+    let is_role = |a: &readout_doc::Actor| a.key.starts_with("code:") && !a.sectors.is_empty();
     // The sentence each actor is first mentioned in.
     let mut first_mention = vec![u32::MAX; doc.actors.len()];
     for m in &doc.mentions {
@@ -148,21 +147,38 @@ pub(crate) fn identify_delayed_leads(doc: &mut readout_doc::Document) {
     let mut moves = Vec::new();
     for m in doc.mentions.iter().filter(|m| m.sentence < lead_end) {
         let role = &doc.actors[m.actor as usize];
-        if !is_bare(role) || !indefinite_before(&doc.text[..m.span.start as usize]) {
+        if !is_role(role) || !indefinite_before(&doc.text[..m.span.start as usize]) {
             continue;
         }
         let window = m.sentence + 1..=m.sentence + DELAYED_NAME_WINDOW;
         let mut named = doc.actors.iter().enumerate().filter(|(i, a)| {
             window.contains(&first_mention[*i])
-                && !is_bare(a)
+                && !is_role(a)
                 && !a.code.is_empty()
                 && role.sectors.iter().all(|s| a.sectors.contains(s))
+                // A role of one country is no actor of another ("a British company" is not
+                // "the Venezuelan government").
+                && (role.country.is_none() || a.country.is_none() || a.country == role.country)
         });
         if let (Some((to, _)), None) = (named.next(), named.next()) {
-            moves.push((m.span, m.actor, to as u32));
+            moves.push((m.span, m.actor, to as u32, role.country.clone()));
         }
     }
-    for (span, from, to) in moves {
+    for (span, from, to, country) in moves {
+        let actor = &mut doc.actors[to as usize];
+        if let (Some(c), None) = (country, actor.country.as_ref()) {
+            let before = std::mem::take(&mut actor.code);
+            actor.code = format!("{c}{before}");
+            actor.country = Some(c);
+            let code = actor.code.clone();
+            for e in &mut doc.events {
+                for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+                    if part.actor == Some(to) && part.code == before {
+                        part.code = code.clone();
+                    }
+                }
+            }
+        }
         super::resolve::relink(doc, span, from, to);
     }
 }

@@ -7,7 +7,8 @@
 //! for a dyad. The evidence, in order of weight:
 //! - the wire dateline ("LONDON (Reuters) -"), when the page had one;
 //! - every actor mention with a country (parties, persons by the role they hold on the
-//!   article's date, "British", "Downing Street") and every place in the text;
+//!   article's date, "British", "Downing Street"; a company's counts half, since companies
+//!   are named in stories about other countries) and every place in the text;
 //! - the publisher, when it is a news outlet the lexicon places in a country (only a tie
 //!   breaker: the BBC reports on the whole world).
 //!
@@ -22,6 +23,9 @@ use std::collections::HashMap;
 
 /// Weight of a dateline city: a wire story is about the place it was filed from.
 const DATELINE_WEIGHT: f32 = 3.0;
+/// Weight of a mention of a business: companies trade and invest abroad, and are named in
+/// stories about other countries more than governments or parties are.
+const BUSINESS_WEIGHT: f32 = 0.5;
 /// Weight of the publisher's country: a tie breaker only.
 const PUBLISHER_WEIGHT: f32 = 0.5;
 /// The least support a home country needs.
@@ -54,7 +58,14 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
             continue;
         }
         if let Some(c) = actor.country.as_deref().filter(|c| is_country(lex, c)) {
-            *support.entry(c).or_default() += 1.0;
+            // A company is often foreign to the story it is in ("a British company" whose land
+            // Venezuela seizes).
+            let weight = if actor.sectors.iter().any(|s| s == "BUS") {
+                BUSINESS_WEIGHT
+            } else {
+                1.0
+            };
+            *support.entry(c).or_default() += weight;
         }
     }
     for p in &doc.places {
