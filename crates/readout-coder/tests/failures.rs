@@ -308,6 +308,18 @@ fn wire_copy_conventions() {
             .collect::<Vec<_>>(),
         ["010"]
     );
+    // Refusing to rule something out keeps it open: no rejection is asserted.
+    for text in [
+        "Gordon Brown refused to rule out future tax rises.",
+        "Italy declined to rule out an interest.",
+    ] {
+        let doc = code(text, "2005-01-10");
+        assert!(
+            !roots(&doc).contains(&"12".to_string()),
+            "{text}: {:?}",
+            asserted(&doc)
+        );
+    }
     // "a Republican" describes; it is no second actor.
     let doc = code(
         "Senator Mitch McConnell, a Republican, said the vote would be held.",
