@@ -170,14 +170,7 @@ pub(crate) fn identify_delayed_leads(doc: &mut readout_doc::Document) {
             let before = std::mem::take(&mut actor.code);
             actor.code = format!("{c}{before}");
             actor.country = Some(c);
-            let code = actor.code.clone();
-            for e in &mut doc.events {
-                for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
-                    if part.actor == Some(to) && part.code == before {
-                        part.code = code.clone();
-                    }
-                }
-            }
+            super::resolve::recode_events(doc, to, &before);
         }
         super::resolve::relink(doc, span, from, to);
     }

@@ -52,8 +52,7 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
     for m in &doc.mentions {
         let actor = &doc.actors[m.actor as usize];
         // "The company said", naming a named body again, repeats evidence as a pronoun would.
-        let named_body = actor.key.starts_with("org:") || actor.key.starts_with("body:");
-        let again = named_body && !doc.slice(m.span).contains(char::is_uppercase);
+        let again = super::is_named_body(actor) && !doc.slice(m.span).contains(char::is_uppercase);
         if actor.country_inferred || again {
             continue;
         }

@@ -22,8 +22,14 @@ pub use resolve::{describe, Resolver};
 
 use crate::analysis::Tokens;
 use crate::syntax::Syntax;
-use readout_doc::Document;
+use readout_doc::{Actor, Document};
 use std::ops::Range;
+
+/// Whether an actor is a body with a name of its own: a listed organisation or a body the
+/// lexicon does not know, not a bare role ("officials") or a person.
+pub(crate) fn is_named_body(a: &Actor) -> bool {
+    a.key.starts_with("org:") || a.key.starts_with("body:")
+}
 
 /// What the actor stages read and write for one document.
 pub struct ActorCtx<'a, 'l> {

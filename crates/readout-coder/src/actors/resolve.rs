@@ -48,9 +48,8 @@ impl<'l> Resolver<'l> {
         }
         let e = doc.actors.len() as u32;
         self.keys.insert(actor.key.clone(), e);
-        let body = actor.key.starts_with("org:") || actor.key.starts_with("body:");
         // Names made for a country's sector ("United States (GOV)") have no short form.
-        if body && !actor.name.contains('(') {
+        if super::is_named_body(&actor) && !actor.name.contains('(') {
             let ends = actor.name.match_indices(' ').map(|(end, _)| end);
             for end in ends.chain([actor.name.len()]) {
                 self.body_names
@@ -560,11 +559,8 @@ pub(crate) fn resolve(
                     .eq_ignore_ascii_case("the"));
         // "the company said", "the firm": a kind of body named with "the" alone is the body of
         // that kind the article named last.
-        if definite && modifier.is_none() && group.tokens.len() == 1 {
-            let kind = lex
-                .body_kinds
-                .get(&lex.word_id(doc.token_text(group.tokens.start), &mut String::new()))
-                .map(|&k| lex.sectors[k as usize].as_str());
+        if modifier.is_none() {
+            let kind = kind_named_with_the(doc, lex, group.tokens.clone());
             if let Some(e) = kind.and_then(|k| body_named_before(doc, sentence, span, k)) {
                 group.entity = Some(e);
                 group.evidence.push_str(&format!(
@@ -587,6 +583,23 @@ pub(crate) fn resolve(
     }
 }
 
+/// The sector of a kind of body named with "the" alone ("the firm", "the company"; `bodykind`
+/// records), when `tokens` are that one word.
+pub(crate) fn kind_named_with_the<'l>(
+    doc: &Document,
+    lex: &'l Lexicon,
+    tokens: Range<usize>,
+) -> Option<&'l str> {
+    let t = tokens.start;
+    if tokens.len() != 1 || t == 0 || !doc.token_text(t - 1).eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let word = lex.word_id(doc.token_text(t), &mut String::new());
+    lex.body_kinds
+        .get(&word)
+        .map(|&k| lex.sectors[k as usize].as_str())
+}
+
 /// How many sentences back "the company" looks for the company it names again.
 const DEFINITE_BODY_WINDOW: u32 = 5;
 
@@ -603,20 +616,24 @@ fn body_named_before(doc: &Document, sentence: usize, span: Span, sector: &str) 
         .map(|m| m.actor)
         .find(|&a| {
             let a = &doc.actors[a as usize];
-            (a.key.starts_with("org:") || a.key.starts_with("body:"))
-                && a.sectors.iter().any(|s| s == sector)
+            super::is_named_body(a) && a.sectors.iter().any(|s| s == sector)
         })
 }
 
 /// Gives the events coded on a body before a later mention described it the body's code.
 pub(crate) fn recode_described_later(doc: &mut Document, res: &mut Resolver) {
     for (actor, before) in std::mem::take(&mut res.described_later) {
-        let code = doc.actors[actor as usize].code.clone();
-        for e in &mut doc.events {
-            for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
-                if part.actor == Some(actor) && part.code == before {
-                    part.code = code.clone();
-                }
+        recode_events(doc, actor, &before);
+    }
+}
+
+/// Gives the event sides on `actor` still coded `before` the actor's code now.
+pub(crate) fn recode_events(doc: &mut Document, actor: u32, before: &str) {
+    let code = &doc.actors[actor as usize].code;
+    for e in &mut doc.events {
+        for part in std::iter::once(&mut e.source).chain(e.target.as_mut()) {
+            if part.actor == Some(actor) && part.code == before {
+                part.code.clone_from(code);
             }
         }
     }

@@ -317,7 +317,7 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
     };
     let organisation = |b: u32| {
         let org = &doc.actors[b as usize];
-        (org.key.starts_with("org:") || org.key.starts_with("body:")) && !org.sectors.is_empty()
+        super::is_named_body(org) && !org.sectors.is_empty()
     };
     // What a body role with an actor of the text makes of its person: that body's code, or
     // none when the lexicon does not know the body ("president of Chapter & Verse", which
@@ -854,16 +854,8 @@ fn unlisted(
 /// The sector of a group that is a kind of body named with "the" alone and left a bare role
 /// ("the firm", "the company").
 fn definite_kind<'l>(cx: &ActorCtx<'_, 'l>, g: &NounGroup) -> Option<&'l str> {
-    let t = g.tokens.start;
-    let definite = g.tokens.len() == 1
-        && t > 0
-        && cx.text(t - 1).eq_ignore_ascii_case("the")
-        && g.role.is_some();
-    let lex = cx.res.lex;
-    definite
-        .then(|| lex.body_kinds.get(&cx.toks.words[t]))
-        .flatten()
-        .map(|&k| lex.sectors[k as usize].as_str())
+    g.role.as_ref()?;
+    super::resolve::kind_named_with_the(cx.doc, cx.res.lex, g.tokens.clone())
 }
 
 /// The lexicon references of the name hit at token `t` (a single-token look-up).
