@@ -24,7 +24,9 @@ cameo 042 | Make a visit | 1.9 | 1 | CONSULT
 cameo 046 | Engage in negotiation | 7 | 1 | CONSULT
 cameo 051 | Praise or endorse | 3.4 | 1 | SUPPORT
 cameo 060 | Engage in material cooperation | 6 | 2 | COOPERATE
+cameo 110 | Disapprove | -2 | 3 | ACCUSE
 cameo 111 | Criticize or denounce | -2 | 3 | ACCUSE
+cameo 0841 | Return, release person(s) | 7 | 2 | RETREAT
 cameo 112 | Accuse | -2 | 3 | ACCUSE
 cameo 190 | Use conventional military force | -10 | 4 | ASSAULT
 cameo 192 | Occupy territory | -9.6 | 4 | ASSAULT
@@ -143,6 +145,16 @@ verb dismiss
     frame: * reports = 016
 noun invasion
     frame: of + = 192
+noun criticism
+    frame: of + = 111
+noun complaints
+    frame: = 111
+noun release
+    from-origin
+    frame: of + = 0841
+verb complain
+    forms: complained
+    frame: = 110
 noun talks
     frame: with + = 046
     frame: = 046
@@ -1657,6 +1669,15 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said he did not expect a quick end."),
         [("010".into(), "".into())]
     );
+    // So is how one feels, and what one does not rule out.
+    assert_eq!(
+        codes("Pavel Orlov said he was not surprised by the talks."),
+        [("010".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said he did not rule out new talks."),
+        [("010".into(), "".into())]
+    );
     // What another should do: an appeal to that actor.
     assert_eq!(
         codes("Pavel Orlov said Arland should resign."),
@@ -2198,4 +2219,66 @@ fn a_pronoun_after_an_unknown_subject_is_that_subject_s() {
         "2026-01-10",
     );
     assert_eq!(events(&doc)[1], ev("036", "BBBBUS", "AAA"));
+}
+
+#[test]
+fn an_event_noun_s_from_phrase_is_its_source() {
+    let doc = code(
+        "The plan drew criticism of Carpath from Borovia.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc), [ev("111", "BBB", "CCC")]);
+    // Unless "from" names where the event leaves from.
+    let doc = code(
+        "Arland welcomed the release of Anna Lind from Borovia.",
+        "2023-01-10",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.source.code == "BBB"),
+        "{:?}",
+        events(&doc)
+    );
+}
+
+#[test]
+fn a_complaint_is_about_the_subject_of_its_clause() {
+    assert_eq!(
+        events(&code(
+            "Borovian MPs complained that Anna Lind had ignored them.",
+            "2023-01-10"
+        )),
+        [ev("110", "BBBLEG", "AAAGOV")]
+    );
+    // A complaint noun too, with its "from" phrase as the source.
+    assert_eq!(
+        events(&code(
+            "The plan follows complaints from Borovian MPs that Anna Lind had ignored them.",
+            "2023-01-10"
+        )),
+        [ev("111", "BBBLEG", "AAAGOV")]
+    );
+    // Complaining about what happened to oneself has no target.
+    assert_eq!(
+        events(&code(
+            "Anna Lind complained that Anna Lind had been ignored.",
+            "2023-01-10"
+        )),
+        [ev("110", "AAAGOV", "")]
+    );
+}
+
+#[test]
+fn a_pronoun_subject_of_reported_words_is_the_reporter() {
+    // "he" is the one who complained, not the one who reported the complaint.
+    let doc = code(
+        "Anna Lind said Pavel Orlov had complained he would meet Carpath.",
+        "2023-01-10",
+    );
+    let meeting: Vec<String> = doc
+        .events
+        .iter()
+        .filter(|e| e.code.starts_with("04"))
+        .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.clone())
+        .collect();
+    assert_eq!(meeting, ["Pavel Orlov"], "{:?}", events(&doc));
 }

@@ -1120,7 +1120,7 @@ impl Compiler {
     }
 
     fn noun(&mut self, file: &str, r: &Record) {
-        self.unknown_keys(file, r, &["frame"]);
+        self.unknown_keys(file, r, &["frame", "from-origin"]);
         let [lemma] = r.head.as_slice() else {
             return self.err(file, r.line, "a noun record is `noun phrase`");
         };
@@ -1131,6 +1131,7 @@ impl Compiler {
         self.lex.nouns.push(Noun {
             lemma: lemma.to_string(),
             frames,
+            from_origin: r.attrs.iter().any(|a| a.key == "from-origin"),
             file: file.to_string(),
             line: r.line,
         });

@@ -344,6 +344,9 @@ pub struct Noun {
     /// The noun's frames; in them `prep +` is the noun's modifier with that preposition (or the
     /// light verb's: "held talks with Russia").
     pub frames: Vec<Frame>,
+    /// "from X" names where the event leaves from ("withdrawal from Iraq", "release from
+    /// prison"), not who does it, as it does for most event nouns ("criticism from MPs").
+    pub from_origin: bool,
     /// The file of the record, for `readout explain`.
     pub file: String,
     /// The line of the record's header in `file`.

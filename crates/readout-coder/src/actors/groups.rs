@@ -57,16 +57,18 @@ fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
     toks.classes[i] == WordClasses::NONE && !toks.caps[i] && doc.tokens[i].has(tf::WORD)
 }
 
-/// The word a relative clause's subject stands for, when pronoun `t` is the subject of a
-/// clause that relative clause reports ("Jacques Chirac, who said *he* was pleased").
-pub(crate) fn relative_antecedent(syn: &Syntax, t: usize) -> Option<usize> {
+/// The one whose words a clause reports, when pronoun `t` is the subject of that clause: the
+/// subject of the verb it complements ("Mr Blunkett had complained *he* had inherited a mess"),
+/// or the word a relative subject stands for ("Jacques Chirac, who said *he* was pleased").
+/// English reads such a pronoun as the reporter far more often than as anyone named before.
+pub(crate) fn reporter_of_clause(syn: &Syntax, t: usize) -> Option<usize> {
     use crate::events::args::{subject, Via};
     let clause = syn.head(t)?;
     if syn.rel(clause) != Rel::Ccomp {
         return None;
     }
     match subject(syn, syn.head(clause)?)? {
-        (antecedent, Via::Modified) => Some(antecedent),
+        (reporter, Via::Own | Via::Modified) => Some(reporter),
         _ => None,
     }
 }
@@ -192,17 +194,18 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             } else {
                 "pronoun → the last person named".into()
             };
-            // "met Jacques Chirac, who said he was pleased": in what "who" said, "he" is the
-            // person "who" stands for.
+            // "Mr Blunkett complained he had …", "met Jacques Chirac, who said he was
+            // pleased": in what a person says, "he" is that person.
             let about = subject
-                .then(|| relative_antecedent(syn, i))
+                .then(|| reporter_of_clause(syn, i))
                 .flatten()
                 .and_then(|a| out.iter().find(|g| g.tokens.contains(&a) && !g.pronoun))
                 .filter(|g| g.person.is_some())
                 .and_then(|g| g.entity);
             if let Some(e) = about {
                 group.entity = Some(e);
-                group.evidence = "subject pronoun → the person the relative clause is about".into();
+                group.evidence =
+                    "subject pronoun → the person whose words the clause reports".into();
             }
             group.pronoun = true;
             out.push(group);

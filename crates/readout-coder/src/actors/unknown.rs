@@ -256,9 +256,10 @@ fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], foun
         if !person_pronoun && !cx.toks.is(t, WordClasses::PRONOUN_THING) {
             continue;
         }
-        // "met Zakra Velnik, who said he was pleased": the person "who" stands for.
-        let of_relative = person_pronoun
-            .then(|| super::groups::relative_antecedent(syn, t))
+        // "Zakra Velnik complained he …", "met Zakra Velnik, who said he was pleased": the
+        // person whose words the clause reports.
+        let of_reporter = person_pronoun
+            .then(|| super::groups::reporter_of_clause(syn, t))
             .flatten()
             .and_then(|a| groups.iter().find(|o| o.tokens.contains(&a) && !o.pronoun));
         let nearest = || {
@@ -267,7 +268,7 @@ fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], foun
                 .rev()
                 .find(|o| o.is_actor() && !o.pronoun)
         };
-        let Some(antecedent) = of_relative.or_else(nearest) else {
+        let Some(antecedent) = of_reporter.or_else(nearest) else {
             continue;
         };
         let Some(e) = antecedent
@@ -282,7 +283,7 @@ fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], foun
         } else {
             key.starts_with("body:")
         };
-        let subject = of_relative.is_some()
+        let subject = of_reporter.is_some()
             || syn
                 .phrase_head(antecedent.tokens.clone())
                 .is_some_and(|h| crate::events::args::is_subject(syn.rel(h)));

@@ -344,6 +344,12 @@ fn code_verb(
     // law by anyone: only approval, disapproval and rejection are aimed at the maker.
     let reaction = matches!(&frame.code[..2], "05" | "11" | "12")
         && !matches!(&frame.code[..3], "052" | "057" | "128");
+    if target.is_none() && frame.code.starts_with("11") {
+        target = complaint_about(ctx, p.head, false, &source);
+        if target.is_some() {
+            note.push_str(", target: the subject of the clause complained of");
+        }
+    }
     if target.is_none() && unnamed_makers.is_none() && reaction {
         target = ctx.doer_of_act(p.head, &source);
         if target.is_some() {
@@ -364,6 +370,45 @@ fn code_verb(
             });
         }
     }
+}
+
+/// Whom a complaint or a criticism with a finite clause is about: the actor subject of that
+/// clause ("complained *that the minister* had ignored them", "complaints from MPs *that Mr
+/// Howard* had taken too long"), other than the one complaining. For an event noun (`noun`)
+/// the clause is the noun's, or one the parser hung on the noun's verb, after the noun.
+fn complaint_about(ctx: &SentenceCtx, head: usize, noun: bool, source: &Side) -> Option<Side> {
+    let syn = ctx.syn;
+    let that_clause = |c: usize| {
+        syn.child(c, Rel::Mark)
+            .is_some_and(|m| ctx.word_is(m, "that"))
+    };
+    // After a noun of complaint, "that" opens what is complained of, even where the parser
+    // read it as a relative pronoun ("complaints that Mr Howard had taken too long").
+    let opened_by_that = |c: usize| ctx.word_is(syn.extent(c).start, "that");
+    let clause = if noun {
+        let own = syn.children(head).find(|&c| {
+            c > head
+                && match syn.rel(c) {
+                    Rel::Acl | Rel::Ccomp => that_clause(c),
+                    Rel::AclRelcl => opened_by_that(c),
+                    _ => false,
+                }
+        });
+        own.or_else(|| {
+            let h = syn
+                .head(head)
+                .filter(|_| matches!(syn.rel(head), Rel::Obj | Rel::Obl))?;
+            syn.children(h).find(|&c| {
+                c > head && matches!(syn.rel(c), Rel::Advcl | Rel::Ccomp) && that_clause(c)
+            })
+        })
+    } else {
+        syn.children(head)
+            .find(|&c| c > head && syn.rel(c) == Rel::Ccomp)
+    }?;
+    let about = ctx.side_at(syn.child(clause, Rel::Nsubj)?)?;
+    let own = about.entities.iter().any(|e| source.entities.contains(e));
+    (!own).then_some(about)
 }
 
 /// The sector of the unnamed makers of a policy: a target whose actor the document pass
@@ -443,9 +488,11 @@ fn emit_unknown_source(
 }
 
 /// The source of an event noun: its possessor or actor modifier ("Russia's invasion",
-/// "Russian strikes", "EU sanctions"), its "by" phrase, or the subject of the verb it is the
-/// object of ("held talks", "launched an offensive", "imposed sanctions").
-fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
+/// "Russian strikes", "EU sanctions"), its "by" phrase, its "from" phrase unless "from" names
+/// where the event leaves from ("complaints from MPs", not "withdrawal from Iraq"), or the
+/// subject of the verb it is the object of ("held talks", "launched an offensive", "imposed
+/// sanctions").
+fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, &'static str)> {
     let syn = ctx.syn;
     for c in syn.children(n).filter(|&c| c < n) {
         if matches!(syn.rel(c), Rel::NmodPoss | Rel::Amod | Rel::Compound) {
@@ -466,6 +513,11 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
             if let Some(side) = ctx.side_at(c) {
                 return Some((side, "\"by\" phrase"));
             }
+        }
+    }
+    if !from_origin {
+        if let Some(side) = from_phrase(ctx, n).and_then(|c| ctx.side_at(c)) {
+            return Some((side, "\"from\" phrase"));
         }
     }
     let h = syn.head(n)?;
@@ -492,6 +544,32 @@ fn noun_source(ctx: &SentenceCtx, n: usize) -> Option<(Side, &'static str)> {
             .map(|side| (side, "subject of the light verb"));
     }
     None
+}
+
+/// The "from" phrase of a noun: its own modifier, or one the parser hung on the noun's "of"
+/// phrase ("criticism of the plan | from Borovia") or on the verb the noun is the object of,
+/// right after the noun ("follows complaints | from MPs").
+fn from_phrase(ctx: &SentenceCtx, n: usize) -> Option<usize> {
+    let syn = ctx.syn;
+    let case_is = |c: usize, w: &str| syn.case_of(c).is_some_and(|p| ctx.word_is(p, w));
+    let from_modifier = |k: usize| {
+        syn.children(k)
+            .find(|&c| c > k && syn.rel(c) == Rel::Nmod && case_is(c, "from"))
+    };
+    let of_phrase = || {
+        syn.children(n)
+            .find(|&c| c > n && syn.rel(c) == Rel::Nmod && case_is(c, "of"))
+    };
+    if let Some(c) = from_modifier(n).or_else(|| of_phrase().and_then(from_modifier)) {
+        return Some(c);
+    }
+    let is_from = |c: usize| case_is(c, "from");
+    let h = syn
+        .head(n)
+        .filter(|_| matches!(syn.rel(n), Rel::Obj | Rel::Obl))?;
+    let after = syn.extent(n).end;
+    syn.children(h)
+        .find(|&c| c > n && syn.rel(c) == Rel::Obl && syn.extent(c).start == after && is_from(c))
 }
 
 fn code_noun(
@@ -555,9 +633,9 @@ fn code_noun(
             Some(t),
         )
     } else {
-        let Some((source, how)) = noun_source(ctx, p.head).or_else(|| {
+        let Some((source, how)) = noun_source(ctx, p.head, entry.from_origin).or_else(|| {
             (anchor != p.head)
-                .then(|| noun_source(ctx, anchor))
+                .then(|| noun_source(ctx, anchor, entry.from_origin))
                 .flatten()
         }) else {
             note.push_str(": no source actor");
@@ -566,6 +644,13 @@ fn code_noun(
         let _ = write!(note, ", source: {how}");
         (source, target)
     };
+    let mut target = target;
+    if target.is_none() && m.frame.code.starts_with("11") {
+        target = complaint_about(ctx, p.head, true, &source);
+        if target.is_some() {
+            note.push_str(", target: the subject of the clause complained of");
+        }
+    }
     if target.is_none() && source.entities.len() < 2 {
         // A bare mention ("the talks", "Russia's offensive") is a thing, not an event, unless
         // a verb makes it one ("held talks" — then the verb's frame codes it).
