@@ -28,6 +28,7 @@ cameo 110 | Disapprove | -2 | 3 | ACCUSE
 cameo 111 | Criticize or denounce | -2 | 3 | ACCUSE
 cameo 0841 | Return, release person(s) | 7 | 2 | RETREAT
 cameo 112 | Accuse | -2 | 3 | ACCUSE
+cameo 170 | Coerce | -7 | 4 | COERCE
 cameo 190 | Use conventional military force | -10 | 4 | ASSAULT
 cameo 192 | Occupy territory | -9.6 | 4 | ASSAULT
 country AAA | Arland
@@ -49,6 +50,10 @@ actor IGOXYZ | the Union
 actor BBBMED | Borovia Wire
     country: BBB
     sectors: MED
+actor BBBEDU | Borovian School of Economics
+    names: BSE
+    country: BBB
+    sectors: EDU
 actor BBBPTY | Unity Party
     names: Unity
     country: BBB
@@ -99,6 +104,10 @@ verb seize
 verb protest
     frame: against = 111
     frame: = 010
+verb force
+    forms: forced
+    frame: + to = 170
+    frame: + = 170
 verb attack
     frame: + = 190
     frame: = 190
@@ -134,6 +143,7 @@ verb pledge
     frame: = 030
 agent BUS | company | firm | carmaker
 bodykind BUS | firm | company | carmaker
+orgword BUS | Exchange
 bodykind MED | newspaper
 holding BUS | shares | stake
 given-names Maria | Tom
@@ -2281,4 +2291,32 @@ fn a_pronoun_subject_of_reported_words_is_the_reporter() {
         .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.clone())
         .collect();
     assert_eq!(meeting, ["Pavel Orlov"], "{:?}", events(&doc));
+}
+
+#[test]
+fn violence_against_political_actors_without_a_named_doer_has_an_unknown_source() {
+    let doc = code("Borovian troops were attacked near Velm.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("190", "", "BBBMIL")]);
+    // Being forced to act names no coercer: no event.
+    let doc = code(
+        "The Borovian government was forced to back down.",
+        "2023-01-10",
+    );
+    assert_eq!(events(&doc), []);
+}
+
+#[test]
+fn an_acronym_given_in_brackets_names_that_body_for_the_rest_of_the_article() {
+    // Without the article's own acronym, the lexicon's body of those letters.
+    assert_eq!(
+        sources(&code("The BSE said the talks ended.", "2023-01-10")),
+        ["BBBEDU"]
+    );
+    let doc = code(
+        "The Borovian Stock Exchange (BSE) praised Arland.\n\nThe BSE said the talks ended.",
+        "2023-01-10",
+    );
+    assert_eq!(sources(&doc), ["BBBBUS", "BBBBUS"]);
+    let names = source_names(&doc);
+    assert_eq!(names[0], names[1]);
 }

@@ -231,6 +231,15 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
         let mut surname_person: Option<u32> = None;
         let mut new_person: Option<Range<usize>> = None;
         loop {
+            // "the London Stock Exchange (LSE) … the LSE said": an acronym the article gave a
+            // body names that body, whatever the lexicon gives it.
+            if j == i {
+                if let Some(e) = res.acronym(doc.token_text(j)) {
+                    surname_person = Some(e);
+                    j += 1;
+                    break;
+                }
+            }
             if let Some(k) = hit_at(j) {
                 // "President Obama", "Mr Paris": after a title, a name that is only a place
                 // is a person's surname.
@@ -467,6 +476,14 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             modifier: modifier.as_deref(),
         };
         resolve(doc, res, sentence, &run, &mut group, span);
+        if let Some(e) = group
+            .entity
+            .filter(|&e| super::is_named_body(&doc.actors[e as usize]))
+        {
+            if let Some(acronym) = super::acronym_after(doc, i..j, range.end) {
+                res.note_acronym(acronym, e);
+            }
+        }
         group.government = acting_government(doc, res, syn, toks, &group);
         // "Scotland Yard said … A spokesman said": a bare spokesman, with no "for" or "of"
         // phrase, speaks for the last organisation that was a subject. Not for a state: the

@@ -62,6 +62,46 @@ pub(crate) fn hyphen_in_name(doc: &Document, toks: &Tokens, k: usize) -> bool {
         && tokens[k + 1].has(readout_doc::token_flags::WORD)
 }
 
+/// The longest acronym read as one given in brackets.
+const MAX_ACRONYM_LETTERS: usize = 6;
+/// How many capitalised words before a name an acronym may start from ("*Borovian* Stock
+/// Exchange (BSE)", where the country adjective is a group of its own).
+const MAX_ACRONYM_WORDS_BEFORE: usize = 2;
+
+/// The acronym given in brackets right after the name at `name` ("the London Stock Exchange
+/// (LSE)", "the Borovian Stock Exchange (BSE)"): an all-capitals word whose letters start with
+/// the first letter of the name, or of a capitalised word just before it, and follow one
+/// another in those words. The text's own acronym names that body for the rest of the
+/// article, over any body the lexicon gives the same letters (the London School of Economics).
+pub(crate) fn acronym_after(doc: &Document, name: Range<usize>, end: usize) -> Option<&str> {
+    let at = name.end;
+    if at + 2 >= end || doc.token_text(at) != "(" || doc.token_text(at + 2) != ")" {
+        return None;
+    }
+    let acronym = doc.token_text(at + 1);
+    if !(2..=MAX_ACRONYM_LETTERS).contains(&acronym.len())
+        || !acronym.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return None;
+    }
+    let capitalised = |t: usize| doc.token_text(t).starts_with(|c: char| c.is_uppercase());
+    let earliest = (name.start.saturating_sub(MAX_ACRONYM_WORDS_BEFORE)..name.start)
+        .rev()
+        .take_while(|&t| capitalised(t))
+        .last()
+        .unwrap_or(name.start);
+    let fits = |start: usize| {
+        let words = doc.slice(readout_doc::Span {
+            start: doc.tokens[start].span.start,
+            end: doc.tokens[name.end - 1].span.end,
+        });
+        let mut letters = words.chars().map(|c| c.to_ascii_uppercase());
+        words.starts_with(|c: char| acronym.starts_with(c.to_ascii_uppercase()))
+            && acronym.chars().all(|a| letters.any(|c| c == a))
+    };
+    (earliest..=name.start).any(fits).then_some(acronym)
+}
+
 /// A phrase that names an actor or a place ("Russia's top economic envoy", "he", "in Beijing"),
 /// with what it resolved to. Groups of one sentence are in text order and never overlap.
 #[derive(Debug, Clone)]

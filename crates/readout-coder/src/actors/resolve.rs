@@ -26,6 +26,9 @@ pub struct Resolver<'l> {
     /// The names of the bodies named so far and their first words ("Pernod" of "Pernod
     /// Ricard"), each with its body: the first one named keeps a short form.
     body_names: HashMap<String, u32>,
+    /// Acronyms the article gives its bodies in brackets ("the London Stock Exchange (LSE)"),
+    /// each with its body: they name that body, over the lexicon, for the rest of the article.
+    acronyms: HashMap<String, u32>,
 }
 
 impl<'l> Resolver<'l> {
@@ -39,6 +42,7 @@ impl<'l> Resolver<'l> {
             pending_offices: Vec::new(),
             described_later: Vec::new(),
             body_names: HashMap::new(),
+            acronyms: HashMap::new(),
         }
     }
 
@@ -61,9 +65,22 @@ impl<'l> Resolver<'l> {
         e
     }
 
-    /// The body named before whose name, or whose name's first words, `name` is.
+    /// The body named before whose name, or whose name's first words, or whose acronym given
+    /// in the text, `name` is.
     pub(crate) fn body_by_first_words(&self, name: &str) -> Option<u32> {
-        self.body_names.get(name).copied()
+        self.acronym(name)
+            .or_else(|| self.body_names.get(name).copied())
+    }
+
+    /// Records the acronym the text gives body `e` in brackets after its name (see
+    /// [`super::acronym_after`]); a later acronym of the same letters takes its place.
+    pub(crate) fn note_acronym(&mut self, acronym: &str, e: u32) {
+        self.acronyms.insert(acronym.to_string(), e);
+    }
+
+    /// The body the article gave the acronym `word`.
+    pub(crate) fn acronym(&self, word: &str) -> Option<u32> {
+        self.acronyms.get(word).copied()
     }
 
     /// The document actor for lexicon person `index` (into `Lexicon::persons`), coded by the
@@ -408,7 +425,8 @@ pub(crate) fn resolve(
     });
     if let Some(e) = surname_person {
         group.entity = Some(e);
-        group.evidence = format!("surname of {} named earlier", doc.actors[e as usize].name);
+        // A surname, a name repeated in full or an acronym the article gave.
+        group.evidence = format!("{} named earlier", doc.actors[e as usize].name);
         return;
     }
     if let Some(p) = person {

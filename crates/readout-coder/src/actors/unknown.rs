@@ -799,6 +799,11 @@ fn unlisted(
     if town_country.is_some() {
         cx.doc.actors[e as usize].country_inferred = true;
     }
+    if !person {
+        if let Some(acronym) = super::acronym_after(cx.doc, run.clone(), sentence_range.end) {
+            cx.res.note_acronym(acronym, e);
+        }
+    }
     cx.doc.mentions.push(Mention {
         sentence: sentence as u32,
         span,

@@ -325,7 +325,10 @@ fn code_verb(
                 .iter()
                 .all(|&e| political(&ctx.doc.actors[e as usize]))
         });
-        let material_conflict = matches!(&frame.code[..2], "17" | "18" | "19" | "20");
+        // Being "forced" or "compelled" to act (plain coercion, 170) names no coercer, and is
+        // mostly circumstance ("was forced to back down in the face of protests").
+        let material_conflict =
+            matches!(&frame.code[..2], "17" | "18" | "19" | "20") && frame.code != "170";
         // Agentless only: "struck by the level of concern" has a doer, just not an actor.
         let agentless = super::args::by_agent(syn, p.head, |t| ctx.word_is(t, "by")).is_none();
         if args.passive && agentless && material_conflict && political_victim {
