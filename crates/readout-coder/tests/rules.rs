@@ -103,6 +103,7 @@ verb seize
     frame: + = 171
 verb protest
     frame: against = 111
+    frame: that = 111
     frame: = 010
 verb force
     forms: forced
@@ -1679,6 +1680,15 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said he did not expect a quick end."),
         [("010".into(), "".into())]
     );
+    // What one cannot do is a refusal of a cooperative act the lexicon codes, else no denial.
+    assert_eq!(
+        codes("Pavel Orlov said he cannot praise Arland."),
+        [("120".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said: \"We can't get away from the fact that the talks ended.\""),
+        [("010".into(), "".into())]
+    );
     // So is how one feels, and what one does not rule out.
     assert_eq!(
         codes("Pavel Orlov said he was not surprised by the talks."),
@@ -2319,4 +2329,20 @@ fn an_acronym_given_in_brackets_names_that_body_for_the_rest_of_the_article() {
     assert_eq!(sources(&doc), ["BBBBUS", "BBBBUS"]);
     let names = source_names(&doc);
     assert_eq!(names[0], names[1]);
+}
+
+#[test]
+fn a_frame_s_complementizer_is_the_clause_it_opens() {
+    // "protested that …" is a complaint about the clause's subject; "protested" alone is not.
+    assert_eq!(
+        events(&code(
+            "Borovian MPs protested that Anna Lind had ignored them.",
+            "2023-01-10"
+        )),
+        [ev("111", "BBBLEG", "AAAGOV")]
+    );
+    assert_eq!(
+        events(&code("Borovian MPs protested in Velm.", "2023-01-10")),
+        [ev("010", "BBBLEG", "")]
+    );
 }

@@ -406,8 +406,10 @@ fn complaint_about(ctx: &SentenceCtx, head: usize, noun: bool, source: &Side) ->
             })
         })
     } else {
-        syn.children(head)
-            .find(|&c| c > head && syn.rel(c) == Rel::Ccomp)
+        // The parser often reads a "that" clause as an adverbial one.
+        syn.children(head).find(|&c| {
+            c > head && (syn.rel(c) == Rel::Ccomp || (syn.rel(c) == Rel::Advcl && that_clause(c)))
+        })
     }?;
     let about = ctx.side_at(syn.child(clause, Rel::Nsubj)?)?;
     let own = about.entities.iter().any(|e| source.entities.contains(e));

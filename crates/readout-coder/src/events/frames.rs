@@ -315,17 +315,35 @@ impl<'g> SentenceCtx<'g> {
             }
             // "argued vociferously against the move": a preposition alone is an oblique it
             // introduces, wherever it stands, whatever it names.
+            // A complementizer alone is the clause it opens ("protested *that* the rules were
+            // unfair").
             [PatternItem::Word(w)] if !noun => {
-                let arg = syn.children(head).filter(|&c| c > head).find(|&c| {
-                    syn.rel(c) == Rel::Obl
-                        && syn.case_of(c).is_some_and(|p| self.toks.words[p] == *w)
-                })?;
-                let case = syn.case_of(arg).expect("found by its case");
+                let word_at = |t: usize| self.toks.words[t] == *w;
+                let oblique = syn.children(head).filter(|&c| c > head).find_map(|c| {
+                    syn.case_of(c)
+                        .filter(|&p| syn.rel(c) == Rel::Obl && word_at(p))
+                        .map(|p| (p, "oblique"))
+                });
+                // The parser often reads a "that" clause as an adverbial one.
+                let clause = || {
+                    syn.children(head).filter(|&c| c > head).find_map(|c| {
+                        syn.child(c, Rel::Mark)
+                            .filter(|&m| {
+                                matches!(syn.rel(c), Rel::Ccomp | Rel::Advcl)
+                                    && word_at(m)
+                                    && self.is(m, WordClasses::COMPLEMENTIZER)
+                            })
+                            // "so that" opens a purpose, not what was said.
+                            .filter(|&m| !(m > 0 && self.word_is(m - 1, "so")))
+                            .map(|m| (m, "clause"))
+                    })
+                };
+                let (word, how) = oblique.or_else(clause)?;
                 Some(FrameMatch {
                     frame,
                     target: None,
-                    matched: vec![case],
-                    how: "oblique",
+                    matched: vec![word],
+                    how,
                 })
             }
             _ => None,

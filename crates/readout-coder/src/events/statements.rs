@@ -4,8 +4,10 @@
 //!   expression of intent (03x), of force or coercion a threat (130), with the act's target;
 //! - one's own act denied ("said he had done nothing wrong", "says it is not against
 //!   immigration") is a denial (016), though not thinking, knowing or expecting something is
-//!   an opinion (`stance` words: "said he did not think it would work"); one's own act refused ("we will not accept this") a
-//!   rejection (120), and not saying ("we cannot discuss …") declining to comment (011);
+//!   an opinion (`stance` words: "said he did not think it would work"); one's own act refused
+//!   ("we will not accept this", "he cannot support the plan") a rejection (120), and not
+//!   saying ("we cannot discuss …") declining to comment (011); what one cannot do otherwise
+//!   stays a statement ("we can't get away from the fact …");
 //! - what another should or must do ("said the minister should resign", "said Y needed to
 //!   change policy") is an appeal (020), to that actor.
 //!
@@ -165,11 +167,24 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                     let says = !opinion
                         && (ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss"));
                     // What one says one will not do is a refusal ("we will not accept").
+                    // What one cannot do is no denial of a deed: a refusal of a cooperative
+                    // act the lexicon codes ("said he cannot support the plan"), else a plain
+                    // statement ("we can't get away from the fact …").
+                    let cannot = q.modality == Some(Modality::Hypothetical);
+                    let refuses_cooperation = || {
+                        events.iter().any(|f| {
+                            f.trigger_token as usize == h
+                                && f.source.actor == source
+                                && f.code[..2].parse::<u32>().is_ok_and(|root| root <= 8)
+                        })
+                    };
                     let code = if says {
                         "011"
-                    } else if q.modality == Some(Modality::Intended) {
+                    } else if q.modality == Some(Modality::Intended)
+                        || (cannot && !opinion && refuses_cooperation())
+                    {
                         "120"
-                    } else if opinion {
+                    } else if opinion || cannot {
                         return None;
                     } else {
                         "016"
