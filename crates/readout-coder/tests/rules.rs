@@ -136,6 +136,7 @@ verb resign
     frame: * under pressure = 0831
 evaluation negative | incompetent | wrong | corruption
 evaluation remedy | tackle | tackling
+evaluation ordeal | face | faced
 evaluation positive | admirable
 evaluation thing | plan
 policy tax | taxes | budget
@@ -1737,6 +1738,11 @@ fn statements_are_recoded_by_what_they_report() {
     assert_eq!(
         codes("Pavel Orlov said Arland tolerated corruption."),
         [("111".into(), "AAA".into())]
+    );
+    // So does one that an ordeal governs: what the subject undergoes is no fault of it.
+    assert_eq!(
+        codes("Pavel Orlov said Arland faced corruption."),
+        [("010".into(), "".into())]
     );
 }
 

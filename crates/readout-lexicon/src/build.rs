@@ -1340,16 +1340,18 @@ impl Compiler {
             "negative" => -1,
             "positive" => 1,
             "thing" => 0,
-            "remedy" => {
-                let ids = self.single_words(file, r, words, "remedy word");
-                self.lex.remedies.extend(ids);
+            "remedy" | "ordeal" => {
+                let ids = self.single_words(file, r, words, "remedy or ordeal word");
+                self.lex.object_blames_no_one.extend(ids);
                 return;
             }
             other => {
                 return self.err(
                     file,
                     r.line,
-                    format!("evaluation {other:?}: expected negative, positive, thing or remedy"),
+                    format!(
+                        "evaluation {other:?}: expected negative, positive, thing, remedy or ordeal"
+                    ),
                 )
             }
         };

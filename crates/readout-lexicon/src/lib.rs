@@ -171,9 +171,10 @@ pub struct Lexicon {
     /// `evaluation thing` records: things whose judgement judges their makers ("the scheme is
     /// deeply flawed" criticises whoever made the scheme).
     pub judged_things: std::collections::HashSet<u32>,
-    /// `evaluation remedy` records: verbs that act against what their object names ("tackle
-    /// corruption", "fight waste"): a judging word they govern judges no one.
-    pub remedies: std::collections::HashSet<u32>,
+    /// `evaluation remedy` and `evaluation ordeal` records: verbs that act against what their
+    /// object names ("tackle corruption", "fight waste") or whose subject undergoes it ("would
+    /// face more waste", "suffered neglect"): a judging word they govern judges no one.
+    pub object_blames_no_one: std::collections::HashSet<u32>,
     /// Given names (word ids), from `given-names` records: a capitalised name the lexicon
     /// does not list that starts with one is a person's.
     pub given_names: std::collections::HashSet<u32>,

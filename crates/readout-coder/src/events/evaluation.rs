@@ -6,7 +6,8 @@
 //! policy (`evaluation thing`: "the scheme is deeply flawed" criticises its makers, named or
 //! not) and only by what is predicated of it. The clause's evaluation words
 //! (`lexicon/verbs/evaluation.txt`) must lean one way; a negator on its predicate turns the
-//! judgement round, and a word a remedy governs ("tackling corruption") judges no one.
+//! judgement round, and a word a remedy or an ordeal governs ("tackling corruption", "would
+//! face more waste") judges no one.
 
 use super::args::subject;
 use super::sides::Side;
@@ -96,13 +97,14 @@ impl SentenceCtx<'_> {
             }
             false
         };
-        // "would insist on tackling corruption": a judging word that a remedy governs (its
-        // object, or a noun of the object's phrase) names the problem acted against.
+        // "would insist on tackling corruption", "people would face more waste": a judging word
+        // that a remedy or an ordeal governs (its object, or a noun of the object's phrase)
+        // names the problem acted against or undergone.
         let remedied = |t: usize| {
             let mut k = t;
             for _ in 0..3 {
                 let Some(h) = syn.head(k) else { return false };
-                if self.lex.remedies.contains(&self.toks.words[h]) {
+                if self.lex.object_blames_no_one.contains(&self.toks.words[h]) {
                     return matches!(syn.rel(k).base(), Rel::Obj | Rel::Obl);
                 }
                 if !matches!(syn.upos(h), Upos::NOUN | Upos::PROPN) {
