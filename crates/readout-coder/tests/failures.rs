@@ -420,3 +420,19 @@ fn abbreviated_titles_keep_their_stop_and_their_role() {
         e.target
     );
 }
+
+#[test]
+fn fighting_a_problem_is_no_use_of_force() {
+    // "fight" with an object that names no actor is no military force; alone it still is.
+    let doc = code(
+        "Tony Blair called for urgent action to fight world poverty.",
+        "2005-01-10",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.code.starts_with("19")),
+        "{:?}",
+        asserted(&doc)
+    );
+    let doc = code("Rebels fought a war with Russia.", "2005-01-10");
+    assert_eq!(roots(&doc), ["19"]);
+}

@@ -2352,3 +2352,22 @@ fn a_frame_s_complementizer_is_the_clause_it_opens() {
         [ev("010", "BBBLEG", "")]
     );
 }
+
+#[test]
+fn an_appeal_told_to_the_press_is_not_addressed_to_it() {
+    assert_eq!(
+        events(&code(
+            "Anna Lind told Borovia Wire that the talks should resume.",
+            "2023-01-10"
+        )),
+        [ev("020", "AAAGOV", "")]
+    );
+    // A plain statement to the press keeps it as the one told.
+    assert_eq!(
+        events(&code(
+            "Anna Lind told Borovia Wire that the talks ended.",
+            "2023-01-10"
+        )),
+        [ev("010", "AAAGOV", "BBBMED")]
+    );
+}

@@ -215,8 +215,19 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
         let e = &mut events[i];
         recode(e, cameo);
         // The one told stays the target when what was said names none ("told voters his
-        // party would offer them a choice").
-        if target.is_some() {
+        // party would offer them a choice"), except a newspaper or a broadcaster told what
+        // someone should do: that appeal is published, not addressed to the press ("told AP
+        // the announcement should allay suspicion").
+        let told_the_press = e.code.starts_with("02")
+            && e.target.as_ref().is_some_and(|t| {
+                t.actor.is_some_and(|a| {
+                    ctx.doc.actors[a as usize]
+                        .sectors
+                        .iter()
+                        .any(|s| s == "MED")
+                })
+            });
+        if target.is_some() || told_the_press {
             e.target = target;
         }
     }
