@@ -7,6 +7,7 @@ use readout_lexicon::{Lexicon, LexiconBuilder};
 
 const LEXICON: &str = r#"
 cameo 010 | Make statement | 0 | 1 | -
+cameo 011 | Decline comment | -0.1 | 1 | -
 cameo 012 | Make pessimistic comment | -0.4 | 1 | -
 cameo 016 | Deny responsibility | -0.6 | 1 | -
 cameo 020 | Make an appeal or request | 3 | 1 | -
@@ -1688,6 +1689,15 @@ fn statements_are_recoded_by_what_they_report() {
     );
     assert_eq!(
         codes("Pavel Orlov said: \"We can't get away from the fact that the talks ended.\""),
+        [("010".into(), "".into())]
+    );
+    // Not saying is declining to comment; not being told is neither that nor a denial.
+    assert_eq!(
+        codes("Pavel Orlov said he could not discuss the talks."),
+        [("011".into(), "".into())]
+    );
+    assert_eq!(
+        codes("Pavel Orlov said he had not been told of the talks."),
         [("010".into(), "".into())]
     );
     // So is how one feels, and what one does not rule out.

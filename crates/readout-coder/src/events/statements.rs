@@ -164,8 +164,13 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                     // What one does not think, know, expect or find is an opinion, not a
                     // denial, nor declining to comment ("I can't find a forecaster who …").
                     let opinion = ctx.lex.stances.contains(&ctx.toks.words[h]);
-                    let says = !opinion
-                        && (ctx.verb_at(h).is_some_and(|v| v.report) || ctx.word_is(h, "discuss"));
+                    // Not being told ("had not been informed") is no refusal to say, nor a
+                    // deed of one's own denied (as not being involved is).
+                    let reports = ctx.verb_at(h).is_some_and(|v| v.report);
+                    if reports && super::args::is_passive(ctx.syn, h) {
+                        return None;
+                    }
+                    let says = !opinion && (reports || ctx.word_is(h, "discuss"));
                     // What one says one will not do is a refusal ("we will not accept").
                     // What one cannot do is no denial of a deed: a refusal of a cooperative
                     // act the lexicon codes ("said he cannot support the plan"), else a plain
