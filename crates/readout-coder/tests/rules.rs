@@ -160,6 +160,12 @@ noun invasion
     frame: of + = 192
 noun criticism
     frame: of + = 111
+noun calls
+    frame: for + = 020
+    frame: for = 020
+verb repeat
+    forms: repeated
+    light
 noun complaints
     frame: = 111
 noun release
@@ -2379,5 +2385,22 @@ fn an_appeal_told_to_the_press_is_not_addressed_to_it() {
             "2023-01-10"
         )),
         [ev("010", "AAAGOV", "BBBMED")]
+    );
+}
+
+#[test]
+fn an_event_noun_s_preposition_alone_is_its_modifier() {
+    // "repeated calls for Borovia to resign": the light verb's subject appeals to Borovia.
+    assert_eq!(
+        events(&code(
+            "Anna Lind repeated calls for Borovia to resign.",
+            "2023-01-10"
+        )),
+        [ev("020", "AAAGOV", "BBB")]
+    );
+    // "for" with no actor after it: an appeal to no one in particular.
+    assert_eq!(
+        events(&code("Anna Lind repeated calls for calm.", "2023-01-10")),
+        [ev("020", "AAAGOV", "")]
     );
 }

@@ -346,6 +346,29 @@ impl<'g> SentenceCtx<'g> {
                     how,
                 })
             }
+            // An event noun's preposition alone: its modifier with it, or the oblique of the
+            // verb the noun is the object of ("made calls | for a referendum").
+            [PatternItem::Word(w)] => {
+                let verb = syn
+                    .head(head)
+                    .filter(|_| matches!(syn.rel(head), Rel::Obj | Rel::Obl));
+                let case = syn
+                    .children(head)
+                    .filter(|&c| syn.rel(c) == Rel::Nmod)
+                    .chain(
+                        verb.into_iter()
+                            .flat_map(|h| syn.children(h))
+                            .filter(|&c| syn.rel(c) == Rel::Obl),
+                    )
+                    .filter(|&c| c > head)
+                    .find_map(|c| syn.case_of(c).filter(|&p| self.toks.words[p] == *w))?;
+                Some(FrameMatch {
+                    frame,
+                    target: None,
+                    matched: vec![case],
+                    how: "modifier",
+                })
+            }
             _ => None,
         }
     }
