@@ -10,6 +10,7 @@ cameo 010 | Make statement | 0 | 1 | -
 cameo 011 | Decline comment | -0.1 | 1 | -
 cameo 012 | Make pessimistic comment | -0.4 | 1 | -
 cameo 016 | Deny responsibility | -0.6 | 1 | -
+cameo 019 | Express accord | 3.4 | 1 | -
 cameo 020 | Make an appeal or request | 3 | 1 | -
 cameo 0831 | Accede to demands for change in leadership | 5 | 2 | -
 cameo 120 | Reject | -4 | 3 | -
@@ -166,6 +167,14 @@ noun calls
 verb repeat
     forms: repeated
     light
+verb refuse
+    forms: refused
+    complement: negated
+verb agree
+    forms: agreed
+    complement: committed
+    frame: that = 019
+    frame: = 030
 noun complaints
     frame: = 111
 noun release
@@ -2367,6 +2376,21 @@ fn a_frame_s_complementizer_is_the_clause_it_opens() {
         events(&code("Borovian MPs protested in Velm.", "2023-01-10")),
         [ev("010", "BBBLEG", "")]
     );
+    // "that" left out: a finite complement with a subject of its own.
+    for text in [
+        "Anna Lind agreed that the talks had ended.",
+        "Anna Lind agreed the talks had ended.",
+    ] {
+        assert_eq!(
+            events(&code(text, "2023-01-10")),
+            [ev("019", "AAAGOV", "")],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        events(&code("Anna Lind agreed.", "2023-01-10")),
+        [ev("030", "AAAGOV", "")]
+    );
 }
 
 #[test]
@@ -2402,5 +2426,26 @@ fn an_event_noun_s_preposition_alone_is_its_modifier() {
     assert_eq!(
         events(&code("Anna Lind repeated calls for calm.", "2023-01-10")),
         [ev("020", "AAAGOV", "")]
+    );
+}
+
+#[test]
+fn not_making_something_known_is_declining_to_comment() {
+    for text in [
+        "Pavel Orlov did not say why the talks ended.",
+        "Pavel Orlov refused to say whether the talks ended.",
+    ] {
+        assert_eq!(
+            events(&code(text, "2023-01-10")),
+            [ev("011", "BBBGOV", "")],
+            "{text}"
+        );
+    }
+    // Not saying that something happened is no refusal to comment.
+    let doc = code("Pavel Orlov did not say the talks ended.", "2023-01-10");
+    assert!(
+        !doc.events.iter().any(|e| e.code == "011"),
+        "{:?}",
+        events(&doc)
     );
 }

@@ -254,13 +254,14 @@ impl LexiconBuilder {
                 "partitive" => c.partitives(file, r),
                 "spokesperson" => c.spokespersons(file, r),
                 "stance" => c.stances(file, r),
+                "disclosure" => c.disclosures(file, r),
                 "body-role" => c.body_roles(file, r),
                 "place-noun" => c.place_nouns(file, r),
                 "policy" => c.policy_words(file, r),
                 "vague-time" => c.vague_times(file, r),
                 "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, holding, evaluation, given-names, partitive, spokesperson, stance, body-role, place-noun, policy, vague-time or earlier-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, holding, evaluation, given-names, partitive, spokesperson, stance, disclosure, body-role, place-noun, policy, vague-time or earlier-time)"
                 ))),
             }
         }
@@ -1233,6 +1234,12 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "stance word");
         self.lex.stances.extend(ids);
+    }
+
+    fn disclosures(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "disclosure verb");
+        self.lex.disclosures.extend(ids);
     }
 
     fn spokespersons(&mut self, file: &str, r: &Record) {

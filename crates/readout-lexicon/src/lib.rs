@@ -188,6 +188,10 @@ pub struct Lexicon {
     /// from `stance` records: what someone says they do not think is an opinion, not a denial
     /// of their own act.
     pub stances: std::collections::HashSet<u32>,
+    /// Verbs of making something known ("say", "comment", "confirm", "reveal"), from
+    /// `disclosure` records: not doing so ("would not comment", "did not say why") is
+    /// declining to comment.
+    pub disclosures: std::collections::HashSet<u32>,
     /// Roles every kind of body has (a president, officials, a spokesman), from `body-role`
     /// records, as word ids: with the body they serve ("union president", "president of
     /// SpaceX") they are that body's, not a government's.

@@ -324,18 +324,27 @@ impl<'g> SentenceCtx<'g> {
                         .filter(|&p| syn.rel(c) == Rel::Obl && word_at(p))
                         .map(|p| (p, "oblique"))
                 });
-                // The parser often reads a "that" clause as an adverbial one.
+                // The parser often reads a "that" clause as an adverbial one; English often
+                // leaves "that" out ("agreed the act was discriminatory": a finite complement
+                // with a subject of its own).
+                let complementizer = self.lex.classes(*w).has(WordClasses::COMPLEMENTIZER);
                 let clause = || {
                     syn.children(head).filter(|&c| c > head).find_map(|c| {
-                        syn.child(c, Rel::Mark)
-                            .filter(|&m| {
-                                matches!(syn.rel(c), Rel::Ccomp | Rel::Advcl)
-                                    && word_at(m)
-                                    && self.is(m, WordClasses::COMPLEMENTIZER)
-                            })
-                            // "so that" opens a purpose, not what was said.
-                            .filter(|&m| !(m > 0 && self.word_is(m - 1, "so")))
-                            .map(|m| (m, "clause"))
+                        match syn.child(c, Rel::Mark) {
+                            Some(m) => Some(m)
+                                .filter(|&m| {
+                                    matches!(syn.rel(c), Rel::Ccomp | Rel::Advcl)
+                                        && word_at(m)
+                                        && self.is(m, WordClasses::COMPLEMENTIZER)
+                                })
+                                // "so that" opens a purpose, not what was said.
+                                .filter(|&m| !(m > 0 && self.word_is(m - 1, "so"))),
+                            None => (complementizer
+                                && syn.rel(c) == Rel::Ccomp
+                                && syn.child(c, Rel::Nsubj).is_some())
+                            .then_some(c),
+                        }
+                        .map(|m| (m, "clause"))
                     })
                 };
                 let (word, how) = oblique.or_else(clause)?;

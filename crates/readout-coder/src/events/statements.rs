@@ -8,6 +8,7 @@
 //!   ("we will not accept this", "he cannot support the plan") a rejection (120), and not
 //!   saying ("we cannot discuss …") declining to comment (011); what one cannot do otherwise
 //!   stays a statement ("we can't get away from the fact …");
+//! - not saying ("would not comment", "did not say") is declining to comment (011);
 //! - what another should or must do ("said the minister should resign", "said Y needed to
 //!   change policy") is an appeal (020), to that actor.
 //!
@@ -93,6 +94,47 @@ impl SentenceCtx<'_> {
         })
     }
 
+    /// Whether negated verb `v`, one of making something known (`disclosure` records),
+    /// declines to comment ("the ONS would not comment on
+    /// the concerns", "did not say why", "refused to say if it would appeal"): it is negated by
+    /// its own negator (not by "failed to", nor "no matter what"), or governed by a verb of
+    /// refusal, has no "can" ("I can't say I was pleased" gives an opinion), and reports
+    /// nothing, or only a question ("why", "whether"). Saying one did not say something ("he
+    /// definitely didn't say it") is a denial, not this.
+    pub(crate) fn declines_to_say(&self, v: usize) -> bool {
+        let syn = self.syn;
+        if !self.lex.disclosures.contains(&self.toks.words[v]) {
+            return false;
+        }
+        let refused = syn.rel(v) == Rel::Xcomp
+            && syn
+                .head(v)
+                .and_then(|h| self.verb_at(h))
+                .is_some_and(|e| matches!(e.lemma.as_str(), "refuse" | "decline"));
+        let own_negator = syn.children(v).any(|c| {
+            matches!(syn.rel(c), Rel::Advmod | Rel::Aux) && self.is(c, WordClasses::NEGATOR)
+        });
+        let can = syn.children(v).any(|c| {
+            syn.rel(c) == Rel::Aux
+                && matches!(
+                    self.text(c).to_ascii_lowercase().as_str(),
+                    "can" | "ca" | "could"
+                )
+        });
+        let question = |c: usize| {
+            matches!(
+                self.text(syn.extent(c).start).to_ascii_lowercase().as_str(),
+                "why" | "how" | "when" | "where" | "which" | "what" | "who" | "whether" | "if"
+            )
+        };
+        let says_nothing = syn.children(v).all(|c| match syn.rel(c) {
+            Rel::Obj | Rel::Parataxis => false,
+            Rel::Ccomp | Rel::Advcl => question(c),
+            _ => true,
+        });
+        (own_negator || refused) && !can && says_nothing
+    }
+
     /// Whether clause `h` says what someone should or must do: a modal of obligation, or a
     /// verb of obligation ("needed to change", "has to go") whose subject is an actor (what a
     /// thing "has to" be is no appeal: "it has to be paid by passengers").
@@ -124,6 +166,17 @@ pub(super) fn recode(e: &mut Event, cameo: &readout_lexicon::CameoCode) {
 /// Recodes the sentence's plain statements by what they report (`events`: this sentence's).
 pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
     for i in 0..events.len() {
+        if events[i].code == "010"
+            && events[i].negated
+            && ctx.declines_to_say(events[i].trigger_token as usize)
+        {
+            if let Some(cameo) = ctx.lex.code("011") {
+                recode(&mut events[i], cameo);
+                events[i].negated = false;
+                events[i].modality = Modality::Asserted;
+            }
+            continue;
+        }
         if events[i].code != "010" || events[i].negated {
             continue;
         }
