@@ -436,3 +436,26 @@ fn fighting_a_problem_is_no_use_of_force() {
     let doc = code("Rebels fought a war with Russia.", "2005-01-10");
     assert_eq!(roots(&doc), ["19"]);
 }
+
+#[test]
+fn a_general_secretary_is_no_general() {
+    // The head of a union takes the union's sector; "general" here is no military rank.
+    let doc = code(
+        "Factory Workers Union secretary general Billy Macaefa blamed the closures on the end of textile quotas.",
+        "2005-01-10",
+    );
+    let sectors: Vec<&str> = doc
+        .events
+        .iter()
+        .map(|e| &doc.actors[e.source.actor.unwrap() as usize])
+        .flat_map(|a| a.sectors.iter().map(String::as_str))
+        .collect();
+    assert!(!sectors.is_empty());
+    assert!(sectors.iter().all(|&s| s == "LAB"), "{sectors:?}");
+    // "Economic weakness weighed down by oil prices" is no policy weighed (014).
+    let doc = code(
+        "Singapore's economy had contracted over the summer, weighed down by soaring oil prices.",
+        "2005-01-10",
+    );
+    assert!(doc.events.is_empty(), "{:?}", asserted(&doc));
+}
