@@ -170,6 +170,9 @@ verb repeat
 verb refuse
     forms: refused
     complement: negated
+verb deny
+    forms: denied
+    frame: = 016
 verb agree
     forms: agreed
     complement: committed
@@ -2448,4 +2451,17 @@ fn not_making_something_known_is_declining_to_comment() {
         "{:?}",
         events(&doc)
     );
+}
+
+#[test]
+fn a_passive_with_two_objects_is_still_passive() {
+    // The passive subject received what was denied: it denied nothing.
+    let doc = code("Borovian MPs were denied visas.", "2023-01-10");
+    assert_eq!(events(&doc), []);
+    // Nor does its agent deny responsibility (the verb's sense with one object).
+    let doc = code("Borovian MPs were denied visas by Arland.", "2023-01-10");
+    assert_eq!(events(&doc), []);
+    // One object: the plain denial.
+    let doc = code("Arland denied it.", "2023-01-10");
+    assert_eq!(events(&doc), [ev("016", "AAA", "")]);
 }

@@ -66,13 +66,15 @@ fn is_relative_pronoun(syn: &Syntax, t: usize) -> bool {
 /// participle modifying a noun ("a ranch owned by …").
 ///
 /// A participle with a direct object is active whatever the parser called it ("Anna Lind
-/// praised Borovia" misread as a name modified by "praised"): a passive has no object.
+/// praised Borovia" misread as a name modified by "praised"): a passive has no object, unless
+/// a passive auxiliary makes it one of a verb with two objects ("people will be denied a
+/// visa", "was given a medal").
 pub fn is_passive(syn: &Syntax, v: usize) -> bool {
-    let marked = syn
-        .children(v)
-        .any(|c| matches!(syn.rel(c), Rel::NsubjPass | Rel::AuxPass))
+    let auxiliary = syn.child(v, Rel::AuxPass).is_some();
+    let marked = auxiliary
+        || syn.child(v, Rel::NsubjPass).is_some()
         || (syn.rel(v) == Rel::Acl && syn.xpos(v) == Xpos::VBN);
-    marked && syn.child(v, Rel::Obj).is_none()
+    marked && (auxiliary || syn.child(v, Rel::Obj).is_none())
 }
 
 /// The object a verb governs directly: `obj`, else `iobj`.

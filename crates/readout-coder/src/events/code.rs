@@ -180,8 +180,10 @@ fn code_verb(
                     mark_consumed(ctx, buffers, &m);
                     m.frame
                 })
-        } else if entry.intransitive {
+        } else if entry.intransitive || syn.child(p.head, Rel::Obj).is_some() {
             // A passive is transitive: "files were found by a passer-by" is no finding reported.
+            // One with an object left ("members were denied visas by …") is the verb's sense
+            // with two objects, which its bare frame does not name.
             None
         } else {
             entry.frames.iter().find(|f| f.pattern.is_empty())
