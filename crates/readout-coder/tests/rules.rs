@@ -2465,3 +2465,32 @@ fn a_passive_with_two_objects_is_still_passive() {
     let doc = code("Arland denied it.", "2023-01-10");
     assert_eq!(events(&doc), [ev("016", "AAA", "")]);
 }
+
+#[test]
+fn a_purpose_infinitive_after_an_act_on_someone_is_the_doer_s() {
+    // "visited Borovia to praise Carpath": the visitor praises, not the one visited.
+    let doc = code(
+        "Anna Lind visited Borovia on Monday to praise Carpath.",
+        "2023-01-10",
+    );
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.code == "051" && e.source.code == "AAAGOV"),
+        "{:?}",
+        events(&doc)
+    );
+    assert!(!doc
+        .events
+        .iter()
+        .any(|e| e.code == "051" && e.source.code == "BBB"));
+    // After a verb that asks its object to act, the object does.
+    let doc = code("Anna Lind urged Borovia to praise Carpath.", "2023-01-10");
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.code == "051" && e.source.code == "BBB"),
+        "{:?}",
+        events(&doc)
+    );
+}

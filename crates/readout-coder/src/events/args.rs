@@ -22,6 +22,10 @@ pub enum Via {
     Coordination,
     /// The controller of an infinitive: the governing verb's object ("urged X to").
     ObjectControl,
+    /// The governing verb's object, for an infinitive the parser read as adverbial: the
+    /// requestee of "urged Iran to stop", but not of "visited the SEC to press for change",
+    /// which the lexicon tells apart ([`crate::events`] checks the governing verb).
+    AdverbialObject,
     /// The controller of an infinitive or gerund: the governing verb's subject.
     SubjectControl,
     /// The noun a participle or relative clause modifies.
@@ -34,7 +38,7 @@ impl Via {
         match self {
             Via::Own => "own",
             Via::Coordination => "shared with a coordinated verb",
-            Via::ObjectControl => "object of the governing verb",
+            Via::ObjectControl | Via::AdverbialObject => "object of the governing verb",
             Via::SubjectControl => "subject of the governing verb",
             Via::Modified => "the noun the clause modifies",
         }
@@ -138,7 +142,7 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
                 if let Some(o) =
                     object(syn, h).filter(|&o| infinitive && o < k && !is_relative_pronoun(syn, o))
                 {
-                    return Some((o, Via::ObjectControl));
+                    return Some((o, Via::AdverbialObject));
                 }
                 k = h;
                 via = Via::SubjectControl;

@@ -149,6 +149,30 @@ fn code_verb(
     if args.agent.is_some_and(|(t, _)| ctx.is_date_word(t)) {
         args.agent = None;
     }
+    // "visited the SEC to press for change", "lent Russia $6bn to help …": an adverbial
+    // infinitive after a verb the lexicon codes as an act on its object, with no infinitive
+    // complement of its own, is done by that verb's subject. After other verbs the object
+    // acts, as the parser's reading of "urged Iran to stop" or "prompted him to say" wants.
+    if matches!(args.agent, Some((_, Via::AdverbialObject))) {
+        let governing = syn.head(p.head);
+        let to = ctx.lex.words.id("to");
+        let complete_act = governing.and_then(|g| ctx.verb_at(g)).is_some_and(|v| {
+            v.complement.is_none()
+                && !v.frames.iter().any(|f| {
+                    f.pattern
+                        .get(1)
+                        .is_some_and(|i| *i == PatternItem::Word(to))
+                })
+                && v.frames
+                    .iter()
+                    .any(|f| f.pattern.first() == Some(&PatternItem::Target))
+        });
+        if complete_act {
+            args.agent = governing
+                .and_then(|g| super::args::subject(syn, g))
+                .map(|(s, _)| (s, Via::SubjectControl));
+        }
+    }
     let _ = write!(
         note,
         "verb {:?} ({}:{})",
