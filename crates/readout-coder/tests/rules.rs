@@ -2282,6 +2282,13 @@ fn an_event_noun_s_from_phrase_is_its_source() {
         "2023-01-10",
     );
     assert_eq!(events(&doc), [ev("111", "BBB", "CCC")]);
+    // A body the lexicon does not list, named with its organisation word, is one after
+    // "from" too (not a place).
+    let doc = code(
+        "The plan drew criticism of Carpath from the Zentra Exchange.",
+        "2023-01-10",
+    );
+    assert_eq!(source_names(&doc), ["Zentra Exchange"]);
     // Unless "from" names where the event leaves from.
     let doc = code(
         "Arland welcomed the release of Anna Lind from Borovia.",

@@ -568,7 +568,18 @@ fn unlisted(
         };
         held.then_some(sector)
     });
-    if !argument && holding_sector.is_none() {
+    // "criticism from the Economic Affairs Committee": a name that ends in an organisation
+    // word is a body after "from" too, not a place.
+    let from_body = matches!(syn.rel(head), Rel::Obl | Rel::Nmod)
+        && syn
+            .case_of(head)
+            .is_some_and(|c| cx.text(c).eq_ignore_ascii_case("from"))
+        && cx
+            .res
+            .lex
+            .org_words
+            .contains_key(&cx.toks.words[run.end - 1]);
+    if !argument && !from_body && holding_sector.is_none() {
         return None;
     }
     let honorific =
