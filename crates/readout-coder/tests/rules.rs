@@ -148,6 +148,7 @@ verb pledge
 agent BUS | company | firm | carmaker
 bodykind BUS | firm | company | carmaker
 orgword BUS | Exchange
+orgword - | Committee
 bodykind MED | newspaper
 holding BUS | shares | stake
 given-names Maria | Tom
@@ -2500,4 +2501,21 @@ fn a_purpose_infinitive_after_an_act_on_someone_is_the_doer_s() {
         "{:?}",
         events(&doc)
     );
+}
+
+#[test]
+fn a_name_ending_in_a_body_word_of_no_sector_is_a_body() {
+    let doc = code(
+        "The Zentra Affairs Committee said the talks ended.",
+        "2023-01-10",
+    );
+    let sources: Vec<&readout_doc::Actor> = doc
+        .events
+        .iter()
+        .map(|e| &doc.actors[e.source.actor.unwrap() as usize])
+        .collect();
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].name, "Zentra Affairs Committee");
+    assert!(sources[0].key.starts_with("body:"), "{:?}", sources[0]);
+    assert!(sources[0].sectors.is_empty());
 }

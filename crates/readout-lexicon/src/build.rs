@@ -1162,6 +1162,11 @@ impl Compiler {
         let Some((sector, words)) = r.head.split_first() else {
             return;
         };
+        if sector.as_ref() == "-" {
+            let ids = self.single_words(file, r, words, "organisation word");
+            self.lex.body_words.extend(ids);
+            return;
+        }
         let Some(index) = self.sector(file, r.line, sector) else {
             return;
         };

@@ -157,6 +157,10 @@ pub struct Lexicon {
     /// Head word id of an organisation's name → its sector ("Office" → GOV, "Party" → PTY),
     /// from `orgword` records: what codes a body the lexicon does not list.
     pub org_words: HashMap<u32, u16>,
+    /// Head words of bodies of no one sector ("Committee", "Board", "Service"), from
+    /// `orgword -` records: a name the lexicon does not list that ends in one is a body, not a
+    /// person, and takes its sector from its phrase, if any.
+    pub body_words: std::collections::HashSet<u32>,
     /// Common noun (word id) for a kind of body → its sector ("firm" → BUS, "charity" → NGO),
     /// from `bodykind` records: a name it describes ("oil firm Yukos", "Fiat, the Italian
     /// carmaker") is a body of that sector.

@@ -570,15 +570,13 @@ fn unlisted(
     });
     // "criticism from the Economic Affairs Committee": a name that ends in an organisation
     // word is a body after "from" too, not a place.
+    let final_word = cx.toks.words[run.end - 1];
     let from_body = matches!(syn.rel(head), Rel::Obl | Rel::Nmod)
         && syn
             .case_of(head)
             .is_some_and(|c| cx.text(c).eq_ignore_ascii_case("from"))
-        && cx
-            .res
-            .lex
-            .org_words
-            .contains_key(&cx.toks.words[run.end - 1]);
+        && (cx.res.lex.org_words.contains_key(&final_word)
+            || cx.res.lex.body_words.contains(&final_word));
     if !argument && !from_body && holding_sector.is_none() {
         return None;
     }
@@ -660,7 +658,11 @@ fn unlisted(
     let modifies_noun =
         syn.rel(head) == Rel::Compound && syn.head(head).is_some_and(|g| syn.upos(g) == Upos::NOUN);
     let org_sector = org_sector.or(kind_sector);
+    // "the Telephone Preference Service", "the Economic Affairs Committee": a body whose
+    // sector its name does not say.
+    let body_word = cx.res.lex.body_words.contains(&cx.toks.words[last]);
     let person = org_sector.is_none()
+        && !body_word
         && (honorific
             || ((2..=MAX_PERSON_WORDS).contains(&words)
                 && plain_words
@@ -668,7 +670,8 @@ fn unlisted(
     if unparsed && !person {
         return None;
     }
-    if !person && org_sector.is_none() && words > 1 && !all_caps && !starts_with_place {
+    if !person && org_sector.is_none() && !body_word && words > 1 && !all_caps && !starts_with_place
+    {
         // A long capitalised run that is neither a person nor a body ("Breakfast with Frost").
         return None;
     }
