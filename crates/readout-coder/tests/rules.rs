@@ -2519,3 +2519,20 @@ fn a_name_ending_in_a_body_word_of_no_sector_is_a_body() {
     assert!(sources[0].key.starts_with("body:"), "{:?}", sources[0]);
     assert!(sources[0].sectors.is_empty());
 }
+
+#[test]
+fn a_word_in_capitals_is_no_surname() {
+    // "ORLOV's chief executive" is a company's (an acronym), not Pavel Orlov's.
+    let doc = code(
+        "ORLOV's chief executive said the talks ended.",
+        "2023-01-10",
+    );
+    assert!(
+        !doc.actors.iter().any(|a| a.name == "Pavel Orlov"),
+        "{:?}",
+        doc.actors
+    );
+    // The surname itself still names him.
+    let doc = code("Orlov said the talks ended.", "2023-01-10");
+    assert_eq!(source_names(&doc), ["Pavel Orlov"]);
+}

@@ -294,11 +294,14 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     j = end;
                     continue;
                 }
-                // A known surname: "Mr Wang", "Shoigu said", "Ms Le Pen".
+                // A known surname: "Mr Wang", "Shoigu said", "Ms Le Pen". A word in capitals
+                // is an acronym ("BA's chief executive" is British Airways', not Mr Ba's).
                 let after_honorific = j > i && toks.is(j - 1, WordClasses::HONORIFIC);
-                if let Some(m) =
-                    lex.surnames
-                        .longest(&toks.words[..range.end], &toks.caps[..range.end], j)
+                let acronym = doc.tokens[j].has(tf::ALL_CAPS) && doc.token_text(j).len() > 1;
+                if let Some(m) = lex
+                    .surnames
+                    .longest(&toks.words[..range.end], &toks.caps[..range.end], j)
+                    .filter(|_| !acronym)
                 {
                     let persons: Vec<u32> = m.values().copied().collect();
                     if let Some(e) = persons
