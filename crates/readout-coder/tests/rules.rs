@@ -2402,6 +2402,14 @@ fn a_frame_s_complementizer_is_the_clause_it_opens() {
         events(&code("Anna Lind agreed.", "2023-01-10")),
         [ev("030", "AAAGOV", "")]
     );
+    // The clause's own event is still coded.
+    assert_eq!(
+        events(&code(
+            "Anna Lind agreed Borovia had attacked Carpath.",
+            "2023-01-10"
+        )),
+        [ev("019", "AAAGOV", ""), ev("190", "BBB", "CCC")]
+    );
 }
 
 #[test]

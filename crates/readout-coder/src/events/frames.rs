@@ -322,11 +322,12 @@ impl<'g> SentenceCtx<'g> {
                 let oblique = syn.children(head).filter(|&c| c > head).find_map(|c| {
                     syn.case_of(c)
                         .filter(|&p| syn.rel(c) == Rel::Obl && word_at(p))
-                        .map(|p| (p, "oblique"))
+                        .map(|p| (vec![p], "oblique"))
                 });
                 // The parser often reads a "that" clause as an adverbial one; English often
                 // leaves "that" out ("agreed the act was discriminatory": a finite complement
-                // with a subject of its own).
+                // with a subject of its own). Only the complementizer is the frame's: the
+                // clause's own verb is still coded ("agreed Russia had attacked Georgia").
                 let complementizer = self.lex.classes(*w).has(WordClasses::COMPLEMENTIZER);
                 let clause = || {
                     syn.children(head).filter(|&c| c > head).find_map(|c| {
@@ -338,20 +339,21 @@ impl<'g> SentenceCtx<'g> {
                                         && self.is(m, WordClasses::COMPLEMENTIZER)
                                 })
                                 // "so that" opens a purpose, not what was said.
-                                .filter(|&m| !(m > 0 && self.word_is(m - 1, "so"))),
+                                .filter(|&m| !(m > 0 && self.word_is(m - 1, "so")))
+                                .map(|m| vec![m]),
                             None => (complementizer
                                 && syn.rel(c) == Rel::Ccomp
                                 && syn.child(c, Rel::Nsubj).is_some())
-                            .then_some(c),
+                            .then(Vec::new),
                         }
-                        .map(|m| (m, "clause"))
+                        .map(|matched| (matched, "clause"))
                     })
                 };
-                let (word, how) = oblique.or_else(clause)?;
+                let (matched, how) = oblique.or_else(clause)?;
                 Some(FrameMatch {
                     frame,
                     target: None,
-                    matched: vec![word],
+                    matched,
                     how,
                 })
             }
