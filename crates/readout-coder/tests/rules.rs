@@ -2544,3 +2544,27 @@ fn a_word_in_capitals_is_no_surname() {
     let doc = code("Orlov said the talks ended.", "2023-01-10");
     assert_eq!(source_names(&doc), ["Pavel Orlov"]);
 }
+
+#[test]
+fn any_official_is_no_one_in_particular() {
+    let doc = code(
+        "Pavel Orlov said any president would meet Carpath.",
+        "2023-01-10",
+    );
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.code.starts_with("04") || e.code.starts_with("03")),
+        "{:?}",
+        events(&doc)
+    );
+    let doc = code(
+        "Pavel Orlov said the president would meet Carpath.",
+        "2023-01-10",
+    );
+    assert!(
+        doc.events.iter().any(|e| e.code.starts_with("04")),
+        "{:?}",
+        events(&doc)
+    );
+}

@@ -68,6 +68,11 @@ impl SentenceCtx<'_> {
         if entities.is_empty() {
             return None;
         }
+        // "any chancellor would use his budget to …", "any government": whoever it may be
+        // is no one in particular.
+        if g.tokens.start > self.range.start && self.word_is(g.tokens.start - 1, "any") {
+            return None;
+        }
         // "no major political party": a negative determiner within the three words before.
         let from = g.tokens.start.saturating_sub(3).max(self.range.start);
         let negative_determiner =
