@@ -268,6 +268,13 @@ impl Syntax {
         lo as usize..hi as usize + 1
     }
 
+    /// The verb a nominal is the object or an oblique of ("held | talks", "follows |
+    /// complaints"): where a parser often hangs the nominal's own modifiers.
+    pub fn verb_of_argument(&self, t: usize) -> Option<usize> {
+        self.head(t)
+            .filter(|_| matches!(self.rel(t), Rel::Obj | Rel::Obl))
+    }
+
     /// The case marker of a nominal ("with" in "with Russia", "according to"): its first
     /// `case` child.
     pub fn case_of(&self, t: usize) -> Option<usize> {

@@ -424,18 +424,14 @@ fn complaint_about(ctx: &SentenceCtx, head: usize, noun: bool, source: &Side) ->
                 }
         });
         own.or_else(|| {
-            let h = syn
-                .head(head)
-                .filter(|_| matches!(syn.rel(head), Rel::Obj | Rel::Obl))?;
+            let h = syn.verb_of_argument(head)?;
             syn.children(h).find(|&c| {
                 c > head && matches!(syn.rel(c), Rel::Advcl | Rel::Ccomp) && that_clause(c)
             })
         })
     } else {
-        // The parser often reads a "that" clause as an adverbial one.
-        syn.children(head).find(|&c| {
-            c > head && (syn.rel(c) == Rel::Ccomp || (syn.rel(c) == Rel::Advcl && that_clause(c)))
-        })
+        ctx.finite_complement(head, ctx.lex.words.id("that"))
+            .map(|(c, _)| c)
     }?;
     let about = ctx.side_at(syn.child(clause, Rel::Nsubj)?)?;
     let own = about.entities.iter().any(|e| source.entities.contains(e));
@@ -595,9 +591,7 @@ fn from_phrase(ctx: &SentenceCtx, n: usize) -> Option<usize> {
         return Some(c);
     }
     let is_from = |c: usize| case_is(c, "from");
-    let h = syn
-        .head(n)
-        .filter(|_| matches!(syn.rel(n), Rel::Obj | Rel::Obl))?;
+    let h = syn.verb_of_argument(n)?;
     let after = syn.extent(n).end;
     syn.children(h)
         .find(|&c| c > n && syn.rel(c) == Rel::Obl && syn.extent(c).start == after && is_from(c))

@@ -284,26 +284,7 @@ impl<'g> SentenceCtx<'g> {
                 })
             }
             [PatternItem::Word(w), PatternItem::Target] => {
-                let wanted = |r: Rel| {
-                    if noun {
-                        matches!(r, Rel::Nmod | Rel::Obl)
-                    } else {
-                        matches!(r, Rel::Obl | Rel::OblAgent | Rel::Nmod)
-                    }
-                };
-                // An event noun's modifier is often attached to its light verb instead
-                // ("held talks | with Russia").
-                let verb = syn
-                    .head(head)
-                    .filter(|_| noun && matches!(syn.rel(head), Rel::Obj | Rel::Obl));
-                let arg = syn
-                    .children(head)
-                    .chain(verb.into_iter().flat_map(|h| syn.children(h)))
-                    .filter(|&c| c > head)
-                    .find(|&c| {
-                        (wanted(syn.rel(c)) || syn.rel(c) == Rel::Obl)
-                            && syn.case_of(c).is_some_and(|p| self.toks.words[p] == *w)
-                    })?;
+                let arg = self.phrase_with_case(head, noun, *w)?;
                 let target = self.actor_group(arg)?;
                 let case = syn.case_of(arg).expect("found by its case");
                 Some(FrameMatch {
@@ -324,30 +305,11 @@ impl<'g> SentenceCtx<'g> {
                         .filter(|&p| syn.rel(c) == Rel::Obl && word_at(p))
                         .map(|p| (vec![p], "oblique"))
                 });
-                // The parser often reads a "that" clause as an adverbial one; English often
-                // leaves "that" out ("agreed the act was discriminatory": a finite complement
-                // with a subject of its own). Only the complementizer is the frame's: the
-                // clause's own verb is still coded ("agreed Russia had attacked Georgia").
-                let complementizer = self.lex.classes(*w).has(WordClasses::COMPLEMENTIZER);
+                // Only the complementizer is the frame's: the clause's own verb is still coded
+                // ("agreed Russia had attacked Georgia").
                 let clause = || {
-                    syn.children(head).filter(|&c| c > head).find_map(|c| {
-                        match syn.child(c, Rel::Mark) {
-                            Some(m) => Some(m)
-                                .filter(|&m| {
-                                    matches!(syn.rel(c), Rel::Ccomp | Rel::Advcl)
-                                        && word_at(m)
-                                        && self.is(m, WordClasses::COMPLEMENTIZER)
-                                })
-                                // "so that" opens a purpose, not what was said.
-                                .filter(|&m| !(m > 0 && self.word_is(m - 1, "so")))
-                                .map(|m| vec![m]),
-                            None => (complementizer
-                                && syn.rel(c) == Rel::Ccomp
-                                && syn.child(c, Rel::Nsubj).is_some())
-                            .then(Vec::new),
-                        }
-                        .map(|matched| (matched, "clause"))
-                    })
+                    self.finite_complement(head, *w)
+                        .map(|(_, mark)| (mark.into_iter().collect(), "clause"))
                 };
                 let (matched, how) = oblique.or_else(clause)?;
                 Some(FrameMatch {
@@ -360,19 +322,8 @@ impl<'g> SentenceCtx<'g> {
             // An event noun's preposition alone: its modifier with it, or the oblique of the
             // verb the noun is the object of ("made calls | for a referendum").
             [PatternItem::Word(w)] => {
-                let verb = syn
-                    .head(head)
-                    .filter(|_| matches!(syn.rel(head), Rel::Obj | Rel::Obl));
-                let case = syn
-                    .children(head)
-                    .filter(|&c| syn.rel(c) == Rel::Nmod)
-                    .chain(
-                        verb.into_iter()
-                            .flat_map(|h| syn.children(h))
-                            .filter(|&c| syn.rel(c) == Rel::Obl),
-                    )
-                    .filter(|&c| c > head)
-                    .find_map(|c| syn.case_of(c).filter(|&p| self.toks.words[p] == *w))?;
+                let phrase = self.phrase_with_case(head, noun, *w)?;
+                let case = syn.case_of(phrase).expect("found by its case");
                 Some(FrameMatch {
                     frame,
                     target: None,
@@ -382,6 +333,43 @@ impl<'g> SentenceCtx<'g> {
             }
             _ => None,
         }
+    }
+
+    /// The finite clause after verb `head` that complementizer `w` opens, with its
+    /// complementizer token: a complement, or an adverbial clause as the parser often reads a
+    /// "that" clause, but not "so that" (a purpose). English often leaves "that" out ("agreed
+    /// the act was discriminatory"): a complement with a subject of its own counts too.
+    pub fn finite_complement(&self, head: usize, w: u32) -> Option<(usize, Option<usize>)> {
+        if !self.lex.classes(w).has(WordClasses::COMPLEMENTIZER) {
+            return None;
+        }
+        let syn = self.syn;
+        syn.children(head)
+            .filter(|&c| c > head)
+            .find_map(|c| match syn.child(c, Rel::Mark) {
+                Some(m) => (matches!(syn.rel(c), Rel::Ccomp | Rel::Advcl)
+                    && self.toks.words[m] == w
+                    && self.is(m, WordClasses::COMPLEMENTIZER)
+                    && !(m > 0 && self.word_is(m - 1, "so")))
+                .then_some((c, Some(m))),
+                None => (syn.rel(c) == Rel::Ccomp && syn.child(c, Rel::Nsubj).is_some())
+                    .then_some((c, None)),
+            })
+    }
+
+    /// The phrase after predicate `head` that preposition `w` introduces: an oblique of a verb,
+    /// or a modifier of an event noun, which the parser often hangs on the noun's light verb
+    /// instead ("held talks | with Russia").
+    fn phrase_with_case(&self, head: usize, noun: bool, w: u32) -> Option<usize> {
+        let syn = self.syn;
+        let verb = syn.verb_of_argument(head).filter(|_| noun);
+        syn.children(head)
+            .chain(verb.into_iter().flat_map(|h| syn.children(h)))
+            .filter(|&c| c > head)
+            .find(|&c| {
+                matches!(syn.rel(c), Rel::Obl | Rel::OblAgent | Rel::Nmod)
+                    && syn.case_of(c).is_some_and(|p| self.toks.words[p] == w)
+            })
     }
 
     /// Whether a group is a modifier of a noun after it: its head (the word whose head lies
