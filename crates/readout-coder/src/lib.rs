@@ -81,6 +81,9 @@ impl<'l> Coder<'l> {
         let mut buffers = Buffers::default();
         let mut events = Vec::new();
         let mut notes = Vec::new();
+        // Datelines first: the country of one is what "the country" names in its story.
+        doc.datelines = actors::places::datelines(doc, lex);
+        let mut next_dateline = 0;
         let mut s = 0;
         while s < doc.sentences.len() {
             let paragraph = doc.sentences[s].paragraph;
@@ -91,6 +94,16 @@ impl<'l> Coder<'l> {
             }
             let mut groups: Vec<Vec<NounGroup>> = Vec::with_capacity(end - s);
             for si in s..end {
+                while doc
+                    .datelines
+                    .get(next_dateline)
+                    .is_some_and(|(first, _)| *first as usize <= si)
+                {
+                    let country = doc.datelines[next_dateline].1.country.as_deref();
+                    coref.dateline_country =
+                        country.and_then(|c| lex.country_index.get(c)).copied();
+                    next_dateline += 1;
+                }
                 let range = doc.sentences[si].token_range();
                 name_hits(doc, lex, &toks, range, &mut hits);
                 let mut g = Vec::new();
@@ -164,7 +177,6 @@ impl<'l> Coder<'l> {
         actors::resolve::recode_described_later(doc, &mut resolver);
         actors::places::anchor_places(doc, &syn, &toks);
         doc.parse = parse_record(doc, &syn);
-        doc.datelines = actors::places::datelines(doc, lex);
         actors::coref::identify_delayed_leads(doc);
         let home = actors::home::home_country(doc, lex);
         if let Some(t) = trace {

@@ -435,6 +435,41 @@ fn fighting_a_problem_is_no_use_of_force() {
     );
     let doc = code("Rebels fought a war with Russia.", "2005-01-10");
     assert_eq!(roots(&doc), ["19"]);
+    // Fighting or battling *to* do something is a struggle, with no enemy.
+    for text in [
+        "The country battled to recover from its first recession of the decade.",
+        "Rebels fought to keep control of the town.",
+    ] {
+        let doc = code(&format!("Argentina's economy grew. {text}"), "2005-01-10");
+        assert!(
+            !doc.events.iter().any(|e| e.code.starts_with("19")),
+            "{text}: {:?}",
+            asserted(&doc)
+        );
+    }
+}
+
+#[test]
+fn meeting_a_need_meets_no_one() {
+    // What is met ("the needs of the country", "US requirements") is no one, whoever's it is.
+    for text in [
+        "Britain wants scientists who can meet the needs of the country.",
+        "The SEC will consider a new approach for foreign firms unwilling to meet US requirements.",
+        "Many firms have struggled to meet the targets of the government.",
+        "The government met the demands of the unions.",
+    ] {
+        let doc = code(text, "2005-01-10");
+        assert!(
+            !doc.events.iter().any(|e| e.code.starts_with("04")),
+            "{text}: {:?}",
+            asserted(&doc)
+        );
+    }
+    let doc = code(
+        "Tony Blair met the leader of the Labour Party.",
+        "2005-01-10",
+    );
+    assert_eq!(roots(&doc), ["04"]);
 }
 
 #[test]

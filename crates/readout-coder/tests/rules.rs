@@ -262,6 +262,61 @@ fn country_and_role_make_a_compound_actor() {
 }
 
 #[test]
+fn the_country_is_the_country_named_last() {
+    // "The country's president", "the nation": the country the article named last as a noun
+    // ("in Borovia"), before one named only as a modifier ("an Arlandian firm").
+    let doc = code(
+        "Troops seized a farm in Borovia. An Arlandian firm protested against the seizure. The country's president condemned the firm. Anna Lind praised the nation.",
+        "2022-01-10",
+    );
+    let evs = events(&doc);
+    assert!(
+        evs.iter().any(|e| e.0 == "111" && e.1 == "BBBGOV"),
+        "{evs:?}"
+    );
+    assert!(evs.contains(&ev("051", "AAAGOV", "BBB")), "{evs:?}");
+    // With no country named as a noun, the one named as a modifier.
+    let doc = code(
+        "Arlandian officials met. The country's envoy condemned Carpath.",
+        "2022-01-10",
+    );
+    assert!(
+        events(&doc).contains(&ev("111", "AAAGOV", "CCC")),
+        "{:?}",
+        events(&doc)
+    );
+    // A dateline's country before one named as a modifier.
+    let doc = code(
+        "DORN: Arlandian troops attacked a village. The country's envoy condemned Arland.",
+        "2022-01-10",
+    );
+    assert!(
+        events(&doc).contains(&ev("111", "BBBGOV", "AAA")),
+        "{:?}",
+        events(&doc)
+    );
+    // Not a modifier ("country music"), and not a country named long before.
+    let doc = code(
+        "Borovia met Arland.\n\nPrices rose. Rain fell. Shops shut. Trains ran late. Fog came. Snow fell.\n\nThe country condemned Carpath.",
+        "2022-01-10",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.code == "111"),
+        "{:?}",
+        events(&doc)
+    );
+    let doc = code(
+        "Borovia met Arland. The country music star praised Carpath.",
+        "2022-01-10",
+    );
+    assert!(
+        !events(&doc).iter().any(|e| e.0 == "051" && e.1 == "BBB"),
+        "{:?}",
+        events(&doc)
+    );
+}
+
+#[test]
 fn capitals_are_governments_when_they_act_and_places_after_in() {
     let doc = code(
         "Borograd condemned Arlo. Officials met in Borograd.",
@@ -729,6 +784,31 @@ fn modality_is_read_from_the_verb_group() {
     // A commitment not made expresses no intent.
     let doc = code("Arland did not plan to meet Borovia.", "2026-01-10");
     assert!(!doc.events.is_empty() && doc.events.iter().all(|e| e.negated && e.code == "040"));
+}
+
+#[test]
+fn a_question_asks_and_does_not_assert() {
+    let modality = |s: &str| {
+        code(s, "2026-01-10")
+            .events
+            .iter()
+            .map(|e| (e.code.clone(), e.modality.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        modality("Will Arland attack Borovia?"),
+        [("190".into(), "hypothetical")]
+    );
+    assert_eq!(
+        modality("Carpath wants to establish whether Arland attacked Borovia."),
+        [("190".into(), "hypothetical")]
+    );
+    // The question is what is said; the saying happened.
+    let said = modality("The president said: \"Why did Arland attack Borovia?\"");
+    assert!(said.contains(&("010".into(), "asserted")), "{said:?}");
+    assert!(said.contains(&("190".into(), "hypothetical")), "{said:?}");
+    let asked = modality("\"Why did Arland attack Borovia?\" the president said.");
+    assert!(asked.contains(&("010".into(), "asserted")), "{asked:?}");
 }
 
 #[test]

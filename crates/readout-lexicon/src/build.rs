@@ -1274,11 +1274,11 @@ impl Compiler {
         let Some((kind, nouns)) = r.head.split_first() else {
             return;
         };
-        if !matches!(kind.as_ref(), "city" | "division") {
+        if !matches!(kind.as_ref(), "city" | "division" | "country") {
             self.err(
                 file,
                 r.line,
-                format!("a place-noun record starts with the kind of place, city or division, not {kind:?}"),
+                format!("a place-noun record starts with the kind of place, city, division or country, not {kind:?}"),
             );
             return;
         }

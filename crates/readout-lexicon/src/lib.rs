@@ -201,7 +201,8 @@ pub struct Lexicon {
     /// SpaceX") they are that body's, not a government's.
     pub body_roles: std::collections::HashSet<u32>,
     /// Nouns that name a place again ("the town", "the region"), from `place-noun` records:
-    /// word id → the gazetteer kind of the place they stand for ("city", "division").
+    /// word id → the gazetteer kind of the place they stand for ("city", "division",
+    /// "country").
     pub place_nouns: HashMap<u32, String>,
     /// The indices into [`Lexicon::titles`] of the agent titles whose last word is a body role
     /// ("president", "vice president").

@@ -26,6 +26,18 @@ pub struct Coref {
     last_thing_at: (usize, usize),
     /// The last actor named by a plural noun ("MPs", "the Tories"): what "they" refers to.
     pub last_plural: Option<u32>,
+    /// The last country named as a noun ("in Venezuela", "Russia's president"), as (index into
+    /// the lexicon's countries, sentence): what "the country" and "the nation" name again.
+    pub last_country: Option<(u32, usize)>,
+    /// The last country named as a modifier ("Venezuelan authorities", "a UK firm"): what "the
+    /// country" names again when no country was named as a noun before it. A modifier often
+    /// gives a participant's origin in a story set elsewhere ("seize land owned by a British
+    /// company").
+    pub last_country_modifier: Option<(u32, usize)>,
+    /// The country of the dateline over the current sentence ("PESHAWAR:"), as an index into
+    /// the lexicon's countries: what "the country" names when no country was named as a noun
+    /// in the sentences before it.
+    pub dateline_country: Option<u32>,
     /// Distinct actors in order of their latest mention.
     pub recent: Vec<u32>,
     /// Actors named as the subject of a main clause, latest last, as (actor, sentence, verb):

@@ -8,7 +8,7 @@ use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
 use crate::syntax::Syntax;
 use readout_doc::{token_flags as tf, Document, Mention, PlaceKind, Span};
-use readout_lexicon::{NameRef, WordClasses};
+use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
 use readout_syntax::{Rel, Xpos};
 use std::ops::Range;
 
@@ -71,6 +71,41 @@ pub(crate) fn reporter_of_clause(syn: &Syntax, t: usize) -> Option<usize> {
         (reporter, Via::Own | Via::Modified) => Some(reporter),
         _ => None,
     }
+}
+
+/// How many sentences back "the country" looks for the country it names again.
+const COUNTRY_AGAIN_WINDOW: usize = 5;
+
+/// The country "the country" or "the nation" (`place-noun country` records) at `i` names
+/// again: the one the article named last as a noun within [`COUNTRY_AGAIN_WINDOW`]
+/// sentences, or failing that the dateline's, or the one it named last as a modifier, as an
+/// index into the lexicon's countries. Not a noun's modifier itself ("the country music
+/// scene").
+fn country_named_again(
+    doc: &Document,
+    syn: &Syntax,
+    toks: &Tokens,
+    lex: &Lexicon,
+    coref: &Coref,
+    sentence: usize,
+    i: usize,
+) -> Option<u32> {
+    let noun = i + 1;
+    if noun >= doc.sentences[sentence].token_range().end
+        || !doc.token_text(i).eq_ignore_ascii_case("the")
+        || lex.place_nouns.get(&toks.words[noun]).map(String::as_str) != Some("country")
+        || matches!(syn.rel(noun), Rel::Compound | Rel::Amod)
+    {
+        return None;
+    }
+    let recent = |named: Option<(u32, usize)>| {
+        named
+            .filter(|&(_, at)| at + COUNTRY_AGAIN_WINDOW >= sentence)
+            .map(|(country, _)| country)
+    };
+    recent(coref.last_country)
+        .or(coref.dateline_country)
+        .or_else(|| recent(coref.last_country_modifier))
 }
 
 /// The most words a name repeated in full is looked for over.
@@ -230,6 +265,10 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
         let mut j = i;
         let mut surname_person: Option<u32> = None;
         let mut new_person: Option<Range<usize>> = None;
+        // The last word of the name of a country in the run.
+        let mut country_word: Option<usize> = None;
+        // Whether the run starts with "the country" (see `country_named_again`).
+        let mut country_again = false;
         loop {
             // "the London Stock Exchange (LSE) … the LSE said": an acronym the article gave a
             // body names that body, whatever the lexicon gives it.
@@ -238,6 +277,18 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     surname_person = Some(e);
                     j += 1;
                     break;
+                }
+                // "The country's president", "addressed the nation": the country the article
+                // named last.
+                if let Some(index) = country_named_again(doc, syn, toks, lex, coref, sentence, i) {
+                    refs.push(NameRef::Country {
+                        index,
+                        form: CountryForm::Name,
+                        sector: None,
+                    });
+                    j += 2;
+                    country_again = true;
+                    continue;
                 }
             }
             if let Some(k) = hit_at(j) {
@@ -282,6 +333,13 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 }
                 refs.extend(hits[k].refs.iter().copied());
                 j = hits[k].tokens.end;
+                if hits[k]
+                    .refs
+                    .iter()
+                    .any(|r| matches!(r, NameRef::Country { .. }))
+                {
+                    country_word = Some(j - 1);
+                }
                 continue;
             }
             if j < range.end
@@ -479,6 +537,32 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             modifier: modifier.as_deref(),
         };
         resolve(doc, res, sentence, &run, &mut group, span);
+        if update_coref {
+            // A country named, or the country of a town or region named after "in", "at" or
+            // "near" ("in the Kurram Agency").
+            let named = refs
+                .iter()
+                .find_map(|r| match *r {
+                    NameRef::Country { index, form, .. } => Some((index, form)),
+                    _ => None,
+                })
+                .or_else(|| {
+                    let place = Some(&doc.places[group.place? as usize]).filter(|p| p.locative)?;
+                    let index = *lex.country_index.get(place.country.as_deref()?)?;
+                    Some((index, CountryForm::Name))
+                });
+            if let Some((index, form)) = named {
+                let modifier = form == CountryForm::Adjective
+                    || country_word
+                        .is_some_and(|t| matches!(syn.rel(t), Rel::Compound | Rel::Amod));
+                let last = if modifier {
+                    &mut coref.last_country_modifier
+                } else {
+                    &mut coref.last_country
+                };
+                *last = Some((index, sentence));
+            }
+        }
         if let Some(e) = group
             .entity
             .filter(|&e| super::is_named_body(&doc.actors[e as usize]))
@@ -552,6 +636,9 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         }
                     }
                 } else if !group.possessor
+                    // "By confusing the country it hopes …": naming a country again makes it
+                    // what "it" stands for only as a subject.
+                    && (!country_again || group_subject(syn, group.tokens.clone()).is_some())
                     && ((!after_prep && !clause_has_subject)
                         // "Syrian forces entered the town, and Turkey said it would …": a
                         // subject the parse finds after the first clause's.

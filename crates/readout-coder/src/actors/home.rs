@@ -51,8 +51,11 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
     let mut support: HashMap<&str, f32> = HashMap::new();
     for m in &doc.mentions {
         let actor = &doc.actors[m.actor as usize];
-        // "The company said", naming a named body again, repeats evidence as a pronoun would.
-        let again = super::is_named_body(actor) && !doc.slice(m.span).contains(char::is_uppercase);
+        // "The company said", "the country's president", naming a body or a country again,
+        // repeat evidence as a pronoun would.
+        let text = doc.slice(m.span);
+        let unnamed = !strip_the(text).contains(char::is_uppercase);
+        let again = (super::is_named_body(actor) && unnamed) || names_country_again(lex, text);
         if actor.country_inferred || again {
             continue;
         }
@@ -104,6 +107,28 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
         support: best,
         runner_up,
     })
+}
+
+/// `text` without a leading "the" or "The".
+fn strip_the(text: &str) -> &str {
+    text.strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text)
+}
+
+/// Whether a mention is "the country" or "the nation" (`place-noun country`), with whatever
+/// follows ("the country's president").
+fn names_country_again(lex: &Lexicon, text: &str) -> bool {
+    let rest = strip_the(text);
+    if rest.len() == text.len() {
+        return false;
+    }
+    let noun = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let id = lex.word_id(noun, &mut String::new());
+    lex.place_nouns.get(&id).is_some_and(|k| k == "country")
 }
 
 fn is_country(lex: &Lexicon, code: &str) -> bool {

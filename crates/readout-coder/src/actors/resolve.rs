@@ -520,8 +520,14 @@ pub(crate) fn resolve(
         );
         if locative && place_like && agent.is_none() {
             let country = &lex.countries[c as usize];
-            if let Some((_, lat, lon, kind)) = super::places::country_point(country, form) {
-                let name = doc.slice(span).trim_start_matches("the ").to_string();
+            if let Some((point, lat, lon, kind)) = super::places::country_point(country, form) {
+                // "In the country" names the country again: the place takes its name.
+                let text = doc.slice(span).trim_start_matches("the ");
+                let name = if text.starts_with(char::is_lowercase) {
+                    point
+                } else {
+                    text.to_string()
+                };
                 group.place = Some(push_place(
                     doc,
                     place(name, Some(country.code.clone()), lat, lon, kind, None),

@@ -68,6 +68,33 @@ impl SentenceCtx<'_> {
     /// Negation and modality from the predicate's own auxiliaries and adverbs.
     fn own_qualifiers(&self, v: usize, q: &mut Qualifiers) {
         let syn = self.syn;
+        // "Will the talks resume?", "asked whether the talks would resume": a question asks
+        // whether something happens; it does not say it does. (A question mark before the
+        // verb, or a quotation mark between them, is the mark of a quotation the verb reports:
+        // "'Why?' he asked", "asks: 'Who will pay?'". So is a reporting verb's, and one after
+        // a clause the verb governs: "he asked -- what group could give them computers?")
+        let quoting = |end: usize| {
+            (v + 1..end).any(|t| self.doc.tokens[t].has(readout_doc::token_flags::QUOTE))
+                || syn
+                    .children(v)
+                    .any(|k| k > v && k < end && matches!(syn.rel(k), Rel::Ccomp | Rel::Parataxis))
+        };
+        let question = syn.children(v).find(|&c| {
+            (c > v
+                && syn.rel(c) == Rel::Punct
+                && self.word_is(c, "?")
+                && !quoting(c)
+                && !self.is_report_verb(v))
+                || (syn.rel(c) == Rel::Mark && self.word_is(c, "whether"))
+        });
+        if let Some(c) = question {
+            let why = if self.word_is(c, "?") {
+                "a question"
+            } else {
+                "\"whether\""
+            };
+            q.set(Modality::Hypothetical, why);
+        }
         let mut be_aux = false;
         for c in syn.children(v) {
             let rel = syn.rel(c);
