@@ -43,6 +43,7 @@ country BBB | Borovia
     seats: the Citadel
 country CCC | Carpath
     adjectives: Carpathian
+    seats: the Hall=LEG
 place Velm | BBB | 21 | 21 | city
 place Velm | CCC | 31 | 31 | city | 900
 place Dorn | BBB | 22 | 22 | city
@@ -2606,6 +2607,20 @@ fn a_name_ending_in_a_body_word_of_no_sector_is_a_body() {
     assert_eq!(sources[0].name, "Zentra Affairs Committee");
     assert!(sources[0].key.starts_with("body:"), "{:?}", sources[0]);
     assert!(sources[0].sectors.is_empty());
+    // Such a body is its owner's ("Labour's National Executive Committee"), or the
+    // legislature's its name starts with ("the Commons Treasury Committee"); two bare
+    // "Committee"s of different owners are two bodies.
+    let doc = code(
+        "Unity's ruling Executive Committee condemned Arland. The Hall Finance Committee condemned Arland.",
+        "2023-01-10",
+    );
+    let evs = events(&doc);
+    assert_eq!(
+        evs,
+        [ev("111", "BBBPTY", "AAA"), ev("111", "CCCLEG", "AAA")],
+        "{evs:?}"
+    );
+    assert_ne!(doc.events[0].source.actor, doc.events[1].source.actor);
 }
 
 #[test]

@@ -235,7 +235,21 @@ impl Resolver<'_> {
         country: Option<&str>,
         sector: Option<&str>,
     ) -> u32 {
-        let key = format!("body:{name}");
+        // A bare "Committee" or "Board" names no one body: Labour's and the Commons' are two.
+        let generic = !name.contains(' ')
+            && self
+                .lex
+                .body_words
+                .contains(&self.lex.word_id(name, &mut String::new()));
+        let key = if generic {
+            format!(
+                "body:{name}:{}{}",
+                country.unwrap_or(""),
+                sector.unwrap_or("")
+            )
+        } else {
+            format!("body:{name}")
+        };
         if let Some(&e) = self.keys.get(&key) {
             // A body first named bare takes the country and sector a later mention gives it.
             let a = &mut doc.actors[e as usize];

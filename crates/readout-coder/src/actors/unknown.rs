@@ -770,6 +770,12 @@ fn unlisted(
             sector = Some(lex.sectors[m as usize].clone());
         }
     }
+    if body_word && org_sector.is_none() {
+        if let Some((c, s)) = owner_of_body(cx, sentence, head, run.start, sentence_range.start) {
+            country = c.or(country);
+            sector = s;
+        }
+    }
     if let Some(s) = org_sector {
         sector = Some(lex.sectors[s as usize].clone());
     }
@@ -879,6 +885,56 @@ fn definite_kind<'l>(cx: &ActorCtx<'_, 'l>, g: &NounGroup) -> Option<&'l str> {
 }
 
 /// The lexicon references of the name hit at token `t` (a single-token look-up).
+/// Most words before a body's name searched for the legislature it belongs to ("the Commons
+/// Treasury Committee").
+const MAX_OWNER_WORDS: usize = 3;
+
+/// The country and sector of the body a body of no sector of its own (`orgword -`: a
+/// "Committee", a "Board") belongs to: its possessor's ("Labour's National Executive
+/// Committee" is the party's), or the legislature named at the start of its name ("the
+/// Commons Treasury Committee", "the Senate Finance Committee").
+fn owner_of_body(
+    cx: &ActorCtx,
+    sentence: usize,
+    head: usize,
+    start: usize,
+    sentence_start: usize,
+) -> Option<(Option<String>, Option<String>)> {
+    let syn = cx.syn;
+    if let Some(owner) = syn
+        .children(head)
+        .filter(|&c| syn.rel(c) == Rel::NmodPoss)
+        .find_map(|c| {
+            let at = cx.doc.tokens[c].span;
+            cx.doc
+                .mentions
+                .iter()
+                .rev()
+                .take_while(|m| m.sentence as usize == sentence)
+                .find(|m| m.span.start <= at.start && at.end <= m.span.end)
+        })
+    {
+        let actor = &cx.doc.actors[owner.actor as usize];
+        if actor.country.is_some() || !actor.sectors.is_empty() {
+            return Some((actor.country.clone(), actor.sectors.first().cloned()));
+        }
+    }
+    let lex = cx.res.lex;
+    (start.saturating_sub(MAX_OWNER_WORDS).max(sentence_start)..start)
+        .flat_map(|t| refs_at(cx, t).unwrap_or_default())
+        .find_map(|r| match r {
+            NameRef::Country {
+                index,
+                sector: Some(s),
+                ..
+            } if lex.sectors[s as usize] == "LEG" => Some((
+                Some(lex.countries[index as usize].code.clone()),
+                Some("LEG".to_string()),
+            )),
+            _ => None,
+        })
+}
+
 fn refs_at(cx: &ActorCtx, t: usize) -> Option<Vec<NameRef>> {
     let m = cx.res.lex.names.longest(&cx.toks.words, &cx.toks.caps, t)?;
     let refs = m.values().copied().collect();
