@@ -494,3 +494,55 @@ fn a_general_secretary_is_no_general() {
     );
     assert!(doc.events.is_empty(), "{:?}", asserted(&doc));
 }
+
+#[test]
+fn opposition_is_an_act_unless_a_body_is_named() {
+    // "Faced stiff opposition from campaigners": the act, and "opposition" two words before
+    // "campaigners" does not make them the opposition.
+    let doc = code(
+        "The government is facing stiff opposition from campaigners and Labour MPs.",
+        "2005-01-10",
+    );
+    assert!(
+        doc.actors
+            .iter()
+            .all(|a| !a.sectors.iter().any(|s| s == "OPP")),
+        "{:?}",
+        doc.actors
+    );
+    assert!(
+        doc.events.iter().any(|e| e.code == "110"),
+        "{:?}",
+        asserted(&doc)
+    );
+    // "Provided strong opposition to the plans" is no aid.
+    let doc = code(
+        "The Liberal Democrats provided strong opposition to the government's plans.",
+        "2005-01-10",
+    );
+    assert_eq!(roots(&doc), ["11"]);
+    // "The opposition", "Kenya's opposition" are the parties out of power; "in opposition"
+    // is where a party is, not what it does.
+    let doc = code(
+        "Kenya's opposition criticised the government.",
+        "2005-01-10",
+    );
+    assert_eq!(asserted(&doc)[0].1, "KENOPP");
+    let doc = code(
+        "During Labour's long period in opposition, Mr Cunningham held a number of shadow roles.",
+        "2005-01-10",
+    );
+    assert!(doc.events.is_empty(), "{:?}", asserted(&doc));
+}
+
+#[test]
+fn branding_a_thing_is_criticism() {
+    // What is branded need not be anyone: "branded the decision unacceptable".
+    for text in [
+        "Mr Howard branded the decision unacceptable.",
+        "The plans have been branded deeply irresponsible by the Liberal Democrats.",
+    ] {
+        let doc = code(text, "2005-01-10");
+        assert_eq!(roots(&doc), ["11"], "{text}");
+    }
+}

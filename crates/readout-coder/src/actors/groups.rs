@@ -73,6 +73,46 @@ pub(crate) fn reporter_of_clause(syn: &Syntax, t: usize) -> Option<usize> {
     }
 }
 
+/// "Faced stiff opposition from campaigners", "their opposition to the plans": a role word
+/// that is also an event noun (`refs` only roles, the word a `noun` trigger) names the act, not
+/// the actor, when a "to" or "from" phrase follows it or no "the", owner or name picks out a
+/// body before it ("the opposition", "Kenya's opposition", "the Labour opposition"; "in
+/// opposition" is neither).
+fn role_word_names_the_act(
+    doc: &Document,
+    toks: &Tokens,
+    syn: &Syntax,
+    lex: &Lexicon,
+    refs: &[NameRef],
+    i: usize,
+    range: Range<usize>,
+) -> bool {
+    let event_noun = lex
+        .noun_triggers
+        .longest(&toks.words[..range.end], &toks.caps[..range.end], i)
+        .is_some_and(|m| m.len == 1);
+    if !event_noun || !refs.iter().all(|r| matches!(r, NameRef::Agent { .. })) {
+        return false;
+    }
+    if i + 1 < range.end && matches!(doc.token_text(i + 1), "to" | "from") {
+        return true;
+    }
+    let mut k = i;
+    while k > range.start && syn.upos(k - 1) == readout_syntax::Upos::ADJ && !toks.caps[k - 1] {
+        k -= 1;
+    }
+    // "In opposition" is a party's state, not an act.
+    let picked_out = k > range.start && {
+        let before = doc.token_text(k - 1);
+        ["the", "in", "into"]
+            .iter()
+            .any(|w| before.eq_ignore_ascii_case(w))
+            || is_possessive(before)
+            || toks.caps[k - 1]
+    };
+    !picked_out
+}
+
 /// How many sentences back "the country" looks for the country it names again.
 const COUNTRY_AGAIN_WINDOW: usize = 5;
 
@@ -498,7 +538,9 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             && syn.upos(i) == readout_syntax::Upos::ADJ
             && syn.rel(i) == readout_syntax::Rel::Amod
             && refs.iter().all(|r| matches!(r, NameRef::Agent { .. }));
-        if adjective_role {
+        if adjective_role
+            || (j == i + 1 && role_word_names_the_act(doc, toks, syn, lex, &refs, i, range.clone()))
+        {
             i += 1;
             continue;
         }
@@ -524,8 +566,10 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 && is_destination_group(syn, doc, i..j),
         };
         // "former president", "Russia's exiled opposition leader": a modifier word in or just
-        // before the group imposes its sector.
+        // before the group imposes its sector; not across a preposition ("opposition from
+        // campaigners").
         let modifier = (i.saturating_sub(2).max(range.start)..j)
+            .filter(|&t| !(t + 1..i).any(|k| toks.is(k, WordClasses::PREPOSITION)))
             .find_map(|t| lex.modifiers.get(&toks.words[t]))
             .map(|&s| lex.sectors[s as usize].clone());
         let run = NameRun {
