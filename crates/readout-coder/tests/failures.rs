@@ -546,3 +546,17 @@ fn branding_a_thing_is_criticism() {
         assert_eq!(roots(&doc), ["11"], "{text}");
     }
 }
+
+#[test]
+fn a_name_that_modifies_another_name_is_no_person() {
+    // "Constitutional Affairs" is part of the committee's name, not someone called so.
+    let doc = code(
+        "The Constitutional Affairs Select Committee said the plan had failed.",
+        "2005-01-10",
+    );
+    assert!(
+        doc.actors.iter().all(|a| !a.key.starts_with("person:")),
+        "{:?}",
+        doc.actors
+    );
+}

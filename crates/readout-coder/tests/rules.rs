@@ -813,6 +813,34 @@ fn a_question_asks_and_does_not_assert() {
 }
 
 #[test]
+fn a_refusal_or_failure_to_act_negates_the_act() {
+    let doc = code(
+        "Arland's refusal to meet Carpath angered Borovia.",
+        "2026-01-10",
+    );
+    let meet: Vec<_> = doc.events.iter().filter(|e| e.code == "040").collect();
+    assert!(
+        !meet.is_empty() && meet.iter().all(|e| e.negated),
+        "{:?}",
+        events(&doc)
+    );
+}
+
+#[test]
+fn words_after_the_subject_describe_it_and_do_not_judge_it() {
+    // "Admirable in every way" says who the officials are; "wrong" is what is said of them.
+    let doc = code(
+        "Anna Lind said Borovian officials admirable in every way were wrong.",
+        "2022-01-10",
+    );
+    assert!(
+        events(&doc).contains(&ev("111", "AAAGOV", "BBBGOV")),
+        "{:?}",
+        events(&doc)
+    );
+}
+
+#[test]
 fn reported_speech_is_attributed() {
     let doc = code(
         "Pavel Orlov said that Arland condemned Carpath.",

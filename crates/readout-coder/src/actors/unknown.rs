@@ -653,10 +653,13 @@ fn unlisted(
         .names
         .longest(&cx.toks.words, &cx.toks.caps, run.start)
         .is_some();
-    // "his New Year message": a name modifying a common noun is a person only with a given
-    // name ("the Tom Hale affair"); otherwise it names an occasion or a thing.
-    let modifies_noun =
-        syn.rel(head) == Rel::Compound && syn.head(head).is_some_and(|g| syn.upos(g) == Upos::NOUN);
+    // "his New Year message", "the Constitutional Affairs Select Committee": a name modifying
+    // a noun is a person only with a given name ("the Tom Hale affair"); otherwise it names an
+    // occasion, a thing or part of a longer name.
+    let modifies_noun = syn.rel(head) == Rel::Compound
+        && syn
+            .head(head)
+            .is_some_and(|g| matches!(syn.upos(g), Upos::NOUN | Upos::PROPN));
     let org_sector = org_sector.or(kind_sector);
     // "the Telephone Preference Service", "the Economic Affairs Committee": a body whose
     // sector its name does not say.

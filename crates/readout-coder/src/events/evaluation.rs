@@ -114,8 +114,13 @@ impl SentenceCtx<'_> {
             }
             false
         };
+        // The words after the subject's head describe whom the clause is about; what the
+        // clause says of it comes after them ("the department responsible for the change
+        // suffered …"). The head itself may be the act judged ("Wal-Mart's failure to …").
+        let naming = s.map(|s| s + 1..syn.extent(s).end).unwrap_or(0..0);
         for t in syn.extent(clause) {
             if !reported.contains(self, t)
+                || naming.contains(&t)
                 || (thing && !predicated(t))
                 || !own_clause(t)
                 || remedied(t)
