@@ -560,3 +560,57 @@ fn a_name_that_modifies_another_name_is_no_person() {
         doc.actors
     );
 }
+
+#[test]
+fn telling_someone_not_to_act_is_no_denial() {
+    let doc = code(
+        "The Qualifications and Curriculum Authority has also told the government not to compromise.",
+        "2005-01-10",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.code == "016"),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn it_holding_the_place_of_a_clause_is_no_one() {
+    // "It was a scandal that …", "it is believed that …": no actor is judged or believed;
+    // "it said that …" is still a body saying.
+    let doc = code(
+        "Labour attacked the Tories. On pensions, Mr Kennedy said it was a scandal that the system discriminated against women.",
+        "2005-01-10",
+    );
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.sentence == 1 && e.code.starts_with("11")),
+        "{:?}",
+        asserted(&doc)
+    );
+    let doc = code(
+        "Labour attacked the Tories. It said the government should resign.",
+        "2005-01-10",
+    );
+    assert!(
+        doc.events
+            .iter()
+            .any(|e| e.sentence == 1 && e.source.code == "GBRPTY"),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn fighting_a_seat_is_an_election() {
+    let doc = code(
+        "Mr Betts-Green, who had been selected to fight the Suffolk Coastal seat, quit.",
+        "2005-01-10",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.code.starts_with("19")),
+        "{:?}",
+        asserted(&doc)
+    );
+}

@@ -113,6 +113,32 @@ fn role_word_names_the_act(
     !picked_out
 }
 
+/// Whether "it" at `t` only holds the subject's place for a "that" clause after its
+/// predicate: "it was a scandal that …", "it is clear that …". Only a predicate with a
+/// copula: "it said that …" is someone saying, and "it had been advised that …" someone told.
+fn holds_a_place_for_a_clause(doc: &Document, syn: &Syntax, t: usize) -> bool {
+    let Some(h) = syn.head(t).filter(|&h| h > t) else {
+        return false;
+    };
+    let copular = syn.rel(t) == Rel::Expl || syn.children(h).any(|c| syn.rel(c) == Rel::Cop);
+    let is_word = |t: usize, w: &str| doc.token_text(t).eq_ignore_ascii_case(w);
+    copular
+        && syn.children(h).any(|c| {
+            let opened = syn
+                .children(c)
+                .any(|m| syn.rel(m) == Rel::Mark && (is_word(m, "that") || is_word(m, "whether")));
+            // Parsers often read the "that" of "a scandal that the system …" as a relative
+            // pronoun; a clause with a subject of its own after it is still the content.
+            let start = syn.extent(c).start;
+            let misread = syn.rel(c) == Rel::AclRelcl
+                && is_word(start, "that")
+                && syn
+                    .children(c)
+                    .any(|s| syn.rel(s) == Rel::Nsubj && s != start);
+            c > h && (matches!(syn.rel(c), Rel::Ccomp | Rel::Csubj | Rel::Acl) && opened || misread)
+        })
+}
+
 /// How many sentences back "the country" looks for the country it names again.
 const COUNTRY_AGAIN_WINDOW: usize = 5;
 
@@ -287,6 +313,13 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             i += 1;
             continue;
         } else if toks.is(i, WordClasses::PRONOUN_THING) {
+            if holds_a_place_for_a_clause(doc, syn, i) {
+                group.evidence = "\"it\" holding the place of a clause → no one".into();
+                group.pronoun = true;
+                out.push(group);
+                i += 1;
+                continue;
+            }
             group.entity = coref.last_thing;
             group.evidence = "pronoun → the last state or organisation that was a subject".into();
             group.pronoun = true;

@@ -155,6 +155,15 @@ impl SentenceCtx<'_> {
     }
 }
 
+impl SentenceCtx<'_> {
+    /// Whether predicate `h` is a "to"-infinitive ("told the government not to compromise"):
+    /// what someone is told or asked to do, never a statement of fact denied.
+    fn is_infinitive(&self, h: usize) -> bool {
+        let syn = self.syn;
+        syn.rel(h) == Rel::Xcomp || syn.children(h).any(|c| syn.xpos(c) == Xpos::TO)
+    }
+}
+
 /// Gives event `e` CAMEO code `cameo`, with its Goldstein score, quad class and PLOVER type.
 pub(super) fn recode(e: &mut Event, cameo: &readout_lexicon::CameoCode) {
     e.code = cameo.code.clone();
@@ -211,7 +220,7 @@ pub fn recode_statements(ctx: &SentenceCtx, events: &mut [Event]) {
                 if mine && !q.negated && q.modality == Some(Modality::Intended) {
                     // 2. The speaker's own intended act, not one the lexicon codes.
                     Some(("030".to_string(), None))
-                } else if mine && ctx.denies(h) {
+                } else if mine && ctx.denies(h) && !ctx.is_infinitive(h) {
                     // 3. The speaker denies its own act; refusing to say is declining to
                     // comment ("we cannot discuss who was responsible").
                     // What one does not think, know, expect or find is an opinion, not a
