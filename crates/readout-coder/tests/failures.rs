@@ -614,3 +614,21 @@ fn fighting_a_seat_is_an_election() {
         asserted(&doc)
     );
 }
+
+#[test]
+fn a_role_in_apposition_to_a_person_is_no_second_actor() {
+    // Parsers read "X, chairman and chief executive," as coordination; the role describes X.
+    for text in [
+        "\"Sales rose,\" said David Learmount, operations and safety editor at Flight International.",
+        "Philip Knight, chairman and chief executive, said sales had risen.",
+    ] {
+        let doc = code(text, "2005-01-10");
+        assert_eq!(doc.events.len(), 1, "{text}: {:?}", asserted(&doc));
+    }
+    // A role with its own determiner is a second actor.
+    let doc = code(
+        "Tony Blair and the home secretary met Jacques Chirac.",
+        "2005-01-10",
+    );
+    assert_eq!(doc.events.len(), 2, "{:?}", asserted(&doc));
+}

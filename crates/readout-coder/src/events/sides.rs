@@ -217,8 +217,17 @@ impl SentenceCtx<'_> {
         }
         let syn = self.syn;
         let mut side = self.head_side(t, depth);
+        let one_person = side.as_ref().is_some_and(|s| {
+            s.entities.len() == 1
+                && self.doc.actors[s.entities[0] as usize]
+                    .key
+                    .starts_with("person:")
+        });
         // Coordination: "Labour and the Liberal Democrats", "China, Russia and Iran".
         for c in syn.children(t).filter(|&c| syn.rel(c) == Rel::Conj) {
+            if one_person && self.describes_as_role(c) {
+                continue;
+            }
             if let Some(other) = self.side_at_depth(c, depth + 1) {
                 side = Some(match side {
                     None => other,
@@ -238,6 +247,18 @@ impl SentenceCtx<'_> {
             }
         }
         side
+    }
+
+    /// Whether conjunct `c` of a person is a bare singular role with no determiner: an
+    /// apposition the parser read as coordination ("David Learmount, operations and safety
+    /// editor"; "Kamal Nath, Commerce and Industry Minister"), which describes the person and
+    /// is no second actor. "Mr Blair and the home secretary", "Mr Blair and ministers" are two.
+    fn describes_as_role(&self, c: usize) -> bool {
+        let syn = self.syn;
+        self.group_at(c)
+            .is_some_and(|g| g.role.is_some() && g.tokens.end == c + 1)
+            && syn.xpos(c) != readout_syntax::Xpos::NNS
+            && !syn.children(c).any(|d| syn.rel(d) == Rel::Det)
     }
 
     /// The side of the head itself, without its conjuncts.
