@@ -632,3 +632,14 @@ fn a_role_in_apposition_to_a_person_is_no_second_actor() {
     );
     assert_eq!(doc.events.len(), 2, "{:?}", asserted(&doc));
 }
+
+#[test]
+fn criticism_someone_faces_is_aimed_at_them() {
+    let doc = code("Tony Blair faces criticism from Labour MPs.", "2005-01-10");
+    let evs = asserted(&doc);
+    assert!(
+        evs.iter()
+            .any(|(c, s, t)| c == "111" && s == "GBRLEG" && t.starts_with("GBR") && t != "GBRLEG"),
+        "{evs:?}"
+    );
+}

@@ -1354,6 +1354,9 @@ impl Compiler {
             "thing" => 0,
             "remedy" | "ordeal" => {
                 let ids = self.single_words(file, r, words, "remedy or ordeal word");
+                if polarity.as_ref() == "ordeal" {
+                    self.lex.ordeals.extend(ids.iter().copied());
+                }
                 self.lex.object_blames_no_one.extend(ids);
                 return;
             }

@@ -179,6 +179,9 @@ pub struct Lexicon {
     /// object names ("tackle corruption", "fight waste") or whose subject undergoes it ("would
     /// face more waste", "suffered neglect"): a judging word they govern judges no one.
     pub object_blames_no_one: std::collections::HashSet<u32>,
+    /// `evaluation ordeal` words alone: verbs whose subject undergoes what their object names
+    /// ("the government faces criticism from MPs": the criticism is of the government).
+    pub ordeals: std::collections::HashSet<u32>,
     /// Given names (word ids), from `given-names` records: a capitalised name the lexicon
     /// does not list that starts with one is a person's.
     pub given_names: std::collections::HashSet<u32>,

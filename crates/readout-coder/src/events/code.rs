@@ -676,6 +676,14 @@ fn code_noun(
             note.push_str(", target: the subject of the clause complained of");
         }
     }
+    if target.is_none() {
+        // "The government is facing opposition from MPs", "Blair faces criticism from his
+        // party": what someone faces or suffers is aimed at them.
+        target = undergoer(ctx, p.head, &source);
+        if target.is_some() {
+            note.push_str(", target: the subject of the verb that undergoes it");
+        }
+    }
     if target.is_none() && source.entities.len() < 2 {
         // A bare mention ("the talks", "Russia's offensive") is a thing, not an event, unless
         // a verb makes it one ("held talks" — then the verb's frame codes it).
@@ -690,6 +698,20 @@ fn code_noun(
     }
     mark_consumed(ctx, buffers, &m);
     emit_event(ctx, p, m.frame, &source, target.as_ref(), out, note);
+}
+
+/// The subject of the verb of ordeal (`evaluation ordeal`: face, suffer, endure) whose object
+/// is event noun `head`, other than the event's source.
+fn undergoer(ctx: &SentenceCtx, head: usize, source: &Side) -> Option<Side> {
+    let syn = ctx.syn;
+    let verb = syn.head(head).filter(|_| syn.rel(head) == Rel::Obj)?;
+    if !ctx.lex.ordeals.contains(&ctx.toks.words[verb]) {
+        return None;
+    }
+    let (s, _) = super::args::subject(syn, verb)?;
+    let side = ctx.side_at(s)?;
+    let own = side.entities.iter().any(|e| source.entities.contains(e));
+    (!own).then_some(side)
 }
 
 /// Acts that two parties do together: consulting, agreeing, cooperating, fighting.
