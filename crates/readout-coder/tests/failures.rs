@@ -450,6 +450,12 @@ fn fighting_a_problem_is_no_use_of_force() {
 }
 
 #[test]
+fn talking_a_thing_up_is_no_consultation() {
+    let doc = code("US officials were talking up the dollar.", "2005-01-10");
+    assert!(doc.events.is_empty(), "{:?}", asserted(&doc));
+}
+
+#[test]
 fn meeting_a_need_meets_no_one() {
     // What is met ("the needs of the country", "US requirements") is no one, whoever's it is.
     for text in [
