@@ -649,3 +649,23 @@ fn criticism_someone_faces_is_aimed_at_them() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_crackdown_on_a_problem_is_coercion_and_on_protesters_repression() {
+    let code_of = |text: &str| {
+        asserted(&code(text, "2005-01-10"))
+            .into_iter()
+            .map(|(c, _, _)| c)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        code_of("The government is cracking down on street robbery."),
+        ["170"]
+    );
+    let announced = code_of("The interior minister announced a crackdown on pirated software.");
+    assert!(
+        announced.contains(&"170".to_string()) && !announced.contains(&"175".to_string()),
+        "{announced:?}"
+    );
+    assert_eq!(code_of("Troops cracked down on demonstrators."), ["175"]);
+}
