@@ -249,6 +249,15 @@ fn source_names(doc: &Document) -> Vec<String> {
         .collect()
 }
 
+/// (code, modality) of every event of `text`, coded as of 2026-01-10.
+fn modality(text: &str) -> Vec<(String, &'static str)> {
+    code(text, "2026-01-10")
+        .events
+        .iter()
+        .map(|e| (e.code.clone(), e.modality.as_str()))
+        .collect()
+}
+
 fn ev(code: &str, source: &str, target: &str) -> (String, String, String) {
     (code.into(), source.into(), target.into())
 }
@@ -748,13 +757,6 @@ fn negation_is_marked_not_dropped() {
 
 #[test]
 fn modality_is_read_from_the_verb_group() {
-    let modality = |s: &str| {
-        code(s, "2026-01-10")
-            .events
-            .iter()
-            .map(|e| (e.code.clone(), e.modality.as_str()))
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         modality("Arland could condemn Borovia."),
         [("111".into(), "hypothetical")]
@@ -789,13 +791,6 @@ fn modality_is_read_from_the_verb_group() {
 
 #[test]
 fn a_question_asks_and_does_not_assert() {
-    let modality = |s: &str| {
-        code(s, "2026-01-10")
-            .events
-            .iter()
-            .map(|e| (e.code.clone(), e.modality.as_str()))
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         modality("Will Arland attack Borovia?"),
         [("190".into(), "hypothetical")]
