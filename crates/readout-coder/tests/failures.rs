@@ -669,3 +669,16 @@ fn a_crackdown_on_a_problem_is_coercion_and_on_protesters_repression() {
     );
     assert_eq!(code_of("Troops cracked down on demonstrators."), ["175"]);
 }
+
+#[test]
+fn addressing_an_audience_is_a_statement_and_an_issue_no_event() {
+    let doc = code("Gordon Brown has addressed the conference.", "2005-01-10");
+    assert_eq!(roots(&doc), ["01"]);
+    for text in [
+        "Parties must address the demands and concerns of older people.",
+        "Britain can never address it alone.",
+    ] {
+        let doc = code(text, "2005-01-10");
+        assert!(doc.events.is_empty(), "{text}: {:?}", asserted(&doc));
+    }
+}
