@@ -476,6 +476,30 @@ fn meeting_a_need_meets_no_one() {
         "2005-01-10",
     );
     assert_eq!(roots(&doc), ["04"]);
+    // Nor is a plan carried out anyone put to death.
+    let doc = code(
+        "Analysts doubt that the Tories can execute their plans.",
+        "2005-01-10",
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.code.starts_with("18")),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn shrugging_off_claims_rejects_their_author() {
+    let doc = code(
+        "The prime minister shrugged off claims from Conservative leader Michael Howard.",
+        "2005-01-10",
+    );
+    let evs = asserted(&doc);
+    assert!(
+        evs.iter()
+            .any(|(c, _, t)| c == "120" && t.starts_with("GBR")),
+        "{evs:?}"
+    );
 }
 
 #[test]
