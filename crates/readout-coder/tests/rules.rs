@@ -784,6 +784,11 @@ fn modality_is_read_from_the_verb_group() {
         modality("Arland plans to meet Borovia."),
         [("040".into(), "intended"), ("036".into(), "asserted")]
     );
+    // "Is set to", "is expected to", however the parser reads the "is".
+    assert_eq!(
+        modality("Pavel Orlov is set to meet Anna Lind."),
+        [("040".into(), "intended")]
+    );
     // A commitment not made expresses no intent.
     let doc = code("Arland did not plan to meet Borovia.", "2026-01-10");
     assert!(!doc.events.is_empty() && doc.events.iter().all(|e| e.negated && e.code == "040"));

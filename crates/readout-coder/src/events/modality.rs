@@ -372,8 +372,11 @@ impl SentenceCtx<'_> {
                 None => {
                     let classes = std::iter::once(h)
                         .chain(
-                            syn.children(h)
-                                .filter(|&c| matches!(syn.rel(c), Rel::Aux | Rel::Cop) && c < h),
+                            // "is set to", "is expected to" read as passives keep their
+                            // auxiliary in `aux:pass`.
+                            syn.children(h).filter(|&c| {
+                                matches!(syn.rel(c), Rel::Aux | Rel::AuxPass | Rel::Cop) && c < h
+                            }),
                         )
                         .fold(WordClasses::NONE, |a, t| a | self.classes_from(t));
                     if classes.has(WordClasses::NEGATOR) {
