@@ -268,6 +268,12 @@ impl Lexicon {
         LexiconBuilder::new().add_embedded().build()
     }
 
+    /// Whether word `id` names a country again ("the country", "the nation": `place-noun
+    /// country` records).
+    pub fn names_a_country(&self, id: u32) -> bool {
+        self.place_nouns.get(&id).is_some_and(|k| k == "country")
+    }
+
     /// The word id of a token's text, normalised as entries are (lowercase, typographic apostrophes
     /// as `'`, common diacritics folded), or [`UNKNOWN_WORD`]; `scratch` is a reused buffer.
     pub fn word_id(&self, token: &str, scratch: &mut String) -> u32 {

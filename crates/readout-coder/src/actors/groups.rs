@@ -159,7 +159,7 @@ fn country_named_again(
     let noun = i + 1;
     if noun >= doc.sentences[sentence].token_range().end
         || !doc.token_text(i).eq_ignore_ascii_case("the")
-        || lex.place_nouns.get(&toks.words[noun]).map(String::as_str) != Some("country")
+        || !lex.names_a_country(toks.words[noun])
         || matches!(syn.rel(noun), Rel::Compound | Rel::Amod)
     {
         return None;

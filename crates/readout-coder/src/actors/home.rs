@@ -127,8 +127,7 @@ fn names_country_again(lex: &Lexicon, text: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or_default();
-    let id = lex.word_id(noun, &mut String::new());
-    lex.place_nouns.get(&id).is_some_and(|k| k == "country")
+    lex.names_a_country(lex.word_id(noun, &mut String::new()))
 }
 
 fn is_country(lex: &Lexicon, code: &str) -> bool {
