@@ -174,6 +174,7 @@ verb refuse
     complement: negated
 verb deny
     forms: denied
+    complement: negated
     frame: = 016
 verb agree
     forms: agreed
@@ -2452,6 +2453,31 @@ fn a_pronoun_subject_of_reported_words_is_the_reporter() {
         .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.clone())
         .collect();
     assert_eq!(meeting, ["Pavel Orlov"], "{:?}", events(&doc));
+    // The reporter shares the subject of a verb before it ("… and denied he had met"), and the
+    // parser's reading of the clause as a third conjunct is undone, so the denial negates it.
+    let doc = code(
+        "Pavel Orlov played down his working relationship with Anna Lind and denied he frequently met her to discuss company business.",
+        "2023-01-10",
+    );
+    let meeting: Vec<(String, bool)> = doc
+        .events
+        .iter()
+        .filter(|e| doc.text[e.trigger.start as usize..e.trigger.end as usize] == *"met")
+        .map(|e| (doc.actors[e.source.actor.unwrap() as usize].name.clone(), e.negated))
+        .collect();
+    assert_eq!(meeting, [("Pavel Orlov".to_string(), true)], "{:?}", events(&doc));
+    // So does a person the lexicon does not know, rather than the one named last.
+    let doc = code(
+        "Mr Dovan played down his working relationship with Mr Tam and denied he frequently attacked Carpath.",
+        "2023-01-10",
+    );
+    let attack: Vec<(String, bool)> = doc
+        .events
+        .iter()
+        .filter(|e| e.code.starts_with("19"))
+        .map(|e| (doc.actors[e.source.actor.unwrap() as usize].name.clone(), e.negated))
+        .collect();
+    assert_eq!(attack, [("Dovan".to_string(), true)], "{:?}", events(&doc));
 }
 
 #[test]

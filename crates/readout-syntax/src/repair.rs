@@ -19,6 +19,7 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     reporting_clause_after_quotation(words);
     clause_without_a_predicate(words);
     content_clause_read_as_conjunct(words);
+    complement_clause_read_as_conjunct(words);
     subject_read_as_conjunct_of_an_opening_phrase(words);
     name_read_as_conjunct_of_its_modifier(words);
     predicate_read_as_reduced_relative(words);
@@ -443,6 +444,49 @@ fn content_clause_read_as_conjunct(words: &mut [Word]) {
         }
         words[v].head = Some(noun as u16);
         words[v].rel = Rel::Acl;
+    }
+}
+
+/// Coordination needs a conjunction or at least a comma: a clause with its own subject that
+/// starts right after a verb left with nothing after it ("… and denied he met him", the
+/// parser coordinating "met" with an earlier verb) is that verb's complement (`ccomp`, as in
+/// "denied that he met him").
+fn complement_clause_read_as_conjunct(words: &mut [Word]) {
+    for v in 0..words.len() {
+        let w = words[v];
+        if w.rel != Rel::Conj || w.upos != Upos::VERB || w.head.is_none() {
+            continue;
+        }
+        let marked = children(words, v)
+            .any(|c| c < v && matches!(words[c].rel, Rel::Cc | Rel::Punct | Rel::Mark));
+        let Some(subject) = children(words, v).find(|&c| c < v && words[c].rel.base() == Rel::Nsubj)
+        else {
+            continue;
+        };
+        // The clause opens with its subject.
+        let Some(first) = (0..=subject).find(|&t| dominates(words, v, t)) else {
+            continue;
+        };
+        let Some(verb) = first.checked_sub(1).filter(|_| dominates(words, subject, first)) else {
+            continue;
+        };
+        // The verb before the clause has nothing of its own after it, and everything between
+        // it and the clause's verb is the clause's. That verb is the one the clause was
+        // coordinated with, or a conjunct sharing an earlier subject ("… and denied he met
+        // him"); a verb with a subject of its own may end a clause of its own ("but now Harry
+        // had apologised the matter should be left …").
+        let own_subject = || {
+            children(words, verb).any(|c| c < verb && words[c].rel.base() == Rel::Nsubj)
+        };
+        let bare = words[verb].upos == Upos::VERB
+            && !words[verb + 1..].iter().any(|x| x.head == Some(verb as u16))
+            && (first..v).all(|t| dominates(words, v, t))
+            && (w.head == Some(verb as u16) || !own_subject());
+        if marked || !bare || dominates(words, v, verb) {
+            continue;
+        }
+        words[v].head = Some(verb as u16);
+        words[v].rel = Rel::Ccomp;
     }
 }
 

@@ -59,8 +59,10 @@ fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
 
 /// The one whose words a clause reports, when pronoun `t` is the subject of that clause: the
 /// subject of the verb it complements ("Mr Blunkett had complained *he* had inherited a mess"),
-/// or the word a relative subject stands for ("Jacques Chirac, who said *he* was pleased").
-/// English reads such a pronoun as the reporter far more often than as anyone named before.
+/// also when that verb shares it ("played down the ties and denied *he* had met him", "went on
+/// to say *he* would"), or the word a relative subject stands for ("Jacques Chirac, who said
+/// *he* was pleased"). English reads such a pronoun as the reporter far more often than as
+/// anyone named before.
 pub(crate) fn reporter_of_clause(syn: &Syntax, t: usize) -> Option<usize> {
     use crate::events::args::{subject, Via};
     let clause = syn.head(t)?;
@@ -68,7 +70,9 @@ pub(crate) fn reporter_of_clause(syn: &Syntax, t: usize) -> Option<usize> {
         return None;
     }
     match subject(syn, syn.head(clause)?)? {
-        (reporter, Via::Own | Via::Modified) => Some(reporter),
+        (reporter, Via::Own | Via::Modified | Via::Coordination | Via::SubjectControl) => {
+            Some(reporter)
+        }
         _ => None,
     }
 }
