@@ -699,3 +699,31 @@ fn addressing_an_audience_is_a_statement_and_an_issue_no_event() {
         assert!(doc.events.is_empty(), "{text}: {:?}", asserted(&doc));
     }
 }
+
+#[test]
+fn what_a_rule_requires_is_not_done() {
+    // "obliges MSPs to declare" is a requirement: the declaration has not been made.
+    for text in [
+        "Section 5 of the order legally obliges MSPs to declare their interests.",
+        "The new code requires ministers to declare every gift.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(asserted(&doc), [], "{text}");
+        assert!(
+            doc.events.iter().any(|e| e.modality == Modality::Requested),
+            "{text}: {:?}",
+            doc.events.iter().map(|e| (&e.code, e.modality)).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn things_that_add_up_say_nothing() {
+    // "add" reports speech ("he added"); "add up" does not.
+    let doc = code(
+        "Labour says the Tory sums do not add up.\n\nThe figures simply add up to a cut.",
+        "2005-02-01",
+    );
+    let codes: Vec<&str> = doc.events.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, ["010"], "{:?}", asserted(&doc));
+}
