@@ -727,3 +727,15 @@ fn things_that_add_up_say_nothing() {
     let codes: Vec<&str> = doc.events.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["010"], "{:?}", asserted(&doc));
 }
+
+#[test]
+fn blaming_a_cause_accuses_no_one() {
+    // A firm blaming its results on fuel prices names a cause, not an accused.
+    let doc = code(
+        "British Airways has blamed high fuel prices for a 40% drop in profits.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), []);
+    let doc = code("Russia blamed Ukraine for the attack.", "2005-02-01");
+    assert_eq!(asserted(&doc), [ev("112", "RUS", "UKR")]);
+}
