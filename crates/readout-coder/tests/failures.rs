@@ -739,3 +739,23 @@ fn blaming_a_cause_accuses_no_one() {
     let doc = code("Russia blamed Ukraine for the attack.", "2005-02-01");
     assert_eq!(asserted(&doc), [ev("112", "RUS", "UKR")]);
 }
+
+#[test]
+fn what_someone_looks_forward_to_is_not_yet_done() {
+    let doc = code(
+        "The Liberal Democrats look forward to working with ministers.\n\nThe bank said it was close to striking a deal with Barclays.",
+        "2005-02-01",
+    );
+    let cooperation: Vec<Modality> = doc
+        .events
+        .iter()
+        .filter(|e| e.code.starts_with("06") || e.code.starts_with("05"))
+        .map(|e| e.modality)
+        .collect();
+    assert_eq!(
+        cooperation,
+        [Modality::Intended, Modality::Intended],
+        "{:?}",
+        doc.events.iter().map(|e| (&e.code, e.modality)).collect::<Vec<_>>()
+    );
+}

@@ -245,10 +245,16 @@ impl SentenceCtx<'_> {
             let Some(h) = syn.head(k) else { break };
             let rel = syn.rel(k);
             // Complements, and infinitives after a verb or a noun ("plans to meet", "the
-            // decision to withdraw").
+            // decision to withdraw"), or a gerund after "to" ("looks forward to working").
             let complement = matches!(rel, Rel::Xcomp | Rel::Ccomp | Rel::Csubj)
                 || (matches!(rel, Rel::Advcl | Rel::Acl)
-                    && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO));
+                    && syn.children(k).any(|c| {
+                        syn.xpos(c) == Xpos::TO
+                            || (c + 1 == k
+                                && syn.xpos(k) == Xpos::VBG
+                                && syn.rel(c) == Rel::Mark
+                                && self.word_is(c, "to"))
+                    }));
             // "accused Arland of attacking Carpath", "blamed the rebels for the attack": what
             // is alleged is not stated as fact, whether the parse hangs the clause on the
             // verb or on its object.
