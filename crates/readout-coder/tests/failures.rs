@@ -712,7 +712,10 @@ fn what_a_rule_requires_is_not_done() {
         assert!(
             doc.events.iter().any(|e| e.modality == Modality::Requested),
             "{text}: {:?}",
-            doc.events.iter().map(|e| (&e.code, e.modality)).collect::<Vec<_>>()
+            doc.events
+                .iter()
+                .map(|e| (&e.code, e.modality))
+                .collect::<Vec<_>>()
         );
     }
 }
@@ -756,6 +759,27 @@ fn what_someone_looks_forward_to_is_not_yet_done() {
         cooperation,
         [Modality::Intended, Modality::Intended],
         "{:?}",
-        doc.events.iter().map(|e| (&e.code, e.modality)).collect::<Vec<_>>()
+        doc.events
+            .iter()
+            .map(|e| (&e.code, e.modality))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_object_pronoun_is_not_its_own_verb_s_subject() {
+    // Coreference takes "it" back to the Lib Dems, the last organisation named as a subject,
+    // but a verb's object pronoun is never its own subject: the branding stays, untargeted.
+    let doc = code(
+        "The Liberal Democrats branded it a \"sticking plaster\" for the election.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRPTY", "")]);
+    // A reflexive is: no event of the party towards itself.
+    let doc = code("The Liberal Democrats praised themselves.", "2005-02-01");
+    assert!(
+        asserted(&doc).iter().all(|(_, _, t)| t != "GBRPTY"),
+        "{:?}",
+        asserted(&doc)
     );
 }

@@ -2463,9 +2463,19 @@ fn a_pronoun_subject_of_reported_words_is_the_reporter() {
         .events
         .iter()
         .filter(|e| doc.text[e.trigger.start as usize..e.trigger.end as usize] == *"met")
-        .map(|e| (doc.actors[e.source.actor.unwrap() as usize].name.clone(), e.negated))
+        .map(|e| {
+            (
+                doc.actors[e.source.actor.unwrap() as usize].name.clone(),
+                e.negated,
+            )
+        })
         .collect();
-    assert_eq!(meeting, [("Pavel Orlov".to_string(), true)], "{:?}", events(&doc));
+    assert_eq!(
+        meeting,
+        [("Pavel Orlov".to_string(), true)],
+        "{:?}",
+        events(&doc)
+    );
     // So does a person the lexicon does not know, rather than the one named last.
     let doc = code(
         "Mr Dovan played down his working relationship with Mr Tam and denied he frequently attacked Carpath.",
@@ -2475,7 +2485,12 @@ fn a_pronoun_subject_of_reported_words_is_the_reporter() {
         .events
         .iter()
         .filter(|e| e.code.starts_with("19"))
-        .map(|e| (doc.actors[e.source.actor.unwrap() as usize].name.clone(), e.negated))
+        .map(|e| {
+            (
+                doc.actors[e.source.actor.unwrap() as usize].name.clone(),
+                e.negated,
+            )
+        })
         .collect();
     assert_eq!(attack, [("Dovan".to_string(), true)], "{:?}", events(&doc));
 }

@@ -459,7 +459,8 @@ fn complement_clause_read_as_conjunct(words: &mut [Word]) {
         }
         let marked = children(words, v)
             .any(|c| c < v && matches!(words[c].rel, Rel::Cc | Rel::Punct | Rel::Mark));
-        let Some(subject) = children(words, v).find(|&c| c < v && words[c].rel.base() == Rel::Nsubj)
+        let Some(subject) =
+            children(words, v).find(|&c| c < v && words[c].rel.base() == Rel::Nsubj)
         else {
             continue;
         };
@@ -467,7 +468,10 @@ fn complement_clause_read_as_conjunct(words: &mut [Word]) {
         let Some(first) = (0..=subject).find(|&t| dominates(words, v, t)) else {
             continue;
         };
-        let Some(verb) = first.checked_sub(1).filter(|_| dominates(words, subject, first)) else {
+        let Some(verb) = first
+            .checked_sub(1)
+            .filter(|_| dominates(words, subject, first))
+        else {
             continue;
         };
         // The verb before the clause has nothing of its own after it, and everything between
@@ -475,11 +479,12 @@ fn complement_clause_read_as_conjunct(words: &mut [Word]) {
         // coordinated with, or a conjunct sharing an earlier subject ("… and denied he met
         // him"); a verb with a subject of its own may end a clause of its own ("but now Harry
         // had apologised the matter should be left …").
-        let own_subject = || {
-            children(words, verb).any(|c| c < verb && words[c].rel.base() == Rel::Nsubj)
-        };
+        let own_subject =
+            || children(words, verb).any(|c| c < verb && words[c].rel.base() == Rel::Nsubj);
         let bare = words[verb].upos == Upos::VERB
-            && !words[verb + 1..].iter().any(|x| x.head == Some(verb as u16))
+            && !words[verb + 1..]
+                .iter()
+                .any(|x| x.head == Some(verb as u16))
             && (first..v).all(|t| dominates(words, v, t))
             && (w.head == Some(verb as u16) || !own_subject());
         if marked || !bare || dominates(words, v, verb) {

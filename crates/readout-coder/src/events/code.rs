@@ -780,10 +780,35 @@ fn emit_event(
         None => source.entities.iter().map(|&s| (s, None)).collect(),
     };
     let clause = ctx.clause_span(p.head);
+    // "The Lib Dems branded it a sticking plaster": the object pronoun of a verb (other than
+    // a reflexive) is never that verb's own subject, so one that coreference took back to the
+    // source names someone else, or a thing; the act stays, without a target.
+    let other_than_source = target.is_some_and(|t| {
+        let syn = ctx.syn;
+        let pronoun = ctx
+            .doc
+            .tokens
+            .partition_point(|k| k.span.start < t.span.start);
+        let own_subject = super::args::subject(syn, p.head).is_some_and(|(s, via)| {
+            via == super::args::Via::Own
+                && ctx.span(s..s + 1).start >= source.span.start
+                && ctx.span(s..s + 1).end <= source.span.end
+        });
+        t.entities.len() == 1
+            && own_subject
+            && syn.head(pronoun) == Some(p.head)
+            && matches!(syn.rel(pronoun), Rel::Obj | Rel::Iobj)
+            && ctx
+                .group_at(pronoun)
+                .is_some_and(|g| g.pronoun && g.tokens.len() == 1)
+            && !ctx.text(pronoun).to_ascii_lowercase().ends_with("self")
+    });
     for (s, t) in pairs {
-        if t.is_some_and(|(t, _)| t == s) {
-            continue;
-        }
+        let t = match t {
+            Some((e, _)) if e == s && other_than_source => None,
+            Some((e, _)) if e == s => continue,
+            t => t,
+        };
         let participant = |e: u32, span: Span| Participant {
             actor: Some(e),
             code: ctx.doc.actors[e as usize].code.clone(),
