@@ -783,3 +783,29 @@ fn an_object_pronoun_is_not_its_own_verb_s_subject() {
         asserted(&doc)
     );
 }
+
+#[test]
+fn a_country_s_role_keeps_its_country_across_words_of_its_field() {
+    for (text, source) in [
+        (
+            "The US bankruptcy court said the sale could go ahead.",
+            "USAJUD",
+        ),
+        (
+            "The UK competition watchdog said the deal was fine.",
+            "GBRGOV",
+        ),
+        (
+            "A Russian arbitration court said the sale could go ahead.",
+            "RUSJUD",
+        ),
+        // A verb between the two is no field: "Number 10" is the speaker, not "ministers".
+        (
+            "Number 10 said ministers were interested in governing.",
+            "GBRGOV",
+        ),
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(asserted(&doc), [ev("010", source, "")], "{text}");
+    }
+}

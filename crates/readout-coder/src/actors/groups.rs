@@ -9,7 +9,7 @@ use crate::analysis::{NameHit, Tokens};
 use crate::syntax::Syntax;
 use readout_doc::{token_flags as tf, Document, Mention, PlaceKind, Span};
 use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
-use readout_syntax::{Rel, Xpos};
+use readout_syntax::{Rel, Upos, Xpos};
 use std::ops::Range;
 
 fn is_possessive(text: &str) -> bool {
@@ -503,6 +503,33 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             {
                 j += 1;
                 continue;
+            }
+            // "the US bankruptcy court", "the UK competition watchdog": a country's role with
+            // a word or two of its field between them (nouns or adjectives that modify the
+            // role) is that country's.
+            let field_word = |k: usize| {
+                plain_word(doc, toks, k)
+                    && hit_at(k).is_none()
+                    && matches!(syn.upos(k), Upos::NOUN | Upos::ADJ)
+            };
+            if j > i && matches!(refs.last(), Some(NameRef::Country { .. })) && field_word(j) {
+                let mut k = j + 1;
+                while k < range.end && k < j + 2 && field_word(k) {
+                    k += 1;
+                }
+                let role_next = hit_at(k).is_some_and(|h| {
+                    hits[h].tokens.start == k
+                        && hits[h]
+                            .refs
+                            .iter()
+                            .all(|r| matches!(r, NameRef::Agent { .. }))
+                        && (j..k)
+                            .all(|f| syn.head(f).is_some_and(|x| x > f && x < hits[h].tokens.end))
+                });
+                if role_next {
+                    j = k;
+                    continue;
+                }
             }
             if j > i && j < range.end && is_possessive(doc.token_text(j)) && !refs.is_empty() {
                 let mut k = j + 1;
