@@ -499,7 +499,7 @@ fn shrugging_off_claims_rejects_their_author() {
 fn a_general_secretary_is_no_general() {
     // The head of a union takes the union's sector; "general" here is no military rank.
     let doc = code(
-        "Factory Workers Union secretary general Billy Macaefa blamed the closures on the end of textile quotas.",
+        "Factory Workers Union secretary general Billy Macaefa said the closures followed the end of textile quotas.",
         "2005-01-10",
     );
     let sectors: Vec<&str> = doc

@@ -512,7 +512,11 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     && hit_at(k).is_none()
                     && matches!(syn.upos(k), Upos::NOUN | Upos::ADJ)
             };
-            if j > i && matches!(refs.last(), Some(NameRef::Country { .. })) && field_word(j) {
+            if j > i
+                && j < range.end
+                && matches!(refs.last(), Some(NameRef::Country { .. }))
+                && field_word(j)
+            {
                 let mut k = j + 1;
                 while k < range.end && k < j + 2 && field_word(k) {
                     k += 1;
