@@ -809,3 +809,15 @@ fn a_country_s_role_keeps_its_country_across_words_of_its_field() {
         assert_eq!(asserted(&doc), [ev("010", source, "")], "{text}");
     }
 }
+
+#[test]
+fn a_disease_is_no_actor() {
+    let doc = code(
+        "Aid workers say HIV is killing the most productive adults.\n\nAids is killing farmers across the region, the charity said.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["01", "01"]);
+    // An acronym the lexicon does not list still names a body.
+    let doc = code("ZANU said the vote was rigged.", "2005-02-01");
+    assert_eq!(roots(&doc), ["01"]);
+}

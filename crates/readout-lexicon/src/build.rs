@@ -249,6 +249,7 @@ impl LexiconBuilder {
                 "orgword" => c.org_word(file, r),
                 "bodykind" => c.body_kind(file, r),
                 "holding" => c.holding(file, r),
+                "thing" => c.thing(file, r),
                 "evaluation" => c.evaluation(file, r),
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
@@ -1189,6 +1190,12 @@ impl Compiler {
         for (id, index) in self.sector_words(file, r, "body kind") {
             self.lex.body_kinds.insert(id, index);
         }
+    }
+
+    fn thing(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "thing name");
+        self.lex.thing_names.extend(ids);
     }
 
     fn holding(&mut self, file: &str, r: &Record) {

@@ -169,6 +169,9 @@ pub struct Lexicon {
     /// `holding` records: a name they are in, of or compounded with ("shares in Zentra",
     /// "Zentra shares") is a body of that sector.
     pub holdings: HashMap<u32, u16>,
+    /// Names of things that never act (word ids: "HIV", "Sars", "Ebola"), from `thing`
+    /// records: a subject that is one of them is no unlisted body, however it is written.
+    pub thing_names: std::collections::HashSet<u32>,
     /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
     /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
     pub evaluations: HashMap<u32, i8>,
