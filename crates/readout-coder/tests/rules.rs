@@ -418,6 +418,16 @@ fn persons_are_coded_by_their_role_on_the_article_date() {
         events(&code("Pavel Orlov praised Arland.", "2018-03-01")),
         [ev("051", "BBB", "AAA")]
     );
+    // A surname alone names a listed person only once they have held an office: before it,
+    // "Mr Orlov" is someone else of that name.
+    assert_eq!(
+        events(&code("Mr Orlov praised Arland.", "2022-03-01")),
+        [ev("051", "BBBGOV", "AAA")]
+    );
+    assert_eq!(
+        events(&code("Mr Orlov praised Arland.", "2018-03-01")),
+        [ev("051", "", "AAA")]
+    );
 }
 
 #[test]

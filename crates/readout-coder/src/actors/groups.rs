@@ -8,7 +8,7 @@ use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
 use crate::syntax::Syntax;
 use readout_doc::{token_flags as tf, Document, Mention, PlaceKind, Span};
-use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
+use readout_lexicon::{CountryForm, Lexicon, NameRef, Standing, WordClasses};
 use readout_syntax::{Rel, Upos, Xpos};
 use std::ops::Range;
 
@@ -479,8 +479,18 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     let after_given_name = j > range.start
                         && toks.caps[j - 1]
                         && lex.given_names.contains(&toks.words[j - 1]);
+                    // Before their first office, a person the article does not name in full
+                    // is not whom a surname alone names ("Mr Sullivan" in a 2005 story is not
+                    // the national security adviser of 2021).
+                    let known_by_then = persons.first().is_some_and(|&p| {
+                        !matches!(
+                            lex.persons[p as usize].standing_on(res.date),
+                            Some(Standing::NotYet(_))
+                        )
+                    });
                     if (after_honorific || only_a_name)
                         && persons.len() == 1
+                        && known_by_then
                         && !given_name_of_another
                         && !after_given_name
                     {
