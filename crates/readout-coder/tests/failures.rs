@@ -50,6 +50,14 @@ fn asserted(doc: &Document) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// (code, modality) of every event, asserted or not.
+fn with_modality(doc: &Document) -> Vec<(&str, Modality)> {
+    doc.events
+        .iter()
+        .map(|e| (e.code.as_str(), e.modality))
+        .collect()
+}
+
 fn roots(doc: &Document) -> Vec<String> {
     asserted(doc)
         .into_iter()
@@ -712,10 +720,7 @@ fn what_a_rule_requires_is_not_done() {
         assert!(
             doc.events.iter().any(|e| e.modality == Modality::Requested),
             "{text}: {:?}",
-            doc.events
-                .iter()
-                .map(|e| (&e.code, e.modality))
-                .collect::<Vec<_>>()
+            with_modality(&doc)
         );
     }
 }
@@ -759,10 +764,7 @@ fn what_someone_looks_forward_to_is_not_yet_done() {
         cooperation,
         [Modality::Intended, Modality::Intended],
         "{:?}",
-        doc.events
-            .iter()
-            .map(|e| (&e.code, e.modality))
-            .collect::<Vec<_>>()
+        with_modality(&doc)
     );
 }
 
