@@ -602,14 +602,14 @@ fn unlisted(
         })
         .flatten()
         .or(holding_sector);
-    // A single word is an actor only as a core argument or named with its kind ("oil firm
-    // Yukos"), and never after "a" ("McConnell, a Republican, said"; "Senate Majority
-    // Leader"): a lone capitalised word is as often a description or part of a title.
     // "HIV is decimating African countries": a disease named as a subject acts on no one's
     // behalf.
     if run.len() == 1 && cx.res.lex.thing_names.contains(&cx.toks.words[run.start]) {
         return None;
     }
+    // A single word is an actor only as a core argument or named with its kind ("oil firm
+    // Yukos"), and never after "a" ("McConnell, a Republican, said"; "Senate Majority
+    // Leader"): a lone capitalised word is as often a description or part of a title.
     if run.len() == 1 && !honorific {
         let core = matches!(
             syn.rel(head),

@@ -790,9 +790,10 @@ fn emit_event(
             .tokens
             .partition_point(|k| k.span.start < t.span.start);
         let own_subject = super::args::subject(syn, p.head).is_some_and(|(s, via)| {
+            let subject = ctx.doc.tokens[s].span;
             via == super::args::Via::Own
-                && ctx.span(s..s + 1).start >= source.span.start
-                && ctx.span(s..s + 1).end <= source.span.end
+                && subject.start >= source.span.start
+                && subject.end <= source.span.end
         });
         t.entities.len() == 1
             && own_subject
