@@ -482,17 +482,17 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     // Before their first office, a person the article does not name in full
                     // is not whom a surname alone names ("Mr Sullivan" in a 2005 story is not
                     // the national security adviser of 2021).
-                    let known_by_then = persons.first().is_some_and(|&p| {
+                    let known_by_then = |p: u32| {
                         !matches!(
                             lex.persons[p as usize].standing_on(res.date),
                             Some(Standing::NotYet(_))
                         )
-                    });
+                    };
                     if (after_honorific || only_a_name)
                         && persons.len() == 1
-                        && known_by_then
                         && !given_name_of_another
                         && !after_given_name
+                        && known_by_then(persons[0])
                     {
                         refs.push(NameRef::Person(persons[0]));
                         j += m.len;

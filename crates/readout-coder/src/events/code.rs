@@ -783,30 +783,34 @@ fn emit_event(
     // "The Lib Dems branded it a sticking plaster": the object pronoun of a verb (other than
     // a reflexive) is never that verb's own subject, so one that coreference took back to the
     // source names someone else, or a thing; the act stays, without a target.
-    let other_than_source = target.is_some_and(|t| {
-        let syn = ctx.syn;
-        let pronoun = ctx
-            .doc
-            .tokens
-            .partition_point(|k| k.span.start < t.span.start);
-        let own_subject = super::args::subject(syn, p.head).is_some_and(|(s, via)| {
-            let subject = ctx.doc.tokens[s].span;
-            via == super::args::Via::Own
-                && subject.start >= source.span.start
-                && subject.end <= source.span.end
-        });
-        t.entities.len() == 1
-            && own_subject
-            && syn.head(pronoun) == Some(p.head)
-            && matches!(syn.rel(pronoun), Rel::Obj | Rel::Iobj)
-            && ctx
-                .group_at(pronoun)
-                .is_some_and(|g| g.pronoun && g.tokens.len() == 1)
-            && !ctx.text(pronoun).to_ascii_lowercase().ends_with("self")
-    });
+    // Asked only of a pair that names one actor on both sides, which is rare.
+    let other_than_source = || {
+        target.is_some_and(|t| {
+            let syn = ctx.syn;
+            let pronoun = ctx
+                .doc
+                .tokens
+                .partition_point(|k| k.span.start < t.span.start);
+            let text = ctx.text(pronoun);
+            let reflexive = text.len() >= 4 && text[text.len() - 4..].eq_ignore_ascii_case("self");
+            t.entities.len() == 1
+                && syn.head(pronoun) == Some(p.head)
+                && matches!(syn.rel(pronoun), Rel::Obj | Rel::Iobj)
+                && ctx
+                    .group_at(pronoun)
+                    .is_some_and(|g| g.pronoun && g.tokens.len() == 1)
+                && !reflexive
+                && super::args::subject(syn, p.head).is_some_and(|(s, via)| {
+                    let subject = ctx.doc.tokens[s].span;
+                    via == super::args::Via::Own
+                        && subject.start >= source.span.start
+                        && subject.end <= source.span.end
+                })
+        })
+    };
     for (s, t) in pairs {
         let t = match t {
-            Some((e, _)) if e == s && other_than_source => None,
+            Some((e, _)) if e == s && other_than_source() => None,
             Some((e, _)) if e == s => continue,
             t => t,
         };
