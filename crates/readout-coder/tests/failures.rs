@@ -727,13 +727,14 @@ fn what_a_rule_requires_is_not_done() {
 
 #[test]
 fn things_that_add_up_say_nothing() {
-    // "add" reports speech ("he added"); "add up" does not.
+    // "add" reports speech ("he added"); "add up" does not (what Labour says of the sums is
+    // criticism: see `a_judging_phrase_judges_as_a_judging_word_does`).
     let doc = code(
         "Labour says the Tory sums do not add up.\n\nThe figures simply add up to a cut.",
         "2005-02-01",
     );
     let codes: Vec<&str> = doc.events.iter().map(|e| e.code.as_str()).collect();
-    assert_eq!(codes, ["010"], "{:?}", asserted(&doc));
+    assert_eq!(codes, ["111"], "{:?}", asserted(&doc));
 }
 
 #[test]
@@ -822,4 +823,100 @@ fn a_disease_is_no_actor() {
     // An acronym the lexicon does not list still names a body.
     let doc = code("ZANU said the vote was rigged.", "2005-02-01");
     assert_eq!(roots(&doc), ["01"]);
+}
+
+#[test]
+fn a_judging_phrase_judges_as_a_judging_word_does() {
+    for text in [
+        "Labour said the Home Office was dragging its feet.",
+        "Labour said the Home Office had been dragging their heels on the matter.",
+        "Labour said the Home Office had turned a blind eye to the abuse.",
+        // A phrase whose praise is denied is criticism.
+        "Labour said the Home Office's figures did not add up.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(asserted(&doc), [ev("111", "GBRPTY", "GBRGOV")], "{text}");
+    }
+    // Only the whole phrase judges: "add" alone, or a foot dragged, does not.
+    for text in [
+        "Labour said the Home Office would add up to 300 staff.",
+        "Labour said the Home Office was dragging its case through the courts.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(roots(&doc), ["01"], "{text}");
+    }
+}
+
+#[test]
+fn a_misdeed_in_the_passive_judges_its_agent() {
+    let doc = code(
+        "Labour said voters had been betrayed by the Home Office.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRPTY", "GBRGOV")]);
+    let doc = code(
+        "Labour said pensioners felt let down by the Home Office.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRPTY", "GBRGOV")]);
+    // The victims are not criticised when the agent is no actor ...
+    let doc = code(
+        "Labour said the Home Office had been let down by the weather.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+    // ... and praise in the passive still praises its subject (beside the welcome itself).
+    let doc = code(
+        "Labour said the Home Office had been warmly welcomed by the unions.",
+        "2005-02-01",
+    );
+    assert_eq!(
+        asserted(&doc),
+        [ev("051", "GBRPTY", "GBRGOV"), ev("051", "GBRLAB", "GBRGOV")]
+    );
+}
+
+#[test]
+fn the_party_and_the_department_name_again_the_body_named_before() {
+    let doc = code(
+        "The Conservatives unveiled their tax plans on Monday.\n\nLabour says the party's sums do not add up.",
+        "2005-02-01",
+    );
+    let ev111: Vec<_> = doc.events.iter().filter(|e| e.code == "111").collect();
+    assert_eq!(ev111.len(), 1);
+    assert_eq!(ev111[0].source.code, "GBRPTY");
+    let target = ev111[0].target.as_ref().expect("a target");
+    assert_eq!(
+        doc.actors[target.actor.unwrap() as usize].name,
+        "Conservative Party"
+    );
+    // Not the subject of the clause the words are in: the Liberal Democrats say it of
+    // another party.
+    let doc = code(
+        "The Conservatives unveiled their tax plans on Monday.\n\nLabour and the Liberal Democrats say the party's sums do not add up.",
+        "2005-02-01",
+    );
+    for e in doc.events.iter().filter(|e| e.code == "111") {
+        let target = e.target.as_ref().expect("a target");
+        assert_eq!(
+            doc.actors[target.actor.unwrap() as usize].name,
+            "Conservative Party"
+        );
+    }
+    // A government department named, then "the department".
+    let doc = code(
+        "The Home Office has delayed the report again.\n\nLabour said the department was dragging its feet.",
+        "2005-02-01",
+    );
+    assert!(
+        asserted(&doc).contains(&ev("111", "GBRPTY", "GBRGOV")),
+        "{:?}",
+        asserted(&doc)
+    );
+    // With no party named before, "the party" is no one.
+    let doc = code(
+        "Guests arrived at nine.\n\nThe party said it would go on until dawn.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), []);
 }

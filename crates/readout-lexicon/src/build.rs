@@ -1358,6 +1358,7 @@ impl Compiler {
         let sign: i8 = match polarity.as_ref() {
             "negative" => -1,
             "positive" => 1,
+            "neutral" => 0,
             "thing" => 0,
             "remedy" | "ordeal" => {
                 let ids = self.single_words(file, r, words, "remedy or ordeal word");
@@ -1372,18 +1373,46 @@ impl Compiler {
                     file,
                     r.line,
                     format!(
-                        "evaluation {other:?}: expected negative, positive, thing, remedy or ordeal"
+                        "evaluation {other:?}: expected negative, positive, neutral, thing, remedy or ordeal"
                     ),
                 )
             }
         };
-        let ids = self.single_words(file, r, words, "evaluation word");
-        if sign == 0 {
+        if polarity.as_ref() == "thing" {
+            let ids = self.single_words(file, r, words, "evaluation thing");
             self.lex.judged_things.extend(ids);
-        } else {
-            self.lex
-                .evaluations
-                .extend(ids.into_iter().map(|id| (id, sign)));
+            return;
+        }
+        for w in words {
+            let (mut ids, _) = self.phrase(w);
+            match ids.len() {
+                0 => self.err(file, r.line, format!("evaluation word {w:?} has no word")),
+                1 if sign == 0 => self.err(
+                    file,
+                    r.line,
+                    format!("neutral evaluation {w:?} must be a phrase of several words"),
+                ),
+                1 => {
+                    self.lex.evaluations.insert(ids[0], sign);
+                }
+                _ => {
+                    let possessives: Vec<u32> = crate::POSSESSIVE_PRONOUNS
+                        .iter()
+                        .map(|p| self.phrase(p).0[0])
+                        .collect();
+                    for id in ids.iter_mut().skip(1) {
+                        if possessives.contains(id) {
+                            *id = crate::ANY_POSSESSIVE;
+                        }
+                    }
+                    let first = ids.remove(0);
+                    self.lex
+                        .evaluation_phrases
+                        .entry(first)
+                        .or_default()
+                        .push((ids, sign));
+                }
+            }
         }
     }
 

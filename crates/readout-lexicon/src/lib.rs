@@ -19,6 +19,13 @@ pub use build::{LexiconBuilder, Stats};
 pub use entries::*;
 pub use trie::{Match, PhraseTrie, UNKNOWN_WORD};
 
+/// The word id a possessive pronoun in an `evaluation` phrase is stored as: it matches any
+/// possessive pronoun of the text ("dragging its feet" also finds "dragging their feet").
+pub const ANY_POSSESSIVE: u32 = u32::MAX - 1;
+
+/// The possessive pronouns [`ANY_POSSESSIVE`] stands for in a lexicon phrase.
+const POSSESSIVE_PRONOUNS: [&str; 7] = ["my", "your", "his", "her", "its", "our", "their"];
+
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
@@ -175,6 +182,12 @@ pub struct Lexicon {
     /// Word id → how it judges what it is said of (-1 negative, +1 positive), from
     /// `evaluation` records: what turns "X said Y was …" into criticism or praise of Y.
     pub evaluations: HashMap<u32, i8>,
+    /// Judging phrases of several words ("dragging its feet", "add up"), from `evaluation`
+    /// records, keyed by their first word id: the rest of the phrase and its polarity (0 for a
+    /// `neutral` phrase, which judges nothing and keeps a shorter one from matching: "add up
+    /// to"). A [`ANY_POSSESSIVE`] in the rest stands for whatever possessive pronoun the text
+    /// has ("dragging their heels").
+    pub evaluation_phrases: HashMap<u32, Vec<(Vec<u32>, i8)>>,
     /// `evaluation thing` records: things whose judgement judges their makers ("the scheme is
     /// deeply flawed" criticises whoever made the scheme).
     pub judged_things: std::collections::HashSet<u32>,

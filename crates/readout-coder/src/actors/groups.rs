@@ -3,7 +3,7 @@
 
 use super::coref::{last_word, Coref};
 use super::places::qualify_roles_by_place;
-use super::resolve::{resolve, NameRun, PlaceContext, Resolver};
+use super::resolve::{body_named_before, resolve, NameRun, PlaceContext, Resolver};
 use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
 use crate::syntax::Syntax;
@@ -176,6 +176,51 @@ fn country_named_again(
     recent(coref.last_country)
         .or(coref.dateline_country)
         .or_else(|| recent(coref.last_country_modifier))
+}
+
+/// The body "the party" or "the department" at `i` (a `bodykind` noun no lexicon entry names,
+/// after "the") names again: the body of that kind the article named last (see
+/// [`body_named_before`]). Not a noun's modifier ("the party conference"), and not an actor
+/// that is the subject of a clause the words belong to: "Labour says the party's sums do not add
+/// up" is about another party, or the text would have said "its".
+fn body_named_again(
+    doc: &Document,
+    syn: &Syntax,
+    toks: &Tokens,
+    lex: &Lexicon,
+    groups: &[NounGroup],
+    sentence: usize,
+    i: usize,
+) -> Option<u32> {
+    let noun = i + 1;
+    if noun >= doc.sentences[sentence].token_range().end
+        || !doc.token_text(i).eq_ignore_ascii_case("the")
+        || toks.caps[noun]
+        || matches!(syn.rel(noun), Rel::Compound | Rel::Amod)
+    {
+        return None;
+    }
+    let sector = lex.sectors[*lex.body_kinds.get(&toks.words[noun])? as usize].as_str();
+    // The subjects (and their conjuncts) of the clauses above the noun.
+    let subject_above = |g: &NounGroup| {
+        let Some(mut t) = syn.phrase_head(g.tokens.clone()) else {
+            return false;
+        };
+        while syn.rel(t) == Rel::Conj {
+            match syn.head(t) {
+                Some(h) => t = h,
+                None => return false,
+            }
+        }
+        crate::events::args::is_subject(syn.rel(t))
+            && syn.head(t).is_some_and(|verb| syn.within(noun, verb))
+    };
+    let span = doc.tokens[i].span;
+    body_named_before(doc, sentence, span, sector, |actor| {
+        !groups
+            .iter()
+            .any(|g| g.entity == Some(actor) && subject_above(g))
+    })
 }
 
 /// The most words a name repeated in full is looked for over.
@@ -366,6 +411,15 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     j += 2;
                     country_again = true;
                     continue;
+                }
+                // "the party said", "the department was …": the body of that kind the
+                // article named last.
+                if hit_at(i + 1).is_none() {
+                    if let Some(e) = body_named_again(doc, syn, toks, lex, out, sentence, i) {
+                        surname_person = Some(e);
+                        j += 2;
+                        break;
+                    }
                 }
             }
             if let Some(k) = hit_at(j) {

@@ -599,7 +599,8 @@ pub(crate) fn resolve(
         // that kind the article named last.
         if modifier.is_none() {
             let kind = kind_named_with_the(doc, lex, group.tokens.clone());
-            if let Some(e) = kind.and_then(|k| body_named_before(doc, sentence, span, k)) {
+            if let Some(e) = kind.and_then(|k| body_named_before(doc, sentence, span, k, |_| true))
+            {
                 group.entity = Some(e);
                 group.evidence.push_str(&format!(
                     " → the {} named before",
@@ -642,9 +643,15 @@ pub(crate) fn kind_named_with_the<'l>(
 const DEFINITE_BODY_WINDOW: u32 = 5;
 
 /// The body of sector `sector` that the article named last before `span` (a listed
-/// organisation or a name the lexicon does not know, not a bare role), within
-/// [`DEFINITE_BODY_WINDOW`] sentences.
-fn body_named_before(doc: &Document, sentence: usize, span: Span, sector: &str) -> Option<u32> {
+/// organisation, a name the lexicon does not know or a country's body, not a bare role), within
+/// [`DEFINITE_BODY_WINDOW`] sentences, among the actors `eligible` lets through.
+pub(crate) fn body_named_before(
+    doc: &Document,
+    sentence: usize,
+    span: Span,
+    sector: &str,
+    eligible: impl Fn(u32) -> bool,
+) -> Option<u32> {
     let sentence = sentence as u32;
     doc.mentions
         .iter()
@@ -653,8 +660,11 @@ fn body_named_before(doc: &Document, sentence: usize, span: Span, sector: &str) 
         .take_while(|m| m.sentence + DEFINITE_BODY_WINDOW >= sentence)
         .map(|m| m.actor)
         .find(|&a| {
-            let a = &doc.actors[a as usize];
-            super::is_named_body(a) && a.sectors.iter().any(|s| s == sector)
+            let actor = &doc.actors[a as usize];
+            // A body, or a country's body of that kind ("Defra … the department": GBRGOV).
+            let named = super::is_named_body(actor)
+                || (actor.country.is_some() && actor.key.starts_with("code:"));
+            named && actor.sectors.iter().any(|s| s == sector) && eligible(a)
         })
 }
 

@@ -12,7 +12,8 @@
 use super::args::subject;
 use super::sides::Side;
 use super::SentenceCtx;
-use readout_syntax::{Rel, Upos};
+use readout_lexicon::ANY_POSSESSIVE;
+use readout_syntax::{Rel, Upos, Xpos};
 
 /// How many heads up a word is followed to the clause it belongs to.
 const MAX_CLAUSE_CLIMB: usize = 32;
@@ -30,12 +31,63 @@ pub struct Judgement {
 }
 
 impl SentenceCtx<'_> {
+    /// The agent of verb `t` in the passive: its `obl:agent`, or a "by" phrase of a verb with
+    /// no subject or object of its own ("felt let down by Labour", where the tagger did not
+    /// see the participle).
+    fn passive_agent(&self, t: usize) -> Option<usize> {
+        let syn = self.syn;
+        syn.child(t, Rel::OblAgent).or_else(|| {
+            let active = syn
+                .children(t)
+                .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::Obj));
+            (!active && syn.upos(t) == Upos::VERB)
+                .then(|| {
+                    syn.children(t).find(|&c| {
+                        syn.rel(c) == Rel::Obl
+                            && syn
+                                .case_of(c)
+                                .is_some_and(|k| self.text(k).eq_ignore_ascii_case("by"))
+                    })
+                })
+                .flatten()
+        })
+    }
+
+    /// The longest judging phrase of several words (`evaluation` records: "dragging its feet",
+    /// "add up") that starts at token `t`, if any: its length in tokens and its polarity (0 for
+    /// a neutral one: "add up to").
+    fn judging_phrase_at(&self, t: usize) -> Option<(usize, i8)> {
+        let phrases = self.lex.evaluation_phrases.get(&self.toks.words[t])?;
+        let fits = |rest: &[u32]| {
+            t + rest.len() < self.range.end
+                && rest.iter().enumerate().all(|(i, &w)| {
+                    let k = t + 1 + i;
+                    if w == ANY_POSSESSIVE {
+                        self.syn.xpos(k) == Xpos::PRPS
+                    } else {
+                        self.toks.words[k] == w
+                    }
+                })
+        };
+        phrases
+            .iter()
+            .filter(|(rest, _)| fits(rest))
+            .max_by_key(|(rest, _)| rest.len())
+            .map(|(rest, p)| (rest.len() + 1, *p))
+    }
+
     /// The judgement the clause reported by statement verb `v` passes on an actor.
     pub fn judgement(&self, v: usize) -> Option<Judgement> {
         let syn = self.syn;
         let reported = *self.reported(v).first()?;
         let clause = reported.head;
         let s = subject(syn, clause).map(|(s, _)| s);
+        // Only an actor the coder can name is judged: not a body it knows nothing about.
+        let nameable = |side: &Side| {
+            side.entities
+                .iter()
+                .all(|&e| !self.doc.actors[e as usize].code.is_empty())
+        };
         let about = s.and_then(|s| {
             self.side_at(s)
                 .or_else(|| {
@@ -43,12 +95,7 @@ impl SentenceCtx<'_> {
                         .filter(|&c| syn.rel(c) == Rel::NmodPoss)
                         .find_map(|c| self.side_at(c))
                 })
-                // Only an actor the coder can name: not a body it knows nothing about.
-                .filter(|side| {
-                    side.entities
-                        .iter()
-                        .all(|&e| !self.doc.actors[e as usize].code.is_empty())
-                })
+                .filter(nameable)
         });
         // A policy judged ("the scheme is deeply flawed", "the rules breach human rights law")
         // judges whoever made it, though the clause may not say who.
@@ -68,6 +115,7 @@ impl SentenceCtx<'_> {
         };
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
+        let mut agent_judged = None;
         // Words of a clause embedded in the reported one with a subject of its own judge what
         // that clause is about, not the subject: "we cannot discuss who was responsible"
         // blames no one. (Narrower than the clause a frame matches over: an adverbial clause
@@ -127,11 +175,28 @@ impl SentenceCtx<'_> {
             {
                 continue;
             }
-            if let Some(&p) = self.lex.evaluations.get(&self.toks.words[t]) {
-                polarity += i32::from(p);
-                words.push(self.text(t).to_string());
+            let judging = match self.lex.evaluations.get(&self.toks.words[t]) {
+                Some(&p) => Some((1, p)),
+                None => self.judging_phrase_at(t),
+            };
+            let Some((len, p)) = judging.filter(|&(_, p)| p != 0) else {
+                continue;
+            };
+            // "voters were betrayed by the Tories", "felt let down by Labour": a misdeed in
+            // the passive judges its agent; the subject is who suffered it. An agent that is
+            // no actor leaves no one judged. (Praise in the passive still praises the
+            // subject: "would be warmly welcomed by MPs".)
+            if let Some(agent) = self.passive_agent(t).filter(|_| p < 0) {
+                match self.side_at(agent).filter(nameable) {
+                    Some(side) => agent_judged = Some(side),
+                    None => continue,
+                }
             }
+            polarity += i32::from(p);
+            words.push(self.doc.slice(self.span(t..t + len)).to_string());
         }
+        let judged_by_agent = agent_judged.is_some();
+        let about = agent_judged.or(about);
         let negated = self.denies(clause);
         if negated {
             polarity = -polarity;
@@ -143,7 +208,7 @@ impl SentenceCtx<'_> {
         if about.is_none() && !thing {
             return None;
         }
-        let unnamed_makers = thing
+        let unnamed_makers = (thing && !judged_by_agent)
             .then(|| s.map(|s| self.span(syn.extent(s).start..s + 1)))
             .flatten();
         (polarity != 0).then(|| Judgement {
