@@ -920,3 +920,44 @@ fn the_party_and_the_department_name_again_the_body_named_before() {
     );
     assert_eq!(asserted(&doc), []);
 }
+
+#[test]
+fn a_given_name_that_is_also_a_place_starts_a_full_name() {
+    // "Gary", "Martin" and "Hale" are towns too; after a role they begin a person's name.
+    let doc = code(
+        "BBC correspondent Gary O'Donoghue said the vote was close.\n\nO'Donoghue said turnout was low.",
+        "2005-02-01",
+    );
+    let sources: Vec<(&str, &str)> = doc
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.as_str(),
+                doc.actors[e.source.actor.unwrap() as usize].name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [("GBRMED", "Gary O'Donoghue"), ("GBRMED", "Gary O'Donoghue")]
+    );
+    // A surname that is a place's name too, alone after the full name, is the person.
+    let doc = code(
+        "Labour MP Martin Hale said the plan was sound.\n\nHale said it would pass.",
+        "2005-02-01",
+    );
+    let names: Vec<&str> = doc
+        .events
+        .iter()
+        .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.as_str())
+        .collect();
+    assert_eq!(names, ["Martin Hale", "Martin Hale"]);
+    assert_eq!(asserted(&doc)[0], ev("010", "GBRLEG", ""));
+    // A role every body has makes the person the body's.
+    let doc = code(
+        "Ryanair chairman David Bonderman said fares would fall.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("010", "IRLBUS", "")]);
+}

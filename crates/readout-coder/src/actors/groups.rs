@@ -437,6 +437,19 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         .refs
                         .iter()
                         .all(|r| matches!(r, NameRef::Place(_) | NameRef::Country { .. }));
+                // "Gary Hale … Hale said": a place's name that is the surname of a person the
+                // article named in full is that person; not after a given name ("Michael
+                // Jackson … his mother Katherine Jackson").
+                let after_given_name = j > range.start
+                    && toks.caps[j - 1]
+                    && lex.given_names.contains(&toks.words[j - 1]);
+                if only_geography && !after_given_name {
+                    if let Some(e) = coref.named_before(doc.token_text(j)) {
+                        surname_person = Some(e);
+                        j += 1;
+                        continue;
+                    }
+                }
                 if (titled && only_place) || (honorific && only_geography) {
                     let end = hits[k].tokens.end;
                     let person = lex
@@ -457,7 +470,36 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     match (person, named_before) {
                         (Some((_, Some(e))), _) | (_, Some(e)) => surname_person = Some(e),
                         (Some((p, None)), None) => refs.push(NameRef::Person(p)),
-                        (None, None) => new_person = Some(j..end),
+                        (None, None) => {
+                            // "correspondent Gary O'Donoghue", "MP Gary Hale": a given name
+                            // that is also a place goes on into the surname after it (which
+                            // may be a place's name too).
+                            let mut end = end;
+                            if end == j + 1 && lex.given_names.contains(&toks.words[j]) {
+                                while end < range.end
+                                    && end < j + 3
+                                    && toks.caps[end]
+                                    && toks.classes[end] == WordClasses::NONE
+                                    && hit_at(end).is_none_or(|h| {
+                                        hits[h].tokens.len() == 1
+                                            && hits[h]
+                                                .refs
+                                                .iter()
+                                                .all(|r| matches!(r, NameRef::Place(_)))
+                                    })
+                                    && doc.tokens[end].has(tf::WORD)
+                                {
+                                    end += 1;
+                                    if end + 1 < range.end && super::hyphen_in_name(doc, toks, end)
+                                    {
+                                        end += 1;
+                                    }
+                                }
+                            }
+                            new_person = Some(j..end);
+                            j = end;
+                            continue;
+                        }
                     }
                     j = end;
                     continue;

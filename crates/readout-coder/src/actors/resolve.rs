@@ -449,6 +449,33 @@ pub(crate) fn resolve(
         group.entity = Some(e);
         return;
     }
+    // "BBC correspondent Gary O'Donoghue", "Labour MP Gary Hale": the person named after the
+    // role is the actor, of the country of the body the role serves; a role every body has
+    // ("Ryanair chairman David Bonderman") takes the body's sector too.
+    let org_actor = org.map(|o| &lex.actors[o as usize]);
+    let country_code = country
+        .map(|(c, _, _)| lex.countries[c as usize].code.clone())
+        .or_else(|| org_actor.and_then(|a| a.country.clone()));
+    let sector_name = agent.map(|s| {
+        modifier
+            .map(str::to_string)
+            .unwrap_or_else(|| lex.sectors[s as usize].clone())
+    });
+    if let Some(range) = new_person {
+        let name = doc
+            .slice(Span {
+                start: doc.tokens[range.start].span.start,
+                end: doc.tokens[range.end - 1].span.end,
+            })
+            .to_string();
+        let sector = match org_actor {
+            Some(a) if shared_role && modifier.is_none() => a.sectors.first().cloned(),
+            _ => sector_name,
+        };
+        group.entity = Some(res.new_person(doc, &name, country_code.as_deref(), sector.as_deref()));
+        group.evidence.push_str(&format!(" + new person {name:?}"));
+        return;
+    }
     if let Some(o) = org {
         let actor = &lex.actors[o as usize];
         let party = actor.sectors.iter().any(|s| s == "PTY");
@@ -492,24 +519,6 @@ pub(crate) fn resolve(
             return;
         }
         group.entity = Some(res.org(doc, o));
-        return;
-    }
-    let country_code = country.map(|(c, _, _)| lex.countries[c as usize].code.clone());
-    let sector_name = agent.map(|s| {
-        modifier
-            .map(str::to_string)
-            .unwrap_or_else(|| lex.sectors[s as usize].clone())
-    });
-    if let Some(range) = new_person {
-        let name = doc
-            .slice(Span {
-                start: doc.tokens[range.start].span.start,
-                end: doc.tokens[range.end - 1].span.end,
-            })
-            .to_string();
-        group.entity =
-            Some(res.new_person(doc, &name, country_code.as_deref(), sector_name.as_deref()));
-        group.evidence.push_str(&format!(" + new person {name:?}"));
         return;
     }
     if let (Some((c, _, _)), true) = (
