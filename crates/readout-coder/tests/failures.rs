@@ -961,3 +961,43 @@ fn a_given_name_that_is_also_a_place_starts_a_full_name() {
     );
     assert_eq!(asserted(&doc), [ev("010", "IRLBUS", "")]);
 }
+
+#[test]
+fn dismissing_someone_as_something_disparages_them() {
+    let doc = code(
+        "The Liberal Democrats dismissed the Conservatives as a spent force.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRPTY", "GBRPTY")]);
+    // Dismissing what someone said is still rejecting it.
+    let doc = code(
+        "The minister dismissed the claims as nonsense.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["12"]);
+}
+
+#[test]
+fn what_someone_considers_to_be_so_is_an_opinion() {
+    let doc = code(
+        "Aid goes to countries that adopt what Washington considers to be sound policies.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), Vec::<String>::new());
+    let doc = code("Russia is considering new sanctions.", "2005-02-01");
+    assert_eq!(roots(&doc), ["01"]);
+}
+
+#[test]
+fn the_labour_leader_leads_the_party() {
+    let doc = code(
+        "The Labour leader said the election was close.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("010", "GBRGOV", "")]);
+    let doc = code(
+        "The union leader said the strike would go on.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("010", "LAB", "")]);
+}
