@@ -1001,3 +1001,40 @@ fn the_labour_leader_leads_the_party() {
     );
     assert_eq!(asserted(&doc), [ev("010", "LAB", "")]);
 }
+
+#[test]
+fn they_stands_for_a_plural_actor_named_lately() {
+    // Two actors coordinated are what "they" stands for.
+    let doc = code(
+        "The Tories and the Liberal Democrats said on Monday that they would oppose the bill.",
+        "2005-02-01",
+    );
+    let mut opposers: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| e.code == "110")
+        .map(|e| doc.actors[e.source.actor.unwrap() as usize].name.as_str())
+        .collect();
+    opposers.sort();
+    assert_eq!(opposers, ["Conservative Party", "Liberal Democrats"]);
+    // A plural actor named many sentences before is not: the story has moved on.
+    let doc = code(
+        "Voters were angry in March.\n\nThe minister spoke on Monday.\n\nThe report was late.\n\nThe figures were poor.\n\nThe minister said he had read the claims and dismissed them as nonsense.",
+        "2005-02-01",
+    );
+    assert!(
+        doc.events.iter().all(|e| e.target.is_none()),
+        "{:?}",
+        asserted(&doc)
+    );
+    // Named in the sentence before, it is.
+    let doc = code(
+        "Union leaders met on Monday.\n\nThe minister criticised them on Tuesday.",
+        "2005-02-01",
+    );
+    assert!(
+        asserted(&doc).contains(&ev("111", "GOV", "LAB")),
+        "{:?}",
+        asserted(&doc)
+    );
+}
