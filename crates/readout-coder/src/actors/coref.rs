@@ -6,22 +6,8 @@ use std::collections::HashMap;
 /// How many distinct recent actors coreference remembers.
 const RECENT_ACTORS: usize = 16;
 
-/// How many sentences back "they" and "them" look for the plural actor they stand for: further
-/// back, the story has moved on ("in public" six sentences before "dismissed them as nonsense"
-/// is not what "them" refers to).
-pub const PLURAL_PRONOUN_WINDOW: usize = 2;
-
 /// How many main-clause subjects coreference remembers.
 const MAIN_SUBJECTS: usize = 8;
-
-/// What "they" and "them" can stand for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Plural {
-    /// An actor named by a plural noun ("MPs", "the Tories").
-    Actor(u32),
-    /// Two actors named together ("Labour and the Liberal Democrats", "the pair").
-    Pair(u32, u32),
-}
 
 /// Coreference state carried from sentence to sentence.
 #[derive(Debug, Default)]
@@ -39,10 +25,7 @@ pub struct Coref {
     /// are found after its listed actors, and must not take the place of a later subject.
     last_thing_at: (usize, usize),
     /// The last actor named by a plural noun ("MPs", "the Tories"): what "they" refers to.
-    /// Or the last two actors named together ("the Times and the Telegraph say they …", "the
-    /// pair"). Stored with the sentence it was named (or referred to by "they") in: a plural
-    /// pronoun looks back [`PLURAL_PRONOUN_WINDOW`] sentences at most.
-    pub last_plural: Option<(Plural, usize)>,
+    pub last_plural: Option<u32>,
     /// The last country named as a noun ("in Venezuela", "Russia's president"), as (index into
     /// the lexicon's countries, sentence): what "the country" and "the nation" name again.
     pub last_country: Option<(u32, usize)>,

@@ -1,7 +1,7 @@
 //! Noun groups: runs of lexicon names, honorifics and surnames, possessive compounds, and
 //! unknown names that a role introduces or an appositive qualifies.
 
-use super::coref::{last_word, Coref, Plural, PLURAL_PRONOUN_WINDOW};
+use super::coref::{last_word, Coref};
 use super::places::qualify_roles_by_place;
 use super::resolve::{body_named_before, resolve, NameRun, PlaceContext, Resolver};
 use super::{ActorCtx, NounGroup};
@@ -318,51 +318,15 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     doc.token_text(i).to_ascii_lowercase().as_str(),
                     "they" | "them"
                 );
-            let recent_plural = coref
-                .last_plural
-                .filter(|&(_, at)| at + PLURAL_PRONOUN_WINDOW >= sentence)
-                .map(|(p, _)| p);
-            match (bare_pronoun, recent_plural) {
+            match (bare_pronoun, coref.last_plural) {
                 (true, Some(p)) => {
-                    match p {
-                        Plural::Actor(e) => {
-                            group.entity = Some(e);
-                            group.evidence = "plural pronoun → the last plural actor".into();
-                        }
-                        Plural::Pair(a, b) => {
-                            group.pair = Some((a, b));
-                            group.evidence =
-                                "plural pronoun → the last two actors named together".into();
-                        }
-                    }
-                    if update_coref {
-                        coref.last_plural = Some((p, sentence));
-                    }
+                    group.entity = Some(p);
                     group.pronoun = true;
-                }
-                // No plural actor named lately: the last two actors, when this sentence
-                // named both before the pronoun (the parse may have missed that they were
-                // coordinated: "The Times and the Telegraph say they …"); otherwise "they"
-                // stands for something the coder did not take for an actor ("these claims …
-                // dismissed them").
-                (true, None) => {
-                    let named_here = |e: u32| out.iter().any(|g| g.entity == Some(e) && !g.pronoun);
-                    group.pair = coref
-                        .pair()
-                        .filter(|&(a, b)| named_here(a) && named_here(b));
-                    group.pronoun = true;
-                    group.evidence = if group.pair.is_some() {
-                        "plural pronoun → the two actors this sentence named".into()
-                    } else {
-                        "plural pronoun, no plural actor named lately → no one".into()
-                    };
+                    group.evidence = "plural pronoun → the last plural actor".into();
                 }
                 _ => {
                     group.pair = coref.pair();
                     group.evidence = "plural reference → the last two actors".into();
-                    if let (Some((a, b)), true) = (group.pair, update_coref) {
-                        coref.last_plural = Some((Plural::Pair(a, b), sentence));
-                    }
                 }
             }
             out.push(group);
@@ -866,18 +830,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             if update_coref {
                 coref.note(e);
                 if matches!(syn.xpos(j - 1), Xpos::NNS | Xpos::NNPS) {
-                    coref.last_plural = Some((Plural::Actor(e), sentence));
-                }
-                // "The Times and the Telegraph say they …": two actors coordinated.
-                let coordinated_with = syn
-                    .phrase_head(group.tokens.clone())
-                    .filter(|&h| syn.rel(h) == Rel::Conj)
-                    .and_then(|h| syn.head(h))
-                    .and_then(|first| out.iter().find(|g| g.tokens.contains(&first)))
-                    .and_then(|g| g.entity)
-                    .filter(|&first| first != e);
-                if let Some(first) = coordinated_with {
-                    coref.last_plural = Some((Plural::Pair(first, e), sentence));
+                    coref.last_plural = Some(e);
                 }
                 if let Some(verb) = group_subject(syn, group.tokens.clone())
                     .filter(|&t| subject_of_main_clause(syn, t))
