@@ -184,9 +184,9 @@ pub struct Lexicon {
     pub evaluations: HashMap<u32, i8>,
     /// Judging phrases of several words ("dragging its feet", "add up"), from `evaluation`
     /// records, keyed by their first word id: the rest of the phrase and its polarity (0 for a
-    /// `neutral` phrase, which judges nothing and keeps a shorter one from matching: "add up
-    /// to"). A [`ANY_POSSESSIVE`] in the rest stands for whatever possessive pronoun the text
-    /// has ("dragging their heels").
+    /// `neutral` phrase, which judges nothing and keeps a shorter phrase or a word from
+    /// counting: "add up to"). A [`ANY_POSSESSIVE`] in the rest stands for whatever possessive
+    /// pronoun the text has ("dragging their heels").
     pub evaluation_phrases: HashMap<u32, Vec<(Vec<u32>, i8)>>,
     /// `evaluation thing` records: things whose judgement judges their makers ("the scheme is
     /// deeply flawed" criticises whoever made the scheme).

@@ -143,6 +143,16 @@ fn holds_a_place_for_a_clause(doc: &Document, syn: &Syntax, t: usize) -> bool {
         })
 }
 
+/// The noun right after "the" at `i`, in its sentence, when it heads its phrase rather than
+/// modify a noun after it ("the country music scene", "the party conference").
+fn noun_after_the(doc: &Document, syn: &Syntax, sentence: usize, i: usize) -> Option<usize> {
+    let noun = i + 1;
+    (noun < doc.sentences[sentence].token_range().end
+        && doc.token_text(i).eq_ignore_ascii_case("the")
+        && !matches!(syn.rel(noun), Rel::Compound | Rel::Amod))
+    .then_some(noun)
+}
+
 /// How many sentences back "the country" looks for the country it names again.
 const COUNTRY_AGAIN_WINDOW: usize = 5;
 
@@ -160,12 +170,8 @@ fn country_named_again(
     sentence: usize,
     i: usize,
 ) -> Option<u32> {
-    let noun = i + 1;
-    if noun >= doc.sentences[sentence].token_range().end
-        || !doc.token_text(i).eq_ignore_ascii_case("the")
-        || !lex.names_a_country(toks.words[noun])
-        || matches!(syn.rel(noun), Rel::Compound | Rel::Amod)
-    {
+    let noun = noun_after_the(doc, syn, sentence, i)?;
+    if !lex.names_a_country(toks.words[noun]) {
         return None;
     }
     let recent = |named: Option<(u32, usize)>| {
@@ -192,14 +198,7 @@ fn body_named_again(
     sentence: usize,
     i: usize,
 ) -> Option<u32> {
-    let noun = i + 1;
-    if noun >= doc.sentences[sentence].token_range().end
-        || !doc.token_text(i).eq_ignore_ascii_case("the")
-        || toks.caps[noun]
-        || matches!(syn.rel(noun), Rel::Compound | Rel::Amod)
-    {
-        return None;
-    }
+    let noun = noun_after_the(doc, syn, sentence, i).filter(|&n| !toks.caps[n])?;
     let sector = lex.sectors[*lex.body_kinds.get(&toks.words[noun])? as usize].as_str();
     // The subjects (and their conjuncts) of the clauses above the noun.
     let subject_above = |g: &NounGroup| {

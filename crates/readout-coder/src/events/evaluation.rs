@@ -116,6 +116,7 @@ impl SentenceCtx<'_> {
         let mut polarity: i32 = 0;
         let mut words = Vec::new();
         let mut agent_judged = None;
+        let mut phrase_end = 0;
         // Words of a clause embedded in the reported one with a subject of its own judge what
         // that clause is about, not the subject: "we cannot discuss who was responsible"
         // blames no one. (Narrower than the clause a frame matches over: an adverbial clause
@@ -175,13 +176,22 @@ impl SentenceCtx<'_> {
             {
                 continue;
             }
-            let judging = match self.lex.evaluations.get(&self.toks.words[t]) {
-                Some(&p) => Some((1, p)),
-                None => self.judging_phrase_at(t),
-            };
-            let Some((len, p)) = judging.filter(|&(_, p)| p != 0) else {
+            // A phrase counts once, as a whole, before any word in it ("add up to" is neutral
+            // and keeps "add up" from counting).
+            if t < phrase_end {
                 continue;
-            };
+            }
+            let judging = self.judging_phrase_at(t).or_else(|| {
+                self.lex
+                    .evaluations
+                    .get(&self.toks.words[t])
+                    .map(|&p| (1, p))
+            });
+            let Some((len, p)) = judging else { continue };
+            phrase_end = t + len;
+            if p == 0 {
+                continue;
+            }
             // "voters were betrayed by the Tories", "felt let down by Labour": a misdeed in
             // the passive judges its agent; the subject is who suffered it. An agent that is
             // no actor leaves no one judged. (Praise in the passive still praises the
