@@ -1001,3 +1001,16 @@ fn the_labour_leader_leads_the_party() {
     );
     assert_eq!(asserted(&doc), [ev("010", "LAB", "")]);
 }
+
+#[test]
+fn a_former_party_office_holder_is_an_elite() {
+    for text in [
+        "The former Labour leader said he would take a seat in the Lords.",
+        "A former Tory MP said the plan was sound.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(asserted(&doc), [ev("010", "GBRELI", "")], "{text}");
+    }
+    let doc = code("Tory MPs said the plan was sound.", "2005-02-01");
+    assert_eq!(asserted(&doc), [ev("010", "GBRLEG", "")]);
+}

@@ -479,6 +479,16 @@ pub(crate) fn resolve(
     if let Some(o) = org {
         let actor = &lex.actors[o as usize];
         let party = actor.sectors.iter().any(|s| s == "PTY");
+        // "the former Labour leader", "a former Tory MP": a modifier's sector (ELI) for a
+        // party office, of the party's country.
+        let party_country = actor
+            .country
+            .as_ref()
+            .and_then(|c| lex.country_index.get(c));
+        if let (true, Some(_), Some(m), Some(&c)) = (party, agent, modifier, party_country) {
+            group.entity = Some(res.country(doc, c, Some(m)));
+            return;
+        }
         if let (true, Some(sector), None) = (party, agent, modifier) {
             // "the Lib Dem leader": the party's leader on the article's date.
             let leader = (title != readout_lexicon::NO_TITLE
@@ -495,11 +505,7 @@ pub(crate) fn resolve(
             }
             // "a senior Tory MP", "Labour MPs": members of a party's parliamentary group are
             // legislators of its country.
-            let country = actor
-                .country
-                .as_ref()
-                .and_then(|c| lex.country_index.get(c));
-            if let (true, Some(&c)) = (lex.sectors[sector as usize] == "LEG", country) {
+            if let (true, Some(&c)) = (lex.sectors[sector as usize] == "LEG", party_country) {
                 group.entity = Some(res.country(doc, c, Some("LEG")));
                 return;
             }
