@@ -1383,6 +1383,10 @@ impl Compiler {
             self.lex.judged_things.extend(ids);
             return;
         }
+        let possessives: Vec<u32> = crate::POSSESSIVE_PRONOUNS
+            .iter()
+            .map(|p| self.phrase(p).0[0])
+            .collect();
         for w in words {
             let (mut ids, _) = self.phrase(w);
             match ids.len() {
@@ -1396,10 +1400,6 @@ impl Compiler {
                     self.lex.evaluations.insert(ids[0], sign);
                 }
                 _ => {
-                    let possessives: Vec<u32> = crate::POSSESSIVE_PRONOUNS
-                        .iter()
-                        .map(|p| self.phrase(p).0[0])
-                        .collect();
                     for id in ids.iter_mut().skip(1) {
                         if possessives.contains(id) {
                             *id = crate::ANY_POSSESSIVE;

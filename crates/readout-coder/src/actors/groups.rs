@@ -52,6 +52,35 @@ fn group_subject(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> Option<us
     })
 }
 
+/// Where a person's name from token `start` ends, and how many words it has: it runs over at
+/// most `max_words` capitalised words of no grammatical class that `fits` lets through (what
+/// lexicon names may be among them), before `end`; a hyphenated name goes on after its hyphen
+/// ("Carl-Henric Svanberg").
+fn name_end(
+    doc: &Document,
+    toks: &Tokens,
+    end: usize,
+    start: usize,
+    max_words: usize,
+    fits: impl Fn(usize) -> bool,
+) -> (usize, usize) {
+    let (mut k, mut words) = (start, 0);
+    while k < end
+        && words < max_words
+        && toks.caps[k]
+        && toks.classes[k] == WordClasses::NONE
+        && doc.tokens[k].has(tf::WORD)
+        && fits(k)
+    {
+        k += 1;
+        words += 1;
+        if k + 1 < end && super::hyphen_in_name(doc, toks, k) {
+            k += 1;
+        }
+    }
+    (k, words)
+}
+
 /// A lowercase word with no grammatical role: a modifier such as "top" or "economic".
 fn plain_word(doc: &Document, toks: &Tokens, i: usize) -> bool {
     toks.classes[i] == WordClasses::NONE && !toks.caps[i] && doc.tokens[i].has(tf::WORD)
@@ -268,6 +297,10 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
     let lex = res.lex;
     // Hits are in text order: the one starting at a token is found by binary search.
     let hit_at = |t: usize| hits.binary_search_by_key(&t, |h| h.tokens.start).ok();
+    // "Fraser Kemp", "Katherine Jackson": the word before `t` is a capitalised given name.
+    let after_given_name = |t: usize| {
+        t > range.start && toks.caps[t - 1] && lex.given_names.contains(&toks.words[t - 1])
+    };
     let mut clause_has_subject = false;
     let mut i = range.start;
     while i < range.end {
@@ -439,10 +472,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 // "Gary Hale … Hale said": a place's name that is the surname of a person the
                 // article named in full is that person; not after a given name ("Michael
                 // Jackson … his mother Katherine Jackson").
-                let after_given_name = j > range.start
-                    && toks.caps[j - 1]
-                    && lex.given_names.contains(&toks.words[j - 1]);
-                if only_geography && !after_given_name {
+                if only_geography && !after_given_name(j) {
                     if let Some(e) = coref.named_before(doc.token_text(j)) {
                         surname_person = Some(e);
                         j += 1;
@@ -475,25 +505,16 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                             // may be a place's name too).
                             let mut end = end;
                             if end == j + 1 && lex.given_names.contains(&toks.words[j]) {
-                                while end < range.end
-                                    && end < j + 3
-                                    && toks.caps[end]
-                                    && toks.classes[end] == WordClasses::NONE
-                                    && hit_at(end).is_none_or(|h| {
+                                let place_or_nothing = |k: usize| {
+                                    hit_at(k).is_none_or(|h| {
                                         hits[h].tokens.len() == 1
                                             && hits[h]
                                                 .refs
                                                 .iter()
                                                 .all(|r| matches!(r, NameRef::Place(_)))
                                     })
-                                    && doc.tokens[end].has(tf::WORD)
-                                {
-                                    end += 1;
-                                    if end + 1 < range.end && super::hyphen_in_name(doc, toks, end)
-                                    {
-                                        end += 1;
-                                    }
-                                }
+                                };
+                                end = name_end(doc, toks, range.end, end, 2, place_or_nothing).0;
                             }
                             new_person = Some(j..end);
                             j = end;
@@ -568,12 +589,6 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         && toks.caps[next]
                         && doc.tokens[next].has(tf::WORD)
                         && toks.classes[next] == WordClasses::NONE;
-                    // "Fraser Kemp": after a given name, the surname is that person's, not a
-                    // lexicon person's of the same surname (whose full name would have
-                    // matched as a name).
-                    let after_given_name = j > range.start
-                        && toks.caps[j - 1]
-                        && lex.given_names.contains(&toks.words[j - 1]);
                     // Before their first office, a person the article does not name in full
                     // is not whom a surname alone names ("Mr Sullivan" in a 2005 story is not
                     // the national security adviser of 2021).
@@ -586,7 +601,10 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     if (after_honorific || only_a_name)
                         && persons.len() == 1
                         && !given_name_of_another
-                        && !after_given_name
+                        // "Fraser Kemp": after a given name, the surname is that person's,
+                        // not a lexicon person's of the same surname (whose full name would
+                        // have matched as a name).
+                        && !after_given_name(j)
                         && known_by_then(persons[0])
                     {
                         refs.push(NameRef::Person(persons[0]));
@@ -678,21 +696,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                 && toks.classes[j] == WordClasses::NONE
                 && doc.tokens[j].has(tf::WORD)
             {
-                let (mut k, mut words) = (j, 0);
-                while k < range.end
-                    && words < 3
-                    && toks.caps[k]
-                    && toks.classes[k] == WordClasses::NONE
-                    && hit_at(k).is_none()
-                    && doc.tokens[k].has(tf::WORD)
-                {
-                    k += 1;
-                    words += 1;
-                    // "Carl-Henric Svanberg": a hyphenated name goes on after the hyphen.
-                    if k + 1 < range.end && super::hyphen_in_name(doc, toks, k) {
-                        k += 1;
-                    }
-                }
+                let (k, words) = name_end(doc, toks, range.end, j, 3, |k| hit_at(k).is_none());
                 if words >= 2 {
                     new_person = Some(j..k);
                     j = k;

@@ -9,7 +9,7 @@
 //! judgement round, and a word a remedy or an ordeal governs ("tackling corruption", "would
 //! face more waste") judges no one.
 
-use super::args::subject;
+use super::args::{by_agent, subject};
 use super::sides::Side;
 use super::SentenceCtx;
 use readout_lexicon::ANY_POSSESSIVE;
@@ -36,21 +36,14 @@ impl SentenceCtx<'_> {
     /// see the participle).
     fn passive_agent(&self, t: usize) -> Option<usize> {
         let syn = self.syn;
-        syn.child(t, Rel::OblAgent).or_else(|| {
-            let active = syn
-                .children(t)
-                .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::Obj));
-            (!active && syn.upos(t) == Upos::VERB)
-                .then(|| {
-                    syn.children(t).find(|&c| {
-                        syn.rel(c) == Rel::Obl
-                            && syn
-                                .case_of(c)
-                                .is_some_and(|k| self.text(k).eq_ignore_ascii_case("by"))
-                    })
-                })
-                .flatten()
-        })
+        let active = syn
+            .children(t)
+            .any(|c| matches!(syn.rel(c), Rel::Nsubj | Rel::Obj));
+        if active || syn.upos(t) != Upos::VERB {
+            syn.child(t, Rel::OblAgent)
+        } else {
+            by_agent(syn, t, |k| self.word_is(k, "by"))
+        }
     }
 
     /// The longest judging phrase of several words (`evaluation` records: "dragging its feet",
