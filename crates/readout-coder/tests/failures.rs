@@ -1014,3 +1014,22 @@ fn a_former_party_office_holder_is_an_elite() {
     let doc = code("Tory MPs said the plan was sound.", "2005-02-01");
     assert_eq!(asserted(&doc), [ev("010", "GBRLEG", "")]);
 }
+
+#[test]
+fn one_speaker_read_twice_makes_one_statement() {
+    // A name and the role apposed to it read as two actors of one code: one statement.
+    for text in [
+        "Tim Crawford, Group Economist at Halifax, said prices were rising.",
+        "Unison, Britain's biggest union, said the strike would go ahead.",
+        "Lord Chief Justice, Lord Woolf, said the rules were not written down.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(roots(&doc), ["01"], "{text}");
+    }
+    // Two speakers named with "and" still make two statements.
+    let doc = code(
+        "Tony Blair and Gordon Brown said the plan was sound.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["01", "01"]);
+}

@@ -37,6 +37,64 @@ use std::ops::Range;
 
 pub use code::code_sentence;
 
+/// Drops an event that repeats an earlier one of its sentence: the same trigger, code,
+/// negation and modality, and sides named by the same words with the same codes, where those
+/// words are no list ("and", "or", "nor"). Such a pair is one actor read twice: a pronoun
+/// resolved to two actors that differed only by a country the text left to the story ("they":
+/// the firm and a bare "companies"), or an apposition the parse took for a second actor
+/// ("Unison, Britain's biggest union"). "Tony Blair and Gordon Brown said" stays two events.
+pub fn drop_repeated(doc: &mut Document) {
+    let events = &doc.events;
+    let mut repeated = vec![false; events.len()];
+    let mut sentence_start = 0;
+    for i in 0..events.len() {
+        if events[i].sentence != events[sentence_start].sentence {
+            sentence_start = i;
+        }
+        repeated[i] = (sentence_start..i).any(|k| {
+            !repeated[k] && same_event(&events[k], &events[i]) && !names_a_list(doc, &events[i])
+        });
+    }
+    let mut repeated = repeated.into_iter();
+    doc.events.retain(|_| !repeated.next().unwrap_or(false));
+}
+
+fn same_event(a: &readout_doc::Event, b: &readout_doc::Event) -> bool {
+    let same_side = |x: &readout_doc::Participant, y: &readout_doc::Participant| {
+        x.code == y.code && x.span == y.span
+    };
+    a.trigger_token == b.trigger_token
+        && a.code == b.code
+        && a.negated == b.negated
+        && a.modality == b.modality
+        && same_side(&a.source, &b.source)
+        && match (&a.target, &b.target) {
+            (Some(x), Some(y)) => same_side(x, y),
+            (None, None) => true,
+            _ => false,
+        }
+}
+
+/// Whether a side of the event is named by a list: its words hold a coordinator.
+fn names_a_list(doc: &Document, e: &readout_doc::Event) -> bool {
+    std::iter::once(&e.source)
+        .chain(e.target.as_ref())
+        .any(|side| {
+            let first = doc
+                .tokens
+                .partition_point(|t| t.span.start < side.span.start);
+            doc.tokens[first..]
+                .iter()
+                .take_while(|t| t.span.end <= side.span.end)
+                .any(|t| {
+                    let word = doc.slice(t.span);
+                    ["and", "or", "nor", "&"]
+                        .iter()
+                        .any(|c| word.eq_ignore_ascii_case(c))
+                })
+        })
+}
+
 const NO_GROUP: u32 = u32::MAX;
 
 /// Everything known about one sentence when its events are coded.
