@@ -1033,3 +1033,16 @@ fn one_speaker_read_twice_makes_one_statement() {
     );
     assert_eq!(roots(&doc), ["01", "01"]);
 }
+
+#[test]
+fn what_someone_is_due_to_do_is_planned() {
+    let doc = code(
+        "His comments come three days before the minister is due to meet President Vladimir Putin.",
+        "2005-02-01",
+    );
+    let meeting: Vec<_> = with_modality(&doc)
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("04"))
+        .collect();
+    assert_eq!(meeting, [("040", Modality::Intended)]);
+}

@@ -156,6 +156,15 @@ impl SentenceCtx<'_> {
                 q.set(Modality::Intended, "present tense with a coming day");
             }
         }
+        // "before he is due to meet Mr Putin": a future phrase right before the verb makes it
+        // a plan however the parser hung the verb (on "due" as a conjunct, for one).
+        let future_phrase_before = (v.saturating_sub(4).max(self.range.start)..v).any(|t| {
+            let (len, classes) = self.toks.phrases[t];
+            len > 1 && t + len as usize == v && classes.has(WordClasses::FUTURE)
+        });
+        if future_phrase_before {
+            q.set(Modality::Intended, "a future phrase before it");
+        }
         // "The ministers are to ask …": be + to-infinitive is a plan.
         if be_aux && syn.children(v).any(|c| syn.xpos(c) == Xpos::TO) {
             q.set(Modality::Intended, "\"be to\"");
