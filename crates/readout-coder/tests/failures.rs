@@ -1046,3 +1046,25 @@ fn what_someone_is_due_to_do_is_planned() {
         .collect();
     assert_eq!(meeting, [("040", Modality::Intended)]);
 }
+
+#[test]
+fn would_in_words_quoted_as_spoken_is_a_conditional() {
+    // Quoted words keep the speaker's tense: "would" there is a conditional, no promise.
+    for text in [
+        "\"I would look at the rally as a one-day event,\" said Tony Blair.",
+        "Tony Blair said: \"I would be surprised if the talks failed.\"",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(asserted(&doc), [ev("010", "GBRGOV", "")], "{text}");
+    }
+    // Reported words shift the tense: "said he would" is the future of the past, a phrase of
+    // them quoted or not; and a wish is a wish however it is quoted.
+    for text in [
+        "Tony Blair said he would look at the proposal again.",
+        "Tony Blair said he would \"keep working on the proposal\".",
+        "Tony Blair said: \"I would like to look at the proposal again.\"",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(roots(&doc), ["03"], "{text}");
+    }
+}

@@ -111,13 +111,18 @@ impl SentenceCtx<'_> {
                 q.because.push(format!("negated by {word:?}"));
             }
             if rel == Rel::Aux && syn.xpos(c) == Xpos::MD {
-                // "said it would cut taxes": reported "would" is the future of the past.
+                // "said it would cut taxes": reported "would" is the future of the past; in
+                // words quoted as spoken it is the speaker's own conditional ("'I would look
+                // at it as a one-day event,' said …").
                 let reported_future =
                     matches!(word.to_ascii_lowercase().as_str(), "would" | "'d" | "’d")
-                        && self.in_reported_clause(v);
+                        && self.reporting_verb_of(v).is_some()
+                        && !self.quoted_as_spoken(v);
                 // "we can say", "I can confirm": the ability to report is the report.
                 let can_report = word.eq_ignore_ascii_case("can") && self.is_report_verb(v);
-                if classes.has(WordClasses::FUTURE) || reported_future {
+                // "I would like to do more" is a wish stated, as "want to" is.
+                let wish = classes.has(WordClasses::INTENT);
+                if classes.has(WordClasses::FUTURE) || reported_future || wish {
                     q.set(Modality::Intended, &format!("future {word:?}"));
                 } else if !can_report {
                     q.set(Modality::Hypothetical, &format!("modal {word:?}"));

@@ -74,28 +74,49 @@ impl SentenceCtx<'_> {
         out
     }
 
-    /// Whether `v` heads (or is coordinated into) a clause a reporting verb reports.
-    pub fn in_reported_clause(&self, v: usize) -> bool {
+    /// The reporting verb of the clause `v` heads (or is coordinated into), if a reporting
+    /// verb reports it.
+    pub fn reporting_verb_of(&self, v: usize) -> Option<usize> {
         let syn = self.syn;
         let mut k = v;
         while syn.rel(k) == Rel::Conj {
-            match syn.head(k) {
-                Some(h) => k = h,
-                None => return false,
-            }
+            k = syn.head(k)?;
         }
         // A complement of a reporting verb…
-        let complement = syn.rel(k) == Rel::Ccomp
-            && syn
-                .head(k)
-                .and_then(|h| self.verb_at(h))
-                .is_some_and(|verb| verb.report);
+        let report = |h: usize| self.verb_at(h).is_some_and(|verb| verb.report);
+        if syn.rel(k) == Rel::Ccomp {
+            if let Some(h) = syn.head(k).filter(|&h| report(h)) {
+                return Some(h);
+            }
+        }
         // …or the clause a trailing report hangs from.
-        complement
-            || syn.children(k).any(|c| {
-                c > k
-                    && self.verb_at(c).is_some_and(|verb| verb.report)
-                    && self.reported(c).iter().any(|r| r.head == k)
-            })
+        syn.children(k)
+            .find(|&c| c > k && report(c) && self.reported(c).iter().any(|r| r.head == k))
+    }
+
+    /// Whether the words of clause `v` are quoted as spoken: a quotation mark opens or closes
+    /// right beside the verb that reports them, a comma or colon apart ("'I would look at it
+    /// as …,' said Mr Mayland"; "said: 'We would …'"). Quoted words keep the speaker's tenses;
+    /// reported ones shift them, a phrase of them quoted or not ("said he would 'keep
+    /// working'").
+    pub fn quoted_as_spoken(&self, v: usize) -> bool {
+        let Some(r) = self.reporting_verb_of(v) else {
+            return false;
+        };
+        let quote = |t: usize| self.doc.tokens[t].has(readout_doc::token_flags::QUOTE);
+        let separator = |t: usize| matches!(self.text(t), "," | ":");
+        let mut t = r;
+        if r < v {
+            t += 1;
+            while t < v && separator(t) {
+                t += 1;
+            }
+            t < v && quote(t)
+        } else {
+            while t > v + 1 && separator(t - 1) {
+                t -= 1;
+            }
+            t > v + 1 && quote(t - 1)
+        }
     }
 }
