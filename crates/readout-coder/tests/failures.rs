@@ -1068,3 +1068,12 @@ fn would_in_words_quoted_as_spoken_is_a_conditional() {
         assert_eq!(roots(&doc), ["03"], "{text}");
     }
 }
+
+#[test]
+fn a_possessor_the_parser_hung_on_the_verb_still_names_the_speaker() {
+    let doc = code(
+        "The Conservatives' campaign director has denied a report claiming he warned Michael Howard the party could not win the next general election.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("016", "GBRPTY", "")]);
+}

@@ -26,6 +26,31 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     perfect_auxiliary_read_as_verb(text, words);
     clause_read_as_phrase_after_subordinator(text, words);
     reporting_verb_read_as_plural_noun(text, words);
+    possessor_hung_on_a_verb(words);
+}
+
+/// A possessor belongs to a noun: one hung on a verb after it ("The Conservatives' campaign
+/// director has denied …", read with "Conservatives'" on "denied") possesses the verb's noun
+/// dependent that follows it, the first such noun before the verb.
+fn possessor_hung_on_a_verb(words: &mut [Word]) {
+    for x in 0..words.len() {
+        let w = words[x];
+        let Some(verb) = w.head.map(usize::from) else {
+            continue;
+        };
+        if w.rel != Rel::NmodPoss
+            || verb <= x
+            || !matches!(words[verb].upos, Upos::VERB | Upos::AUX)
+        {
+            continue;
+        }
+        let possessed = (x + 1..verb).find(|&t| {
+            words[t].head == Some(verb as u16) && matches!(words[t].upos, Upos::NOUN | Upos::PROPN)
+        });
+        if let Some(n) = possessed {
+            words[x].head = Some(n as u16);
+        }
+    }
 }
 
 /// "…, CNBC reports." / "…, the newspaper notes.": a sentence that ends with a comma, a noun
@@ -724,6 +749,29 @@ mod tests {
         let mut s = opening(true);
         repair(&mut s);
         assert_eq!((s[4].head, s[4].rel), (Some(1), Rel::Conj));
+    }
+
+    #[test]
+    fn a_possessor_belongs_to_the_noun_after_it_not_to_a_verb() {
+        // party(0) '(1) campaign(2) director(3) denied(4) report(5), the parser's "party" a
+        // possessor of "denied"
+        let mut s = vec![
+            word(Upos::NOUN, Xpos::NN, Some(4), Rel::NmodPoss),
+            word(Upos::PART, Xpos::POS, Some(0), Rel::Case),
+            word(Upos::NOUN, Xpos::NN, Some(3), Rel::Compound),
+            word(Upos::NOUN, Xpos::NN, Some(4), Rel::Nsubj),
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::NOUN, Xpos::NN, Some(4), Rel::Obj),
+        ];
+        repair(&mut s);
+        assert_eq!((s[0].head, s[0].rel), (Some(3), Rel::NmodPoss));
+        // A possessor after its verb is left where it is: nothing says what it possesses.
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::NOUN, Xpos::NN, Some(0), Rel::NmodPoss),
+        ];
+        repair(&mut s);
+        assert_eq!(s[1].head, Some(0));
     }
 
     #[test]
