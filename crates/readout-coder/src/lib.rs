@@ -268,7 +268,18 @@ fn worth_parsing(doc: &Document, lex: &Lexicon, toks: &Tokens, si: usize) -> boo
             || toks.is(t, pronouns)
             || toks.phrases[t].1.has(pronouns)
             || lex.names.longest(words, caps, t).is_some()
+            || (t > range.start && names_a_body_again(doc, lex, toks, t))
     })
+}
+
+/// Whether token `t` is a body's word after "the" ("the commission", "the party"), which may
+/// name again a body named before (see `actors::groups`).
+fn names_a_body_again(doc: &Document, lex: &Lexicon, toks: &Tokens, t: usize) -> bool {
+    let w = toks.words[t];
+    doc.token_text(t - 1).eq_ignore_ascii_case("the")
+        && (lex.org_words.contains_key(&w)
+            || lex.body_words.contains(&w)
+            || lex.body_kinds.contains_key(&w))
 }
 
 /// The sentence, its parse as an indented tree, and its noun groups, for `readout explain`.

@@ -1077,3 +1077,36 @@ fn a_possessor_the_parser_hung_on_the_verb_still_names_the_speaker() {
     );
     assert_eq!(asserted(&doc), [ev("016", "GBRPTY", "")]);
 }
+
+#[test]
+fn the_head_word_of_a_body_s_name_names_it_again() {
+    let speakers = |text: &str| -> Vec<String> {
+        let doc = code(text, "2005-02-01");
+        doc.events
+            .iter()
+            .filter(|e| e.sentence == 2)
+            .filter_map(|e| e.source.actor)
+            .map(|a| doc.actors[a as usize].name.clone())
+            .collect()
+    };
+    assert_eq!(
+        speakers(
+            "The Harwell Commission said on Monday that fees should rise. Ministers disagreed \
+             with the idea. The commission says the cap is too low."
+        ),
+        ["Harwell Commission"]
+    );
+    // Not a person whose title holds the word, nor a body of another kind.
+    assert!(speakers(
+        "Commission chairman Sam Hale said on Monday that fees should rise. Ministers \
+         disagreed with the idea. The commission says the cap is too low."
+    )
+    .iter()
+    .all(|name| name != "Sam Hale"));
+    // No body of that name before: no one.
+    assert!(speakers(
+        "Ministers said on Monday that fees should rise. Ministers disagreed with the idea. \
+         The commission says the cap is too low."
+    )
+    .is_empty());
+}

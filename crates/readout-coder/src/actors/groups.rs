@@ -3,7 +3,9 @@
 
 use super::coref::{last_word, Coref};
 use super::places::qualify_roles_by_place;
-use super::resolve::{body_named_before, resolve, NameRun, PlaceContext, Resolver};
+use super::resolve::{
+    body_named_before, of_sector, resolve, NameRun, PlaceContext, Resolver, DEFINITE_BODY_WINDOW,
+};
 use super::{ActorCtx, NounGroup};
 use crate::analysis::{NameHit, Tokens};
 use crate::syntax::Syntax;
@@ -228,7 +230,18 @@ fn body_named_again(
     i: usize,
 ) -> Option<u32> {
     let noun = noun_after_the(doc, syn, sentence, i).filter(|&n| !toks.caps[n])?;
-    let sector = lex.sectors[*lex.body_kinds.get(&toks.words[noun])? as usize].as_str();
+    let word = toks.words[noun];
+    // "The Electoral Commission … the commission says": the word that heads a body's name
+    // names that body again, whatever its sector; a kind of body ("the party") names the
+    // last body of that kind.
+    let head_of_names = lex.org_words.contains_key(&word) || lex.body_words.contains(&word);
+    let kind = lex
+        .body_kinds
+        .get(&word)
+        .map(|&k| lex.sectors[k as usize].as_str());
+    if !head_of_names && kind.is_none() {
+        return None;
+    }
     // The subjects (and their conjuncts) of the clauses above the noun.
     let subject_above = |g: &NounGroup| {
         let Some(mut t) = syn.phrase_head(g.tokens.clone()) else {
@@ -244,11 +257,58 @@ fn body_named_again(
             && syn.head(t).is_some_and(|verb| syn.within(noun, verb))
     };
     let span = doc.tokens[i].span;
-    body_named_before(doc, sentence, span, sector, |actor| {
+    let eligible = |actor: u32| {
         !groups
             .iter()
             .any(|g| g.entity == Some(actor) && subject_above(g))
-    })
+    };
+    // A body, not a person whose title holds the word ("Labour party chairman Ian McCartney"),
+    // and of the kind's sector where the word is a kind's too ("party").
+    let body = |a: u32| {
+        let actor = &doc.actors[a as usize];
+        !actor.key.starts_with("person:")
+            && kind.is_none_or(|sector| of_sector(doc, a, sector))
+            && eligible(a)
+    };
+    head_of_names
+        .then(|| body_named_with_word(doc, toks, sentence, span, word, body))
+        .flatten()
+        .or_else(|| {
+            let sector = kind?;
+            body_named_before(doc, sentence, span, |a| {
+                of_sector(doc, a, sector) && eligible(a)
+            })
+        })
+}
+
+/// The actor of the last mention before `span` that holds `word` ("the Electoral Commission"
+/// for "the commission"), among the actors `eligible` lets through, if the article mentioned
+/// that actor, by any words, within [`DEFINITE_BODY_WINDOW`] sentences.
+fn body_named_with_word(
+    doc: &Document,
+    toks: &Tokens,
+    sentence: usize,
+    span: Span,
+    word: u32,
+    eligible: impl Fn(u32) -> bool,
+) -> Option<u32> {
+    let mentions = || {
+        doc.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= span.start)
+    };
+    let actor = mentions()
+        .find(|m| {
+            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+            let last = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
+            (first..last).any(|t| toks.words[t] == word) && eligible(m.actor)
+        })?
+        .actor;
+    let recent = mentions()
+        .take_while(|m| m.sentence + DEFINITE_BODY_WINDOW >= sentence as u32)
+        .any(|m| m.actor == actor);
+    recent.then_some(actor)
 }
 
 /// The most words a name repeated in full is looked for over.

@@ -614,7 +614,8 @@ pub(crate) fn resolve(
         // that kind the article named last.
         if modifier.is_none() {
             let kind = kind_named_with_the(doc, lex, group.tokens.clone());
-            if let Some(e) = kind.and_then(|k| body_named_before(doc, sentence, span, k, |_| true))
+            if let Some(e) =
+                kind.and_then(|k| body_named_before(doc, sentence, span, |a| of_sector(doc, a, k)))
             {
                 group.entity = Some(e);
                 group.evidence.push_str(&format!(
@@ -655,17 +656,16 @@ pub(crate) fn kind_named_with_the<'l>(
 }
 
 /// How many sentences back "the company" looks for the company it names again.
-const DEFINITE_BODY_WINDOW: u32 = 5;
+pub(crate) const DEFINITE_BODY_WINDOW: u32 = 5;
 
-/// The body of sector `sector` that the article named last before `span` (a listed
-/// organisation, a name the lexicon does not know or a country's body, not a bare role), within
-/// [`DEFINITE_BODY_WINDOW`] sentences, among the actors `eligible` lets through.
+/// The body that the article named last before `span` (a listed organisation, a name the
+/// lexicon does not know or a country's body, not a bare role), within
+/// [`DEFINITE_BODY_WINDOW`] sentences, among the actors `fits` lets through.
 pub(crate) fn body_named_before(
     doc: &Document,
     sentence: usize,
     span: Span,
-    sector: &str,
-    eligible: impl Fn(u32) -> bool,
+    fits: impl Fn(u32) -> bool,
 ) -> Option<u32> {
     let sentence = sentence as u32;
     doc.mentions
@@ -679,8 +679,13 @@ pub(crate) fn body_named_before(
             // A body, or a country's body of that kind ("Defra … the department": GBRGOV).
             let named = super::is_named_body(actor)
                 || (actor.country.is_some() && actor.key.starts_with("code:"));
-            named && actor.sectors.iter().any(|s| s == sector) && eligible(a)
+            named && fits(a)
         })
+}
+
+/// Whether actor `a` is of sector `sector`.
+pub(crate) fn of_sector(doc: &Document, a: u32, sector: &str) -> bool {
+    doc.actors[a as usize].sectors.iter().any(|s| s == sector)
 }
 
 /// Gives the events coded on a body before a later mention described it the body's code.
