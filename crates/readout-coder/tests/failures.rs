@@ -1110,3 +1110,20 @@ fn the_head_word_of_a_body_s_name_names_it_again() {
     )
     .is_empty());
 }
+
+#[test]
+fn a_relative_clause_the_parser_hung_on_the_verb_speaks_for_its_noun() {
+    let doc = code(
+        "The firm was admonished by the Securities and Exchange Commission which said it had made major errors.",
+        "2005-02-01",
+    );
+    assert_eq!(
+        asserted(&doc),
+        [ev("111", "USAGOV", "BUS"), ev("010", "USAGOV", "")]
+    );
+    let doc = code(
+        "The ruling was later overturned by the Court of Appeal who said there was a state of emergency.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+}

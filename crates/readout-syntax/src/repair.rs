@@ -27,6 +27,52 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     clause_read_as_phrase_after_subordinator(text, words);
     reporting_verb_read_as_plural_noun(text, words);
     possessor_hung_on_a_verb(words);
+    relative_clause_hung_on_a_verb(text, words);
+}
+
+/// A relative clause belongs to the noun its relative pronoun follows: one hung on a verb
+/// ("was overturned by the Court of Appeal who said …", with "said" on "overturned") whose
+/// first word is "who" or "which" right after a noun is that noun's; for "who", a person's
+/// noun before "of" ("the leader of the party who …") is the antecedent, not the party.
+fn relative_clause_hung_on_a_verb(text: &[&str], words: &mut [Word]) {
+    for x in 0..words.len() {
+        if words[x].rel != Rel::AclRelcl {
+            continue;
+        }
+        let Some(verb) = words[x].head.map(usize::from) else {
+            continue;
+        };
+        if words[verb].upos != Upos::VERB || verb >= x {
+            continue;
+        }
+        let Some(r) = children(words, x).next().filter(|&r| r < x && r > 0) else {
+            continue;
+        };
+        let who = text.get(r).is_some_and(|w| w.eq_ignore_ascii_case("who"));
+        let which = text.get(r).is_some_and(|w| w.eq_ignore_ascii_case("which"));
+        // "which" after a name ("the Low Pay Commission which said"); after a common noun it
+        // as often belongs to a noun before ("a speech to delegates which will not help").
+        let antecedent = match words[r - 1].upos {
+            Upos::PROPN => who || which,
+            Upos::NOUN => who,
+            _ => false,
+        };
+        if !antecedent {
+            continue;
+        }
+        let mut noun = r - 1;
+        while let Some(h) = words[noun].head.map(usize::from) {
+            let part_of_name = matches!(words[noun].rel, Rel::Flat | Rel::Compound);
+            let of_phrase = who && words[noun].rel.base() == Rel::Nmod && h < noun;
+            if !(part_of_name || of_phrase) || !matches!(words[h].upos, Upos::NOUN | Upos::PROPN) {
+                break;
+            }
+            noun = h;
+        }
+        if noun > verb && dominates(words, verb, noun) {
+            words[x].head = Some(noun as u16);
+        }
+    }
 }
 
 /// A possessor belongs to a noun: one hung on a verb after it ("The Conservatives' campaign
@@ -749,6 +795,45 @@ mod tests {
         let mut s = opening(true);
         repair(&mut s);
         assert_eq!((s[4].head, s[4].rel), (Some(1), Rel::Conj));
+    }
+
+    #[test]
+    fn a_relative_clause_belongs_to_the_name_its_pronoun_follows() {
+        // firm(0) was(1) admonished(2) by(3) Commission(4) which(5) said(6) ,(7), the parser's
+        // "said" a relative clause of "admonished"
+        let sentence = |pronoun: &'static str, upos: Upos| {
+            let text = [
+                "firm",
+                "was",
+                "admonished",
+                "by",
+                "Commission",
+                pronoun,
+                "said",
+                ".",
+            ];
+            let words = vec![
+                word(Upos::NOUN, Xpos::NN, Some(2), Rel::NsubjPass),
+                word(Upos::AUX, Xpos::VBD, Some(2), Rel::AuxPass),
+                word(Upos::VERB, Xpos::VBN, None, Rel::Root),
+                word(Upos::ADP, Xpos::IN, Some(4), Rel::Case),
+                word(upos, Xpos::NNP, Some(2), Rel::Obl),
+                word(Upos::PRON, Xpos::WDT, Some(6), Rel::Nsubj),
+                word(Upos::VERB, Xpos::VBD, Some(2), Rel::AclRelcl),
+                word(Upos::PUNCT, Xpos::Period, Some(2), Rel::Punct),
+            ];
+            (text, words)
+        };
+        let (text, mut s) = sentence("which", Upos::PROPN);
+        super::repair(&text, &mut s);
+        assert_eq!(s[6].head, Some(4));
+        // "which" after a common noun may belong to a noun before it: left alone.
+        let (text, mut s) = sentence("which", Upos::NOUN);
+        super::repair(&text, &mut s);
+        assert_eq!(s[6].head, Some(2));
+        let (text, mut s) = sentence("who", Upos::NOUN);
+        super::repair(&text, &mut s);
+        assert_eq!(s[6].head, Some(4));
     }
 
     #[test]
