@@ -1127,3 +1127,12 @@ fn a_relative_clause_the_parser_hung_on_the_verb_speaks_for_its_noun() {
     );
     assert_eq!(roots(&doc), ["01"]);
 }
+
+#[test]
+fn the_likes_of_someone_are_that_someone() {
+    let doc = code(
+        "The likes of Tony Blair warned of the dangers.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("012", "GBRGOV", "")]);
+}
