@@ -1136,3 +1136,29 @@ fn the_likes_of_someone_are_that_someone() {
     );
     assert_eq!(asserted(&doc), [ev("012", "GBRGOV", "")]);
 }
+
+#[test]
+fn officials_from_a_country_are_that_country_s() {
+    let doc = code(
+        "Officials from Russia said the talks had failed.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("010", "RUSGOV", "")]);
+    let doc = code(
+        "Tony Blair told refugees from Afghanistan to go back home.",
+        "2005-02-01",
+    );
+    assert!(doc
+        .events
+        .iter()
+        .any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("AFG"))));
+}
+
+#[test]
+fn a_clause_of_purpose_is_done_by_the_subject() {
+    let doc = code(
+        "The government is implementing the rarely used Royal Prerogative in order to withdraw the men's passports.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("080", "GOV", "")]);
+}

@@ -11,8 +11,9 @@ use readout_doc::{
 use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
 use readout_syntax::{Rel, Upos};
 
-/// "the foreign ministry in Manila", "police in Kyiv", "the president of France": a bare role
-/// followed by a locative place or by "of" and a country is that country's role.
+/// "the foreign ministry in Manila", "police in Kyiv", "the president of France", "officials
+/// from Russia": a bare role followed by a locative place or by "of" or "from" and a country is
+/// that country's role.
 pub(crate) fn qualify_roles_by_place(
     doc: &mut Document,
     res: &mut Resolver,
@@ -33,11 +34,14 @@ pub(crate) fn qualify_roles_by_place(
         if !bare || !adjacent {
             continue;
         }
-        // "the ministry in Manila" (a locative place) or "the president of France" (a country).
+        // "the ministry in Manila" (a locative place) or "the president of France", "officials
+        // from Russia" (a country).
         let code = if toks.is(link, WordClasses::LOCATIVE) {
             next.place
                 .and_then(|p| doc.places[p as usize].country.clone())
-        } else if doc.token_text(link).eq_ignore_ascii_case("of") {
+        } else if doc.token_text(link).eq_ignore_ascii_case("of")
+            || doc.token_text(link).eq_ignore_ascii_case("from")
+        {
             next.place
                 .and_then(|p| doc.places[p as usize].country.clone())
                 .or_else(|| {

@@ -137,8 +137,12 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
             Rel::Advcl
                 if syn.xpos(k) == Xpos::VBG || syn.children(k).any(|c| syn.xpos(c) == Xpos::TO) =>
             {
-                // "urged Iran to stop" read as an adverbial infinitive: still the object acts.
-                let infinitive = syn.children(k).any(|c| syn.xpos(c) == Xpos::TO);
+                // "urged Iran to stop" read as an adverbial infinitive: still the object acts;
+                // not in a clause of purpose ("used its powers in order to withdraw …").
+                let purpose = syn
+                    .children(k)
+                    .any(|c| syn.rel(c) == Rel::Mark && syn.xpos(c) != Xpos::TO);
+                let infinitive = !purpose && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO);
                 if let Some(o) =
                     object(syn, h).filter(|&o| infinitive && o < k && !is_relative_pronoun(syn, o))
                 {
