@@ -1162,3 +1162,24 @@ fn a_clause_of_purpose_is_done_by_the_subject() {
     );
     assert_eq!(asserted(&doc), [ev("080", "GOV", "")]);
 }
+
+#[test]
+fn a_person_s_associates_are_not_that_person() {
+    for text in [
+        "Tony Blair's critics said the plan was flawed.",
+        "Critics of Tony Blair said the plan was flawed.",
+        "Tony Blair's wife said the plan was sound.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert!(
+            doc.events.iter().all(|e| e.source.code != "GBRGOV"),
+            "{text}"
+        );
+    }
+    // A party's supporters still act for it, as its members do.
+    let doc = code(
+        "Supporters of the Labour Party said the plan was sound.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("010", "GBRPTY", "")]);
+}

@@ -253,6 +253,7 @@ impl LexiconBuilder {
                 "evaluation" => c.evaluation(file, r),
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
+                "associate" => c.associates(file, r),
                 "spokesperson" => c.spokespersons(file, r),
                 "stance" => c.stances(file, r),
                 "disclosure" => c.disclosures(file, r),
@@ -262,7 +263,7 @@ impl LexiconBuilder {
                 "vague-time" => c.vague_times(file, r),
                 "earlier-time" => c.earlier_times(file, r),
                 other => c.problems.push(Problem::new(file, r.line, format!(
-                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, holding, evaluation, given-names, partitive, spokesperson, stance, disclosure, body-role, place-noun, policy, vague-time or earlier-time)"
+                    "unknown record kind {other:?} (expected country, actor, person, agent, place, verb, noun, cameo, words, cue, modifier, orgword, bodykind, holding, evaluation, given-names, partitive, associate, spokesperson, stance, disclosure, body-role, place-noun, policy, vague-time or earlier-time)"
                 ))),
             }
         }
@@ -1240,6 +1241,12 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "partitive");
         self.lex.partitives.extend(ids);
+    }
+
+    fn associates(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "associate");
+        self.lex.associates.extend(ids);
     }
 
     fn stances(&mut self, file: &str, r: &Record) {

@@ -204,6 +204,9 @@ pub struct Lexicon {
     /// Nouns that pick out part of a group ("members of", "the head of"), from `partitive`
     /// records: such a noun acts for the group its "of" phrase names.
     pub partitives: std::collections::HashSet<u32>,
+    /// Nouns for a person's associates ("backers", "critics", "allies"), from `associate`
+    /// records: "Mr Glazer's backers" and "critics of Mr Blair" are others, not that person.
+    pub associates: std::collections::HashSet<u32>,
     /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
     /// said" speaks for the organisation last named as a subject.
     pub spokespersons: std::collections::HashSet<u32>,

@@ -311,6 +311,12 @@ impl SentenceCtx<'_> {
         // no consumers), unless the noun picks out members of it ("NATO members").
         let partitive = matches!(syn.upos(t), Upos::DET | Upos::PRON | Upos::NUM | Upos::ADJ)
             || self.lex.partitives.contains(&self.toks.words[t]);
+        // "Mr Glazer's backers", "supporters of Mr Howard": a person's associates are others.
+        let associate = self.lex.associates.contains(&self.toks.words[t]);
+        let person = |g: &NounGroup| {
+            g.entity
+                .is_some_and(|e| self.doc.actors[e as usize].key.starts_with("person:"))
+        };
         let common_noun = syn.upos(t) == Upos::NOUN && !partitive;
         for c in syn.children(t).rev() {
             let modifier = c < t
@@ -321,6 +327,9 @@ impl SentenceCtx<'_> {
                 continue;
             }
             if let Some(g) = self.group_at(c).filter(|g| g.is_actor()) {
+                if associate && person(g) {
+                    continue;
+                }
                 return self.side_of_group(g);
             }
         }
@@ -342,6 +351,9 @@ impl SentenceCtx<'_> {
                         negative_determiner: false,
                     });
                 }
+            }
+            if part_of && associate && self.group_at(c).is_some_and(person) {
+                continue;
             }
             if part_of || syn.rel(c) == Rel::Appos {
                 if let Some(s) = self.side_at_depth(c, depth + 1) {
