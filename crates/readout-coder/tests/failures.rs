@@ -1183,3 +1183,12 @@ fn a_person_s_associates_are_not_that_person() {
     );
     assert_eq!(asserted(&doc), [ev("010", "GBRPTY", "")]);
 }
+
+#[test]
+fn the_subject_before_a_whose_clause_acts() {
+    let doc = code(
+        "The minister, whose department faces cuts, condemned the attack.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GOV", "")]);
+}

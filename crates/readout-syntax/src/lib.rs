@@ -62,7 +62,13 @@
 //! - a word's clusters are looked up once, by the tagger, and the parser reuses them; templates
 //!   that only say something for a few words (the tagger's runner-up tags) are read only there.
 //!
-//! Nothing is allocated per sentence once a [`Scratch`] has grown to the longest sentence seen.
+//! A few shapes a greedy parser gets wrong are parsed again in parts: a sentence whose opening
+//! adverb it took for the root ("Separately, …") is parsed again after the adverb, and one with
+//! a relative clause opened by "whose" between commas ("Southcorp, whose brands include …,
+//! dismissed the offer") is parsed without the clause and the clause on its own.
+//!
+//! Nothing is allocated per sentence once a [`Scratch`] has grown to the longest sentence seen,
+//! but for the rare sentence parsed in parts around a "whose" clause.
 //! Sentences of more than [`MAX_CHUNK`] words are tagged and parsed in consecutive chunks whose
 //! roots are joined, so time stays linear in the input; any input is accepted (empty, one word,
 //! odd Unicode, 10 KB words) and never panics.
@@ -182,6 +188,30 @@ pub struct Scratch {
     chunk: Vec<Word>,
     /// The parse of a sentence after its opening adverb, when that is parsed again.
     rest: Vec<Word>,
+}
+
+/// The most words a relative clause set off by commas is looked for over.
+const MAX_RELATIVE_WORDS: usize = 30;
+
+/// ", whose brands include Penfolds, Rosemount and Lindemans, dismissed …": the commas around a
+/// relative clause opened by "whose" after a noun, the closing one the first comma followed by
+/// a verb in the first parse. The tagger keeps no tag of its own for "whose" (too rare in the
+/// treebanks) and reads it as a personal pronoun, so the parser takes the relative clause for
+/// the main one.
+fn whose_clause(words: &[&str], first_parse: &[Word]) -> Option<(usize, usize)> {
+    let open = (1..words.len().saturating_sub(2))
+        .find(|&i| words[i] == "," && words[i + 1].eq_ignore_ascii_case("whose"))?;
+    if !matches!(first_parse[open - 1].upos, Upos::NOUN | Upos::PROPN) {
+        return None;
+    }
+    let end = words.len().min(open + MAX_RELATIVE_WORDS);
+    let close = (open + 3..end).find(|&i| {
+        words[i] == ","
+            && first_parse
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.upos, Upos::VERB | Upos::AUX))
+    })?;
+    Some((open, close))
 }
 
 /// An opening adverb and its comma ("Separately ,").
@@ -400,6 +430,79 @@ impl Parser {
                 }
             }
             scratch.rest = rest;
+        }
+        if let Some((open, close)) = whose_clause(words, out) {
+            self.parse_apart(words, open, close, scratch, out);
+        }
+    }
+
+    /// Parses the sentence again without the relative clause between the commas at `open` and
+    /// `close`, parses the clause on its own, and hangs it on the noun before it (see
+    /// [`whose_clause`]). The first parse stands when the sentence without the clause has no
+    /// verb for its root.
+    fn parse_apart(
+        &self,
+        words: &[&str],
+        open: usize,
+        close: usize,
+        scratch: &mut Scratch,
+        out: &mut [Word],
+    ) {
+        let gap = close + 1 - open;
+        let main_words: Vec<&str> = words[..open]
+            .iter()
+            .chain(&words[close + 1..])
+            .copied()
+            .collect();
+        let clause_words = &words[open + 1..close];
+        let mut main = Vec::new();
+        let mut clause = Vec::new();
+        for (part, parsed) in [(&main_words[..], &mut main), (clause_words, &mut clause)] {
+            let mode = lex::sentence_mode(part);
+            lex::lex_sentence(part, mode, &mut scratch.lex, &mut scratch.lx);
+            self.tagger
+                .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
+            self.parse_tagged(scratch, parsed);
+            repair::repair(part, parsed);
+        }
+        let main_root = main.iter().position(|w| w.head.is_none());
+        let clause_root = clause.iter().position(|w| w.head.is_none());
+        let (Some(main_root), Some(clause_root)) = (main_root, clause_root) else {
+            return;
+        };
+        if main[main_root].upos != Upos::VERB {
+            return;
+        }
+        // The noun the clause is about: the name before the comma, from its first word.
+        let mut antecedent = open - 1;
+        while main[antecedent].rel == Rel::Flat {
+            match main[antecedent].head.map(usize::from) {
+                Some(h) if h < antecedent => antecedent = h,
+                _ => break,
+            }
+        }
+        let original = |m: usize| if m < open { m } else { m + gap };
+        for (m, w) in main.iter().enumerate() {
+            out[original(m)] = Word {
+                head: w.head.map(|h| original(h as usize) as u16),
+                ..*w
+            };
+        }
+        let relative_root = (open + 1 + clause_root) as u16;
+        for (c, w) in clause.iter().enumerate() {
+            out[open + 1 + c] = Word {
+                head: Some(w.head.map_or(antecedent as u16, |h| h + open as u16 + 1)),
+                rel: if w.head.is_none() {
+                    Rel::AclRelcl
+                } else {
+                    w.rel
+                },
+                ..*w
+            };
+        }
+        for comma in [open, close] {
+            out[comma].head = Some(relative_root);
+            out[comma].rel = Rel::Punct;
         }
     }
 

@@ -318,3 +318,34 @@ fn serialisation_round_trip_keeps_every_parse() {
     assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
     assert!(Parser::from_bytes(b"not a model").is_err());
 }
+
+#[test]
+fn a_relative_clause_opened_by_whose_is_not_the_main_clause() {
+    let words = [
+        "Southcorp",
+        ",",
+        "whose",
+        "brands",
+        "include",
+        "Penfolds",
+        ",",
+        "Rosemount",
+        "and",
+        "Lindemans",
+        ",",
+        "dismissed",
+        "the",
+        "offer",
+        "as",
+        "inadequate",
+        ".",
+    ];
+    let p = parse(&words);
+    assert_tree(&p);
+    let verb = index(&words, "dismissed") as usize;
+    assert_eq!(p[verb].head, None);
+    assert_eq!(p[0].head, Some(verb as u16));
+    assert_eq!(p[0].rel, Rel::Nsubj);
+    let include = index(&words, "include") as usize;
+    assert_eq!((p[include].head, p[include].rel), (Some(0), Rel::AclRelcl));
+}
