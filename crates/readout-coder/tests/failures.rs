@@ -1192,3 +1192,34 @@ fn the_subject_before_a_whose_clause_acts() {
     );
     assert_eq!(asserted(&doc), [ev("111", "GOV", "")]);
 }
+
+#[test]
+fn be_to_plans_and_be_to_be_done_are_not_alike() {
+    // "are to be questioned" is planned, as "are to question" is.
+    let doc = code(
+        "Senior officials at the two bodies are to be questioned by MPs.",
+        "2005-02-01",
+    );
+    assert_eq!(with_modality(&doc), [("090", Modality::Intended)]);
+    // "claimed to be", "is said to be considering": no plan of the speaker's own.
+    let doc = code(
+        "Tony Blair claimed to be unaware of the abuses.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+    assert!(doc.events.iter().all(|e| e.code != "030"));
+}
+
+#[test]
+fn a_statement_delivered_is_a_statement_and_a_moment_seized_no_seizure() {
+    let doc = code(
+        "Tony Blair delivered a statement to MPs on Monday.",
+        "2005-02-01",
+    );
+    assert_eq!(asserted(&doc), [ev("010", "GBRGOV", "LEG")]);
+    let doc = code(
+        "The schools are now seizing the tools the government has given them.",
+        "2005-02-01",
+    );
+    assert!(roots(&doc).iter().all(|r| r != "17"));
+}

@@ -95,7 +95,7 @@ impl SentenceCtx<'_> {
             };
             q.set(Modality::Hypothetical, why);
         }
-        let mut be_aux = false;
+        let mut be_aux = None;
         for c in syn.children(v) {
             let rel = syn.rel(c);
             if !matches!(
@@ -136,11 +136,23 @@ impl SentenceCtx<'_> {
             {
                 q.set(Modality::Hypothetical, &format!("adverb {word:?}"));
             }
+            // A finite "be" ("are to ask", "are to be questioned"), not the "be" of a passive
+            // infinitive ("likely to be welcomed").
             if matches!(rel, Rel::Aux | Rel::Cop)
                 && syn.xpos(c) != Xpos::MD
                 && self.is(c, WordClasses::PASSIVE_AUXILIARY)
             {
-                be_aux = true;
+                be_aux = Some(c);
+            }
+            // "are to be questioned": the finite "be" of a passive whose own "be" follows "to".
+            if rel == Rel::AuxPass
+                && matches!(syn.xpos(c), Xpos::VBZ | Xpos::VBP | Xpos::VBD)
+                && syn.xpos(v) == Xpos::VBN
+                && syn
+                    .children(v)
+                    .any(|b| b > c && syn.rel(b) == Rel::AuxPass && syn.xpos(b) == Xpos::VB)
+            {
+                be_aux = Some(c);
             }
         }
         // "EU ministers meet on Thursday", "talks resume tomorrow": in running text a verb in
@@ -171,7 +183,12 @@ impl SentenceCtx<'_> {
             q.set(Modality::Intended, "a future phrase before it");
         }
         // "The ministers are to ask …": be + to-infinitive is a plan.
-        if be_aux && syn.children(v).any(|c| syn.xpos(c) == Xpos::TO) {
+        // "Officials are to be questioned by MPs": so is its passive.
+        let be_to = be_aux.is_some_and(|be| {
+            syn.children(v)
+                .any(|c| c > be && c < v && syn.xpos(c) == Xpos::TO)
+        });
+        if be_to {
             q.set(Modality::Intended, "\"be to\"");
         }
     }
