@@ -397,22 +397,14 @@ impl Parser {
             return;
         }
         let mode = lex::sentence_mode(words);
-        lex::lex_sentence(words, mode, &mut scratch.lex, &mut scratch.lx);
-        self.tagger
-            .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
-        self.parse_tagged(scratch, out);
-        repair::repair(words, out);
+        self.parse_words(words, mode, scratch, out);
         // "Separately, in Wisconsin, Republicans … sued": a greedy parser that takes the
         // opening adverb for the root can lose the whole clause after it. The clause is parsed
         // again on its own, and the adverb hung on its verb.
         if repair::stranded_opener(out) && words.len() > OPENER_WORDS {
             let mut rest = std::mem::take(&mut scratch.rest);
             let clause = &words[OPENER_WORDS..];
-            lex::lex_sentence(clause, mode, &mut scratch.lex, &mut scratch.lx);
-            self.tagger
-                .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
-            self.parse_tagged(scratch, &mut rest);
-            repair::repair(clause, &mut rest);
+            self.parse_words(clause, mode, scratch, &mut rest);
             if let Some(root) = rest
                 .iter()
                 .position(|w| w.head.is_none() && w.upos == Upos::VERB)
@@ -458,12 +450,7 @@ impl Parser {
         let mut main = Vec::new();
         let mut clause = Vec::new();
         for (part, parsed) in [(&main_words[..], &mut main), (clause_words, &mut clause)] {
-            let mode = lex::sentence_mode(part);
-            lex::lex_sentence(part, mode, &mut scratch.lex, &mut scratch.lx);
-            self.tagger
-                .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
-            self.parse_tagged(scratch, parsed);
-            repair::repair(part, parsed);
+            self.parse_words(part, lex::sentence_mode(part), scratch, parsed);
         }
         let main_root = main.iter().position(|w| w.head.is_none());
         let clause_root = clause.iter().position(|w| w.head.is_none());
@@ -504,6 +491,21 @@ impl Parser {
             out[comma].head = Some(relative_root);
             out[comma].rel = Rel::Punct;
         }
+    }
+
+    /// Tags, parses and repairs `words`, seen in case mode `mode`.
+    fn parse_words(
+        &self,
+        words: &[&str],
+        mode: lex::Mode,
+        scratch: &mut Scratch,
+        out: &mut Vec<Word>,
+    ) {
+        lex::lex_sentence(words, mode, &mut scratch.lex, &mut scratch.lx);
+        self.tagger
+            .tag(&scratch.lx, &mut scratch.tag, &mut scratch.tags);
+        self.parse_tagged(scratch, out);
+        repair::repair(words, out);
     }
 
     /// Parses the words whose views (`scratch.lx`) and tags (`scratch.tags`) are ready.
