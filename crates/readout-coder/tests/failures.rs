@@ -1223,3 +1223,24 @@ fn a_statement_delivered_is_a_statement_and_a_moment_seized_no_seizure() {
     );
     assert!(roots(&doc).iter().all(|r| r != "17"));
 }
+
+#[test]
+fn what_someone_is_said_to_do_is_supposed() {
+    for text in [
+        "Tony Blair is said to have discussed the idea with Jacques Chirac.",
+        "Tony Blair is thought to be meeting Jacques Chirac this week.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(
+            with_modality(&doc),
+            [("040", Modality::Hypothetical)],
+            "{text}"
+        );
+    }
+    // "is expected to" is a plan.
+    let doc = code(
+        "Tony Blair is expected to meet Jacques Chirac on Monday.",
+        "2005-02-01",
+    );
+    assert_eq!(with_modality(&doc), [("040", Modality::Intended)]);
+}

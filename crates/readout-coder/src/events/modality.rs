@@ -389,6 +389,17 @@ impl SentenceCtx<'_> {
                 q.because
                     .push(format!("ruled out by \"too\" with {word:?}"));
             }
+            // "is said to be considering an offer", "is thought to be offering $2bn": what
+            // others are said or believed to do is supposed, not stated as fact ("is expected
+            // to" has a complement of its own: a plan).
+            let to_infinitive = syn.children(k).any(|c| syn.xpos(c) == Xpos::TO);
+            let hearsay = to_infinitive
+                && governing.is_none()
+                && super::args::is_passive(syn, h)
+                && (self.is_report_verb(h) || self.lex.stances.contains(&self.toks.words[h]));
+            if hearsay {
+                q.set(Modality::Hypothetical, &format!("hearsay \"{word} to\""));
+            }
             match governing {
                 Some(Complement::Intended | Complement::Committed) => {
                     q.set(Modality::Intended, &format!("governed by {word:?}"))
