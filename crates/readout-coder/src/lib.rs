@@ -192,7 +192,7 @@ impl<'l> Coder<'l> {
             actors::home::apply_home_country(doc, &h);
             actors::resolve::resolve_pending_offices(doc, &mut resolver, &h.code);
         }
-        events::drop_repeated(doc);
+        events::drop_repeated(doc, &syn);
     }
 }
 

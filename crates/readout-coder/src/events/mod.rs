@@ -39,11 +39,12 @@ pub use code::code_sentence;
 
 /// Drops an event that repeats an earlier one of its sentence: the same trigger, code,
 /// negation and modality, and sides named by the same words with the same codes, where those
-/// words are no list ("and", "or", "nor"). Such a pair is one actor read twice: a pronoun
-/// resolved to two actors that differed only by a country the text left to the story ("they":
-/// the firm and a bare "companies"), or an apposition the parse took for a second actor
-/// ("Unison, Britain's biggest union"). "Tony Blair and Gordon Brown said" stays two events.
-pub fn drop_repeated(doc: &mut Document) {
+/// words are no list (they hold no coordinating conjunction). Such a pair is one actor read
+/// twice: a pronoun resolved to two actors that differed only by a country the text left to the
+/// story ("they": the firm and a bare "companies"), or an apposition the parse took for a
+/// second actor ("Unison, Britain's biggest union"). "Tony Blair and Gordon Brown said" stays
+/// two events.
+pub fn drop_repeated(doc: &mut Document, syn: &Syntax) {
     let events = &doc.events;
     let mut repeated = vec![false; events.len()];
     let mut sentence_start = 0;
@@ -52,7 +53,9 @@ pub fn drop_repeated(doc: &mut Document) {
             sentence_start = i;
         }
         repeated[i] = (sentence_start..i).any(|k| {
-            !repeated[k] && same_event(&events[k], &events[i]) && !names_a_list(doc, &events[i])
+            !repeated[k]
+                && same_event(&events[k], &events[i])
+                && !names_a_list(doc, syn, &events[i])
         });
     }
     let mut repeated = repeated.into_iter();
@@ -75,23 +78,17 @@ fn same_event(a: &readout_doc::Event, b: &readout_doc::Event) -> bool {
         }
 }
 
-/// Whether a side of the event is named by a list: its words hold a coordinator.
-fn names_a_list(doc: &Document, e: &readout_doc::Event) -> bool {
+/// Whether a side of the event is named by a list: its words hold a coordinating conjunction
+/// ("and", "or", "nor").
+fn names_a_list(doc: &Document, syn: &Syntax, e: &readout_doc::Event) -> bool {
     std::iter::once(&e.source)
         .chain(e.target.as_ref())
         .any(|side| {
             let first = doc
                 .tokens
                 .partition_point(|t| t.span.start < side.span.start);
-            doc.tokens[first..]
-                .iter()
-                .take_while(|t| t.span.end <= side.span.end)
-                .any(|t| {
-                    let word = doc.slice(t.span);
-                    ["and", "or", "nor", "&"]
-                        .iter()
-                        .any(|c| word.eq_ignore_ascii_case(c))
-                })
+            let last = doc.tokens.partition_point(|t| t.span.end <= side.span.end);
+            (first..last).any(|t| syn.upos(t) == readout_syntax::Upos::CCONJ)
         })
 }
 

@@ -116,8 +116,9 @@ impl SentenceCtx<'_> {
                 // at it as a one-day event,' said …").
                 let reported_future =
                     matches!(word.to_ascii_lowercase().as_str(), "would" | "'d" | "’d")
-                        && self.reporting_verb_of(v).is_some()
-                        && !self.quoted_as_spoken(v);
+                        && self
+                            .reporting_verb_of(v)
+                            .is_some_and(|r| !self.quoted_as_spoken(v, r));
                 // "we can say", "I can confirm": the ability to report is the report.
                 let can_report = word.eq_ignore_ascii_case("can") && self.is_report_verb(v);
                 // "I would like to do more" is a wish stated, as "want to" is.

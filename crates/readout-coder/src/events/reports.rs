@@ -94,15 +94,12 @@ impl SentenceCtx<'_> {
             .find(|&c| c > k && report(c) && self.reported(c).iter().any(|r| r.head == k))
     }
 
-    /// Whether the words of clause `v` are quoted as spoken: a quotation mark opens or closes
-    /// right beside the verb that reports them, a comma or colon apart ("'I would look at it
-    /// as …,' said Mr Mayland"; "said: 'We would …'"). Quoted words keep the speaker's tenses;
+    /// Whether the words of clause `v`, reported by verb `r`, are quoted as spoken: a quotation
+    /// mark opens or closes right beside `r`, a comma or colon apart ("'I would look at it as
+    /// …,' said Mr Mayland"; "said: 'We would …'"). Quoted words keep the speaker's tenses;
     /// reported ones shift them, a phrase of them quoted or not ("said he would 'keep
     /// working'").
-    pub fn quoted_as_spoken(&self, v: usize) -> bool {
-        let Some(r) = self.reporting_verb_of(v) else {
-            return false;
-        };
+    pub fn quoted_as_spoken(&self, v: usize, r: usize) -> bool {
         let quote = |t: usize| self.doc.tokens[t].has(readout_doc::token_flags::QUOTE);
         let separator = |t: usize| matches!(self.text(t), "," | ":");
         let mut t = r;
