@@ -1244,3 +1244,48 @@ fn what_someone_is_said_to_do_is_supposed() {
     );
     assert_eq!(with_modality(&doc), [("040", Modality::Intended)]);
 }
+
+#[test]
+fn what_someone_is_implored_commanded_or_challenged_to_do_is_requested() {
+    // The requested event is not done yet, however the parser hangs the infinitive; and the
+    // request is coded by its own "+ to" pattern (a demand, not a challenge's disapproval).
+    for (text, request) in [
+        (
+            "The minister implored Iran to hold talks with the European Union.",
+            "026",
+        ),
+        (
+            "Jacques Chirac commanded the army to attack the rebels.",
+            "100",
+        ),
+        (
+            "Michael Howard challenged Gordon Brown to meet Jacques Chirac.",
+            "100",
+        ),
+    ] {
+        let doc = code(text, "2005-02-01");
+        let found = with_modality(&doc);
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert_eq!(found[0], (request, Modality::Asserted), "{text}");
+        assert_eq!(found[1].1, Modality::Requested, "{text}");
+    }
+    // "to" before a gerund is a preposition: what was pleaded guilty to was done.
+    let doc = code(
+        "Titan Corp pleaded guilty to violating US anti-bribery laws.",
+        "2005-02-01",
+    );
+    assert_eq!(with_modality(&doc), [("128", Modality::Asserted)]);
+}
+
+#[test]
+fn what_someone_refrains_from_or_avoids_doing_is_not_done() {
+    for text in [
+        "Iran refrained from attacking Iraq.",
+        "The Iranian government avoided meeting the Iraqi delegation.",
+        "The court prevented the army from attacking the rebels.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(doc.events.len(), 1, "{text}: {:?}", with_modality(&doc));
+        assert!(doc.events[0].negated, "{text}: {:?}", with_modality(&doc));
+    }
+}

@@ -86,6 +86,23 @@ pub fn object(syn: &Syntax, v: usize) -> Option<usize> {
     syn.child(v, Rel::Obj).or_else(|| syn.child(v, Rel::Iobj))
 }
 
+/// The object of the governing verb right before adverbial clause `k`, when `k` is a bare
+/// to-infinitive: the requestee of "urged Iran | to stop" as parsers often read it, the
+/// infinitive hung on the verb as an adverbial clause instead of a complement. Not a clause of
+/// purpose with a marker of its own ("used its powers in order to withdraw …"), nor a gerund
+/// after the preposition "to" ("pleaded guilty to falsifying").
+pub fn controlling_object(syn: &Syntax, k: usize) -> Option<usize> {
+    if syn.rel(k) != Rel::Advcl {
+        return None;
+    }
+    let purpose = syn
+        .children(k)
+        .any(|c| syn.rel(c) == Rel::Mark && syn.xpos(c) != Xpos::TO);
+    let infinitive =
+        !purpose && syn.xpos(k) != Xpos::VBG && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO);
+    object(syn, syn.head(k)?).filter(|&o| infinitive && o < k && !is_relative_pronoun(syn, o))
+}
+
 /// The passive agent: `obl:agent`, or an `obl` introduced by "by".
 pub fn by_agent(syn: &Syntax, v: usize, word: impl Fn(usize) -> bool) -> Option<usize> {
     syn.child(v, Rel::OblAgent).or_else(|| {
@@ -137,15 +154,7 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
             Rel::Advcl
                 if syn.xpos(k) == Xpos::VBG || syn.children(k).any(|c| syn.xpos(c) == Xpos::TO) =>
             {
-                // "urged Iran to stop" read as an adverbial infinitive: still the object acts;
-                // not in a clause of purpose ("used its powers in order to withdraw …").
-                let purpose = syn
-                    .children(k)
-                    .any(|c| syn.rel(c) == Rel::Mark && syn.xpos(c) != Xpos::TO);
-                let infinitive = !purpose && syn.children(k).any(|c| syn.xpos(c) == Xpos::TO);
-                if let Some(o) =
-                    object(syn, h).filter(|&o| infinitive && o < k && !is_relative_pronoun(syn, o))
-                {
+                if let Some(o) = controlling_object(syn, k) {
                     return Some((o, Via::AdverbialObject));
                 }
                 k = h;

@@ -115,7 +115,12 @@ impl<'g> SentenceCtx<'g> {
                 };
                 // A conjunct of the predicate itself is another predicate ("met … and
                 // signed …"); a conjunct inside an argument is part of it ("Russia and Iran").
-                if leaves_clause(syn.rel(k)) || (syn.rel(k) == Rel::Conj && h == head) {
+                // "challenged Brown to deny" with the infinitive read as adverbial: still the
+                // verb's complement, as "+ to" patterns expect.
+                let complement = h == head && super::args::controlling_object(syn, k).is_some();
+                if (leaves_clause(syn.rel(k)) && !complement)
+                    || (syn.rel(k) == Rel::Conj && h == head)
+                {
                     inside = false;
                     break;
                 }

@@ -277,15 +277,16 @@ impl SentenceCtx<'_> {
             let Some(h) = syn.head(k) else { break };
             let rel = syn.rel(k);
             // Complements, and infinitives after a verb or a noun ("plans to meet", "the
-            // decision to withdraw"), or a gerund after "to" ("looks forward to working").
+            // decision to withdraw"), or a gerund after "to", "from" or "of" ("looks forward
+            // to working", "refrained from attacking", "spoke of meeting").
             let complement = matches!(rel, Rel::Xcomp | Rel::Ccomp | Rel::Csubj)
                 || (matches!(rel, Rel::Advcl | Rel::Acl)
                     && syn.children(k).any(|c| {
                         syn.xpos(c) == Xpos::TO
                             || (c + 1 == k
                                 && syn.xpos(k) == Xpos::VBG
-                                && syn.rel(c) == Rel::Mark
-                                && self.word_is(c, "to"))
+                                && matches!(syn.rel(c), Rel::Mark | Rel::Case)
+                                && ["to", "from", "of"].iter().any(|w| self.word_is(c, w)))
                     }));
             // "accused Arland of attacking Carpath", "blamed the rebels for the attack": what
             // is alleged is not stated as fact, whether the parse hangs the clause on the
@@ -369,8 +370,12 @@ impl SentenceCtx<'_> {
                 || syn.children(k).any(|c| {
                     syn.xpos(c) == Xpos::TO || (syn.rel(c) == Rel::Mark && self.word_is(c, "to"))
                 });
+            // "pleaded guilty to failing to report" is a preposition before a gerund, no
+            // request ("looks forward to working" is still a hope).
+            let gerund = rel != Rel::Xcomp && syn.xpos(k) == Xpos::VBG;
             let governing = governing
-                .filter(|c| infinitive || matches!(c, Complement::Negated | Complement::Alleged));
+                .filter(|c| infinitive || matches!(c, Complement::Negated | Complement::Alleged))
+                .filter(|&c| !(gerund && c == Complement::Requested));
             // "too weak to attack", "had taken too long to unveil the plans": what "too" rules
             // out has not happened. Only "too" right before an adjective or adverb ("he too
             // wanted to meet" is no degree).
