@@ -311,11 +311,14 @@ impl SentenceCtx<'_> {
         // no consumers), unless the noun picks out members of it ("NATO members").
         let partitive = matches!(syn.upos(t), Upos::DET | Upos::PRON | Upos::NUM | Upos::ADJ)
             || self.lex.partitives.contains(&self.toks.words[t]);
-        // "Mr Glazer's backers", "supporters of Mr Howard": a person's associates are others.
+        // "Mr Glazer's backers", "supporters of Mr Howard", "the prime minister's wife": a
+        // person's associates are others, whether the person is named or a title stands for
+        // them.
         let associate = self.lex.associates.contains(&self.toks.words[t]);
-        let person = |g: &NounGroup| {
-            g.entity
-                .is_some_and(|e| self.doc.actors[e as usize].key.starts_with("person:"))
+        let person = |g: &NounGroup, head: usize| {
+            self.is(head, WordClasses::HONORIFIC)
+                || g.entity
+                    .is_some_and(|e| self.doc.actors[e as usize].key.starts_with("person:"))
         };
         let common_noun = syn.upos(t) == Upos::NOUN && !partitive;
         for c in syn.children(t).rev() {
@@ -327,7 +330,7 @@ impl SentenceCtx<'_> {
                 continue;
             }
             if let Some(g) = self.group_at(c).filter(|g| g.is_actor()) {
-                if associate && person(g) {
+                if associate && person(g, c) {
                     continue;
                 }
                 return self.side_of_group(g);
@@ -352,7 +355,7 @@ impl SentenceCtx<'_> {
                     });
                 }
             }
-            if part_of && associate && self.group_at(c).is_some_and(person) {
+            if part_of && associate && self.group_at(c).is_some_and(|g| person(g, c)) {
                 continue;
             }
             if part_of || syn.rel(c) == Rel::Appos {
