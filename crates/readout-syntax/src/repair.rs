@@ -22,6 +22,7 @@ pub fn repair(text: &[&str], words: &mut [Word]) {
     complement_clause_read_as_conjunct(words);
     subject_read_as_conjunct_of_an_opening_phrase(words);
     name_read_as_conjunct_of_its_modifier(words);
+    title_read_as_conjunct_of_a_name(words);
     predicate_read_as_reduced_relative(words);
     perfect_auxiliary_read_as_verb(text, words);
     clause_read_as_phrase_after_subordinator(text, words);
@@ -485,6 +486,48 @@ fn name_read_as_conjunct_of_its_modifier(words: &mut [Word]) {
     }
 }
 
+/// A name, a comma and a title with its body ("Carol Walker, BBC political correspondent,",
+/// "Liam Fox, Tory co-chairman,") is a name and its apposition: the parser's reading of the
+/// body as a second conjunct of the name, with the title in apposition to the body, is a
+/// coordination of two with no conjunction at all. The title becomes the name's apposition
+/// and the body a modifier of the title (`compound`), as in "Tesco chief executive".
+fn title_read_as_conjunct_of_a_name(words: &mut [Word]) {
+    for x in 0..words.len() {
+        let w = words[x];
+        let Some(name) = w.head.map(usize::from) else {
+            continue;
+        };
+        if w.rel != Rel::Conj
+            || w.upos != Upos::PROPN
+            || name >= x
+            || !matches!(words[name].upos, Upos::PROPN | Upos::NOUN)
+        {
+            continue;
+        }
+        // The only conjunct, with no conjunction on it or on its name.
+        let conjunction = children(words, name)
+            .chain(children(words, x))
+            .any(|c| words[c].rel == Rel::Cc || (words[c].rel == Rel::Conj && c != x));
+        let comma_before = x > 0 && words[x - 1].xpos == Xpos::Comma;
+        // A title after the body, with no comma between ("BBC News 24 political
+        // correspondent").
+        let title = children(words, x).find(|&a| {
+            a > x
+                && words[a].rel == Rel::Appos
+                && words[a].upos == Upos::NOUN
+                && (x + 1..a).all(|t| words[t].xpos != Xpos::Comma)
+        });
+        let Some(title) = title.filter(|_| !conjunction && comma_before) else {
+            continue;
+        };
+        words[title].head = Some(name as u16);
+        words[title].rel = Rel::Appos;
+        words[x].head = Some(title as u16);
+        words[x].rel = Rel::Compound;
+        words[x - 1].head = Some(title as u16);
+    }
+}
+
 /// Coordination needs a conjunction or at least a comma: a clause with its own subject that
 /// follows its head's object with neither ("dismissed reports he met Lind") is not a second
 /// conjunct but the content of that noun (`acl`, as in "reports that he met Lind").
@@ -857,6 +900,32 @@ mod tests {
         ];
         repair(&mut s);
         assert_eq!(s[1].head, Some(0));
+    }
+
+    #[test]
+    fn a_title_with_its_body_after_a_name_and_a_comma_is_the_name_s_apposition() {
+        // Carol(0) Walker(1) ,(2) BBC(3) correspondent(4) ,(5) added(6), the parser's "BBC" a
+        // conjunct of "Carol" and "correspondent" in apposition to "BBC".
+        let phrase = |between: Word| {
+            vec![
+                word(Upos::PROPN, Xpos::NNP, Some(6), Rel::Nsubj),
+                word(Upos::PROPN, Xpos::NNP, Some(0), Rel::Flat),
+                between,
+                word(Upos::PROPN, Xpos::NNP, Some(0), Rel::Conj),
+                word(Upos::NOUN, Xpos::NN, Some(3), Rel::Appos),
+                word(Upos::PUNCT, Xpos::Comma, Some(0), Rel::Punct),
+                word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            ]
+        };
+        let mut s = phrase(word(Upos::PUNCT, Xpos::Comma, Some(3), Rel::Punct));
+        repair(&mut s);
+        assert_eq!((s[4].head, s[4].rel), (Some(0), Rel::Appos));
+        assert_eq!((s[3].head, s[3].rel), (Some(4), Rel::Compound));
+        // "Carol Walker and BBC correspondents": a real coordination stays.
+        let mut s = phrase(word(Upos::CCONJ, Xpos::CC, Some(3), Rel::Cc));
+        repair(&mut s);
+        assert_eq!((s[3].head, s[3].rel), (Some(0), Rel::Conj));
+        assert_eq!((s[4].head, s[4].rel), (Some(3), Rel::Appos));
     }
 
     #[test]
