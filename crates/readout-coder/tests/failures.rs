@@ -1299,3 +1299,36 @@ fn what_someone_refrains_from_or_avoids_doing_is_not_done() {
         assert!(doc.events[0].negated, "{text}: {:?}", with_modality(&doc));
     }
 }
+
+#[test]
+fn deploying_things_is_no_mobilisation() {
+    for text in [
+        "Ford Motor Company will deploy 35,000 test cars across Europe.",
+        "The Indian government deployed new software in its tax offices.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(roots(&doc), Vec::<String>::new(), "{text}");
+    }
+    let doc = code(
+        "The Pentagon deployed 3,000 marines to the Gulf.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["15"]);
+}
+
+#[test]
+fn claiming_money_a_toll_or_a_title_says_nothing() {
+    for text in [
+        "Nigerian officials claimed salaries for workers who did not exist.",
+        "The Kenyan police claimed compensation from the government.",
+        "Tony Blair claimed the seat in 1983.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(roots(&doc), Vec::<String>::new(), "{text}");
+    }
+    let doc = code(
+        "Nigerian officials claimed the election had been rigged.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+}
