@@ -1332,3 +1332,21 @@ fn claiming_money_a_toll_or_a_title_says_nothing() {
     );
     assert_eq!(roots(&doc), ["01"]);
 }
+
+#[test]
+fn a_prediction_is_a_statement_not_an_intent() {
+    for text in [
+        "Tony Blair predicted the general election will be a tough fight.",
+        "The Russian finance ministry has forecast that growth will slow.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(
+            asserted(&doc)
+                .iter()
+                .map(|e| e.0.as_str())
+                .collect::<Vec<_>>(),
+            ["010"],
+            "{text}"
+        );
+    }
+}

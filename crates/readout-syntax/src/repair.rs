@@ -717,17 +717,34 @@ fn children(words: &[Word], head: usize) -> impl Iterator<Item = usize> + '_ {
 
 /// An open complement (`xcomp`) has no subject and no modal of its own: one that has them is a
 /// finite clause ("which ministers claim *will tackle* crime"), so `ccomp`.
+///
+/// A modal shows the clause finite however the parser read its subject: the noun right before
+/// it, read as the governing verb's object ("predicted | the election | will be a fight"), is
+/// the clause's subject.
 fn finite_open_complement(words: &mut [Word]) {
     for v in 0..words.len() {
-        if words[v].rel != Rel::Xcomp || words[v].upos != Upos::VERB {
+        let predicate =
+            words[v].upos == Upos::VERB || children(words, v).any(|c| words[c].rel == Rel::Cop);
+        if words[v].rel != Rel::Xcomp || !predicate {
             continue;
         }
-        let finite = children(words, v).any(|c| {
-            let w = words[c];
-            (w.rel == Rel::Aux && w.xpos == Xpos::MD) || w.rel.base() == Rel::Nsubj
+        let modal =
+            children(words, v).find(|&c| words[c].rel == Rel::Aux && words[c].xpos == Xpos::MD);
+        let subject = children(words, v).any(|c| words[c].rel.base() == Rel::Nsubj);
+        if modal.is_none() && !subject {
+            continue;
+        }
+        words[v].rel = Rel::Ccomp;
+        let (Some(modal), Some(head)) = (modal, words[v].head.map(usize::from)) else {
+            continue;
+        };
+        // The object whose last word is right before the modal.
+        let object = children(words, head).find(|&o| {
+            words[o].rel == Rel::Obj && o < modal && (o..modal).all(|t| dominates(words, o, t))
         });
-        if finite {
-            words[v].rel = Rel::Ccomp;
+        if let (Some(o), false) = (object, subject) {
+            words[o].head = Some(v as u16);
+            words[o].rel = Rel::Nsubj;
         }
     }
 }
@@ -801,6 +818,19 @@ mod tests {
         ];
         repair(&mut s);
         assert_eq!(s[3].rel, Rel::Ccomp);
+        // predicted(0) the(1) election(2) will(3) be(4) close(5), "election" read as the
+        // object of "predicted": the subject of "will be close".
+        let mut s = vec![
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+            word(Upos::DET, Xpos::DT, Some(2), Rel::Det),
+            word(Upos::NOUN, Xpos::NN, Some(0), Rel::Obj),
+            word(Upos::AUX, Xpos::MD, Some(5), Rel::Aux),
+            word(Upos::AUX, Xpos::VB, Some(5), Rel::Cop),
+            word(Upos::ADJ, Xpos::JJ, Some(0), Rel::Xcomp),
+        ];
+        repair(&mut s);
+        assert_eq!((s[5].head, s[5].rel), (Some(0), Rel::Ccomp));
+        assert_eq!((s[2].head, s[2].rel), (Some(5), Rel::Nsubj));
         // "agreed to tackle": no modal, no subject, stays open.
         let mut s = vec![
             word(Upos::VERB, Xpos::VBD, None, Rel::Root),
