@@ -1350,3 +1350,19 @@ fn a_prediction_is_a_statement_not_an_intent() {
         );
     }
 }
+
+#[test]
+fn a_complaint_from_someone_that_another_did_wrong_targets_the_other() {
+    // The parser hangs the "that" clause on the complainers' noun as a relative clause.
+    let doc = code(
+        "The decision follows complaints from some of the party's MPs that the Home Office had moved too slowly.",
+        "2005-02-01",
+    );
+    let found = asserted(&doc);
+    assert!(
+        found
+            .iter()
+            .any(|(c, _, t)| c == "111" && t.ends_with("GOV")),
+        "{found:?}"
+    );
+}

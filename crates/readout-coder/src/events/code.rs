@@ -423,7 +423,22 @@ fn complaint_about(ctx: &SentenceCtx, head: usize, noun: bool, source: &Side) ->
                     _ => false,
                 }
         });
-        own.or_else(|| {
+        // Or hung on the last noun of the complainers' phrase ("complaints from some of the
+        // party's MPs | that Mr Howard had taken too long").
+        let from_phrase = syn.children(head).find(|&c| {
+            c > head
+                && syn.rel(c) == Rel::Nmod
+                && syn.case_of(c).is_some_and(|p| ctx.word_is(p, "from"))
+        });
+        let complainers = || {
+            let phrase = from_phrase?;
+            syn.extent(phrase).find(|&c| {
+                syn.rel(c) == Rel::AclRelcl
+                    && opened_by_that(c)
+                    && syn.child(c, Rel::Nsubj).is_some()
+            })
+        };
+        own.or_else(complainers).or_else(|| {
             let h = syn.verb_of_argument(head)?;
             syn.children(h).find(|&c| {
                 c > head && matches!(syn.rel(c), Rel::Advcl | Rel::Ccomp) && that_clause(c)
