@@ -1355,7 +1355,7 @@ fn a_prediction_is_a_statement_not_an_intent() {
 fn a_complaint_from_someone_that_another_did_wrong_targets_the_other() {
     // The parser hangs the "that" clause on the complainers' noun as a relative clause.
     let doc = code(
-        "The decision follows complaints from some of the party's MPs that the Home Office had moved too slowly.",
+        "The plan follows complaints from some of the party's MPs that Gordon Brown has taken too long to unveil the proposals.",
         "2005-02-01",
     );
     let found = asserted(&doc);
