@@ -1366,3 +1366,14 @@ fn a_complaint_from_someone_that_another_did_wrong_targets_the_other() {
         "{found:?}"
     );
 }
+
+#[test]
+fn support_made_known_is_support() {
+    for text in [
+        "The Russian government revealed its support for the plan.",
+        "The Conservative Party announced its support for the French government.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert_eq!(roots(&doc), ["05"], "{text}");
+    }
+}
