@@ -1377,3 +1377,30 @@ fn support_made_known_is_support() {
         assert_eq!(roots(&doc), ["05"], "{text}");
     }
 }
+
+#[test]
+fn a_body_s_titled_person_is_one_speaker() {
+    // The parser coordinates the body and the name across the person's title; the speaker
+    // is the person, once.
+    let doc = code(
+        "Lib Dem home affairs spokesman Mark Oaten said the bill was flawed.",
+        "2005-02-01",
+    );
+    assert_eq!(
+        doc.events
+            .iter()
+            .map(|e| e.source.code.as_str())
+            .collect::<Vec<_>>(),
+        ["GBROPP"]
+    );
+    // Two presidents are two.
+    let doc = code(
+        "Argentine President Nestor Kirchner and Venezuelan President Hugo Chavez signed the deal.",
+        "2005-02-01",
+    );
+    assert!(
+        doc.events.iter().any(|e| e.target.is_some()),
+        "{:?}",
+        asserted(&doc)
+    );
+}

@@ -462,14 +462,23 @@ fn name_read_as_conjunct_of_its_modifier(words: &mut [Word]) {
         {
             continue;
         }
+        // The words between are the second name's modifiers, its title's ("Lib Dem home
+        // affairs spokesman Mark Oaten"), or the rest of the first name ("Dem").
+        let title = (first + 1..x)
+            .find(|&d| words[d].head == Some(x as u16) && words[d].rel == Rel::NmodDesc);
         let between_are_modifiers = (first + 1..x).all(|t| {
-            words[t].head == Some(x as u16)
-                && matches!(words[t].rel, Rel::Amod | Rel::Compound)
-                && words[t].upos != Upos::PUNCT
+            let own = words[t].head == Some(x as u16)
+                && matches!(words[t].rel, Rel::Amod | Rel::Compound | Rel::NmodDesc);
+            let below = title.is_some_and(|d| t < d && dominates(words, d, t));
+            let first_name = words[t].head == Some(first as u16) && words[t].rel == Rel::Flat;
+            (own || below || first_name) && !matches!(words[t].upos, Upos::PUNCT | Upos::CCONJ)
         });
+        // A conjunction on either name, or another conjunct of the first ("Argentine
+        // President Nestor Kirchner and Venezuelan President Hugo Chavez"), is coordination.
         let coordinated = children(words, x)
             .any(|c| matches!(words[c].rel, Rel::Cc | Rel::Punct) && c < x)
-            || children(words, first).any(|c| words[c].rel == Rel::Cc);
+            || children(words, first)
+                .any(|c| words[c].rel == Rel::Cc || (words[c].rel == Rel::Conj && c != x));
         if !between_are_modifiers || coordinated {
             continue;
         }
@@ -988,6 +997,22 @@ mod tests {
         let mut s = phrase(true);
         repair(&mut s);
         assert_eq!((s[4].head, s[4].rel), (Some(0), Rel::Conj));
+        // Lib(0) Dem(1) home(2) affairs(3) spokesman(4) Mark(5) Oaten(6) said(7): the title
+        // has modifiers of its own and the first name two words.
+        let mut s = vec![
+            word(Upos::PROPN, Xpos::NNP, Some(7), Rel::Nsubj),
+            word(Upos::PROPN, Xpos::NNP, Some(0), Rel::Flat),
+            word(Upos::NOUN, Xpos::NN, Some(3), Rel::Compound),
+            word(Upos::NOUN, Xpos::NNS, Some(4), Rel::Compound),
+            word(Upos::NOUN, Xpos::NN, Some(5), Rel::NmodDesc),
+            word(Upos::PROPN, Xpos::NNP, Some(0), Rel::Conj),
+            word(Upos::PROPN, Xpos::NNP, Some(5), Rel::Flat),
+            word(Upos::VERB, Xpos::VBD, None, Rel::Root),
+        ];
+        repair(&mut s);
+        assert_eq!((s[5].head, s[5].rel), (Some(7), Rel::Nsubj));
+        assert_eq!((s[0].head, s[0].rel), (Some(5), Rel::Compound));
+        assert_eq!((s[1].head, s[1].rel), (Some(0), Rel::Flat));
     }
 
     #[test]
