@@ -1404,3 +1404,20 @@ fn a_body_s_titled_person_is_one_speaker() {
         asserted(&doc)
     );
 }
+
+#[test]
+fn leaving_a_bid_or_a_race_is_no_retreat() {
+    for text in [
+        "JP Morgan withdrew from the Glazer bid team.",
+        "The French government withdrew from the race to host the games.",
+    ] {
+        let doc = code(text, "2005-02-01");
+        assert!(
+            doc.events.iter().all(|e| !e.code.starts_with("087")),
+            "{text}: {:?}",
+            asserted(&doc)
+        );
+    }
+    let doc = code("Russia withdrew from Chechnya.", "2005-02-01");
+    assert_eq!(roots(&doc), ["08"]);
+}

@@ -473,12 +473,16 @@ fn name_read_as_conjunct_of_its_modifier(words: &mut [Word]) {
             let first_name = words[t].head == Some(first as u16) && words[t].rel == Rel::Flat;
             (own || below || first_name) && !matches!(words[t].upos, Upos::PUNCT | Upos::CCONJ)
         });
-        // A conjunction on either name, or another conjunct of the first ("Argentine
-        // President Nestor Kirchner and Venezuelan President Hugo Chavez"), is coordination.
+        // A conjunction on either name, or on another conjunct of the first ("Argentine
+        // President Nestor Kirchner and Venezuelan President Hugo Chavez"), is coordination;
+        // a conjunct set off by commas alone is an apposition ("Lord Chief Justice, Lord
+        // Woolf,").
+        let has_conjunction = |t: usize| children(words, t).any(|c| words[c].rel == Rel::Cc);
         let coordinated = children(words, x)
             .any(|c| matches!(words[c].rel, Rel::Cc | Rel::Punct) && c < x)
+            || has_conjunction(first)
             || children(words, first)
-                .any(|c| words[c].rel == Rel::Cc || (words[c].rel == Rel::Conj && c != x));
+                .any(|c| words[c].rel == Rel::Conj && c != x && has_conjunction(c));
         if !between_are_modifiers || coordinated {
             continue;
         }
