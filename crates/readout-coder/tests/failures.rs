@@ -1421,3 +1421,19 @@ fn leaving_a_bid_or_a_race_is_no_retreat() {
     let doc = code("Russia withdrew from Chechnya.", "2005-02-01");
     assert_eq!(roots(&doc), ["08"]);
 }
+
+#[test]
+fn saying_after_a_spoken_act_is_that_act() {
+    // "…, saying …" elaborates the condemnation: one event, however the saying was coded.
+    let doc = code(
+        "The Red Cross condemned the decision, saying it would cost thousands of lives.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["11"]);
+    // A participle that opens the sentence is an act of its own.
+    let doc = code(
+        "Announcing the plans, the Italian government said the cuts would start in May.",
+        "2005-02-01",
+    );
+    assert_eq!(roots(&doc), ["03", "01"]);
+}

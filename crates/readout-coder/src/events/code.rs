@@ -101,19 +101,34 @@ pub fn code_sentence(
 
 /// "Christian Aid condemned the move, saying it would cost jobs": a participle of saying
 /// elaborates the act it hangs on, by the same actor; that act is the event, not a second
-/// plain statement beside it.
+/// plain statement beside it. When the act is itself said (a criticism, a rejection, a
+/// defence, an appeal), the saying adds no event even where it was coded more closely
+/// ("…, saying it would see a million jobs axed" read as an intent).
 fn drop_elaborations(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
     let syn = ctx.syn;
+    let spoken = |code: &str| {
+        matches!(
+            &code[..2],
+            "01" | "02" | "03" | "05" | "10" | "11" | "12" | "13"
+        )
+    };
     let elaboration = |e: &Event, all: &[Event]| {
         let t = e.trigger_token as usize;
-        e.code == "010"
+        let saying = ctx.verb_at(t).is_some_and(|v| v.report);
+        (e.code == "010" || (saying && matches!(&e.code[..2], "01" | "03")))
             && !e.negated
             && syn.xpos(t) == readout_syntax::Xpos::VBG
             && matches!(syn.rel(t), Rel::Advcl | Rel::Xcomp | Rel::Conj)
             && syn.head(t).is_some_and(|h| {
-                all.iter().any(|f| {
-                    f.trigger_token as usize == h && f.source.actor == e.source.actor && !f.negated
-                })
+                // A participle that opens the sentence ("Announcing the plans, Mr Redwood
+                // said …") is an act of its own.
+                (e.code == "010" || h < t)
+                    && all.iter().any(|f| {
+                        f.trigger_token as usize == h
+                            && f.source.actor == e.source.actor
+                            && !f.negated
+                            && (e.code == "010" || spoken(&f.code))
+                    })
             })
     };
     let dropped: Vec<usize> = (first..out.len())
