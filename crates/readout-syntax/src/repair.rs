@@ -477,12 +477,11 @@ fn name_read_as_conjunct_of_its_modifier(words: &mut [Word]) {
         // President Nestor Kirchner and Venezuelan President Hugo Chavez"), is coordination;
         // a conjunct set off by commas alone is an apposition ("Lord Chief Justice, Lord
         // Woolf,").
-        let has_conjunction = |t: usize| children(words, t).any(|c| words[c].rel == Rel::Cc);
         let coordinated = children(words, x)
             .any(|c| matches!(words[c].rel, Rel::Cc | Rel::Punct) && c < x)
-            || has_conjunction(first)
+            || has_conjunction(words, first)
             || children(words, first)
-                .any(|c| words[c].rel == Rel::Conj && c != x && has_conjunction(c));
+                .any(|c| words[c].rel == Rel::Conj && c != x && has_conjunction(words, c));
         if !between_are_modifiers || coordinated {
             continue;
         }
@@ -518,9 +517,11 @@ fn title_read_as_conjunct_of_a_name(words: &mut [Word]) {
             continue;
         }
         // The only conjunct, with no conjunction on it or on its name.
-        let conjunction = children(words, name)
-            .chain(children(words, x))
-            .any(|c| words[c].rel == Rel::Cc || (words[c].rel == Rel::Conj && c != x));
+        let conjunction = has_conjunction(words, name)
+            || has_conjunction(words, x)
+            || children(words, name)
+                .chain(children(words, x))
+                .any(|c| words[c].rel == Rel::Conj && c != x);
         let comma_before = x > 0 && words[x - 1].xpos == Xpos::Comma;
         // A title after the body, with no comma between ("BBC News 24 political
         // correspondent").
@@ -718,6 +719,11 @@ fn reporting_clause_after_quotation(words: &mut [Word]) {
             w.head = Some(verb as u16);
         }
     }
+}
+
+/// Whether `t` has a coordinating conjunction of its own (`cc`).
+fn has_conjunction(words: &[Word], t: usize) -> bool {
+    children(words, t).any(|c| words[c].rel == Rel::Cc)
 }
 
 fn children(words: &[Word], head: usize) -> impl Iterator<Item = usize> + '_ {

@@ -440,13 +440,12 @@ fn complaint_about(ctx: &SentenceCtx, head: usize, noun: bool, source: &Side) ->
         });
         // Or hung on the last noun of the complainers' phrase ("complaints from some of the
         // party's MPs | that Mr Howard had taken too long").
-        let from_phrase = syn.children(head).find(|&c| {
-            c > head
-                && syn.rel(c) == Rel::Nmod
-                && syn.case_of(c).is_some_and(|p| ctx.word_is(p, "from"))
-        });
         let complainers = || {
-            let phrase = from_phrase?;
+            let phrase = syn.children(head).find(|&c| {
+                c > head
+                    && syn.rel(c) == Rel::Nmod
+                    && syn.case_of(c).is_some_and(|p| ctx.word_is(p, "from"))
+            })?;
             syn.extent(phrase).find(|&c| {
                 syn.rel(c) == Rel::AclRelcl
                     && opened_by_that(c)
