@@ -175,7 +175,7 @@ impl<'l> Coder<'l> {
             s = end;
         }
         actors::resolve::recode_described_later(doc, &mut resolver);
-        actors::places::anchor_places(doc, &syn, &toks);
+        actors::places::anchor_places(doc, &syn, &toks, lex);
         doc.parse = parse_record(doc, &syn);
         actors::coref::identify_delayed_leads(doc);
         let home = actors::home::home_country(doc, lex);

@@ -1066,6 +1066,73 @@ fn modifiers_metonyms_and_bases_place_nothing() {
     assert!(doc.events.iter().all(|e| e.location.is_none()));
 }
 
+/// Like [`code`], with a headline before the body.
+fn code_titled(title: &str, text: &str, published: &str) -> Document {
+    let lex = lexicon();
+    let meta = ArticleMeta {
+        published: Date::parse(published).ok(),
+        ..ArticleMeta::default()
+    };
+    let mut paragraphs = vec![(Kind::Title, title)];
+    paragraphs.extend(text.split("\n\n").map(|p| (Kind::Body, p)));
+    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
+    readout_text::segment(&mut doc, &lex.split_rules);
+    readout_coder::Coder::new(&lex).code(&mut doc, None);
+    readout_context::resolve(&mut doc, &lex);
+    doc
+}
+
+#[test]
+fn a_local_story_happens_in_the_town_its_headline_names() {
+    let body = "Borovian union leader Tom Vale condemned the government.\n\nPavel Orlov condemned the union.\n\nArland condemned Borovia.\n\nTom Vale met Anna Lind in Velm.";
+    let doc = code_titled("Strike in Dorn", body, "2026-01-10");
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            // Someone of the town's country whom the text introduces is there…
+            ("condemned", "Dorn", "headline"),
+            // …not a national figure speaking about it, nor a foreign government…
+            ("condemned", "-", "-"),
+            ("condemned", "-", "-"),
+            // …and a sentence that names its own place keeps it.
+            ("met", "Velm", "text"),
+        ])
+    );
+    // A town that only modifies a noun of the headline names the story's people, not its
+    // place; and a story with a dateline is placed by the dateline.
+    let doc = code_titled("Dorn union condemns government", body, "2026-01-10");
+    let body_places = places(&doc);
+    let first = body_places.iter().find(|(t, _, _)| t == "condemned");
+    assert_eq!(first, place_of(&[("condemned", "-", "-")]).first());
+    let dated = format!("BOROGRAD (Wire) - {body}");
+    let doc = code_titled("Strike in Dorn", &dated, "2026-01-10");
+    assert_eq!(
+        places(&doc)[0],
+        place_of(&[("condemned", "Borograd", "dateline")])[0]
+    );
+}
+
+#[test]
+fn a_place_named_before_a_place_noun_is_where_its_phrase_is() {
+    let doc = code(
+        "Borovian troops attacked rebels in Kessa province.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("attacked", "Kessa", "text")]));
+}
+
+#[test]
+fn a_dash_lost_in_transcoding_still_ends_a_dateline() {
+    let doc = code(
+        "BOROGRAD\u{fffd}\u{fffd}Pavel Orlov condemned Carpath.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[("condemned", "Borograd", "dateline")])
+    );
+}
+
 #[test]
 fn a_seat_of_power_stands_in_its_capital() {
     let doc = code("Officials met at the Citadel.", "2026-01-10");

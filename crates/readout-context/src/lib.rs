@@ -8,8 +8,8 @@
 //!   one, the publication date (with `date_text` empty, so a reader can tell); with a phrase
 //!   that points back ("said at the time"), the date told just before.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
-//!   parse), else, as news of the day, the place of an event just before it or the story's
-//!   dateline.
+//!   parse), else, as news of the day, the place of an event just before it, the story's
+//!   dateline, or the town a local story's headline names.
 
 pub mod dates;
 pub mod places;

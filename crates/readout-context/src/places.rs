@@ -20,7 +20,11 @@
 //!    happen where it was filed (the convention of ICEWS's story locations) — except what a
 //!    national government says from elsewhere than its capital: in the lead of a story filed
 //!    from another city of its country it is placed in the country, and after the lead
-//!    nowhere. A new dateline starts a new scene.
+//!    nowhere. A new dateline starts a new scene. A story without a dateline whose headline
+//!    names a town, region or site in a phrase of its own ("Mayor of Coachella explains …",
+//!    "Coronavirus in Bihar: …") is local news: its events of the day by people of that
+//!    place's country happen there, when their sentence names no other place and they are not
+//!    a national figure's words.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
@@ -45,6 +49,11 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
     // The countries whose actors took part in an event placed at the dateline: they are there.
     let mut at_dateline: Vec<&str> = Vec::new();
     let mut next_dateline = 0;
+    let headline = doc
+        .datelines
+        .is_empty()
+        .then(|| headline_place(doc))
+        .flatten();
     let mut start = 0;
     while start < events.len() {
         let sentence = events[start].sentence;
@@ -84,16 +93,7 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                         .min_by_key(|(rank, _)| *rank)
                         .map(|(_, p)| p)
                 });
-            e.location = found.map(|p| Location {
-                name: p.name.clone(),
-                country: p.country.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                span: Some(p.span),
-                kind: p.kind,
-                how: LocationSource::Text,
-                geonames_id: p.geonames_id,
-            });
+            e.location = found.map(|p| located(p, LocationSource::Text));
             if let Some(l) = &e.location {
                 placed = true;
                 // A planned or denied visit sets no scene for what follows.
@@ -138,16 +138,22 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                         how: LocationSource::Earlier,
                         ..l.clone()
                     });
-                e.location = carried.or_else(|| {
-                    let (place, lead) = dateline?;
-                    if present(doc, e, &at_dateline) || !said_elsewhere(doc, lex, e, place) {
-                        return Some(place.clone());
-                    }
-                    // "VENICE, Italy — The Italian government announced": the lead's news
-                    // happened in the government's own country; abroad, at the dateline.
-                    (lead == sentence)
-                        .then(|| own_country(doc, lex, e, place).unwrap_or_else(|| place.clone()))
-                });
+                e.location = carried
+                    .or_else(|| {
+                        let (place, lead) = dateline?;
+                        if present(doc, e, &at_dateline) || !said_elsewhere(doc, lex, e, place) {
+                            return Some(place.clone());
+                        }
+                        // "VENICE, Italy — The Italian government announced": the lead's news
+                        // happened in the government's own country; abroad, at the dateline.
+                        (lead == sentence).then(|| {
+                            own_country(doc, lex, e, place).unwrap_or_else(|| place.clone())
+                        })
+                    })
+                    .or_else(|| {
+                        let place = headline.filter(|p| local(doc, lex, e, p, places))?;
+                        Some(located(place, LocationSource::Headline))
+                    });
                 // Placed at the dateline itself (not just in its country): there.
                 let at_the_dateline = e.location.as_ref().is_some_and(|l| {
                     l.how == LocationSource::Dateline
@@ -167,6 +173,70 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
         start = end;
     }
     doc.events = events;
+}
+
+/// The event's place as the mention names it.
+fn located(p: &PlaceMention, how: LocationSource) -> Location {
+    Location {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        span: Some(p.span),
+        kind: p.kind,
+        how,
+        geonames_id: p.geonames_id,
+    }
+}
+
+/// The town, region or site the headline of a story without a dateline names ("Mayor of
+/// Coachella explains …", "Coronavirus in Bihar: record cases"): local news, whose
+/// events happen there unless the text says otherwise. A country in a headline is no such
+/// place: stories about a country's economy or its dealings abroad name it as often as
+/// stories set there.
+fn headline_place(doc: &Document) -> Option<&PlaceMention> {
+    let last_title = doc
+        .sentences
+        .iter()
+        .take_while(|s| s.kind == readout_doc::Kind::Title)
+        .count() as u32;
+    doc.places
+        .iter()
+        .take_while(|p| p.sentence < last_title)
+        .find(|p| {
+            // In a phrase of its own ("in Bihar", "mayor of Coachella"), not a modifier ("England
+            // coach", "Davis Cup") or a doer ("Wales hails …"), which name the place's people.
+            let own_phrase = p.locative || p.anchors.as_ref().is_some_and(|a| !a.is_empty());
+            p.kind != PlaceKind::Country && own_phrase
+        })
+}
+
+/// Whether the headline's place is where the event happened, as far as the text tells: its
+/// sentence names no other place, and its doer is of the place's country and, for what is
+/// said, someone the text introduces (most often local) rather than a national figure or
+/// body the lexicon lists, unless the place is the capital: a chancellor commenting on a
+/// strike in Wales need not be in Wales.
+fn local(
+    doc: &Document,
+    lex: &Lexicon,
+    e: &Event,
+    place: &PlaceMention,
+    sentence_places: &[PlaceMention],
+) -> bool {
+    let Some(actor) = e.source.actor.map(|a| &doc.actors[a as usize]) else {
+        return false;
+    };
+    let Some(country) = actor
+        .country
+        .as_deref()
+        .filter(|&c| place.country.as_deref() == Some(c))
+    else {
+        return false;
+    };
+    let elsewhere = sentence_places.iter().any(|p| p.name != place.name);
+    let listed = !actor.unlisted && !actor.country_inferred;
+    let national_voice = verbal(e) && listed && !is_capital(lex, country, &place.name);
+    !elsewhere && !national_voice
 }
 
 /// Whether the event's doer is of a country that took part in an event at the dateline: "GENEVA
@@ -195,11 +265,15 @@ fn said_elsewhere(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location)
     else {
         return false;
     };
-    let capital = lex
-        .country_index
+    !is_capital(lex, country, &dateline.name)
+}
+
+/// Whether `name` is the capital of the country coded `country`.
+fn is_capital(lex: &Lexicon, country: &str, name: &str) -> bool {
+    lex.country_index
         .get(country)
-        .and_then(|&c| lex.countries[c as usize].capital.as_ref());
-    !capital.is_some_and(|c| c.name.eq_ignore_ascii_case(&dateline.name))
+        .and_then(|&c| lex.countries[c as usize].capital.as_ref())
+        .is_some_and(|c| c.name.eq_ignore_ascii_case(name))
 }
 
 /// Whether the event is said rather than done (a meeting is done where it is held).

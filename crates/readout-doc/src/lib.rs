@@ -348,16 +348,21 @@ pub enum LocationSource {
     /// The place of an event earlier in the article, for a later event of the same day
     /// whose sentence names no place.
     Earlier,
+    /// The town, region or site the headline names, for a local story without a dateline:
+    /// an event of the day by someone of that place's country, in a sentence that names no
+    /// other place.
+    Headline,
 }
 
 impl LocationSource {
-    /// The source as written in the JSON output's location `how`: `text`, `dateline` or
-    /// `earlier`.
+    /// The source as written in the JSON output's location `how`: `text`, `dateline`,
+    /// `earlier` or `headline`.
     pub fn as_str(self) -> &'static str {
         match self {
             LocationSource::Text => "text",
             LocationSource::Dateline => "dateline",
             LocationSource::Earlier => "earlier",
+            LocationSource::Headline => "headline",
         }
     }
 }

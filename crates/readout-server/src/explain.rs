@@ -97,6 +97,7 @@ fn explain(e: &Value, doc: &Value, pipeline: &Pipeline) -> Vec<String> {
         let how = match place["how"].as_str() {
             Some("dateline") => "from the article's dateline",
             Some("earlier") => "from an earlier event of the same day",
+            Some("headline") => "from the place the headline names (a local story)",
             _ => "named in the event's clause",
         };
         let words = place["text"]

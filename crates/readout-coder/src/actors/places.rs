@@ -84,7 +84,7 @@ pub(crate) fn qualify_roles_by_place(
 /// [`PlaceMention::anchors`]): the parse decides which event a place belongs to, so that a
 /// place in another clause, a modifier ("the U.S. election", "Pakistan's support") or where a
 /// body is based ("an NGO based in Hong Kong") places no event.
-pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
+pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens, lex: &Lexicon) {
     let Document {
         places,
         tokens,
@@ -114,6 +114,16 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens) {
                     h = first
                 }
                 _ => break,
+            }
+        }
+        // "in Patna district", "across Rockland County": a name before a place noun is the
+        // place the noun's phrase is about.
+        if syn.rel(h) == Rel::Compound {
+            if let Some(noun) = syn
+                .head(h)
+                .filter(|&n| lex.place_nouns.contains_key(&toks.words[n]))
+            {
+                h = noun;
             }
         }
         let case = syn.case_of(h);
@@ -418,9 +428,10 @@ fn dateline_prefix(text: &str) -> Option<&str> {
             '—' | '–' | ':' => true,
             // A dash, not a hyphen inside a name ("WINSTON-SALEM").
             '-' => !rest.starts_with(char::is_alphabetic),
-            // "LONDON \" AstraZeneca said": a straight quote for a dash lost in transcoding,
-            // after a name in capitals only.
-            '"' => {
+            // "LONDON \" AstraZeneca said", "WASHINGTON\u{fffd}The": a straight quote or a
+            // replacement character for a dash lost in transcoding, after a name in capitals
+            // only.
+            '"' | '\u{fffd}' => {
                 let name = text[..i].trim_end();
                 name.len() > 2 && !name.contains(char::is_lowercase)
             }
