@@ -1437,3 +1437,37 @@ fn saying_after_a_spoken_act_is_that_act() {
     );
     assert_eq!(roots(&doc), ["03", "01"]);
 }
+
+#[test]
+fn backing_a_plan_or_a_bill_endorses_it() {
+    let doc = code(
+        "The British Medical Association backed the control orders.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("051", "GBRLAB", "")]);
+    // Whose plan it is, when the sentence says, is the target.
+    let doc = code(
+        "The French government backed Germany's plan to freeze the debts.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("051", "FRAGOV", "DEU")]);
+    // The other senses of "back" are no endorsement.
+    let doc = code(
+        "The French government backed down over the plan.",
+        "2005-03-01",
+    );
+    assert!(
+        roots(&doc).iter().all(|r| r != "05"),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn an_endorsement_by_two_parties_is_not_one_endorsing_the_other() {
+    let doc = code("France and Germany praised the treaty.", "2005-03-01");
+    assert_eq!(asserted(&doc), [ev("051", "FRA", ""), ev("051", "DEU", "")]);
+    // Meeting is done together.
+    let doc = code("France and Germany met on Monday.", "2005-03-01");
+    assert_eq!(asserted(&doc), [ev("040", "FRA", "DEU")]);
+}

@@ -743,9 +743,11 @@ fn undergoer(ctx: &SentenceCtx, head: usize, source: &Side) -> Option<Side> {
     (!own).then_some(side)
 }
 
-/// Acts that two parties do together: consulting, agreeing, cooperating, fighting.
+/// Acts that two parties do together: consulting, cooperating, signing an agreement,
+/// fighting. Praising, defending, apologising and forgiving (the rest of 05) are done to a
+/// third: "the unions and the police backed his measures" is not one backing the other.
 fn reciprocal(code: &str) -> bool {
-    matches!(&code[..2], "04" | "05" | "06" | "19")
+    matches!(&code[..2], "04" | "06" | "19") || matches!(code, "050" | "057")
 }
 
 /// Emits the events between two sides, with the predicate's negation and modality: every

@@ -236,10 +236,23 @@ impl<'g> SentenceCtx<'g> {
         self.clause_after(head, form_end, clause);
         let mut order: Vec<&'f Frame> = frames.iter().collect();
         order.sort_by_key(|f| std::cmp::Reverse(f.pattern.len()));
-        order.into_iter().find_map(|f| {
+        let found = order.into_iter().find_map(|f| {
             self.match_by_relation(f, head, noun)
                 .or_else(|| self.match_linear(f, clause))
-        })
+        })?;
+        if found.frame.pattern.contains(&PatternItem::Target) {
+            return Some(found);
+        }
+        // "backed Mr Brown's plan": where a pattern without a target (`* plan`) and the bare
+        // object (`+`) give the same code, the object that names whose plan it is says more.
+        let with_target = frames
+            .iter()
+            .filter(|f| f.code == found.frame.code && f.pattern == [PatternItem::Target])
+            .find_map(|f| {
+                self.match_by_relation(f, head, noun)
+                    .or_else(|| self.match_linear(f, clause))
+            });
+        Some(with_target.unwrap_or(found))
     }
 
     /// The frame of a passive ("X was held in custody by Y"): the passive subject stands for the
