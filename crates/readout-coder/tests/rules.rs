@@ -1471,9 +1471,10 @@ fn a_verb_without_its_own_subject_takes_the_day_of_the_verb_it_hangs_on() {
 
 #[test]
 fn a_frame_s_gap_skips_an_actor_that_only_modifies_the_next_word() {
-    // "a Borovian attack": Borovian modifies the noun the frame names, it is not the target.
+    // "a Borovian attack": Borovian modifies the noun the frame names and does not end the
+    // gap; whose attack it is, the object says, is the one condemned.
     let doc = code("Anna Lind condemned a Borovian attack.", "2026-01-10");
-    assert_eq!(events(&doc), [ev("111", "AAAOPP", "")]);
+    assert_eq!(events(&doc), [ev("111", "AAAOPP", "BBB")]);
     // A named actor that is the object still ends the gap.
     let doc = code(
         "Anna Lind condemned Borovian troops for the attack.",
