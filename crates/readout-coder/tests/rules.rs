@@ -572,6 +572,18 @@ fn an_unlisted_person_named_with_their_body_acts_for_it() {
         "2026-01-10",
     );
     assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
+    // Without the commas too; and a body the lexicon does not know is not part of the
+    // person's name.
+    let doc = code(
+        "Tom Hale of Borovia Wire said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
+    let doc = code(
+        "Tom Hale of the Dorn Rowing Association said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(doc.slice(doc.events[0].source.span), "Tom Hale");
     // A place is no body.
     let doc = code(
         "Tom Hale, of Velm, said the talks had failed.",

@@ -113,7 +113,15 @@ impl ActorCtx<'_, '_> {
             let then_name = (k + 1..end.min(k + 3))
                 .find(|&n| !matches!(self.text(n), "the"))
                 .is_some_and(|n| !covered[n - start] && self.capitalised_word(n));
-            if joins && then_name && k > t && self.text(k) != "and" {
+            // "John Hale of the Supporters' Association": a given name and a surname end the
+            // person's name, the body follows ("Royal Institute of …" is a body's own name).
+            let lex = self.res.lex;
+            let person_so_far = (2..=3).contains(&(k - t))
+                && lex.given_names.contains(&self.toks.words[t])
+                && !lex.org_words.contains_key(&self.toks.words[k - 1])
+                && !lex.body_words.contains(&self.toks.words[k - 1]);
+            let ends_person = person_so_far && matches!(self.text(k), "of" | "for");
+            if joins && then_name && k > t && self.text(k) != "and" && !ends_person {
                 k += 1;
                 continue;
             }
@@ -416,11 +424,13 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         let Some(head) = syn.phrase_head(g.tokens.clone()) else {
             continue;
         };
-        // The parser reads ", of Campaign for Borders Rail," as an apposition or a modifier.
+        // The parser reads ", of Campaign for Borders Rail," as an apposition or a modifier;
+        // "John Hale of the Supporters' Association" names the body right after the name.
         let set_off = |c: usize| {
             syn.rel(c) == Rel::Appos
                 || (syn.rel(c) == Rel::Nmod
-                    && syn.children(c).any(|d| d < c && doc.token_text(d) == ","))
+                    && (syn.children(c).any(|d| d < c && doc.token_text(d) == ",")
+                        || (of_or_for(c) && syn.case_of(c) == Some(g.tokens.end))))
         };
         // ", chairman of …", ", a spokesman for …", ", president and chief operating officer
         // of …": the body after a partitive role or one of its conjuncts.
