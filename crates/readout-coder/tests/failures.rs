@@ -1471,3 +1471,15 @@ fn an_endorsement_by_two_parties_is_not_one_endorsing_the_other() {
     let doc = code("France and Germany met on Monday.", "2005-03-01");
     assert_eq!(asserted(&doc), [ev("040", "FRA", "DEU")]);
 }
+
+#[test]
+fn a_title_that_opens_the_sentence_before_a_name_is_no_body() {
+    // "Director" is capitalised only as the first word: the person is the one who acts.
+    let doc = code(
+        "Director Shami Chakrabarti called on the government to free the detainees.",
+        "2005-03-01",
+    );
+    let e = &doc.events[0];
+    assert_eq!(doc.slice(e.source.span), "Shami Chakrabarti");
+    assert_eq!(e.source.code, "GBRNGO");
+}

@@ -1901,6 +1901,10 @@ fn statements_are_recoded_by_what_they_report() {
         codes("Pavel Orlov said he did not expect a quick end."),
         [("010".into(), "".into())]
     );
+    assert_eq!(
+        codes("Pavel Orlov said he did not consider the plan a threat."),
+        [("010".into(), "".into())]
+    );
     // What one cannot do is a refusal of a cooperative act the lexicon codes, else no denial.
     assert_eq!(
         codes("Pavel Orlov said he cannot praise Arland."),

@@ -204,6 +204,17 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
         }
         let run = cx.run(t, range.end, &covered, range.start);
         let next = run.end.max(t + 1);
+        // "Director Shami Chakrabarti called …": a common noun that opens the sentence right
+        // before a name is that person's title, capitalised only as the first word.
+        let title_of_next = run.len() == 1
+            && t == range.start
+            && cx.syn.upos(t) == Upos::NOUN
+            && run.end < range.end
+            && covered[run.end - range.start];
+        if title_of_next {
+            t = next;
+            continue;
+        }
         let run = cx.person_after_title(run);
         if let Some(g) = unlisted(cx, sentence, run.clone(), range.clone()) {
             found.push(g);
