@@ -1483,3 +1483,19 @@ fn a_title_that_opens_the_sentence_before_a_name_is_no_body() {
     assert_eq!(doc.slice(e.source.span), "Shami Chakrabarti");
     assert_eq!(e.source.code, "GBRNGO");
 }
+
+#[test]
+fn a_plural_noun_read_as_a_reporting_verb_reports_nothing() {
+    // "forecasts" here is the Bank's forecasts, not the Bank forecasting.
+    let doc = code(
+        "The figure is in line with Treasury and Bank of England forecasts.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), []);
+    // The verb that reports something is still a statement.
+    let doc = code(
+        "The Bank of England forecasts that growth will slow.",
+        "2005-03-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+}

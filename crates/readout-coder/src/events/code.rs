@@ -7,7 +7,7 @@ use super::sides::Side;
 use super::SentenceCtx;
 use readout_doc::{Event, Modality, Participant, Span};
 use readout_lexicon::{Frame, PatternItem, NO_EVENT};
-use readout_syntax::Rel;
+use readout_syntax::{Rel, Xpos};
 use std::fmt::Write;
 
 /// The frames a judging statement is recoded with.
@@ -349,6 +349,21 @@ fn code_verb(
                         note.push_str(", source: the speaker after the verb");
                         return Some(side);
                     }
+                }
+                // "in line with Treasury and Bank of England forecasts": a reporting verb in
+                // the present with no subject that reports nothing is a plural noun the tagger
+                // read as a verb.
+                let syn = ctx.syn;
+                let reports_nothing = entry.report
+                    && matches!(syn.xpos(p.head), Xpos::VBZ | Xpos::VBP)
+                    && !syn.children(p.head).any(|c| {
+                        matches!(
+                            syn.rel(c),
+                            Rel::Ccomp | Rel::Parataxis | Rel::Obj | Rel::Xcomp
+                        ) || ctx.doc.tokens[c].has(readout_doc::token_flags::QUOTE)
+                    });
+                if reports_nothing {
+                    return None;
                 }
                 let side = ctx.subject_before(p.head)?;
                 note.push_str(
