@@ -202,13 +202,20 @@ fn lexicon() -> Lexicon {
         .unwrap()
 }
 
+/// Codes paragraphs (separated by blank lines); a paragraph starting with "# " is the title.
 fn code(text: &str, published: &str) -> Document {
     let lex = lexicon();
     let meta = ArticleMeta {
         published: Date::parse(published).ok(),
         ..ArticleMeta::default()
     };
-    let paragraphs: Vec<(Kind, &str)> = text.split("\n\n").map(|p| (Kind::Body, p)).collect();
+    let paragraphs: Vec<(Kind, &str)> = text
+        .split("\n\n")
+        .map(|p| match p.strip_prefix("# ") {
+            Some(title) => (Kind::Title, title),
+            None => (Kind::Body, p),
+        })
+        .collect();
     let mut doc = Document::from_paragraphs("t", meta, paragraphs);
     readout_text::segment(&mut doc, &lex.split_rules);
     readout_coder::Coder::new(&lex).code(&mut doc, None);
@@ -1078,26 +1085,10 @@ fn modifiers_metonyms_and_bases_place_nothing() {
     assert!(doc.events.iter().all(|e| e.location.is_none()));
 }
 
-/// Like [`code`], with a headline before the body.
-fn code_titled(title: &str, text: &str, published: &str) -> Document {
-    let lex = lexicon();
-    let meta = ArticleMeta {
-        published: Date::parse(published).ok(),
-        ..ArticleMeta::default()
-    };
-    let mut paragraphs = vec![(Kind::Title, title)];
-    paragraphs.extend(text.split("\n\n").map(|p| (Kind::Body, p)));
-    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
-    readout_text::segment(&mut doc, &lex.split_rules);
-    readout_coder::Coder::new(&lex).code(&mut doc, None);
-    readout_context::resolve(&mut doc, &lex);
-    doc
-}
-
 #[test]
 fn a_local_story_happens_in_the_town_its_headline_names() {
     let body = "Borovian union leader Tom Vale condemned the government.\n\nPavel Orlov condemned the union.\n\nArland condemned Borovia.\n\nTom Vale met Anna Lind in Velm.";
-    let doc = code_titled("Strike in Dorn", body, "2026-01-10");
+    let doc = code(&format!("# Strike in Dorn\n\n{body}"), "2026-01-10");
     assert_eq!(
         places(&doc),
         place_of(&[
@@ -1112,12 +1103,15 @@ fn a_local_story_happens_in_the_town_its_headline_names() {
     );
     // A town that only modifies a noun of the headline names the story's people, not its
     // place; and a story with a dateline is placed by the dateline.
-    let doc = code_titled("Dorn union condemns government", body, "2026-01-10");
+    let doc = code(
+        &format!("# Dorn union condemns government\n\n{body}"),
+        "2026-01-10",
+    );
     let body_places = places(&doc);
     let first = body_places.iter().find(|(t, _, _)| t == "condemned");
     assert_eq!(first, place_of(&[("condemned", "-", "-")]).first());
-    let dated = format!("BOROGRAD (Wire) - {body}");
-    let doc = code_titled("Strike in Dorn", &dated, "2026-01-10");
+    let dated = format!("# Strike in Dorn\n\nBOROGRAD (Wire) - {body}");
+    let doc = code(&dated, "2026-01-10");
     assert_eq!(
         places(&doc)[0],
         place_of(&[("condemned", "Borograd", "dateline")])[0]
