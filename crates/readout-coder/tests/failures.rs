@@ -1499,3 +1499,18 @@ fn a_plural_noun_read_as_a_reporting_verb_reports_nothing() {
     );
     assert_eq!(roots(&doc), ["01"]);
 }
+
+#[test]
+fn a_noun_between_and_and_a_verb_is_that_verb_s_subject() {
+    // The parser hangs "ministers" on "economy"; the saying is theirs, not China's.
+    let doc = code(
+        "China's economy grew by 9% and ministers say the outlook remains strong.",
+        "2005-03-01",
+    );
+    let sources: Vec<&str> = doc
+        .events
+        .iter()
+        .map(|e| doc.slice(e.source.span))
+        .collect();
+    assert_eq!(sources, ["ministers"]);
+}

@@ -135,6 +135,20 @@ pub fn subject(syn: &Syntax, v: usize) -> Option<(usize, Via)> {
         let h = syn.head(k)?;
         match syn.rel(k) {
             Rel::Conj if matches!(syn.upos(h), Upos::VERB | Upos::AUX | Upos::ADJ) => {
+                // "China's economy grew and experts say …": a noun between the conjunction and
+                // the finite verb is the verb's own subject, whatever the parser hung it on.
+                let own = (k == v && k >= 2).then(|| k - 1).filter(|&n| {
+                    let first = syn.extent(n).start;
+                    let after_conjunction = syn.upos(first) == Upos::CCONJ
+                        || (first > 0 && syn.upos(first - 1) == Upos::CCONJ);
+                    matches!(syn.upos(n), Upos::NOUN | Upos::PROPN | Upos::PRON)
+                        && syn.rel(n) == Rel::Conj
+                        && after_conjunction
+                        && matches!(syn.xpos(k), Xpos::VBZ | Xpos::VBP | Xpos::VBD)
+                });
+                if let Some(n) = own {
+                    return Some((n, Via::Own));
+                }
                 k = h;
                 if via == Via::Own {
                     via = Via::Coordination;
