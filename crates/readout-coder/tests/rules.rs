@@ -591,6 +591,12 @@ fn an_unlisted_person_named_with_their_body_acts_for_it() {
         "2026-01-10",
     );
     assert_eq!(doc.slice(doc.events[0].source.span), "Tom Hale");
+    // A unit the lexicon does not know is its owner's.
+    let doc = code(
+        "Tom Hale, director of Borovia Wire's Research Department, said the talks had failed.",
+        "2026-01-10",
+    );
+    assert_eq!(events(&doc), [ev("010", "BBBMED", "")]);
     // A place is no body.
     let doc = code(
         "Tom Hale, of Velm, said the talks had failed.",
