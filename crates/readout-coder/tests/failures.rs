@@ -1514,3 +1514,15 @@ fn a_noun_between_and_and_a_verb_is_that_verb_s_subject() {
         .collect();
     assert_eq!(sources, ["ministers"]);
 }
+
+#[test]
+fn the_person_named_after_the_head_of_a_body_is_the_speaker() {
+    // The parser hangs the name on the company; the head of it is the one who speaks.
+    let doc = code(
+        "The head of the Ukrainian state-owned Naftohaz company, Yury Boyko, said he was happy with the deal.",
+        "2005-03-01",
+    );
+    let e = &doc.events[0];
+    assert_eq!(doc.slice(e.source.span), "Yury Boyko");
+    assert_eq!(e.source.code, "UKRBUS");
+}

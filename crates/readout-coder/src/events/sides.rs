@@ -336,6 +336,22 @@ impl SentenceCtx<'_> {
                 return self.side_of_group(g);
             }
         }
+        // "The head of the state oil company, Yury Boyko, said": the person the apposition
+        // names is the one who acts (for the body, as the person's own code says). Parsers
+        // also hang the name on the body, which no person is in apposition to.
+        if partitive {
+            let of_phrases = syn
+                .children(t)
+                .filter(|&c| c > t && syn.rel(c) == Rel::Nmod);
+            let named = std::iter::once(t)
+                .chain(of_phrases)
+                .flat_map(|n| syn.children(n))
+                .filter(|&c| c > t && syn.rel(c) == Rel::Appos)
+                .find_map(|c| self.group_at(c).filter(|g| g.is_actor() && person(g, c)));
+            if let Some(g) = named {
+                return self.side_of_group(g);
+            }
+        }
         // A word that picks out part of a group: "some of the MPs", "members of the party",
         // "the head of the agency", and an apposition: "Sir Andrew Green, chairman of …".
         for c in syn.children(t) {
