@@ -1131,6 +1131,12 @@ fn a_place_named_before_a_place_noun_is_where_its_phrase_is() {
         "2026-01-10",
     );
     assert_eq!(places(&doc), place_of(&[("attacked", "Kessa", "text")]));
+    // Before the noun of a town, a name describes a place of its own ("the Olympic village").
+    let doc = code(
+        "Borovian troops attacked rebels in the Velm village.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("attacked", "-", "-")]));
 }
 
 #[test]

@@ -116,13 +116,14 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens, lex
                 _ => break,
             }
         }
-        // "in Patna district", "across Rockland County": a name before a place noun is the
-        // place the noun's phrase is about.
+        // "in Patna district", "in Helmand province": a name before the noun of a division is
+        // the place the noun's phrase is about ("the Olympic village" is no town).
         if syn.rel(h) == Rel::Compound {
-            if let Some(noun) = syn
-                .head(h)
-                .filter(|&n| lex.place_nouns.contains_key(&toks.words[n]))
-            {
+            if let Some(noun) = syn.head(h).filter(|&n| {
+                lex.place_nouns
+                    .get(&toks.words[n])
+                    .is_some_and(|kind| kind == "division")
+            }) {
                 h = noun;
             }
         }
