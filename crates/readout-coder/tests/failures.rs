@@ -1526,3 +1526,20 @@ fn the_person_named_after_the_head_of_a_body_is_the_speaker() {
     assert_eq!(doc.slice(e.source.span), "Yury Boyko");
     assert_eq!(e.source.code, "UKRBUS");
 }
+
+#[test]
+fn force_used_by_protesters_is_a_riot() {
+    let doc = code(
+        "Hundreds of protesters stormed the parliament in Tbilisi on Monday.",
+        "2005-03-01",
+    );
+    assert_eq!(roots(&doc), ["14"]);
+    // An army's force stays force; protesters attacking a plan still criticise it.
+    let doc = code(
+        "Georgian troops stormed the village on Monday.",
+        "2005-03-01",
+    );
+    assert_eq!(roots(&doc), ["19"]);
+    let doc = code("Protesters attacked the government's plans.", "2005-03-01");
+    assert_eq!(roots(&doc), ["11"]);
+}

@@ -254,6 +254,7 @@ impl LexiconBuilder {
                 "given-names" => c.given_names(file, r),
                 "partitive" => c.partitives(file, r),
                 "associate" => c.associates(file, r),
+                "crowd" => c.crowds(file, r),
                 "spokesperson" => c.spokespersons(file, r),
                 "stance" => c.stances(file, r),
                 "disclosure" => c.disclosures(file, r),
@@ -1247,6 +1248,12 @@ impl Compiler {
         self.unknown_keys(file, r, &[]);
         let ids = self.single_words(file, r, &r.head, "associate");
         self.lex.associates.extend(ids);
+    }
+
+    fn crowds(&mut self, file: &str, r: &Record) {
+        self.unknown_keys(file, r, &[]);
+        let ids = self.single_words(file, r, &r.head, "crowd word");
+        self.lex.crowds.extend(ids);
     }
 
     fn stances(&mut self, file: &str, r: &Record) {

@@ -207,6 +207,9 @@ pub struct Lexicon {
     /// Nouns for a person's associates ("backers", "critics", "allies"), from `associate`
     /// records: "Mr Glazer's backers" and "critics of Mr Blair" are others, not that person.
     pub associates: std::collections::HashSet<u32>,
+    /// Nouns for a crowd of protesters ("protesters", "demonstrators", "rioters"), from `crowd`
+    /// records: force they use is a violent protest (CAMEO 145), not military force.
+    pub crowds: std::collections::HashSet<u32>,
     /// Nouns for those who speak for a body, from `spokesperson` records: a bare "a spokesman
     /// said" speaks for the organisation last named as a subject.
     pub spokespersons: std::collections::HashSet<u32>,

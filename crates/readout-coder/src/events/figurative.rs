@@ -1,8 +1,8 @@
 //! Force in words: "the Tories attacked Labour's plans", "Wal-Mart is fighting two lawsuits".
 //!
 //! English lends the verbs of fighting to argument and to competition; CAMEO codes force (18–20:
-//! assault, fight, mass violence) only when force is used. Two readings, applied after the
-//! frames have coded a sentence:
+//! assault, fight, mass violence) only when force is used, and codes a crowd's force as a riot.
+//! Three readings, applied after the frames have coded a sentence:
 //! - an assault on a policy, a plan or what someone said (the lexicon's `evaluation thing`
 //!   and `policy` words: "attacked the legislation", "launched an attack on the plans") is
 //!   criticism of whoever made it (111), aimed where the frame aimed it (the owner: "Labour's
@@ -11,7 +11,8 @@
 //!   unions, charities, former officials) is criticism when it is aimed at an actor ("Yukos has
 //!   been battling the Russian authorities") or at what the passive names ("the proposals were
 //!   attacked by the Tories"), and no event at all when it is aimed at nothing the coder knows
-//!   ("fighting fierce competition").
+//!   ("fighting fierce competition");
+//! - force by a crowd of protesters ("protesters stormed the parliament") is a riot (145).
 
 use super::args::{is_passive, object};
 use super::SentenceCtx;
@@ -26,6 +27,17 @@ pub fn figurative_force(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
     let mut dropped = Vec::new();
     for (i, e) in out.iter_mut().enumerate().skip(first) {
         if !matches!(e.code.get(..2), Some("18" | "19" | "20")) {
+            continue;
+        }
+        // "Protesters stormed the parliament": force a crowd uses is a riot ("protesters
+        // attacked the plans" is still words).
+        let riot = matches!(e.code.get(..2), Some("18" | "19"))
+            && by_a_crowd(ctx, e)
+            && !aims_at_words(ctx, e.trigger_token as usize);
+        if riot {
+            if let Some(riot) = ctx.lex.code(VIOLENT_PROTEST) {
+                super::statements::recode(e, riot);
+            }
             continue;
         }
         let unarmed = e
@@ -50,6 +62,19 @@ pub fn figurative_force(ctx: &SentenceCtx, out: &mut Vec<Event>, first: usize) {
 
 /// CAMEO's "criticize or denounce".
 const CRITICISM: &str = "111";
+
+/// CAMEO's "protest violently, riot".
+const VIOLENT_PROTEST: &str = "145";
+
+/// Whether the event's doer is named by a word for protesters (the lexicon's `crowd` words).
+fn by_a_crowd(ctx: &SentenceCtx, e: &Event) -> bool {
+    let span = e.source.span;
+    let tokens = &ctx.doc.tokens;
+    let from = tokens.partition_point(|t| t.span.start < span.start);
+    (from..tokens.len())
+        .take_while(|&t| tokens[t].span.end <= span.end)
+        .any(|t| ctx.lex.crowds.contains(&ctx.toks.words[t]))
+}
 
 /// Sectors of actors that do not use force: their "attacks" and "fights" are words, lawsuits
 /// and competition.
