@@ -2,6 +2,8 @@
 //! "Coder v2" issue), each pinned with sentences written for it, coded with the shipped
 //! lexicon and parser model.
 
+mod common;
+
 use readout_doc::{ArticleMeta, Date, Document, Kind, Modality};
 use readout_lexicon::Lexicon;
 use std::sync::OnceLock;
@@ -19,14 +21,7 @@ fn code(text: &str, date: &str) -> Document {
         published: Date::parse(date).ok(),
         ..ArticleMeta::default()
     };
-    let paragraphs: Vec<(Kind, &str)> = text
-        .split("\n\n")
-        .map(|p| match p.strip_prefix("# ") {
-            Some(title) => (Kind::Title, title),
-            None => (Kind::Body, p),
-        })
-        .collect();
-    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
+    let mut doc = Document::from_paragraphs("t", meta, common::paragraphs(text));
     readout_text::segment(&mut doc, &lex.split_rules);
     readout_coder::Coder::new(lex).code(&mut doc, None);
     doc

@@ -2,6 +2,8 @@
 //! (the real function-word lists, invented countries and verbs) so that the rules are pinned
 //! independently of the shipped lexicon data.
 
+mod common;
+
 use readout_doc::{ArticleMeta, Date, Document, Kind, Modality};
 use readout_lexicon::{Lexicon, LexiconBuilder};
 
@@ -209,14 +211,7 @@ fn code(text: &str, published: &str) -> Document {
         published: Date::parse(published).ok(),
         ..ArticleMeta::default()
     };
-    let paragraphs: Vec<(Kind, &str)> = text
-        .split("\n\n")
-        .map(|p| match p.strip_prefix("# ") {
-            Some(title) => (Kind::Title, title),
-            None => (Kind::Body, p),
-        })
-        .collect();
-    let mut doc = Document::from_paragraphs("t", meta, paragraphs);
+    let mut doc = Document::from_paragraphs("t", meta, common::paragraphs(text));
     readout_text::segment(&mut doc, &lex.split_rules);
     readout_coder::Coder::new(&lex).code(&mut doc, None);
     readout_context::resolve(&mut doc, &lex);

@@ -501,23 +501,21 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         // division) is its possessor's, which the parser may hang on a compound.
         // So is a unit the lexicon does not know, named after its possessor ("director of the
         // IMF's European Department").
-        let possessor = || {
-            let compounds = syn.children(body).filter(|&d| syn.rel(d) == Rel::Compound);
-            std::iter::once(body)
-                .chain(compounds)
-                .flat_map(|n| syn.children(n))
-                .find(|&d| syn.rel(d) == Rel::NmodPoss)
-                .and_then(group_at)
-        };
-        let unlisted_unit = |b: &&NounGroup| {
-            let listed_owner = possessor().and_then(|o| o.entity).is_some_and(organisation);
-            b.entity
-                .is_some_and(|x| doc.actors[x as usize].unlisted && listed_owner)
-        };
+        let compounds = syn.children(body).filter(|&d| syn.rel(d) == Rel::Compound);
+        let possessor = std::iter::once(body)
+            .chain(compounds)
+            .flat_map(|n| syn.children(n))
+            .find(|&d| syn.rel(d) == Rel::NmodPoss)
+            .and_then(group_at);
+        let listed_owner = possessor.and_then(|o| o.entity).is_some_and(organisation);
         let body_group = match group_at(body) {
-            Some(b) if unlisted_unit(&b) => possessor(),
+            Some(b)
+                if listed_owner && b.entity.is_some_and(|x| doc.actors[x as usize].unlisted) =>
+            {
+                possessor
+            }
             Some(b) => Some(b),
-            None => possessor(),
+            None => possessor,
         };
         if by_role
             && body_group.is_none()
