@@ -24,6 +24,9 @@ const UNPARSED: Word = Word {
 /// deeper chains (only in degenerate input) are cut, which keeps every walk bounded.
 const MAX_DEPTH: usize = 64;
 
+/// Most conjuncts climbed from a later one to the first ("in A, B, C and D").
+const MAX_CONJUNCTS: usize = 8;
+
 thread_local! {
     static SCRATCH: RefCell<(Scratch, Vec<Word>)> = RefCell::new((Scratch::default(), Vec::new()));
 }
@@ -281,10 +284,28 @@ impl Syntax {
         self.child(t, Rel::Case)
     }
 
+    /// The first of the conjuncts `t` is coordinated into, or `t` itself: "Patna" for
+    /// "Bhagalpur" in "in Patna and Bhagalpur", where a later conjunct stands in the
+    /// sentence where the first one does. Only conjuncts of one part of speech count.
+    pub fn first_conjunct(&self, t: usize) -> usize {
+        let mut t = t;
+        for _ in 0..MAX_CONJUNCTS {
+            match self.head(t) {
+                Some(first) if self.rel(t) == Rel::Conj && self.upos(first) == self.upos(t) => {
+                    t = first
+                }
+                _ => break,
+            }
+        }
+        t
+    }
+
     /// The word a phrase headed by `head` is gone to or acted on by: the word it is the object
     /// of ("visited Mumbai") or the complement with "to" of ("a visit to London"). `is_to`
-    /// tells whether a token is the word "to".
+    /// tells whether a token is the word "to". A later conjunct goes where the first one does
+    /// ("visited Tanzania, Mozambique and Kenya").
     pub fn destination_of(&self, head: usize, is_to: impl Fn(usize) -> bool) -> Option<usize> {
+        let head = self.first_conjunct(head);
         let to = self.case_of(head).is_some_and(is_to);
         (self.rel(head) == Rel::Obj || to)
             .then(|| self.head(head))

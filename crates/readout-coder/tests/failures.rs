@@ -1538,3 +1538,26 @@ fn force_used_by_protesters_is_a_riot() {
     let doc = code("Protesters attacked the government's plans.", "2005-03-01");
     assert_eq!(roots(&doc), ["11"]);
 }
+
+#[test]
+fn each_actor_of_a_coordinated_object_is_a_target() {
+    let doc = code(
+        "Labour MPs criticised Japan and the United States on Monday.",
+        "2005-03-01",
+    );
+    assert_eq!(
+        asserted(&doc),
+        [ev("111", "GBRLEG", "JPN"), ev("111", "GBRLEG", "USA")]
+    );
+    // A contrast is no list of targets: the army alone is criticised.
+    let doc = code(
+        "Labour MPs criticised not the police but the army.",
+        "2005-03-01",
+    );
+    let targets: Vec<&str> = doc
+        .events
+        .iter()
+        .filter_map(|e| e.target.as_ref().map(|t| t.code.as_str()))
+        .collect();
+    assert_eq!(targets.len(), 1);
+}

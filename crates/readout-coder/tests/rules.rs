@@ -992,6 +992,16 @@ fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
     let doc = code("Anna Lind visited Borograd.", "2026-01-10");
     assert_eq!(places(&doc), place_of(&[("visited", "Borograd", "text")]));
     assert_eq!(events(&doc), [ev("042", "AAAOPP", "BBBGOV")]);
+    // Each visit of a tour is where it goes.
+    let doc = code("Anna Lind visited Borograd and Arlo.", "2026-01-10");
+    assert_eq!(
+        places(&doc),
+        place_of(&[("visited", "Borograd", "text"), ("visited", "Arlo", "text")])
+    );
+    assert_eq!(
+        events(&doc),
+        [ev("042", "AAAOPP", "BBBGOV"), ev("042", "AAAOPP", "AAAGOV")]
+    );
     // Aid or trade goes to a country without happening there.
     let doc = code("Anna Lind supplied Borovia.", "2026-01-10");
     assert_eq!(places(&doc), place_of(&[("supplied", "-", "-")]));

@@ -71,7 +71,7 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
         let mut placed = false;
         for e in &mut events[start..end] {
             let found = index
-                .best(doc, e)
+                .best(doc, places, e)
                 .map(|i| &places[i])
                 .or_else(|| {
                     // A town or region that is itself the doer ("the region of Catalonia eased
@@ -375,7 +375,7 @@ impl AnchorIndex {
     /// Delhi, arresting 210 people"); else, for a material act (quad classes 2 and 4) or a
     /// meeting or visit (CAMEO 04), which needs its object where it happens, where its object
     /// is ("shelled a market in Idlib", "met US officials in Florida").
-    fn best(&self, doc: &Document, e: &Event) -> Option<usize> {
+    fn best(&self, doc: &Document, places: &[PlaceMention], e: &Event) -> Option<usize> {
         let t = e.trigger_token;
         let own = Self::lookup(&self.anchors, t);
         let shared = doc
@@ -390,7 +390,23 @@ impl AnchorIndex {
         // The place itself as the object: where a visit goes, where force is used ("visited
         // Mumbai", "shelled Idlib"), not where aid or trade goes ("supplied India").
         let destination = (e.quad_class == 4 || e.code.starts_with("04"))
-            .then(|| Self::lookup(&self.destinations, t))
+            .then(|| {
+                // "visited Tanzania, Mozambique and Kenya": each visit is to its own target.
+                let target_country = e
+                    .target
+                    .as_ref()
+                    .and_then(|s| s.actor)
+                    .and_then(|a| doc.actors[a as usize].country.as_ref());
+                let from = self.destinations.partition_point(|d| d.0 < t);
+                self.destinations[from..]
+                    .iter()
+                    .take_while(|d| d.0 == t)
+                    .find(|d| {
+                        target_country.is_some_and(|c| places[d.1].country.as_ref() == Some(c))
+                    })
+                    .map(|&(_, place, rank)| (rank, place))
+                    .or_else(|| Self::lookup(&self.destinations, t))
+            })
             .flatten();
         own.or(shared).or(object).or(destination).map(|(_, p)| p)
     }

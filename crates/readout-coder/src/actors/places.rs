@@ -108,14 +108,7 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens, lex
             continue;
         };
         // "in Patna and Bhagalpur": a later conjunct stands where the first one does.
-        for _ in 0..MAX_CONJUNCTS {
-            match syn.head(h) {
-                Some(first) if syn.rel(h) == Rel::Conj && syn.upos(first) == syn.upos(h) => {
-                    h = first
-                }
-                _ => break,
-            }
-        }
+        h = syn.first_conjunct(h);
         // "in Patna district", "in Helmand province": a name before the noun of a division is
         // the place the noun's phrase is about ("the Olympic village" is no town).
         if syn.rel(h) == Rel::Compound {
@@ -291,8 +284,6 @@ pub(crate) fn places_named_again(
     }
 }
 
-/// Most conjuncts climbed from a later one to the first ("in A, B, C and D").
-const MAX_CONJUNCTS: usize = 8;
 /// Most words climbed from a place to the verb it is said of.
 const MAX_ANCHOR_STEPS: usize = 4;
 

@@ -248,7 +248,7 @@ fn code_verb(
             return;
         }
         mark_consumed(ctx, buffers, &m);
-        let target = m.target.and_then(|g| ctx.side_of_group(g));
+        let target = m.target.and_then(|g| ctx.target_side(g));
         (m.frame, target, m.how)
     };
     let _ = write!(note, " frame `{}` = {}", frame.text, frame.code);
@@ -678,7 +678,7 @@ fn code_noun(
         note.push_str(": a sense that is no event");
         return;
     }
-    let target = m.target.and_then(|g| ctx.side_of_group(g));
+    let target = m.target.and_then(|g| ctx.target_side(g));
     // "talks between X and Y": the first is the source, the others the target.
     let between = target.as_ref().is_some_and(|_| {
         m.frame

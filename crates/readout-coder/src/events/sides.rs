@@ -215,15 +215,46 @@ impl SentenceCtx<'_> {
         if depth > MAX_DEPTH || !self.range.contains(&t) {
             return None;
         }
+        let side = self.head_side(t, depth);
+        self.with_conjuncts(t, side, depth)
+    }
+
+    /// The side of a frame's target group together with the phrases coordinated with it:
+    /// "visited Tanzania, Mozambique and Kenya" acts on all three.
+    pub fn target_side(&self, g: &NounGroup) -> Option<Side> {
         let syn = self.syn;
-        let mut side = self.head_side(t, depth);
+        let side = self.side_of_group(g);
+        // The group's head: its token whose head lies outside it.
+        let head = g
+            .tokens
+            .clone()
+            .find(|&t| syn.head(t).is_none_or(|h| !g.tokens.contains(&h)))?;
+        // Only a coordination that "and" (or "as well as") closes, which adds to the target:
+        // "advises the Trump Organization, Michael Best & Friedrich, is …" is an apposition
+        // read as one, "voted not for Kilroy-Silk but for the UKIP" a contrast, "Iraq or
+        // Iran" one or the other.
+        let coordinated = syn.children(head).any(|c| {
+            syn.rel(c) == Rel::Conj
+                && syn
+                    .child(c, Rel::Cc)
+                    .is_some_and(|k| self.toks.phrase_len(k, WordClasses::COORDINATOR).is_some())
+        });
+        if !coordinated || !matches!(syn.upos(head), Upos::NOUN | Upos::PROPN | Upos::PRON) {
+            return side;
+        }
+        self.with_conjuncts(head, side, 0)
+    }
+
+    /// `side` (the side of the phrase headed by `t`, if any) with the actors of the phrases
+    /// coordinated with `t` added: "Labour and the Liberal Democrats", "China, Russia and Iran".
+    fn with_conjuncts(&self, t: usize, mut side: Option<Side>, depth: usize) -> Option<Side> {
+        let syn = self.syn;
         let one_person = side.as_ref().is_some_and(|s| {
             s.entities.len() == 1
                 && self.doc.actors[s.entities[0] as usize]
                     .key
                     .starts_with("person:")
         });
-        // Coordination: "Labour and the Liberal Democrats", "China, Russia and Iran".
         for c in syn.children(t).filter(|&c| syn.rel(c) == Rel::Conj) {
             if one_person && self.describes_as_role(c) {
                 continue;
