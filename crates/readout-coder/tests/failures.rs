@@ -1561,3 +1561,32 @@ fn each_actor_of_a_coordinated_object_is_a_target() {
         .collect();
     assert_eq!(targets.len(), 1);
 }
+
+#[test]
+fn a_request_that_goes_with_a_letter_or_a_meeting_is_addressed_to_its_addressee() {
+    let doc = code(
+        "The Liberal Democrat leader has written to Tony Blair demanding an explanation of the new rules.",
+        "2005-03-01",
+    );
+    assert_eq!(
+        asserted(&doc),
+        [ev("010", "GBROPP", "GBRGOV"), ev("100", "GBROPP", "GBRGOV")]
+    );
+    let doc = code(
+        "Labour MPs met Tony Blair on Tuesday, asking for more money for schools.",
+        "2005-03-01",
+    );
+    assert_eq!(
+        asserted(&doc),
+        [ev("040", "GBRLEG", "GBRGOV"), ev("020", "GBRLEG", "GBRGOV")]
+    );
+    // A request clause of its own ("after asking") names no addressee.
+    let doc = code(
+        "Tony Blair spoke to Labour MPs after asking for calm.",
+        "2005-03-01",
+    );
+    assert!(doc
+        .events
+        .iter()
+        .all(|e| e.code == "040" || e.target.is_none()));
+}

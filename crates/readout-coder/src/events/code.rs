@@ -323,6 +323,10 @@ fn code_verb(
             }
         }
     }
+    // A request that goes with a letter, a call or a meeting is addressed to its addressee.
+    let addressee = matches!(&frame.code[..2], "02" | "10")
+        .then(|| request_addressee(ctx, p.head))
+        .flatten();
     // "Gunmen released two priests, said church officials": a speaker after a reporting verb
     // is its subject, whatever a coordination the parser built says.
     let inverted_speaker = (entry.report && matches!(args.agent, Some((_, Via::Coordination))))
@@ -413,6 +417,16 @@ fn code_verb(
         target = ctx.doer_of_act(p.head, &source);
         if target.is_some() {
             note.push_str(", target: the doer of the act it names, from the sentences before");
+        }
+    }
+    if target.is_none() {
+        target = addressee
+            .and_then(|a| ctx.side_at(a))
+            .filter(|side| !side.entities.iter().any(|e| source.entities.contains(e)));
+        if target.is_some() {
+            note.push_str(
+                ", target: whom the letter, call or meeting it goes with is addressed to",
+            );
         }
     }
     let first = out.len();
@@ -895,4 +909,25 @@ fn emit_event(
             trigger_token: p.head as u32,
         });
     }
+}
+
+/// Whom a request made in a participle clause is addressed to, when the clause goes with a
+/// letter, a call or a meeting: "has written to Mr McConnell asking for clarification",
+/// "met the chancellor, demanding …": the indirect object, object or "to" phrase of the verb
+/// the clause hangs on. (A participle the parser hangs on that phrase itself, "wrote to the
+/// minister asking …", is left alone: "spoke to protesters demanding his resignation" is
+/// read the same way, and there the protesters demand.)
+fn request_addressee(ctx: &SentenceCtx, v: usize) -> Option<usize> {
+    let syn = ctx.syn;
+    if syn.rel(v) != Rel::Advcl || syn.xpos(v) != Xpos::VBG || syn.child(v, Rel::Mark).is_some() {
+        return None;
+    }
+    let head = syn.head(v)?;
+    syn.children(head)
+        .filter(|&c| c < v)
+        .find(|&c| match syn.rel(c) {
+            Rel::Iobj | Rel::Obj => true,
+            Rel::Obl => syn.case_of(c).is_some_and(|k| ctx.word_is(k, "to")),
+            _ => false,
+        })
 }
