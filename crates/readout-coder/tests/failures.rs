@@ -1590,3 +1590,27 @@ fn a_request_that_goes_with_a_letter_or_a_meeting_is_addressed_to_its_addressee(
         .iter()
         .all(|e| e.code == "040" || e.target.is_none()));
 }
+
+#[test]
+fn a_possessive_pronoun_names_the_doer_of_its_nouns_event() {
+    let doc = code(
+        "Tony Blair arrived in Islamabad on Monday. His visit to Pakistan was welcomed.",
+        "2005-03-01",
+    );
+    let visit = doc
+        .events
+        .iter()
+        .find(|e| e.sentence == 1 && e.code == "042");
+    assert_eq!(visit.map(|e| e.source.code.as_str()), Some("GBRGOV"));
+    // It is no side of its own: a meeting with "his EU counterparts" is with the EU, not
+    // with himself.
+    let doc = code(
+        "Tony Blair spoke on Monday. Mr Blair met his EU counterparts in Luxembourg on Tuesday.",
+        "2005-03-01",
+    );
+    let meeting: Vec<_> = asserted(&doc)
+        .into_iter()
+        .filter(|e| e.0 == "040")
+        .collect();
+    assert_eq!(meeting, [ev("040", "GBRGOV", "IGOEUR")]);
+}

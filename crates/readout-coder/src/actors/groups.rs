@@ -33,6 +33,24 @@ fn is_destination_group(syn: &crate::syntax::Syntax, doc: &Document, tokens: Ran
     })
 }
 
+/// The actor possessive pronoun `t` stands for, if it is one and its pronoun would name
+/// someone: "his" the last person named as a subject, else the last person; "its" the last
+/// state or organisation; "their" the last plural actor.
+fn possessive_pronoun(syn: &Syntax, toks: &Tokens, coref: &Coref, t: usize) -> Option<u32> {
+    if syn.rel(t) != Rel::NmodPoss {
+        return None;
+    }
+    if toks.is(t, WordClasses::POSSESSIVE_PERSON) {
+        coref.last_subject_person.or(coref.last_person)
+    } else if toks.is(t, WordClasses::POSSESSIVE_THING) {
+        coref.last_thing
+    } else if toks.is(t, WordClasses::POSSESSIVE_PLURAL) {
+        coref.last_plural
+    } else {
+        None
+    }
+}
+
 /// Whether a subject token belongs to the sentence's main clause: its verb is the root, or is
 /// coordinated with the root ("Clarke said … and added …").
 pub(crate) fn subject_of_main_clause(syn: &crate::syntax::Syntax, subject: usize) -> bool {
@@ -392,6 +410,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             government: None,
             possessor: false,
             speaker_pronoun: false,
+            owner: None,
             pronoun: false,
             after_preposition: after_prep,
             person: None,
@@ -423,6 +442,14 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             }
             out.push(group);
             i += len;
+            continue;
+        } else if let Some(owner) = possessive_pronoun(syn, toks, coref, i) {
+            // "his first official visit", "their protest": a possessive pronoun names the
+            // doer of the noun it owns, the way the pronoun would.
+            group.owner = Some(owner);
+            group.evidence = "possessive pronoun → the doer of the event its noun names".into();
+            out.push(group);
+            i += 1;
             continue;
         } else if toks.is(i, WordClasses::PRONOUN_PERSON) && !toks.is(i, WordClasses::DETERMINER) {
             // A subject pronoun continues the last subject; others the last person named.
@@ -1072,6 +1099,7 @@ fn appositive_persons(
             possessor: false,
             pronoun: false,
             speaker_pronoun: false,
+            owner: None,
             after_preposition: false,
             role: None,
             person: None,

@@ -124,6 +124,11 @@ pub struct NounGroup {
     pub pronoun: bool,
     /// "I", "we": resolved to the speaker of the quote around it.
     pub speaker_pronoun: bool,
+    /// "his", "its", "their" before a noun: the actor the pronoun names, resolved through
+    /// coreference. It is only the doer of the event the noun names ("his visit", "their
+    /// protest"), and otherwise no group at all (`entity` stays `None`, and events see the
+    /// word as none): "met his EU counterparts" is no meeting with himself.
+    pub owner: Option<u32>,
     /// Introduced by a preposition ("of Russia", "in Beijing").
     pub after_preposition: bool,
     /// A role with no country or name ("officials"): a noun group, but not an actor.

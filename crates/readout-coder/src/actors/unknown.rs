@@ -905,6 +905,7 @@ fn unlisted(
         possessor: syn.rel(head) == Rel::NmodPoss,
         pronoun: false,
         speaker_pronoun: false,
+        owner: None,
         after_preposition: false,
         role: None,
         person: None,

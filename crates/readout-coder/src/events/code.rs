@@ -581,6 +581,14 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
     let syn = ctx.syn;
     for c in syn.children(n).filter(|&c| c < n) {
         if matches!(syn.rel(c), Rel::NmodPoss | Rel::Amod | Rel::Compound) {
+            if let Some(owner) = ctx.owner_at(c) {
+                let side = Side {
+                    entities: vec![owner],
+                    span: ctx.span(c..c + 1),
+                    negative_determiner: false,
+                };
+                return Some((side, "possessive pronoun"));
+            }
             if let Some(side) = ctx
                 .group_at(c)
                 .filter(|g| g.is_actor() || g.speaker_pronoun)

@@ -131,7 +131,9 @@ impl<'a> SentenceCtx<'a> {
     ) -> SentenceCtx<'a> {
         let range = doc.sentences[index].token_range();
         let mut group_of = vec![NO_GROUP; range.len()];
-        for (g, group) in groups.iter().enumerate() {
+        // A possessive pronoun's group only names the doer of its noun's event
+        // ([`Self::owner_at`]): for everything else the word is no group.
+        for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.owner.is_none()) {
             for t in group.tokens.clone() {
                 if range.contains(&t) {
                     group_of[t - range.start] = g as u32;
@@ -161,6 +163,14 @@ impl<'a> SentenceCtx<'a> {
             NO_GROUP => None,
             g => Some(&self.groups[g as usize]),
         }
+    }
+
+    /// The actor possessive pronoun `t` stands for ("his" in "his visit"), if it is one.
+    pub fn owner_at(&self, t: usize) -> Option<u32> {
+        self.groups
+            .iter()
+            .find(|g| g.tokens.start == t)
+            .and_then(|g| g.owner)
     }
 
     /// The text of token `t`, as written.
