@@ -1614,3 +1614,19 @@ fn a_possessive_pronoun_names_the_doer_of_its_nouns_event() {
         .collect();
     assert_eq!(meeting, [ev("040", "GBRGOV", "IGOEUR")]);
 }
+
+#[test]
+fn a_person_at_a_listed_body_works_for_it() {
+    let doc = code(
+        "Growth will slow this year, said Anna Kowalczyk at Merrill Lynch.",
+        "2005-03-01",
+    );
+    assert_eq!(doc.events[0].source.code, "USABUS");
+    // A name after "at" that no listed body stands for may be a place: the person keeps
+    // the sector of their title.
+    let doc = code(
+        "Robots must respect people, said Professor Jane Marlow, project leader at Hertfordshire.",
+        "2005-03-01",
+    );
+    assert!(doc.events[0].source.code.ends_with("EDU"));
+}

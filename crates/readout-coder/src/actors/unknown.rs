@@ -329,10 +329,14 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
     let doc = &*cx.doc;
     let toks = cx.toks;
     let group_at = |t: usize| groups.iter().find(|g| g.tokens.contains(&t));
+    // "of", "for", and "at" of a workplace ("Jason Daw at Merrill Lynch", "campaigns
+    // director at Greenpeace"; see below for what "at" may name).
     let of_or_for = |t: usize| {
         syn.case_of(t).is_some_and(|p| {
             let word = doc.token_text(p);
-            word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("for")
+            ["of", "for", "at"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
         })
     };
     let organisation = |b: u32| {
@@ -492,6 +496,18 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
         else {
             continue;
         };
+        // After "at", only a body the lexicon knows: "project leader at Hertfordshire" may
+        // name a place.
+        let at = syn
+            .case_of(body)
+            .is_some_and(|p| doc.token_text(p).eq_ignore_ascii_case("at"));
+        if at
+            && !group_at(body)
+                .and_then(|b| b.entity.filter(|_| b.place.is_none()))
+                .is_some_and(organisation)
+        {
+            continue;
+        }
         let by_role = role.is_some_and(body_role);
         // A sector of the person's own stands, unless a body role gave it.
         if !a.sectors.is_empty() && !by_role {
