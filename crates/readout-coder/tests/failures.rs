@@ -1630,3 +1630,14 @@ fn a_person_at_a_listed_body_works_for_it() {
     );
     assert!(doc.events[0].source.code.ends_with("EDU"));
 }
+
+#[test]
+fn a_comparison_is_no_event() {
+    let doc = code(
+        "Opposition leaders said it was like watching the army attack the rebels.",
+        "2005-03-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+    let doc = code("It is like Britain threatening France.", "2005-03-01");
+    assert!(roots(&doc).is_empty());
+}

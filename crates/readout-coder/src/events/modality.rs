@@ -272,6 +272,21 @@ impl SentenceCtx<'_> {
                 .push(format!("inside an {:?} clause", self.text(m)));
             return q;
         }
+        // "It's like walking into a shop with a gun and saying …", "like watching the army
+        // attack": a comparison (a clause marked "like", and what it holds or is coordinated
+        // with) says what something resembles, not what happened.
+        let mut k = Some(v);
+        for _ in 0..MAX_CHAIN {
+            let Some(c) = k else { break };
+            if syn
+                .children(c)
+                .any(|m| syn.rel(m) == Rel::Mark && self.word_is(m, "like"))
+            {
+                q.set(Modality::Hypothetical, "a comparison (\"like\")");
+                return q;
+            }
+            k = syn.head(c);
+        }
         let mut k = v;
         for _ in 0..MAX_CHAIN {
             let Some(h) = syn.head(k) else { break };
