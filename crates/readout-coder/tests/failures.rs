@@ -1641,3 +1641,17 @@ fn a_comparison_is_no_event() {
     let doc = code("It is like Britain threatening France.", "2005-03-01");
     assert!(roots(&doc).is_empty());
 }
+
+#[test]
+fn sources_within_a_body_speak_for_it() {
+    let doc = code(
+        "Sources within the Liberal Democrats told reporters the leader would resign.",
+        "2005-03-01",
+    );
+    assert_eq!(doc.events[0].source.code, "GBRPTY");
+    let doc = code(
+        "Officials at the Foreign Office condemned the attack.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRGOV", "")]);
+}

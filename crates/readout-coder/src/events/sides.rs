@@ -384,13 +384,16 @@ impl SentenceCtx<'_> {
             }
         }
         // A word that picks out part of a group: "some of the MPs", "members of the party",
-        // "the head of the agency", and an apposition: "Sir Andrew Green, chairman of …".
+        // "the head of the agency", "sources within the party", "officials at the ministry",
+        // and an apposition: "Sir Andrew Green, chairman of …".
         for c in syn.children(t) {
             let part_of = partitive
                 && matches!(syn.rel(c), Rel::Nmod)
-                && syn
-                    .case_of(c)
-                    .is_some_and(|p| self.word_is(p, "of") || self.word_is(p, "for"));
+                && syn.case_of(c).is_some_and(|p| {
+                    ["of", "for", "within", "inside", "in", "at"]
+                        .iter()
+                        .any(|w| self.word_is(p, w))
+                });
             // "The city of Coachella passed an ordinance", "the region of Catalonia eased
             // restrictions": a town or region that acts, acts through its government.
             if part_of && super::args::is_subject(syn.rel(t)) {
