@@ -1643,15 +1643,60 @@ fn a_comparison_is_no_event() {
 }
 
 #[test]
-fn sources_within_a_body_speak_for_it() {
-    let doc = code(
-        "Sources within the Liberal Democrats told reporters the leader would resign.",
-        "2005-03-01",
-    );
-    assert_eq!(doc.events[0].source.code, "GBRPTY");
+fn members_within_a_body_act_for_it_and_anonymous_sources_are_no_actors() {
     let doc = code(
         "Officials at the Foreign Office condemned the attack.",
         "2005-03-01",
     );
     assert_eq!(asserted(&doc), [ev("111", "GBRGOV", "")]);
+    let doc = code(
+        "Members within the Liberal Democrats criticised the leader.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc)[0].1, "GBRPTY");
+    // GUIDELINES.md: anonymous "sources" are not actors, whoever they are said to be close to.
+    for text in [
+        "Sources within the Liberal Democrats told reporters the leader would resign.",
+        "Government sources told the BBC the deal was done.",
+    ] {
+        assert!(code(text, "2005-03-01").events.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn building_up_a_reputation_and_receiving_aid_are_no_events() {
+    // Building up forces is a military build-up; building up a reputation is not.
+    let doc = code(
+        "The governor has built up a reputation as a fierce critic of the banks.",
+        "2005-03-01",
+    );
+    assert!(roots(&doc).is_empty());
+    let doc = code("Russia has built up forces on the border.", "2005-03-01");
+    assert_eq!(roots(&doc), ["15"]);
+    // Receiving aid is not hosting the one who gives it.
+    let doc = code(
+        "Only Sri Lanka currently receives IMF support.",
+        "2005-03-01",
+    );
+    assert!(roots(&doc).is_empty());
+}
+
+#[test]
+fn an_event_on_condition_of_a_phrase_is_conditional() {
+    let doc = code(
+        "The army may leave the town, as long as the rebels release the hostages.",
+        "2005-03-01",
+    );
+    let release = doc.events.iter().find(|e| e.code.starts_with("08"));
+    assert_eq!(release.map(|e| e.modality), Some(Modality::Conditional));
+}
+
+#[test]
+fn a_command_after_the_speakers_own_words_is_no_denial() {
+    let doc = code(
+        "Tony Blair spoke on Monday. He told the newspaper: \"I do not know whether I will stand again, but don't rush me.\"",
+        "2005-03-01",
+    );
+    let codes: Vec<String> = asserted(&doc).into_iter().map(|e| e.0).collect();
+    assert_eq!(codes, ["010", "010"]);
 }

@@ -55,6 +55,20 @@ impl Qualifiers {
 }
 
 impl SentenceCtx<'_> {
+    /// Whether marker `m` is a conditional word or ends a conditional phrase ("if", "unless",
+    /// "as long as", whose last "as" is the marker).
+    fn conditional_mark(&self, m: usize) -> bool {
+        if self.classes_from(m).has(WordClasses::CONDITIONAL) {
+            return true;
+        }
+        (1..=2).any(|back| {
+            m >= self.range.start + back && {
+                let (len, classes) = self.toks.phrases[m - back];
+                len as usize > back && classes.has(WordClasses::CONDITIONAL)
+            }
+        })
+    }
+
     /// The classes of the function-word phrase or word starting at `t`.
     pub(crate) fn classes_from(&self, t: usize) -> WordClasses {
         let (len, c) = self.toks.phrases[t];
@@ -264,7 +278,7 @@ impl SentenceCtx<'_> {
             .any(|c| syn.rel(c) == Rel::Mark && self.word_is(c, "as"));
         if let Some(m) = syn
             .children(v)
-            .find(|&c| syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL))
+            .find(|&c| syn.rel(c) == Rel::Mark && self.conditional_mark(c))
             .filter(|_| !aside)
         {
             q.modality = Some(Modality::Conditional);
@@ -326,7 +340,7 @@ impl SentenceCtx<'_> {
             if rel == Rel::Advcl
                 && syn
                     .children(k)
-                    .any(|c| syn.rel(c) == Rel::Mark && self.is(c, WordClasses::CONDITIONAL))
+                    .any(|c| syn.rel(c) == Rel::Mark && self.conditional_mark(c))
             {
                 q.modality = Some(Modality::Conditional);
                 q.because.push(format!(

@@ -384,7 +384,7 @@ impl SentenceCtx<'_> {
             }
         }
         // A word that picks out part of a group: "some of the MPs", "members of the party",
-        // "the head of the agency", "sources within the party", "officials at the ministry",
+        // "the head of the agency", "members within the party", "officials at the ministry",
         // and an apposition: "Sir Andrew Green, chairman of …".
         for c in syn.children(t) {
             let part_of = partitive

@@ -61,9 +61,24 @@ impl SentenceCtx<'_> {
         if syn.rel(h) == Rel::Xcomp {
             return true;
         }
-        let Some((s, _)) = subject(syn, h) else {
+        let Some((s, via)) = subject(syn, h) else {
             return false;
         };
+        // "I don't know whether I will, but don't rush me": a command coordinated with the
+        // speaker's own clause, with the speaker as its object, is addressed to someone else
+        // ("we plan to …, but don't have more details" shares its subject).
+        let imperative = via == super::args::Via::Coordination
+            && syn.xpos(h) == Xpos::VB
+            && syn
+                .children(h)
+                .any(|c| syn.rel(c) == Rel::Aux && self.word_is(c, "do"))
+            && syn.children(h).any(|c| {
+                matches!(syn.rel(c), Rel::Obj | Rel::Iobj)
+                    && self.is(c, WordClasses::PRONOUN_SPEAKER)
+            });
+        if imperative {
+            return false;
+        }
         let side = self.side_at(s);
         // "Salmond said his party would introduce a grant": a body the speaker's own
         // possessive names (his party, its forces, their government) acts for the speaker.
