@@ -331,7 +331,7 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
     let group_at = |t: usize| groups.iter().find(|g| g.tokens.contains(&t));
     // "of", "for", and "at" of a workplace ("Jason Daw at Merrill Lynch", "campaigns
     // director at Greenpeace"; see below for what "at" may name).
-    let of_or_for = |t: usize| {
+    let affiliation_case = |t: usize| {
         syn.case_of(t).is_some_and(|p| {
             let word = doc.token_text(p);
             ["of", "for", "at"]
@@ -445,7 +445,7 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
             syn.rel(c) == Rel::Appos
                 || (syn.rel(c) == Rel::Nmod
                     && (syn.children(c).any(|d| d < c && doc.token_text(d) == ",")
-                        || (of_or_for(c) && syn.case_of(c) == Some(g.tokens.end))))
+                        || (affiliation_case(c) && syn.case_of(c) == Some(g.tokens.end))))
         };
         // ", chairman of …", ", a spokesman for …", ", president and chief operating officer
         // of …": the body after a partitive role or one of its conjuncts.
@@ -461,14 +461,14 @@ fn affiliate(cx: &mut ActorCtx, sentence: usize, groups: &[NounGroup]) {
                 )
                 .find_map(|r| {
                     syn.children(r)
-                        .find(|&d| syn.rel(d) == Rel::Nmod && of_or_for(d))
+                        .find(|&d| syn.rel(d) == Rel::Nmod && affiliation_case(d))
                 })
         };
         let Some((role, body)) = syn
             .children(head)
             .filter(|&c| c > head && set_off(c))
             .find_map(|c| {
-                if of_or_for(c) {
+                if affiliation_case(c) {
                     return Some((None, c));
                 }
                 let after_role = lex

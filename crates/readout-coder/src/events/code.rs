@@ -323,10 +323,6 @@ fn code_verb(
             }
         }
     }
-    // A request that goes with a letter, a call or a meeting is addressed to its addressee.
-    let addressee = matches!(&frame.code[..2], "02" | "10")
-        .then(|| request_addressee(ctx, p.head))
-        .flatten();
     // "Gunmen released two priests, said church officials": a speaker after a reporting verb
     // is its subject, whatever a coordination the parser built says.
     let inverted_speaker = (entry.report && matches!(args.agent, Some((_, Via::Coordination))))
@@ -419,8 +415,9 @@ fn code_verb(
             note.push_str(", target: the doer of the act it names, from the sentences before");
         }
     }
-    if target.is_none() {
-        target = addressee
+    // A request that goes with a letter, a call or a meeting is addressed to its addressee.
+    if target.is_none() && matches!(&frame.code[..2], "02" | "10") {
+        target = request_addressee(ctx, p.head)
             .and_then(|a| ctx.side_at(a))
             .filter(|side| !side.entities.iter().any(|e| source.entities.contains(e)));
         if target.is_some() {
