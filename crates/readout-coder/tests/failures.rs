@@ -1700,3 +1700,23 @@ fn a_command_after_the_speakers_own_words_is_no_denial() {
     let codes: Vec<String> = asserted(&doc).into_iter().map(|e| e.0).collect();
     assert_eq!(codes, ["010", "010"]);
 }
+
+#[test]
+fn its_is_the_body_named_just_before_it() {
+    let doc = code(
+        "The Kremlin was angered by BP's disclosure of its talks with Gazprom.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("046", "GBRBUS", "RUSBUS")]);
+    // A body the lexicon does not list, found after the pronoun was first resolved.
+    let doc = code(
+        "Chinese officials were irritated by Zenbrook's disclosure of its talks with Gazprom.",
+        "2005-03-01",
+    );
+    let talks = doc.events.iter().find(|e| e.code == "046").expect("talks");
+    let doer = talks
+        .source
+        .actor
+        .map(|a| doc.actors[a as usize].name.as_str());
+    assert_eq!(doer, Some("Zenbrook"));
+}

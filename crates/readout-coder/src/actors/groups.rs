@@ -34,16 +34,31 @@ fn is_destination_group(syn: &crate::syntax::Syntax, doc: &Document, tokens: Ran
 }
 
 /// The actor possessive pronoun `t` stands for, if it is one and its pronoun would name
-/// someone: "his" the last person named as a subject, else the last person; "its" the last
-/// state or organisation; "their" the last plural actor.
-fn possessive_pronoun(syn: &Syntax, toks: &Tokens, coref: &Coref, t: usize) -> Option<u32> {
+/// someone: "his" the last person named as a subject, else the last person; "its" the
+/// nearest state or organisation named before it in the sentence ("Rover's disclosure of its
+/// talks"), else the last one that was a subject; "their" the last plural actor. `before`
+/// holds the sentence's groups before `t`.
+fn possessive_pronoun(
+    doc: &Document,
+    syn: &Syntax,
+    toks: &Tokens,
+    coref: &Coref,
+    before: &[NounGroup],
+    t: usize,
+) -> Option<u32> {
     if syn.rel(t) != Rel::NmodPoss {
         return None;
     }
     if toks.is(t, WordClasses::POSSESSIVE_PERSON) {
         coref.last_subject_person.or(coref.last_person)
     } else if toks.is(t, WordClasses::POSSESSIVE_THING) {
-        coref.last_thing
+        before
+            .iter()
+            .rev()
+            .filter(|g| g.is_actor() && !g.pronoun)
+            .filter_map(|g| g.entity)
+            .find(|&e| !doc.actors[e as usize].key.starts_with("person:"))
+            .or(coref.last_thing)
     } else if toks.is(t, WordClasses::POSSESSIVE_PLURAL) {
         coref.last_plural
     } else {
@@ -443,7 +458,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             out.push(group);
             i += len;
             continue;
-        } else if let Some(owner) = possessive_pronoun(syn, toks, coref, i) {
+        } else if let Some(owner) = possessive_pronoun(doc, syn, toks, coref, out, i) {
             // "his first official visit", "their protest": a possessive pronoun names the
             // doer of the noun it owns, the way the pronoun would.
             group.owner = Some(owner);

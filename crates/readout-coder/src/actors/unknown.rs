@@ -237,11 +237,27 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
 /// the lexicon does not know were found, so they went to an earlier actor or none. A pronoun
 /// whose nearest actor before it in the sentence is such a name, the subject of its clause and
 /// of the pronoun's kind (a person for "he", a body for "it"), is that name's; "the firm" is
-/// the nearest such body of its kind before it.
+/// the nearest such body of its kind before it, and so is "its" ("Rover's disclosure of its
+/// talks").
 fn refer_pronouns_to_new_names(cx: &mut ActorCtx, groups: &mut [NounGroup], found_at: &[usize]) {
     let syn = cx.syn;
     for i in 0..groups.len() {
         let g = &groups[i];
+        // "Rover's disclosure of its talks": "its" is the nearest body before it.
+        if g.owner.is_some() && cx.toks.is(g.tokens.start, WordClasses::POSSESSIVE_THING) {
+            let nearest = groups[..i]
+                .iter()
+                .rev()
+                .find(|o| o.is_actor() && !o.pronoun)
+                .filter(|o| found_at.contains(&o.tokens.start))
+                .and_then(|o| o.entity)
+                .filter(|&e| cx.doc.actors[e as usize].key.starts_with("body:"));
+            if let Some(e) = nearest {
+                groups[i].owner = Some(e);
+                groups[i].evidence = "possessive pronoun → the body named before it".into();
+            }
+            continue;
+        }
         if let Some(kind) = definite_kind(cx, g) {
             let body = groups[..i]
                 .iter()
