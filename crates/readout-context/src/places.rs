@@ -362,12 +362,17 @@ impl AnchorIndex {
 
     /// The closest entry for word `t` in `entries`, if any: (rank, place index).
     fn lookup(entries: &[(u32, usize, usize)], t: u32) -> Option<(usize, usize)> {
-        let from = entries.partition_point(|e| e.0 < t);
-        entries[from..]
+        Self::of_word(entries, t)
             .iter()
-            .take_while(|e| e.0 == t)
             .map(|&(_, place, rank)| (rank, place))
             .min()
+    }
+
+    /// The entries for word `t` in `entries` (sorted by word).
+    fn of_word(entries: &[(u32, usize, usize)], t: u32) -> &[(u32, usize, usize)] {
+        let from = entries.partition_point(|e| e.0 < t);
+        let to = from + entries[from..].partition_point(|e| e.0 == t);
+        &entries[from..to]
     }
 
     /// The place the parse says the event happened at: one said of its word; else, for a verb
@@ -397,10 +402,8 @@ impl AnchorIndex {
                     .as_ref()
                     .and_then(|s| s.actor)
                     .and_then(|a| doc.actors[a as usize].country.as_ref());
-                let from = self.destinations.partition_point(|d| d.0 < t);
-                self.destinations[from..]
+                Self::of_word(&self.destinations, t)
                     .iter()
-                    .take_while(|d| d.0 == t)
                     .find(|d| {
                         target_country.is_some_and(|c| places[d.1].country.as_ref() == Some(c))
                     })
