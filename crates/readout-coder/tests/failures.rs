@@ -1720,3 +1720,90 @@ fn its_is_the_body_named_just_before_it() {
         .map(|a| doc.actors[a as usize].name.as_str());
     assert_eq!(doer, Some("Zenbrook"));
 }
+
+#[test]
+fn a_role_of_a_town_or_region_is_of_its_country() {
+    // A state or a well-known city before a role says whose the role is.
+    let doc = code("The Ohio governor criticised the plan.", "2024-03-01");
+    assert_eq!(asserted(&doc), [ev("111", "USAGOV", "")]);
+    let doc = code(
+        "Texas officials said the storm had passed.\n\nSan Francisco police arrested the man.",
+        "2024-03-01",
+    );
+    let sources: Vec<String> = asserted(&doc).into_iter().map(|e| e.1).collect();
+    assert_eq!(sources, ["USAGOV", "USACOP"]);
+    // A small town the gazetteer knows only elsewhere, or a town named like a president, is
+    // no evidence of the role's country.
+    let doc = code("A Highland councillor criticised the plan.", "2024-03-01");
+    assert!(
+        asserted(&doc).iter().all(|e| !e.1.starts_with("USA")),
+        "{:?}",
+        asserted(&doc)
+    );
+    let doc = code("The Bush administration criticised the plan.", "2005-03-01");
+    assert!(
+        asserted(&doc).iter().all(|e| !e.1.starts_with("EGY")),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn a_name_the_parser_puts_over_a_role_still_only_says_whose_it_is() {
+    let doc = code("The Bedfordshire MP denied the claim.", "2024-03-01");
+    let events = asserted(&doc);
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].1, "LEG");
+    assert_eq!(doc.events[0].source.span.len(), "MP".len());
+}
+
+#[test]
+fn being_locked_in_talks_is_taking_part_in_them() {
+    let doc = code(
+        "Pakistan has been locked in talks with India over the dam.",
+        "2024-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("046", "PAK", "IND")]);
+    let doc = code(
+        "Iran entered negotiations with the European Union.",
+        "2024-03-01",
+    );
+    assert_eq!(roots(&doc), ["04"]);
+    // Only an event the verb is in: what it comes after is someone else's.
+    let doc = code(
+        "Gordon Brown entered Downing Street after the resignation of Tony Blair.",
+        "2008-03-01",
+    );
+    assert!(
+        roots(&doc).iter().all(|r| r != "08"),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn two_actors_of_one_code_named_apart_are_two_actors() {
+    let doc = code(
+        "Labour MPs criticised Conservative MPs over the vote.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRLEG", "GBRLEG")]);
+    // One actor on both sides is still no event.
+    let doc = code("Britain criticised the British plan.", "2005-03-01");
+    assert!(
+        asserted(&doc).iter().all(|e| e.1 != e.2),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn what_an_actor_draws_on_itself_is_aimed_at_it() {
+    let doc = code(
+        "Labour has attracted media criticism for its campaign.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "MED", "GBRPTY")]);
+    let doc = code("Tony Blair drew condemnation from Iran.", "2005-03-01");
+    assert_eq!(asserted(&doc), [ev("111", "IRN", "GBRGOV")]);
+}

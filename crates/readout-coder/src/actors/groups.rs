@@ -851,6 +851,14 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             .filter(|&t| !(t + 1..i).any(|k| toks.is(k, WordClasses::PREPOSITION)))
             .find_map(|t| lex.modifiers.get(&toks.words[t]))
             .map(|&s| lex.sectors[s as usize].clone());
+        let role_of_a_place = refs.iter().any(|r| matches!(r, NameRef::Place(_)))
+            && refs.iter().any(|r| matches!(r, NameRef::Agent { .. }));
+        let surname_word = role_of_a_place
+            && (i..j).any(|t| {
+                lex.surnames
+                    .longest(&toks.words[..j], &toks.caps[..j], t)
+                    .is_some()
+            });
         let run = NameRun {
             refs: &refs,
             qualifier,
@@ -858,6 +866,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             new_person,
             context,
             modifier: modifier.as_deref(),
+            surname_word,
         };
         resolve(doc, res, sentence, &run, &mut group, span);
         if update_coref {

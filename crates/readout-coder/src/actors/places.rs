@@ -331,16 +331,7 @@ pub(crate) fn choose_place(
             return Some((p, true));
         }
     }
-    // A country the story has already placed something in; the actors' countries do not count
-    // ("Geneva" in a story about American envoys is still Geneva, Switzerland). Of places,
-    // the recent ones are enough (and keep this linear).
-    let involved = |code: &str| {
-        doc.places
-            .iter()
-            .rev()
-            .take(50)
-            .any(|p| p.country.as_deref() == Some(code))
-    };
+    let involved = |code: &str| story_placed_in(doc, code);
     candidates
         .max_by_key(|&p| {
             let place = &lex.places[p as usize];
@@ -354,6 +345,62 @@ pub(crate) fn choose_place(
             )
         })
         .map(|p| (p, false))
+}
+
+/// Whether the story has already placed something in country `code`; the actors' countries
+/// do not count ("Geneva" in a story about American envoys is still Geneva, Switzerland). Of
+/// places, the recent ones are enough (and keep this linear).
+fn story_placed_in(doc: &Document, code: &str) -> bool {
+    doc.places
+        .iter()
+        .rev()
+        .take(50)
+        .any(|p| p.country.as_deref() == Some(code))
+}
+
+/// A city at least this large is known well enough for its name alone to say its country.
+const MIN_KNOWN_POPULATION: u64 = 500_000;
+
+/// The country of a town or region named as a modifier ("*Hartlepool* MP", "*Ohio* governor"),
+/// when it can be told without guessing: among the places of that name, those in a country
+/// the story has already placed something in, or else those the gazetteer lists by hand
+/// (regions, provinces, states) or that are large cities, all lie in one country. The
+/// gazetteer does not know every place, so a small town alone is not enough ("Highland
+/// councillor" is Scottish, not of Highland, California), nor are San Franciscos in seven
+/// countries.
+pub(crate) fn country_of_named_place<'l>(
+    doc: &Document,
+    lex: &'l Lexicon,
+    refs: &[NameRef],
+) -> Option<&'l str> {
+    let places = || {
+        refs.iter().filter_map(|r| match r {
+            NameRef::Place(p) => Some(&lex.places[*p as usize]),
+            _ => None,
+        })
+    };
+    let placed = places()
+        .map(|p| p.country.as_str())
+        .filter(|c| story_placed_in(doc, c));
+    if let Some(c) = single_country(placed) {
+        return Some(c);
+    }
+    // A namesake of middling size elsewhere makes even a large city's name ambiguous.
+    let middling = MIN_INVOLVED_POPULATION..MIN_KNOWN_POPULATION;
+    if places().any(|p| middling.contains(&p.population)) {
+        return None;
+    }
+    single_country(
+        places()
+            .filter(|p| p.population == 0 || p.population >= MIN_KNOWN_POPULATION)
+            .map(|p| p.country.as_str()),
+    )
+}
+
+/// The one country all of `countries` name; `None` when they name none or several.
+fn single_country<'l>(mut countries: impl Iterator<Item = &'l str>) -> Option<&'l str> {
+    let first = countries.next()?;
+    countries.all(|c| c == first).then_some(first)
 }
 
 /// Longest dateline before its dash or colon, in bytes ("EAST CLEVELAND, Ohio, Sept. 24 (AP)").

@@ -313,6 +313,9 @@ pub(crate) struct NameRun<'a> {
     pub context: PlaceContext,
     /// The sector a modifier imposes ("former" → ELI).
     pub modifier: Option<&'a str>,
+    /// A word of the run is also a lexicon person's surname ("the *Bush* administration",
+    /// "the *Obama* White House"): a town of that name is no one's home.
+    pub surname_word: bool,
 }
 
 /// Resolves a name run to one actor or place and records it on `group`.
@@ -331,6 +334,7 @@ pub(crate) fn resolve(
         ref new_person,
         context,
         modifier,
+        surname_word,
     } = *run;
     let new_person = new_person.clone();
     let locative = context.locative;
@@ -431,11 +435,15 @@ pub(crate) fn resolve(
         return;
     }
     let named_place = chosen.map(|(p, _)| p);
+    // A place with a role after it ("the Ohio governor", "Texas officials") names whose the
+    // role is, not where anything is.
     let chosen = named_place.filter(|&p| {
         context.locative
-            || context.after_of
-            || (context.subject
-                && PlaceKind::from_gazetteer(&lex.places[p as usize].kind) == PlaceKind::Division)
+            || (agent.is_none()
+                && (context.after_of
+                    || (context.subject
+                        && PlaceKind::from_gazetteer(&lex.places[p as usize].kind)
+                            == PlaceKind::Division)))
     });
     if let Some(e) = surname_person {
         group.entity = Some(e);
@@ -601,6 +609,18 @@ pub(crate) fn resolve(
         // recorded for the event's location; the name stays what it was for the actors (a
         // club, a council: "join Sunderland", "criticised Wimbledon").
         push_place(doc, gazetteer(p));
+    }
+    if let Some(s) = sector_name.as_deref() {
+        // "Hartlepool MP", "San Francisco police": a role of a town or region is of its
+        // country.
+        let country = named_place
+            .filter(|_| !surname_word)
+            .and_then(|_| super::places::country_of_named_place(doc, lex, refs))
+            .and_then(|code| lex.country_index.get(code));
+        if let Some(&c) = country {
+            group.entity = Some(res.country(doc, c, Some(s)));
+            return;
+        }
     }
     if let Some(s) = sector_name {
         let definite = group.tokens.start > 0

@@ -683,7 +683,13 @@ fn unlisted(
                 cx.text(run.start - 1).to_ascii_lowercase().as_str(),
                 "a" | "an"
             );
-        if !(core || kind_sector.is_some()) || indefinite {
+        // "The Bedfordshire MP denied …": a name the parser made the head of the role after
+        // it still only says whose the role is, as in "the Glaxo spokesman".
+        let role_after = run.end < sentence_range.end
+            && syn.head(run.end) == Some(head)
+            && matches!(syn.rel(run.end), Rel::Flat | Rel::Compound)
+            && agent_sector_at(cx, run.end).is_some();
+        if !(core || kind_sector.is_some()) || indefinite || role_after {
             return None;
         }
     }

@@ -620,11 +620,21 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
             .side_at(agent)
             .map(|side| (side, "agent of the light verb"));
     }
-    // "engaged in talks" takes its event in an oblique; a reporting verb only in its object
-    // ("announced a ban", not "announced it after the meeting").
+    // "engaged in talks", "started with an apology", "held them under house arrest", "spoke
+    // during a visit" take their event in an oblique of being in or with it (not "entered
+    // Downing Street after the resignation"); a reporting verb only in its object ("announced
+    // a ban", not "announced it after the meeting").
+    let inside = || {
+        syn.case_of(n).is_some_and(|c| {
+            ["in", "into", "with", "under", "during"]
+                .iter()
+                .any(|w| ctx.word_is(c, w))
+        })
+    };
     let argument = match syn.rel(n) {
         Rel::Obj => true,
-        Rel::Obl | Rel::Xcomp => !verb.report,
+        Rel::Obl => !verb.report && inside(),
+        Rel::Xcomp => !verb.report,
         _ => false,
     };
     if argument {
@@ -763,11 +773,16 @@ fn code_noun(
     emit_event(ctx, p, m.frame, &source, target.as_ref(), out, note);
 }
 
-/// The subject of the verb of ordeal (`evaluation ordeal`: face, suffer, endure) whose object
-/// is event noun `head`, other than the event's source.
+/// The subject of the verb of ordeal (`evaluation ordeal`: face, suffer, attract) whose object
+/// is event noun `head` ("came *under* fire" too), other than the event's source.
 fn undergoer(ctx: &SentenceCtx, head: usize, source: &Side) -> Option<Side> {
     let syn = ctx.syn;
-    let verb = syn.head(head).filter(|_| syn.rel(head) == Rel::Obj)?;
+    let under = || {
+        syn.rel(head) == Rel::Obl && syn.case_of(head).is_some_and(|c| ctx.word_is(c, "under"))
+    };
+    let verb = syn
+        .head(head)
+        .filter(|_| syn.rel(head) == Rel::Obj || under())?;
     if !ctx.lex.ordeals.contains(&ctx.toks.words[verb]) {
         return None;
     }
@@ -873,8 +888,29 @@ fn emit_event(
                 })
         })
     };
+    // "The Salford MP told the Commons", "the prime minister hailed his chancellor": two
+    // bodies or people of one country and sector share a code, not an identity. A target
+    // named apart from the source, neither side by a pronoun, is another of that code; a
+    // country alone on both sides is the one country ("Mexico … the Mexican economy").
+    let named = |span: Span| {
+        let first = ctx
+            .doc
+            .tokens
+            .partition_point(|k| k.span.start < span.start);
+        ctx.group_at(first)
+            .is_some_and(|g| !g.pronoun && !g.speaker_pronoun)
+    };
+    let named_apart = |e: u32, span: Span| {
+        let actor = &ctx.doc.actors[e as usize];
+        actor.key.starts_with("code:")
+            && !actor.sectors.is_empty()
+            && (span.start >= source.span.end || span.end <= source.span.start)
+            && named(span)
+            && named(source.span)
+    };
     for (s, t) in pairs {
         let t = match t {
+            Some((e, span)) if e == s && named_apart(e, span) => t,
             Some((e, _)) if e == s && other_than_source() => None,
             Some((e, _)) if e == s => continue,
             t => t,
