@@ -891,7 +891,8 @@ fn emit_event(
     // "The Salford MP told the Commons", "the prime minister hailed his chancellor": two
     // bodies or people of one country and sector share a code, not an identity. A target
     // named apart from the source, neither side by a pronoun, is another of that code; a
-    // country alone on both sides is the one country ("Mexico … the Mexican economy").
+    // country alone on both sides is the one country ("Mexico … the Mexican economy"), and
+    // people in general on both sides ("forcing a woman", "the child") are no dyad of note.
     let named = |span: Span| {
         let first = ctx
             .doc
@@ -904,6 +905,7 @@ fn emit_event(
         let actor = &ctx.doc.actors[e as usize];
         actor.key.starts_with("code:")
             && !actor.sectors.is_empty()
+            && actor.sectors.iter().all(|s| s != "CVL")
             && (span.start >= source.span.end || span.end <= source.span.start)
             && named(span)
             && named(source.span)
