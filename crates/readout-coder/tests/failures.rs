@@ -1807,3 +1807,57 @@ fn what_an_actor_draws_on_itself_is_aimed_at_it() {
     let doc = code("Tony Blair drew condemnation from Iran.", "2005-03-01");
     assert_eq!(asserted(&doc), [ev("111", "IRN", "GBRGOV")]);
 }
+
+#[test]
+fn it_before_a_judging_word_and_a_to_clause_is_no_one() {
+    // "it" holds the place of the clause: what is judged is the act, not a body named before.
+    let doc = code(
+        "The European Union issued new rules on Monday.\n\nTony Blair said it was fair to criticise the timing of the offer.",
+        "2005-03-01",
+    );
+    let second: Vec<_> = doc.events.iter().filter(|e| e.sentence == 1).collect();
+    assert!(!second.is_empty());
+    assert!(
+        second.iter().all(|e| e.target.is_none()),
+        "no target: {second:?}"
+    );
+    // A word of readiness is said of "it" itself.
+    let doc = code(
+        "Iran said it was ready to resume talks with the EU.",
+        "2005-03-01",
+    );
+    assert!(
+        asserted(&doc)
+            .iter()
+            .any(|e| e.0 == "036" && e.2 == "IGOEUR"),
+        "{:?}",
+        asserted(&doc)
+    );
+}
+
+#[test]
+fn agreeing_that_something_is_so_is_accord_not_intent() {
+    let doc = code(
+        "Lord Falconer agreed the Act was discriminatory.",
+        "2005-03-01",
+    );
+    assert_eq!(roots(&doc), ["01"]);
+    assert_eq!(doc.events[0].code, "019");
+}
+
+#[test]
+fn a_place_named_word_before_another_name_is_a_given_name() {
+    // "Barry" is a town and the surname of a lexicon person; before "Fitzpatrick" it is the
+    // given name of someone the lexicon does not know.
+    let doc = code(
+        "NUJ official Barry Fitzpatrick said the company had ignored the rules.",
+        "2005-03-01",
+    );
+    let events = asserted(&doc);
+    assert!(!events.is_empty());
+    assert!(events.iter().all(|e| !e.1.starts_with("BFA")), "{events:?}");
+    assert_eq!(
+        doc.actors[doc.events[0].source.actor.unwrap() as usize].name,
+        "Barry Fitzpatrick"
+    );
+}

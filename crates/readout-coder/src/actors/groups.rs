@@ -182,19 +182,31 @@ fn role_word_names_the_act(
 }
 
 /// Whether "it" at `t` only holds the subject's place for a "that" clause after its
-/// predicate: "it was a scandal that …", "it is clear that …". Only a predicate with a
-/// copula: "it said that …" is someone saying, and "it had been advised that …" someone told.
-fn holds_a_place_for_a_clause(doc: &Document, syn: &Syntax, t: usize) -> bool {
+/// predicate: "it was a scandal that …", "it is clear that …"; or for a "to" clause after a
+/// judging word: "it had been heartening to learn …", "it was wrong to …" (not "it was ready
+/// to …", where "it" is the one ready). Only a predicate with a copula: "it said that …" is
+/// someone saying, and "it had been advised that …" someone told.
+fn holds_a_place_for_a_clause(
+    doc: &Document,
+    syn: &Syntax,
+    toks: &Tokens,
+    lex: &Lexicon,
+    t: usize,
+) -> bool {
     let Some(h) = syn.head(t).filter(|&h| h > t) else {
         return false;
     };
     let copular = syn.rel(t) == Rel::Expl || syn.children(h).any(|c| syn.rel(c) == Rel::Cop);
     let is_word = |t: usize, w: &str| doc.token_text(t).eq_ignore_ascii_case(w);
+    let judging = lex.evaluations.contains_key(&toks.words[h]);
     copular
         && syn.children(h).any(|c| {
-            let opened = syn
-                .children(c)
-                .any(|m| syn.rel(m) == Rel::Mark && (is_word(m, "that") || is_word(m, "whether")));
+            let opened = syn.children(c).any(|m| {
+                syn.rel(m) == Rel::Mark
+                    && (is_word(m, "that")
+                        || is_word(m, "whether")
+                        || (judging && is_word(m, "to")))
+            });
             // Parsers often read the "that" of "a scandal that the system …" as a relative
             // pronoun; a clause with a subject of its own after it is still the content.
             let start = syn.extent(c).start;
@@ -203,7 +215,11 @@ fn holds_a_place_for_a_clause(doc: &Document, syn: &Syntax, t: usize) -> bool {
                 && syn
                     .children(c)
                     .any(|s| syn.rel(s) == Rel::Nsubj && s != start);
-            c > h && (matches!(syn.rel(c), Rel::Ccomp | Rel::Csubj | Rel::Acl) && opened || misread)
+            let clause = matches!(
+                syn.rel(c),
+                Rel::Ccomp | Rel::Csubj | Rel::Acl | Rel::Xcomp | Rel::Advcl
+            );
+            c > h && (clause && opened || misread)
         })
 }
 
@@ -496,7 +512,7 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
             i += 1;
             continue;
         } else if toks.is(i, WordClasses::PRONOUN_THING) {
-            if holds_a_place_for_a_clause(doc, syn, i) {
+            if holds_a_place_for_a_clause(doc, syn, toks, lex, i) {
                 group.evidence = "\"it\" holding the place of a clause → no one".into();
                 group.pronoun = true;
                 out.push(group);
@@ -598,10 +614,16 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     let named_before = (end == j + 1)
                         .then(|| coref.named_before(doc.token_text(j)))
                         .flatten();
+                    // "NUJ official Barry Fitzpatrick": a name word after the place-named one
+                    // makes it a given name, not the surname of a lexicon person.
+                    let name_goes_on = end < range.end
+                        && toks.caps[end]
+                        && toks.classes[end] == WordClasses::NONE
+                        && doc.tokens[end].has(tf::WORD);
                     match (person, named_before) {
                         (Some((_, Some(e))), _) | (_, Some(e)) => surname_person = Some(e),
-                        (Some((p, None)), None) => refs.push(NameRef::Person(p)),
-                        (None, None) => {
+                        (Some((p, None)), None) if !name_goes_on => refs.push(NameRef::Person(p)),
+                        _ => {
                             // "correspondent Gary O'Donoghue", "MP Gary Hale": a given name
                             // that is also a place goes on into the surname after it (which
                             // may be a place's name too).

@@ -777,9 +777,8 @@ fn code_noun(
 /// is event noun `head` ("came *under* fire" too), other than the event's source.
 fn undergoer(ctx: &SentenceCtx, head: usize, source: &Side) -> Option<Side> {
     let syn = ctx.syn;
-    let under = || {
-        syn.rel(head) == Rel::Obl && syn.case_of(head).is_some_and(|c| ctx.word_is(c, "under"))
-    };
+    let under =
+        || syn.rel(head) == Rel::Obl && syn.case_of(head).is_some_and(|c| ctx.word_is(c, "under"));
     let verb = syn
         .head(head)
         .filter(|_| syn.rel(head) == Rel::Obj || under())?;

@@ -370,8 +370,22 @@ impl<'g> SentenceCtx<'g> {
                     && self.is(m, WordClasses::COMPLEMENTIZER)
                     && !(m > 0 && self.word_is(m - 1, "so")))
                 .then_some((c, Some(m))),
-                None => (syn.rel(c) == Rel::Ccomp && syn.child(c, Rel::Nsubj).is_some())
-                    .then_some((c, None)),
+                None => ((syn.rel(c) == Rel::Ccomp && syn.child(c, Rel::Nsubj).is_some())
+                    || self.finite_xcomp(c))
+                .then_some((c, None)),
+            })
+    }
+
+    /// "agreed the Act *was discriminatory*": a complement the parser took for an object and
+    /// a predicate after it (`xcomp`) is a clause of its own when its copula or auxiliary is
+    /// finite, as no `xcomp` is.
+    fn finite_xcomp(&self, c: usize) -> bool {
+        use readout_syntax::Xpos;
+        let syn = self.syn;
+        syn.rel(c) == Rel::Xcomp
+            && syn.children(c).any(|a| {
+                matches!(syn.rel(a), Rel::Cop | Rel::Aux)
+                    && matches!(syn.xpos(a), Xpos::VBD | Xpos::VBZ | Xpos::VBP | Xpos::MD)
             })
     }
 
