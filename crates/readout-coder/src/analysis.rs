@@ -90,11 +90,13 @@ pub struct NameHit {
     pub refs: Vec<NameRef>,
 }
 
-/// Longest, non-overlapping matches of a trie over a sentence's tokens.
+/// Longest, non-overlapping matches of a trie over a sentence's tokens. A role word the parser
+/// reads as a verb is no role ("police *suspect* the man", "he *suspects* that …").
 pub fn name_hits(
     doc: &Document,
     lex: &Lexicon,
     toks: &Tokens,
+    syn: &crate::syntax::Syntax,
     range: Range<usize>,
     out: &mut Vec<NameHit>,
 ) {
@@ -120,7 +122,19 @@ pub fn name_hits(
                 }
             }
         }
-        match here {
+        // A tag alone is not enough ("told *MPs*" tagged a verb but parsed an object): the
+        // word must head a clause too.
+        let verb_read_as_role = |m: &readout_lexicon::Match<'_, NameRef>| {
+            use readout_syntax::Rel;
+            let last = i + m.len - 1;
+            syn.upos(last) == readout_syntax::Upos::VERB
+                && matches!(
+                    syn.rel(last).base(),
+                    Rel::Root | Rel::Ccomp | Rel::Xcomp | Rel::Advcl | Rel::Parataxis
+                )
+                && m.values().all(|r| matches!(r, NameRef::Agent { .. }))
+        };
+        match here.filter(|m| !verb_read_as_role(m)) {
             Some(m) => {
                 out.push(NameHit {
                     tokens: i..i + m.len,

@@ -105,7 +105,7 @@ impl<'l> Coder<'l> {
                     next_dateline += 1;
                 }
                 let range = doc.sentences[si].token_range();
-                name_hits(doc, lex, &toks, range, &mut hits);
+                name_hits(doc, lex, &toks, &syn, range, &mut hits);
                 let mut g = Vec::new();
                 let mut cx = actors::ActorCtx {
                     doc,

@@ -1861,3 +1861,41 @@ fn a_place_named_word_before_another_name_is_a_given_name() {
         "Barry Fitzpatrick"
     );
 }
+
+#[test]
+fn questioning_whether_is_doubting_and_questioning_suspects_is_investigating() {
+    let doc = code(
+        "Amnesty International questioned whether the decisions were fair.",
+        "2005-03-01",
+    );
+    assert_eq!(roots(&doc), ["11"]);
+    let doc = code("Police questioned two suspects.", "2005-03-01");
+    assert_eq!(asserted(&doc), [ev("090", "COP", "CRM")]);
+}
+
+#[test]
+fn a_role_word_that_heads_a_clause_is_a_verb() {
+    // "suspect" names suspects, but not where it is the sentence's verb.
+    let doc = code(
+        "Police suspect the man was involved in the attack on the embassy.",
+        "2005-03-01",
+    );
+    assert!(
+        doc.actors.iter().all(|a| !a.code.contains("CRM")),
+        "{:?}",
+        doc.actors
+    );
+}
+
+#[test]
+fn a_passive_subject_undergoes_what_it_is_put_under() {
+    let doc = code(
+        "Under the plans, suspects can be held under house arrest.",
+        "2005-03-01",
+    );
+    assert!(
+        doc.events.iter().all(|e| !e.source.code.contains("CRM")),
+        "{:?}",
+        doc.events
+    );
+}

@@ -639,6 +639,15 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
     };
     if argument {
         let (s, _) = subject(syn, h)?;
+        // "suspects can be held under house arrest": the subject of a passive undergoes what
+        // it is put under (but takes part in what it is "locked in").
+        let under = syn.case_of(n).is_some_and(|c| ctx.word_is(c, "under"));
+        if syn.rel(s) == Rel::NsubjPass && under {
+            let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
+            return ctx
+                .side_at(agent)
+                .map(|side| (side, "agent of the light verb"));
+        }
         return ctx
             .side_at(s)
             .map(|side| (side, "subject of the light verb"));
