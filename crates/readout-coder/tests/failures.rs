@@ -1899,3 +1899,11 @@ fn a_passive_subject_undergoes_what_it_is_put_under() {
         doc.events
     );
 }
+
+#[test]
+fn an_administration_named_for_the_leader_in_office_is_that_leaders_government() {
+    // "Bush" is also a town in Egypt; before a role, the surname of the one Bush in office
+    // names his government.
+    let doc = code("The Bush administration criticised the plan.", "2005-03-01");
+    assert_eq!(asserted(&doc), [ev("111", "USAGOV", "")]);
+}

@@ -597,6 +597,36 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         continue;
                     }
                 }
+                // "the Bush administration", "the Obama White House": a place's name right
+                // before a role, that is the surname of the one person of that name in
+                // office on the article's date, names that person's government.
+                let role_after = hit_at(hits[k].tokens.end).is_some_and(|h| {
+                    hits[h]
+                        .refs
+                        .iter()
+                        .any(|r| matches!(r, NameRef::Agent { .. }))
+                });
+                if only_geography && role_after && !after_given_name(j) {
+                    let in_office = lex
+                        .surnames
+                        .longest(&toks.words[..range.end], &toks.caps[..range.end], j)
+                        .filter(|m| m.len == 1)
+                        .and_then(|m| {
+                            let mut holders = m.values().copied().filter(|&p| {
+                                matches!(
+                                    lex.persons[p as usize].standing_on(res.date),
+                                    Some(Standing::InOffice(_))
+                                )
+                            });
+                            let one = holders.next()?;
+                            holders.next().is_none().then_some(one)
+                        });
+                    if let Some(p) = in_office {
+                        refs.push(NameRef::Person(p));
+                        j += 1;
+                        continue;
+                    }
+                }
                 if (titled && only_place) || (honorific && only_geography) {
                     let end = hits[k].tokens.end;
                     let person = lex
