@@ -467,11 +467,9 @@ fn complaint_about(ctx: &SentenceCtx, head: usize, noun: bool, source: &Side) ->
         // Or hung on the last noun of the complainers' phrase ("complaints from some of the
         // party's MPs | that Mr Howard had taken too long").
         let complainers = || {
-            let phrase = syn.children(head).find(|&c| {
-                c > head
-                    && syn.rel(c) == Rel::Nmod
-                    && syn.case_of(c).is_some_and(|p| ctx.word_is(p, "from"))
-            })?;
+            let phrase = syn
+                .children(head)
+                .find(|&c| c > head && syn.rel(c) == Rel::Nmod && ctx.case_is(c, &["from"]))?;
             syn.extent(phrase).find(|&c| {
                 syn.rel(c) == Rel::AclRelcl
                     && opened_by_that(c)
@@ -599,7 +597,7 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
         .children(n)
         .filter(|&c| c > n && syn.rel(c) == Rel::Nmod)
     {
-        if syn.case_of(c).is_some_and(|p| ctx.word_is(p, "by")) {
+        if ctx.case_is(c, &["by"]) {
             if let Some(side) = ctx.side_at(c) {
                 return Some((side, "\"by\" phrase"));
             }
@@ -624,13 +622,7 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
     // during a visit" take their event in an oblique of being in or with it (not "entered
     // Downing Street after the resignation"); a reporting verb only in its object ("announced
     // a ban", not "announced it after the meeting").
-    let inside = || {
-        syn.case_of(n).is_some_and(|c| {
-            ["in", "into", "with", "under", "during"]
-                .iter()
-                .any(|w| ctx.word_is(c, w))
-        })
-    };
+    let inside = || ctx.case_is(n, &["in", "into", "with", "under", "during"]);
     let argument = match syn.rel(n) {
         Rel::Obj => true,
         Rel::Obl => !verb.report && inside(),
@@ -641,8 +633,7 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
         let (s, _) = subject(syn, h)?;
         // "suspects can be held under house arrest": the subject of a passive undergoes what
         // it is put under (but takes part in what it is "locked in").
-        let under = syn.case_of(n).is_some_and(|c| ctx.word_is(c, "under"));
-        if syn.rel(s) == Rel::NsubjPass && under {
+        if syn.rel(s) == Rel::NsubjPass && ctx.case_is(n, &["under"]) {
             let agent = super::args::by_agent(syn, h, |t| ctx.word_is(t, "by"))?;
             return ctx
                 .side_at(agent)
@@ -660,19 +651,18 @@ fn noun_source(ctx: &SentenceCtx, n: usize, from_origin: bool) -> Option<(Side, 
 /// right after the noun ("follows complaints | from MPs").
 fn from_phrase(ctx: &SentenceCtx, n: usize) -> Option<usize> {
     let syn = ctx.syn;
-    let case_is = |c: usize, w: &str| syn.case_of(c).is_some_and(|p| ctx.word_is(p, w));
     let from_modifier = |k: usize| {
         syn.children(k)
-            .find(|&c| c > k && syn.rel(c) == Rel::Nmod && case_is(c, "from"))
+            .find(|&c| c > k && syn.rel(c) == Rel::Nmod && ctx.case_is(c, &["from"]))
     };
     let of_phrase = || {
         syn.children(n)
-            .find(|&c| c > n && syn.rel(c) == Rel::Nmod && case_is(c, "of"))
+            .find(|&c| c > n && syn.rel(c) == Rel::Nmod && ctx.case_is(c, &["of"]))
     };
     if let Some(c) = from_modifier(n).or_else(|| of_phrase().and_then(from_modifier)) {
         return Some(c);
     }
-    let is_from = |c: usize| case_is(c, "from");
+    let is_from = |c: usize| ctx.case_is(c, &["from"]);
     let h = syn.verb_of_argument(n)?;
     let after = syn.extent(n).end;
     syn.children(h)
@@ -786,8 +776,7 @@ fn code_noun(
 /// is event noun `head` ("came *under* fire" too), other than the event's source.
 fn undergoer(ctx: &SentenceCtx, head: usize, source: &Side) -> Option<Side> {
     let syn = ctx.syn;
-    let under =
-        || syn.rel(head) == Rel::Obl && syn.case_of(head).is_some_and(|c| ctx.word_is(c, "under"));
+    let under = || syn.rel(head) == Rel::Obl && ctx.case_is(head, &["under"]);
     let verb = syn
         .head(head)
         .filter(|_| syn.rel(head) == Rel::Obj || under())?;
@@ -978,7 +967,7 @@ fn request_addressee(ctx: &SentenceCtx, v: usize) -> Option<usize> {
         .filter(|&c| c < v)
         .find(|&c| match syn.rel(c) {
             Rel::Iobj | Rel::Obj => true,
-            Rel::Obl => syn.case_of(c).is_some_and(|k| ctx.word_is(k, "to")),
+            Rel::Obl => ctx.case_is(c, &["to"]),
             _ => false,
         })
 }

@@ -217,4 +217,11 @@ impl<'a> SentenceCtx<'a> {
     pub fn word_is(&self, t: usize, word: &str) -> bool {
         self.text(t).eq_ignore_ascii_case(word)
     }
+
+    /// Whether the phrase headed by `t` is introduced by one of `words` ("*in* talks").
+    pub fn case_is(&self, t: usize, words: &[&str]) -> bool {
+        self.syn
+            .case_of(t)
+            .is_some_and(|c| words.iter().any(|w| self.word_is(c, w)))
+    }
 }

@@ -342,8 +342,7 @@ pub fn recode_policy_intents(ctx: &SentenceCtx, events: &mut [Event]) {
         let t = e.trigger_token as usize;
         let mut heads = ctx.reported_heads(t);
         heads.extend(syn.children(t).filter(|&c| {
-            syn.rel(c) == Rel::Obj
-                || (syn.rel(c) == Rel::Obl && syn.case_of(c).is_some_and(|p| ctx.word_is(p, "for")))
+            syn.rel(c) == Rel::Obj || (syn.rel(c) == Rel::Obl && ctx.case_is(c, &["for"]))
         }));
         let within = |w: usize| heads.iter().any(|&h| syn.extent(h).contains(&w));
         let about_policy = heads.iter().any(|&h| {
