@@ -1907,3 +1907,27 @@ fn an_administration_named_for_the_leader_in_office_is_that_leaders_government()
     let doc = code("The Bush administration criticised the plan.", "2005-03-01");
     assert_eq!(asserted(&doc), [ev("111", "USAGOV", "")]);
 }
+
+#[test]
+fn the_law_lords_are_a_british_court() {
+    let doc = code(
+        "Charles Clarke said the law lords were simply wrong.",
+        "2005-03-01",
+    );
+    assert_eq!(asserted(&doc), [ev("111", "GBRGOV", "GBRJUD")]);
+}
+
+#[test]
+fn it_is_never_what_a_plural_noun_names() {
+    // "it" is the organisation, not the officials named after it.
+    let doc = code(
+        "The World Bank warned of a slowdown on Monday.\n\nLocal officials met the bank's envoy in Lima.\n\nIt said the reforms had failed.",
+        "2005-03-01",
+    );
+    let third: Vec<_> = doc.events.iter().filter(|e| e.sentence == 2).collect();
+    assert!(!third.is_empty());
+    assert!(
+        third.iter().all(|e| e.source.code.starts_with("IGO")),
+        "{third:?}"
+    );
+}

@@ -1020,6 +1020,11 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         }
                     }
                 } else if !group.possessor
+                    // "the law lords", "ministers": what a plural common noun names is "they",
+                    // never "it".
+                    && syn
+                        .phrase_head(group.tokens.clone())
+                        .is_none_or(|h| syn.xpos(h) != readout_syntax::Xpos::NNS)
                     // "By confusing the country it hopes …": naming a country again makes it
                     // what "it" stands for only as a subject.
                     && (!country_again || group_subject(syn, group.tokens.clone()).is_some())
