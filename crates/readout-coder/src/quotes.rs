@@ -194,10 +194,7 @@ const MAX_PARTICIPLE_CLIMB: usize = 3;
 fn speaker_side(ctx: &SentenceCtx, v: usize) -> Option<(Side, bool)> {
     let v = speaking_verb(ctx, v);
     let side = ctx.speaker_of(v)?;
-    let first = ctx
-        .doc
-        .tokens
-        .partition_point(|t| t.span.start < side.span.start);
+    let first = ctx.doc.tokens_of(side.span).start;
     let pronoun = ctx.group_at(first).is_some_and(|g| g.pronoun);
     Some((side, pronoun))
 }

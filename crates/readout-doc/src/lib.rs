@@ -650,6 +650,14 @@ impl Document {
             .collect()
     }
 
+    /// The tokens a span covers: from the first that starts at or after its start to the last
+    /// that ends by its end (a span made from tokens gets exactly those).
+    pub fn tokens_of(&self, span: Span) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        first..last.max(first)
+    }
+
     /// The index of the sentence that contains byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self

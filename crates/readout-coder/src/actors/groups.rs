@@ -87,6 +87,12 @@ fn group_subject(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> Option<us
     })
 }
 
+/// Whether token `t` (before `end`) can be a word of a name: capitalised, a word, and of no
+/// grammatical class.
+fn is_name_word(doc: &Document, toks: &Tokens, end: usize, t: usize) -> bool {
+    t < end && toks.caps[t] && toks.classes[t] == WordClasses::NONE && doc.tokens[t].has(tf::WORD)
+}
+
 /// Where a person's name from token `start` ends, and how many words it has: it runs over at
 /// most `max_words` capitalised words of no grammatical class that `fits` lets through (what
 /// lexicon names may be among them), before `end`; a hyphenated name goes on after its hyphen
@@ -100,13 +106,7 @@ fn name_end(
     fits: impl Fn(usize) -> bool,
 ) -> (usize, usize) {
     let (mut k, mut words) = (start, 0);
-    while k < end
-        && words < max_words
-        && toks.caps[k]
-        && toks.classes[k] == WordClasses::NONE
-        && doc.tokens[k].has(tf::WORD)
-        && fits(k)
-    {
+    while words < max_words && is_name_word(doc, toks, end, k) && fits(k) {
         k += 1;
         words += 1;
         if k + 1 < end && super::hyphen_in_name(doc, toks, k) {
@@ -348,11 +348,7 @@ fn body_named_with_word(
             .filter(|m| m.span.end <= span.start)
     };
     let actor = mentions()
-        .find(|m| {
-            let first = doc.tokens.partition_point(|t| t.span.start < m.span.start);
-            let last = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
-            (first..last).any(|t| toks.words[t] == word) && eligible(m.actor)
-        })?
+        .find(|m| doc.tokens_of(m.span).any(|t| toks.words[t] == word) && eligible(m.actor))?
         .actor;
     let recent = mentions()
         .take_while(|m| m.sentence + DEFINITE_BODY_WINDOW >= sentence as u32)
@@ -646,13 +642,11 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                         .flatten();
                     // "NUJ official Barry Fitzpatrick": a name word after the place-named one
                     // makes it a given name, not the surname of a lexicon person.
-                    let name_goes_on = end < range.end
-                        && toks.caps[end]
-                        && toks.classes[end] == WordClasses::NONE
-                        && doc.tokens[end].has(tf::WORD);
                     match (person, named_before) {
                         (Some((_, Some(e))), _) | (_, Some(e)) => surname_person = Some(e),
-                        (Some((p, None)), None) if !name_goes_on => refs.push(NameRef::Person(p)),
+                        (Some((p, None)), None) if !is_name_word(doc, toks, range.end, end) => {
+                            refs.push(NameRef::Person(p))
+                        }
                         _ => {
                             // "correspondent Gary O'Donoghue", "MP Gary Hale": a given name
                             // that is also a place goes on into the surname after it (which
@@ -738,11 +732,8 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
                     // "Mahmud Hams": a name followed by another capitalised word is a given
                     // name, not a surname standing alone.
                     let next = j + m.len;
-                    let given_name_of_another = !after_honorific
-                        && next < range.end
-                        && toks.caps[next]
-                        && doc.tokens[next].has(tf::WORD)
-                        && toks.classes[next] == WordClasses::NONE;
+                    let given_name_of_another =
+                        !after_honorific && is_name_word(doc, toks, range.end, next);
                     // Before their first office, a person the article does not name in full
                     // is not whom a surname alone names ("Mr Sullivan" in a 2005 story is not
                     // the national security adviser of 2021).

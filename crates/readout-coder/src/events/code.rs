@@ -864,10 +864,7 @@ fn emit_event(
     let other_than_source = || {
         target.is_some_and(|t| {
             let syn = ctx.syn;
-            let pronoun = ctx
-                .doc
-                .tokens
-                .partition_point(|k| k.span.start < t.span.start);
+            let pronoun = ctx.doc.tokens_of(t.span).start;
             let text = ctx.text(pronoun);
             let reflexive = text.len() >= 4 && text[text.len() - 4..].eq_ignore_ascii_case("self");
             t.entities.len() == 1
@@ -891,11 +888,7 @@ fn emit_event(
     // country alone on both sides is the one country ("Mexico … the Mexican economy"), and
     // people in general on both sides ("forcing a woman", "the child") are no dyad of note.
     let named = |span: Span| {
-        let first = ctx
-            .doc
-            .tokens
-            .partition_point(|k| k.span.start < span.start);
-        ctx.group_at(first)
+        ctx.group_at(ctx.doc.tokens_of(span).start)
             .is_some_and(|g| !g.pronoun && !g.speaker_pronoun)
     };
     let named_apart = |e: u32, span: Span| {

@@ -68,11 +68,8 @@ const VIOLENT_PROTEST: &str = "145";
 
 /// Whether the event's doer is named by a word for protesters (the lexicon's `crowd` words).
 fn by_a_crowd(ctx: &SentenceCtx, e: &Event) -> bool {
-    let span = e.source.span;
-    let tokens = &ctx.doc.tokens;
-    let from = tokens.partition_point(|t| t.span.start < span.start);
-    (from..tokens.len())
-        .take_while(|&t| tokens[t].span.end <= span.end)
+    ctx.doc
+        .tokens_of(e.source.span)
         .any(|t| ctx.lex.crowds.contains(&ctx.toks.words[t]))
 }
 

@@ -84,11 +84,8 @@ fn names_a_list(doc: &Document, syn: &Syntax, e: &readout_doc::Event) -> bool {
     std::iter::once(&e.source)
         .chain(e.target.as_ref())
         .any(|side| {
-            let first = doc
-                .tokens
-                .partition_point(|t| t.span.start < side.span.start);
-            let last = doc.tokens.partition_point(|t| t.span.end <= side.span.end);
-            (first..last).any(|t| syn.upos(t) == readout_syntax::Upos::CCONJ)
+            doc.tokens_of(side.span)
+                .any(|t| syn.upos(t) == readout_syntax::Upos::CCONJ)
         })
 }
 
