@@ -188,6 +188,10 @@ impl<'l> Coder<'l> {
                 None => "home country: none is clearly the story's".into(),
             });
         }
+        doc.home_country = home.as_ref().map(|h| readout_doc::StoryCountry {
+            code: h.code.clone(),
+            first_named: actors::home::first_named(doc, lex, &toks, &h.code),
+        });
         if let Some(h) = home {
             actors::home::apply_home_country(doc, &h);
             actors::resolve::resolve_pending_offices(doc, &mut resolver, &h.code);

@@ -1118,9 +1118,13 @@ fn a_local_story_happens_in_the_town_its_headline_names() {
         &format!("# Dorn union condemns government\n\n{body}"),
         "2026-01-10",
     );
+    // (The story's country, which the text names, is still where its own people act.)
     let body_places = places(&doc);
     let first = body_places.iter().find(|(t, _, _)| t == "condemned");
-    assert_eq!(first, place_of(&[("condemned", "-", "-")]).first());
+    assert_eq!(
+        first,
+        place_of(&[("condemned", "Borovia", "story")]).first()
+    );
     let dated = format!("# Strike in Dorn\n\nBOROGRAD (Wire) - {body}");
     let doc = code(&dated, "2026-01-10");
     assert_eq!(

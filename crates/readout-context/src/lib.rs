@@ -9,7 +9,8 @@
 //!   that points back ("said at the time"), the date told just before.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
 //!   parse), else, as news of the day, the place of an event just before it, the story's
-//!   dateline, or the town a local story's headline names.
+//!   dateline, or the town a local story's headline names; failing those, the country the story
+//!   is set in, for its own people's events.
 
 pub mod dates;
 pub mod places;

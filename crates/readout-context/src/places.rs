@@ -24,7 +24,14 @@
 //!    names a town, region or site in a phrase of its own ("Mayor of Coachella explains …",
 //!    "Coronavirus in Bihar: …") is local news: its events of the day by people of that
 //!    place's country happen there, when their sentence names no other place and they are not
-//!    a national figure's words.
+//!    a national figure's words;
+//! 4. failing all that, the story's own country (`story`, at country precision), for an event of
+//!    one of its people, bodies or firms — not the state's institutions or the public figures
+//!    the lexicon lists, who act abroad as often as at home — once the text has named the
+//!    country, when the sentence names no place abroad, the story was not filed from abroad,
+//!    and no foreign party takes part ("The doctors warned …" in a story about Zimbabwe's
+//!    hospitals). A story that never names its country (British
+//!    politics among MPs and ministers) says nowhere where its events are.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
@@ -153,7 +160,8 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                     .or_else(|| {
                         let place = headline.filter(|p| local(doc, lex, e, p, places))?;
                         Some(located(place, LocationSource::Headline))
-                    });
+                    })
+                    .or_else(|| story_country(doc, lex, e, places, dateline.map(|d| d.0)));
                 // Placed at the dateline itself (not just in its country): there.
                 let at_the_dateline = e.location.as_ref().is_some_and(|l| {
                     l.how == LocationSource::Dateline
@@ -301,6 +309,52 @@ fn own_country(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location) ->
         .country
         .as_deref()
         .filter(|&c| dateline.country.as_deref() == Some(c) && !actor.key.starts_with("person:"))?;
+    country_location(lex, code, LocationSource::Dateline)
+}
+
+/// The story's home country, once the text has named it, for an event nothing else placed whose
+/// doer is one of that country's people, bodies or firms: a domestic story's events happen in
+/// its country ("The doctors warned …", in a story about Zimbabwe's hospitals). A story that
+/// never names its country (British politics among MPs and ministers) leaves its events
+/// unplaced, as a reader would: nothing in it says where. Not for the state's own institutions
+/// or a public figure the lexicon lists, who act and speak abroad as often as at home ("Britain
+/// will send more troops", "Mr Blair said"; the text says where when it matters); nor when the
+/// sentence names a place abroad, the story was filed from abroad, or another country's party
+/// takes part (the event may well be there: "Yukos asked the US court").
+fn story_country(
+    doc: &Document,
+    lex: &Lexicon,
+    e: &Event,
+    sentence_places: &[PlaceMention],
+    dateline: Option<&Location>,
+) -> Option<Location> {
+    let home = doc
+        .home_country
+        .as_ref()
+        .filter(|h| h.first_named.is_some_and(|s| s <= e.sentence))?;
+    let home = home.code.as_str();
+    let country_of = |side: &readout_doc::Participant| {
+        side.actor
+            .and_then(|a| doc.actors[a as usize].country.as_deref())
+    };
+    let abroad = |country: Option<&str>| country.is_some_and(|c| c != home);
+    let travels = e.source.actor.is_some_and(|a| {
+        let actor = &doc.actors[a as usize];
+        national(actor) || (!actor.unlisted && actor.key.starts_with("person:"))
+    });
+    if country_of(&e.source) != Some(home)
+        || travels
+        || e.target.as_ref().is_some_and(|t| abroad(country_of(t)))
+        || sentence_places.iter().any(|p| abroad(p.country.as_deref()))
+        || dateline.is_some_and(|d| abroad(d.country.as_deref()))
+    {
+        return None;
+    }
+    country_location(lex, home, LocationSource::Story)
+}
+
+/// A country as an event's place, at the coordinates the lexicon gives it.
+fn country_location(lex: &Lexicon, code: &str, how: LocationSource) -> Option<Location> {
     let country = &lex.countries[*lex.country_index.get(code)? as usize];
     let (lat, lon) = country.location?;
     Some(Location {
@@ -310,7 +364,7 @@ fn own_country(doc: &Document, lex: &Lexicon, e: &Event, dateline: &Location) ->
         lon,
         span: None,
         kind: PlaceKind::Country,
-        how: LocationSource::Dateline,
+        how,
         geonames_id: None,
     })
 }

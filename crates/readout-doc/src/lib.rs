@@ -352,17 +352,22 @@ pub enum LocationSource {
     /// an event of the day by someone of that place's country, in a sentence that names no
     /// other place.
     Headline,
+    /// The story's home country (see [`Document::home_country`]), once the text has named it,
+    /// for an event by one of its actors whose sentence names no place abroad: a domestic
+    /// story's events happen in its country, where exactly the text does not say.
+    Story,
 }
 
 impl LocationSource {
     /// The source as written in the JSON output's location `how`: `text`, `dateline`,
-    /// `earlier` or `headline`.
+    /// `earlier`, `headline` or `story`.
     pub fn as_str(self) -> &'static str {
         match self {
             LocationSource::Text => "text",
             LocationSource::Dateline => "dateline",
             LocationSource::Earlier => "earlier",
             LocationSource::Headline => "headline",
+            LocationSource::Story => "story",
         }
     }
 }
@@ -597,6 +602,20 @@ pub struct Document {
     pub events: Vec<Event>,
     /// The direct quotations, in sentence order.
     pub quotes: Vec<Quote>,
+    /// The country the story is about, when the coder found one clearly ahead of the rest;
+    /// `None` for a story about several countries.
+    pub home_country: Option<StoryCountry>,
+}
+
+/// The country a story is about, and where the text first names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryCountry {
+    /// ISO 3166 alpha-3, as in [`Actor::country`].
+    pub code: String,
+    /// The first sentence that names the country itself, by its name, adjective or demonym
+    /// ("Zimbabwe", "Venezuelan authorities") or as a place; `None` when the story never does
+    /// (a British politics story of MPs and ministers that never says "Britain").
+    pub first_named: Option<u32>,
 }
 
 impl Document {

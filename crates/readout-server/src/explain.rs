@@ -98,6 +98,7 @@ fn explain(e: &Value, doc: &Value, pipeline: &Pipeline) -> Vec<String> {
             Some("dateline") => "from the article's dateline",
             Some("earlier") => "from an earlier event of the same day",
             Some("headline") => "from the place the headline names (a local story)",
+            Some("story") => "the country the story is set in (its people's events happen there)",
             _ => "named in the event's clause",
         };
         let words = place["text"]

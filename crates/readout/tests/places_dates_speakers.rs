@@ -161,3 +161,55 @@ fn a_meeting_happens_where_the_ones_met_are() {
     assert_eq!(met.len(), 1, "{met:?}");
     assert!(met[0].1.starts_with("Florida"), "{met:?}");
 }
+
+#[test]
+fn a_story_set_in_a_country_it_names_places_its_people_s_events_there() {
+    let story = "Zimbabwe's hospital doctors have threatened to strike over the lack of protective equipment.\n\n\
+                 The doctors warned that Zimbabwe was not ready for the virus.\n\n\
+                 Nurses have condemned the health ministry.";
+    let doc = code(story, "2020-03-23");
+    let placed: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| e.location.as_ref().map(|l| (l.name.as_str(), l.how)))
+        .collect();
+    assert!(!placed.is_empty());
+    assert!(
+        placed
+            .iter()
+            .all(|p| *p == Some(("Zimbabwe", LocationSource::Story))),
+        "{placed:?}"
+    );
+    // A sentence that names a place abroad may be about events there.
+    let abroad = format!("{story}\n\nThe doctors praised colleagues in South Africa.");
+    let doc = code(&abroad, "2020-03-23");
+    let last = doc.events.last().expect("an event in the last sentence");
+    assert_eq!(doc.slice(last.trigger), "praised");
+    assert!(last.location.as_ref().is_none_or(|l| l.name != "Zimbabwe"));
+}
+
+#[test]
+fn a_story_that_never_names_its_country_places_nothing_by_it() {
+    // A British politics story among MPs and ministers says nowhere where its events are; nor
+    // does a national figure's word say where it was spoken.
+    let doc = code(
+        "Labour MPs have criticised the home secretary over the new asylum rules.\n\n\
+         The Conservatives condemned the plan.",
+        "2005-01-15",
+    );
+    assert!(!doc.events.is_empty());
+    assert!(
+        doc.events.iter().all(|e| e.location.is_none()),
+        "{:?}",
+        places(&doc)
+    );
+    let doc = code(
+        "Britain will send more troops, Tony Blair said.\n\nTony Blair said Britain would not withdraw.",
+        "2005-01-15",
+    );
+    assert!(
+        doc.events.iter().all(|e| e.location.is_none()),
+        "{:?}",
+        places(&doc)
+    );
+}

@@ -17,8 +17,9 @@
 //! ("China and Russia held talks") has none, and its bare roles keep no country, rather than
 //! a guessed one. Actors that receive the home country are marked `country_inferred`.
 
-use readout_doc::Document;
-use readout_lexicon::{Lexicon, NameRef};
+use crate::analysis::Tokens;
+use readout_doc::{Document, PlaceKind};
+use readout_lexicon::{CountryForm, Lexicon, NameRef};
 use std::collections::HashMap;
 
 /// Weight of a dateline city: a wire story is about the place it was filed from.
@@ -107,6 +108,47 @@ pub fn home_country(doc: &Document, lex: &Lexicon) -> Option<HomeCountry> {
         support: best,
         runner_up,
     })
+}
+
+/// The first sentence that names the country coded `code` itself: a mention that starts with its
+/// name, adjective or demonym ("Zimbabwe Hospital Doctors Association", "Venezuelan
+/// authorities", "Australians"), not a seat, a party or "the country", or a place in it named
+/// as a country ("in India").
+pub fn first_named(doc: &Document, lex: &Lexicon, toks: &Tokens, code: &str) -> Option<u32> {
+    let index = *lex.country_index.get(code)?;
+    let by_name = doc
+        .mentions
+        .iter()
+        .filter(|m| {
+            let actor = &doc.actors[m.actor as usize];
+            !actor.country_inferred && actor.country.as_deref() == Some(code)
+        })
+        .find(|m| {
+            let tokens = doc.tokens_of(m.span);
+            let start = tokens.start
+                + usize::from(doc.token_text(tokens.start).eq_ignore_ascii_case("the"));
+            start < tokens.end
+                && lex
+                    .names
+                    .longest(&toks.words, &toks.caps, start)
+                    .is_some_and(|hit| {
+                        hit.values().any(|v| {
+                            matches!(v, NameRef::Country { index: i, form, .. }
+                                if *i == index
+                                    && matches!(
+                                        form,
+                                        CountryForm::Name | CountryForm::Adjective | CountryForm::Demonym
+                                    ))
+                        })
+                    })
+        })
+        .map(|m| m.sentence);
+    let as_place = doc
+        .places
+        .iter()
+        .find(|p| p.kind == PlaceKind::Country && p.country.as_deref() == Some(code))
+        .map(|p| p.sentence);
+    by_name.into_iter().chain(as_place).min()
 }
 
 /// `text` without a leading "the" or "The".
