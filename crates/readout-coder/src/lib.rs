@@ -209,8 +209,10 @@ fn parse_record(doc: &Document, syn: &Syntax) -> readout_doc::Parse {
         if matches!(syn.upos(t), Upos::VERB | Upos::AUX) {
             flags |= Parse::VERB;
         }
-        if syn.rel(t).base() == Rel::Obl {
-            flags |= Parse::OBLIQUE;
+        match syn.rel(t).base() {
+            Rel::Obl => flags |= Parse::OBLIQUE,
+            Rel::Obj => flags |= Parse::OBJECT,
+            _ => {}
         }
         if shares_clause(syn, t) {
             flags |= Parse::SHARES_CLAUSE;

@@ -524,6 +524,9 @@ impl Parse {
     /// A verb in the simple present ("says", "provides"): what it tells holds now, not on a
     /// day told before.
     pub const PRESENT: u8 = 8;
+    /// The direct object of its head ("announced a lockdown"): an event noun there happens
+    /// when the verb's act does.
+    pub const OBJECT: u8 = 16;
 
     /// Builds the record from every token's head (`None` for roots and unparsed words) and
     /// flags.

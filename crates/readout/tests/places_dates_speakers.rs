@@ -213,3 +213,36 @@ fn a_story_that_never_names_its_country_places_nothing_by_it() {
         places(&doc)
     );
 }
+
+#[test]
+fn an_event_noun_takes_the_time_of_the_act_it_is_the_object_of() {
+    // Published on a Friday: the lockdown was announced, and so imposed, on Wednesday.
+    let doc = code(
+        "The state government on Wednesday announced a fresh lockdown in several districts.",
+        "2020-07-10",
+    );
+    let dated: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| (doc.slice(e.trigger), e.date.map(|d| d.date.to_string())))
+        .collect();
+    let wednesday = Some("2020-07-08".to_string());
+    assert_eq!(
+        dated,
+        vec![("announced", wednesday.clone()), ("lockdown", wednesday)]
+    );
+}
+
+#[test]
+fn what_has_already_happened_happened_on_no_known_day() {
+    let doc = code(
+        "Doctors threatened to strike on Monday.\n\nAlready, nurses have issued a similar threat.",
+        "2020-03-23",
+    );
+    let threat = doc
+        .events
+        .iter()
+        .find(|e| doc.slice(e.trigger) == "issued")
+        .expect("the nurses' threat is coded");
+    assert_eq!(threat.date, None);
+}
