@@ -246,3 +246,25 @@ fn what_has_already_happened_happened_on_no_known_day() {
         .expect("the nurses' threat is coded");
     assert_eq!(threat.date, None);
 }
+
+#[test]
+fn states_provinces_and_us_counties_are_places() {
+    let doc = code(
+        "Officials in Cojedes state said on Friday that farmland would be seized.",
+        "2005-01-15",
+    );
+    assert_eq!(places(&doc), pairs(&[("said", "Cojedes VEN")]));
+    let doc = code(
+        "Police arrested two protesters in Travis County on Monday.",
+        "2020-08-17",
+    );
+    assert_eq!(places(&doc), pairs(&[("arrested", "Travis County USA")]));
+    // A division named only by words of direction is none: "North West" is a direction.
+    let doc = code(
+        "Protesters clashed with police in the North West.",
+        "2020-08-17",
+    );
+    assert!(places(&doc)
+        .iter()
+        .all(|(_, p)| !p.starts_with("North West")));
+}
