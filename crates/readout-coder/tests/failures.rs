@@ -1931,3 +1931,23 @@ fn it_is_never_what_a_plural_noun_names() {
         "{third:?}"
     );
 }
+
+#[test]
+fn a_party_and_state_label_after_a_name_is_no_one() {
+    // "R-Fla." tells Marco Rubio's party and state: it is neither a second senator nor anyone.
+    let doc = code(
+        "Marco Rubio, R-Fla., criticised Egypt.\n\nRep. Carolyn Maloney, D-N.Y., praised the ruling.",
+        "2020-07-18",
+    );
+    assert!(
+        doc.actors.iter().all(|a| !a.name.contains('-')),
+        "{:?}",
+        doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
+    let sources: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| doc.slice(e.source.span))
+        .collect();
+    assert_eq!(sources, ["Marco Rubio", "Rep. Carolyn Maloney"]);
+}

@@ -62,6 +62,26 @@ pub(crate) fn hyphen_in_name(doc: &Document, toks: &Tokens, k: usize) -> bool {
         && tokens[k + 1].has(readout_doc::token_flags::WORD)
 }
 
+/// The end of a party-and-state label that starts at token `k` ("R-Fla.", "D-N.Y.", "I-Vt" in
+/// "Marco Rubio, R-Fla., said"): a party's initial, a hyphen and a capitalised abbreviation
+/// written as one word. It tells the affiliation of the person just named and names no one.
+pub(crate) fn party_label_end(doc: &Document, toks: &Tokens, k: usize) -> Option<usize> {
+    let initial = doc.token_text(k);
+    let one_capital = initial.len() == 1 && initial.starts_with(|c: char| c.is_ascii_uppercase());
+    if !one_capital || !hyphen_in_name(doc, toks, k + 1) {
+        return None;
+    }
+    // The abbreviation may run on with full stops and capitals ("N.Y.", "Fla.").
+    let mut end = k + 3;
+    while end < doc.tokens.len()
+        && doc.tokens[end - 1].span.end == doc.tokens[end].span.start
+        && (doc.token_text(end) == "." || toks.caps[end])
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
 /// The longest acronym read as one given in brackets.
 const MAX_ACRONYM_LETTERS: usize = 6;
 /// How many capitalised words before a name an acronym may start from ("*Borovian* Stock

@@ -183,6 +183,10 @@ pub fn unknown_actors(cx: &mut ActorCtx, sentence: usize, groups: &mut Vec<NounG
             t = next;
             continue;
         }
+        if let Some(end) = super::party_label_end(cx.doc, cx.toks, t) {
+            t = end;
+            continue;
+        }
         let starts = !covered[t - range.start]
             && cx.capitalised_word(t)
             && (matches!(cx.syn.upos(t), Upos::PROPN | Upos::NOUN)
