@@ -25,12 +25,12 @@
 //!    "Coronavirus in Bihar: …") is local news: its events of the day by people of that
 //!    place's country happen there, when their sentence names no other place and they are not
 //!    a national figure's words;
-//! 4. failing all that, the story's own country (`story`, at country precision), for an event of
-//!    one of its people, bodies or firms — not the state's institutions or the public figures
-//!    the lexicon lists, who act abroad as often as at home — once the text has named the
-//!    country, when the sentence names no place abroad, the story was not filed from abroad,
-//!    and no foreign party takes part ("The doctors warned …" in a story about Zimbabwe's
-//!    hospitals). A story that never names its country (British
+//! 4. failing all that, for the same news of the day, the story's own country (`story`, at
+//!    country precision), for an event of one of its people, bodies or firms — not the state's
+//!    institutions or the public figures the lexicon lists, who act abroad as often as at home
+//!    — once the text has named the country, when the sentence names no place abroad, the
+//!    story was not filed from abroad, and no foreign party takes part ("The doctors warned …"
+//!    in a story about Zimbabwe's hospitals). A story that never names its country (British
 //!    politics among MPs and ministers) says nowhere where its events are.
 //!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
