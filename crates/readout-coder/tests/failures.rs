@@ -1950,4 +1950,32 @@ fn a_party_and_state_label_after_a_name_is_no_one() {
         .map(|e| doc.slice(e.source.span))
         .collect();
     assert_eq!(sources, ["Marco Rubio", "Rep. Carolyn Maloney"]);
+    // A name written the same way is still a name.
+    let doc = code(
+        "In response, T-Mobile said it would cut prices.",
+        "2005-03-01",
+    );
+    let sources: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| doc.slice(e.source.span))
+        .collect();
+    assert_eq!(sources, ["T-Mobile"]);
+}
+
+#[test]
+fn a_middle_initial_is_part_of_the_name() {
+    let doc = code(
+        "IRS Commissioner Charles P. Rettig said the agency was ready.\n\nSen. Mark R. Warner criticised the plan.",
+        "2020-07-09",
+    );
+    let sources: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| doc.slice(e.source.span))
+        .collect();
+    assert_eq!(
+        sources,
+        ["Commissioner Charles P. Rettig", "Sen. Mark R. Warner"]
+    );
 }

@@ -96,7 +96,8 @@ fn is_name_word(doc: &Document, toks: &Tokens, end: usize, t: usize) -> bool {
 /// Where a person's name from token `start` ends, and how many words it has: it runs over at
 /// most `max_words` capitalised words of no grammatical class that `fits` lets through (what
 /// lexicon names may be among them), before `end`; a hyphenated name goes on after its hyphen
-/// ("Carl-Henric Svanberg").
+/// ("Carl-Henric Svanberg"), and a name after the full stop of a middle initial ("Mark R.
+/// Warner").
 fn name_end(
     doc: &Document,
     toks: &Tokens,
@@ -109,7 +110,9 @@ fn name_end(
     while words < max_words && is_name_word(doc, toks, end, k) && fits(k) {
         k += 1;
         words += 1;
-        if k + 1 < end && super::hyphen_in_name(doc, toks, k) {
+        if k + 1 < end
+            && (super::hyphen_in_name(doc, toks, k) || super::initial_stop_in_name(doc, toks, k))
+        {
             k += 1;
         }
     }

@@ -62,13 +62,33 @@ pub(crate) fn hyphen_in_name(doc: &Document, toks: &Tokens, k: usize) -> bool {
         && tokens[k + 1].has(readout_doc::token_flags::WORD)
 }
 
+/// Whether token `k` is the full stop of a middle initial inside a name ("Charles P. Rettig",
+/// "Mark R. Warner"): it follows a single capital letter written against it and a capitalised
+/// word follows it. The name goes on over it.
+pub(crate) fn initial_stop_in_name(doc: &Document, toks: &Tokens, k: usize) -> bool {
+    let tokens = &doc.tokens;
+    k > 0
+        && k + 1 < tokens.len()
+        && doc.token_text(k) == "."
+        && tokens[k - 1].span.end == tokens[k].span.start
+        && doc.token_text(k - 1).len() == 1
+        && doc
+            .token_text(k - 1)
+            .starts_with(|c: char| c.is_ascii_uppercase())
+        && toks.caps[k + 1]
+        && tokens[k + 1].has(readout_doc::token_flags::WORD)
+}
+
 /// The end of a party-and-state label that starts at token `k` ("R-Fla.", "D-N.Y.", "I-Vt" in
-/// "Marco Rubio, R-Fla., said"): a party's initial, a hyphen and a capitalised abbreviation
-/// written as one word. It tells the affiliation of the person just named and names no one.
+/// "Marco Rubio, R-Fla., said"): after a comma, a US party's initial (Democrat, Republican,
+/// independent), a hyphen and a capitalised abbreviation written as one word. It tells the
+/// affiliation of the person just named and names no one ("T-Mobile" and "G-Unit" are names).
 pub(crate) fn party_label_end(doc: &Document, toks: &Tokens, k: usize) -> Option<usize> {
-    let initial = doc.token_text(k);
-    let one_capital = initial.len() == 1 && initial.starts_with(|c: char| c.is_ascii_uppercase());
-    if !one_capital || !hyphen_in_name(doc, toks, k + 1) {
+    let after_comma = k > 0 && doc.token_text(k - 1) == ",";
+    if !after_comma
+        || !matches!(doc.token_text(k), "D" | "R" | "I")
+        || !hyphen_in_name(doc, toks, k + 1)
+    {
         return None;
     }
     // The abbreviation may run on with full stops and capitals ("N.Y.", "Fla.").

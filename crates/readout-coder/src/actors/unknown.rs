@@ -103,8 +103,9 @@ impl ActorCtx<'_, '_> {
                 k += 1;
                 continue;
             }
-            // A hyphen inside a name, with no space on either side: "Carl-Henric Svanberg".
-            if self.hyphen_inside_name(k, t, end) && !covered[k + 1 - start] {
+            // A hyphen inside a name, with no space on either side: "Carl-Henric Svanberg"; the
+            // full stop of a middle initial: "Charles P. Rettig".
+            if self.joint_inside_name(k, t, end) && !covered[k + 1 - start] {
                 k += 1;
                 continue;
             }
@@ -130,9 +131,14 @@ impl ActorCtx<'_, '_> {
         t..k
     }
 
-    /// Whether token `k` is a hyphen inside the name run starting at `t` (ending before `end`).
-    fn hyphen_inside_name(&self, k: usize, t: usize, end: usize) -> bool {
-        k > t && k + 1 < end && super::hyphen_in_name(self.doc, self.toks, k)
+    /// Whether token `k` joins two words of the name run starting at `t` (ending before `end`)
+    /// without being a word of it: a hyphen ("Carl-Henric Svanberg") or the full stop of a
+    /// middle initial ("Charles P. Rettig").
+    fn joint_inside_name(&self, k: usize, t: usize, end: usize) -> bool {
+        k > t
+            && k + 1 < end
+            && (super::hyphen_in_name(self.doc, self.toks, k)
+                || super::initial_stop_in_name(self.doc, self.toks, k))
     }
 
     /// "Health and Human Services Secretary Alex Azar": a title that ends a longer capitalised
@@ -697,12 +703,13 @@ fn unlisted(
             return None;
         }
     }
-    // A hyphen joining two words of the name ("Carl-Henric") is no word of its own.
-    let hyphens = run
+    // A hyphen joining two words of the name ("Carl-Henric") or an initial's full stop is no
+    // word of its own.
+    let joints = run
         .clone()
-        .filter(|&k| cx.hyphen_inside_name(k, run.start, run.end))
+        .filter(|&k| cx.joint_inside_name(k, run.start, run.end))
         .count();
-    let words = run.len() - hyphens;
+    let words = run.len() - joints;
     let last = run.end - 1;
     // The organisation word is the last word, or the head before "of"/"for" ("Institute of
     // Chartered Surveyors", "Campaign for Borders Rail").
@@ -722,7 +729,7 @@ fn unlisted(
     let all_caps = cx.doc.tokens[run.start].has(tf::ALL_CAPS);
     let plain_words = run.clone().all(|k| {
         (cx.capitalised_word(k) && !cx.doc.tokens[k].has(tf::ALL_CAPS))
-            || cx.hyphen_inside_name(k, run.start, run.end)
+            || cx.joint_inside_name(k, run.start, run.end)
     });
     // "Scotland Yard", "Edinburgh Airport": a name that starts with a place names a body.
     let starts_with_place = cx
