@@ -45,6 +45,14 @@ fn asserted(doc: &Document) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The words that name each event's source, in event order.
+fn source_words(doc: &Document) -> Vec<&str> {
+    doc.events
+        .iter()
+        .map(|e| doc.slice(e.source.span))
+        .collect()
+}
+
 /// (code, modality) of every event, asserted or not.
 fn with_modality(doc: &Document) -> Vec<(&str, Modality)> {
     doc.events
@@ -1502,11 +1510,7 @@ fn a_noun_between_and_and_a_verb_is_that_verb_s_subject() {
         "China's economy grew by 9% and ministers say the outlook remains strong.",
         "2005-03-01",
     );
-    let sources: Vec<&str> = doc
-        .events
-        .iter()
-        .map(|e| doc.slice(e.source.span))
-        .collect();
+    let sources = source_words(&doc);
     assert_eq!(sources, ["ministers"]);
 }
 
@@ -1944,22 +1948,14 @@ fn a_party_and_state_label_after_a_name_is_no_one() {
         "{:?}",
         doc.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
     );
-    let sources: Vec<_> = doc
-        .events
-        .iter()
-        .map(|e| doc.slice(e.source.span))
-        .collect();
+    let sources = source_words(&doc);
     assert_eq!(sources, ["Marco Rubio", "Rep. Carolyn Maloney"]);
     // A name written the same way is still a name.
     let doc = code(
         "In response, T-Mobile said it would cut prices.",
         "2005-03-01",
     );
-    let sources: Vec<_> = doc
-        .events
-        .iter()
-        .map(|e| doc.slice(e.source.span))
-        .collect();
+    let sources = source_words(&doc);
     assert_eq!(sources, ["T-Mobile"]);
 }
 
@@ -1969,11 +1965,7 @@ fn a_middle_initial_is_part_of_the_name() {
         "IRS Commissioner Charles P. Rettig said the agency was ready.\n\nSen. Mark R. Warner criticised the plan.",
         "2020-07-09",
     );
-    let sources: Vec<_> = doc
-        .events
-        .iter()
-        .map(|e| doc.slice(e.source.span))
-        .collect();
+    let sources = source_words(&doc);
     assert_eq!(
         sources,
         ["Commissioner Charles P. Rettig", "Sen. Mark R. Warner"]
