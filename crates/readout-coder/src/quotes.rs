@@ -78,15 +78,13 @@ fn quote_pairs(doc: &Document, range: std::ops::Range<usize>) -> Vec<(usize, usi
     let mut open: Option<usize> = None;
     let mut single: Option<usize> = None;
     let end = range.end;
-    let touches_next =
-        |t: usize| t + 1 < end && doc.tokens[t + 1].span.start == doc.tokens[t].span.end;
+    let touches_next = |t: usize| t + 1 < end && doc.touches_previous(t + 1);
     // One past the last token of the sentence of token `t`.
     let sentence_end = |t: usize| {
         doc.sentence_at(doc.tokens[t].span.start as usize)
             .map_or(end, |i| doc.sentences[i].token_range().end.min(end))
     };
-    let touches_previous =
-        |t: usize| t > range.start && doc.tokens[t - 1].span.end == doc.tokens[t].span.start;
+    let touches_previous = |t: usize| t > range.start && doc.touches_previous(t);
     for t in range.clone() {
         if !doc.tokens[t].has(tf::QUOTE) {
             continue;

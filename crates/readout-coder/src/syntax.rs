@@ -81,7 +81,7 @@ fn abbreviation_stop(doc: &Document, t: usize, end: usize) -> bool {
     let (word, stop) = (&doc.tokens[t], &doc.tokens[t + 1]);
     let text = doc.slice(word.span);
     doc.slice(stop.span) == "."
-        && stop.span.start == word.span.end
+        && doc.touches_previous(t + 1)
         && (1..=5).contains(&text.len())
         && text.bytes().all(|b| b.is_ascii_alphabetic())
         && text.as_bytes()[0].is_ascii_uppercase()

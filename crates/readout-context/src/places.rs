@@ -36,7 +36,9 @@
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
 
-use readout_doc::{Document, Event, Location, LocationSource, Parse, PlaceKind, PlaceMention};
+use readout_doc::{
+    Document, Event, Location, LocationSource, Parse, Participant, PlaceKind, PlaceMention,
+};
 use readout_lexicon::Lexicon;
 use std::ops::Range;
 
@@ -173,7 +175,7 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                         sides
                             .into_iter()
                             .flatten()
-                            .filter_map(|side| doc.actors[side.actor? as usize].country.as_deref()),
+                            .filter_map(|side| country_of(doc, side)),
                     );
                 }
             }
@@ -251,10 +253,12 @@ fn local(
 /// — Iran and the United States held talks. The Iranian foreign minister said …" was said
 /// there.
 fn present(doc: &Document, e: &Event, countries: &[&str]) -> bool {
-    e.source
-        .actor
-        .and_then(|a| doc.actors[a as usize].country.as_deref())
-        .is_some_and(|c| countries.contains(&c))
+    country_of(doc, &e.source).is_some_and(|c| countries.contains(&c))
+}
+
+/// The country of the actor on one side of an event, if the side names one that has a country.
+fn country_of<'d>(doc: &'d Document, side: &Participant) -> Option<&'d str> {
+    doc.actors[side.actor? as usize].country.as_deref()
 }
 
 /// Whether a statement by a national actor, after the lead of a story filed from a city other
@@ -333,18 +337,16 @@ fn story_country(
         .as_ref()
         .filter(|h| h.first_named.is_some_and(|s| s <= e.sentence))?;
     let home = home.code.as_str();
-    let country_of = |side: &readout_doc::Participant| {
-        side.actor
-            .and_then(|a| doc.actors[a as usize].country.as_deref())
-    };
     let abroad = |country: Option<&str>| country.is_some_and(|c| c != home);
     let travels = e.source.actor.is_some_and(|a| {
         let actor = &doc.actors[a as usize];
         national(actor) || (!actor.unlisted && actor.key.starts_with("person:"))
     });
-    if country_of(&e.source) != Some(home)
+    if country_of(doc, &e.source) != Some(home)
         || travels
-        || e.target.as_ref().is_some_and(|t| abroad(country_of(t)))
+        || e.target
+            .as_ref()
+            .is_some_and(|t| abroad(country_of(doc, t)))
         || sentence_places.iter().any(|p| abroad(p.country.as_deref()))
         || dateline.is_some_and(|d| abroad(d.country.as_deref()))
     {

@@ -680,6 +680,12 @@ impl Document {
         first..last.max(first)
     }
 
+    /// Whether token `t` is written against the token before it, with no space between
+    /// ("Carl-Henric": the hyphen and "Henric").
+    pub fn touches_previous(&self, t: usize) -> bool {
+        t > 0 && self.tokens[t - 1].span.end == self.tokens[t].span.start
+    }
+
     /// The index of the sentence that contains byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self

@@ -54,8 +54,8 @@ pub(crate) fn hyphen_in_name(doc: &Document, toks: &Tokens, k: usize) -> bool {
     k > 0
         && k + 1 < tokens.len()
         && doc.token_text(k) == "-"
-        && tokens[k - 1].span.end == tokens[k].span.start
-        && tokens[k].span.end == tokens[k + 1].span.start
+        && doc.touches_previous(k)
+        && doc.touches_previous(k + 1)
         && toks.caps[k - 1]
         && toks.caps[k + 1]
         && tokens[k - 1].has(readout_doc::token_flags::WORD)
@@ -70,7 +70,7 @@ pub(crate) fn initial_stop_in_name(doc: &Document, toks: &Tokens, k: usize) -> b
     k > 0
         && k + 1 < tokens.len()
         && doc.token_text(k) == "."
-        && tokens[k - 1].span.end == tokens[k].span.start
+        && doc.touches_previous(k)
         && doc.token_text(k - 1).len() == 1
         && doc
             .token_text(k - 1)
@@ -94,7 +94,7 @@ pub(crate) fn party_label_end(doc: &Document, toks: &Tokens, k: usize) -> Option
     // The abbreviation may run on with full stops and capitals ("N.Y.", "Fla.").
     let mut end = k + 3;
     while end < doc.tokens.len()
-        && doc.tokens[end - 1].span.end == doc.tokens[end].span.start
+        && doc.touches_previous(end)
         && (doc.token_text(end) == "." || toks.caps[end])
     {
         end += 1;
