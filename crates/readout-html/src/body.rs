@@ -604,8 +604,10 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     body
 }
 
-/// How many levels above the chosen container the chunks of a cut-up article are looked for.
-const CHUNK_LEVELS: usize = 4;
+/// How many levels above the chosen container the chunks of a cut-up article are looked for:
+/// site builders wrap each text block in section, row, column and module containers, so the
+/// blocks of one page meet five to seven levels up.
+const CHUNK_LEVELS: usize = 8;
 /// Least prose (characters) of a chunk of a cut-up article, and most of its text in links.
 const MIN_CHUNK_PROSE: usize = 80;
 const MAX_CHUNK_LINK_DENSITY: f64 = 0.3;
@@ -629,8 +631,12 @@ fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> O
         })
     };
     let mut ancestor = chosen;
+    // A shallow page's chunks are looked for under its root.
     for _ in 0..CHUNK_LEVELS {
-        ancestor = ancestor.parent()?;
+        match ancestor.parent() {
+            Some(up) => ancestor = up,
+            None => break,
+        }
     }
     // Another story's body can be built like this one (a blog's front page, a newsletter, the
     // stories under the article): chunks stay inside the chosen one's `<article>`, and a
@@ -969,6 +975,25 @@ mod tests {
             para(&long)
         );
         assert_eq!(body(&html).paragraphs, [PROSE, long.as_str()]);
+    }
+
+    #[test]
+    fn an_article_built_from_page_builder_sections_is_read_from_all_of_them() {
+        // Site builders put each text block of a page in its own section, five wrappers deep
+        // (section > row > column > module > text), with images and buttons between them.
+        let block = |text: &str| {
+            format!(
+                r#"<div class="pb-section"><div class="pb-row"><div class="pb-column"><div class="pb-module"><div class="pb-text-inner"><p>{text}</p></div></div></div></div></div><div class="pb-section"><div class="pb-row"><img src="x.jpg"><a class="pb-button" href="/join">Join</a></div></div>"#
+            )
+        };
+        let first = format!("First. {PROSE}");
+        let second = format!("Second. {PROSE} {PROSE}");
+        let html = format!(
+            r#"<html><body><div id="page"><div class="page-content">{}{}</div></div><footer><p>Copyright 2024 Example Foundation, all rights reserved, and more words.</p></footer></body></html>"#,
+            block(&first),
+            block(&second),
+        );
+        assert_eq!(body(&html).paragraphs, [first, second]);
     }
 
     #[test]
