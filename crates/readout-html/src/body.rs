@@ -619,15 +619,16 @@ const MAX_CHUNK_LINK_DENSITY: f64 = 0.3;
 fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> Option<Vec<NodeId>> {
     let chosen = dom.get(top);
     let own_element = chosen.as_element()?;
-    let own_class = own_element
+    let own_kinds = own_element
         .attr(Attr::Class)
-        .filter(|c| !c.trim().is_empty())?;
-    // The same tag and the same classes, compared without building strings.
+        .map(class_kinds)
+        .filter(|kinds| !kinds.is_empty())?;
+    // The same tag and the same kinds of class.
     let same_make = |n: NodeRef| {
         n.as_element().is_some_and(|e| {
             e.tag() == own_element.tag()
                 && e.attr(Attr::Class)
-                    .is_some_and(|c| c.split_whitespace().eq(own_class.split_whitespace()))
+                    .is_some_and(|c| class_kinds(c) == own_kinds)
         })
     };
     let mut ancestor = chosen;
@@ -692,6 +693,20 @@ fn same_make_chunks(dom: &Dom, top: NodeId, stats: &[Stats], dead: &[bool]) -> O
         }
     }
     (chunks.len() > 1 && chunks.contains(&top)).then_some(chunks)
+}
+
+/// The classes of a class list that name a kind of element: those with a digit number one
+/// instance ("et_pb_text_2", "c587", "post-42") and are left out, unless every class has one.
+fn class_kinds(class: &str) -> Vec<&str> {
+    let kinds: Vec<&str> = class
+        .split_whitespace()
+        .filter(|c| !c.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
+    if kinds.is_empty() {
+        class.split_whitespace().collect()
+    } else {
+        kinds
+    }
 }
 
 /// How many times the best-scored container's prose another candidate must hold to be taken
@@ -980,10 +995,12 @@ mod tests {
     #[test]
     fn an_article_built_from_page_builder_sections_is_read_from_all_of_them() {
         // Site builders put each text block of a page in its own section, five wrappers deep
-        // (section > row > column > module > text), with images and buttons between them.
+        // (section > row > column > module > text), with images and buttons between them,
+        // and number each instance in a class of its own.
         let block = |text: &str| {
+            let n = text.len();
             format!(
-                r#"<div class="pb-section"><div class="pb-row"><div class="pb-column"><div class="pb-module"><div class="pb-text-inner"><p>{text}</p></div></div></div></div></div><div class="pb-section"><div class="pb-row"><img src="x.jpg"><a class="pb-button" href="/join">Join</a></div></div>"#
+                r#"<div class="pb-section pb-section-{n}"><div class="pb-row"><div class="pb-column"><div class="pb-module pb-text pb-text-{n}"><div class="pb-text-inner"><p>{text}</p></div></div></div></div></div><div class="pb-section"><div class="pb-row"><img src="x.jpg"><a class="pb-button" href="/join">Join</a></div></div>"#
             )
         };
         let first = format!("First. {PROSE}");
