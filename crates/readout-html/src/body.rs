@@ -8,7 +8,8 @@
 //! 2. Every paragraph-like block scores by its length and commas; the score flows to its parent
 //!    and, halved, to its grandparent. A container's score is discounted by its link density and
 //!    adjusted by class words ("article", "content" up; "comment", "promo" down).
-//! 3. The best container is chosen — or its parent, when the page renders each paragraph in a
+//! 3. The best container is chosen, a list of links (more than half its text in links: an
+//!    archive, a tag cloud) only when nothing else is left — or its parent, when the page renders each paragraph in a
 //!    container of its own and the best is one of several built alike; or, when the best is a
 //!    lead, teaser or subheading box that won by its class words, another candidate holding
 //!    three times the prose it and its siblings would give (scored at least half as well, or a
@@ -535,7 +536,13 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
             continue;
         }
         let f = final_score(id);
-        if best.is_none_or(|(b, bs)| f > bs || (f == bs && id < b)) {
+        // A link list (archives, tag clouds) loses to any container of text, however long.
+        let list = stats[id as usize].link_density(0.0) > MAX_LINK_DENSITY;
+        let rank = (!list, f);
+        if best.is_none_or(|(b, bs)| {
+            let best_rank = (stats[b as usize].link_density(0.0) <= MAX_LINK_DENSITY, bs);
+            rank.0 > best_rank.0 || (rank.0 == best_rank.0 && (f > bs || (f == bs && id < b)))
+        }) {
             best = Some((id, f));
         }
     }
@@ -578,6 +585,7 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                         .as_element()
                         .is_some_and(|el| el.tag() != Tag::Body)
                     && stats[i].prose >= chosen * PROSE_DOMINANCE
+                    && stats[i].link_density(0.0) <= MAX_LINK_DENSITY
                     && (final_score(id) >= top_score * DOMINANT_SCORE_SHARE
                         || (score[i] >= score[top as usize] * CONTENT_DOMINANCE
                             && final_score(id) >= top_score * DOMINANT_CONTENT_SCORE_SHARE))
@@ -603,6 +611,9 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
     }
     body
 }
+
+/// The share of a container's text in links above which it is a list of links, not text.
+const MAX_LINK_DENSITY: f64 = 0.5;
 
 /// How many levels above the chosen container the chunks of a cut-up article are looked for:
 /// site builders wrap each text block in section, row, column and module containers, so the
@@ -1011,6 +1022,18 @@ mod tests {
             block(&second),
         );
         assert_eq!(body(&html).paragraphs, [first, second]);
+    }
+
+    #[test]
+    fn a_long_list_of_links_does_not_outweigh_the_article() {
+        // A blog post beside its archive: two hundred entries, each a date and a linked title,
+        // hold far more text than the post, most of it in links.
+        let entry = r#"<li><span>Jan 30, 2020</span> <a href="/news/1">A title of some length here</a></li>"#;
+        let html = format!(
+            r#"<html><body><div class="blog"><article><div class="entry"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></article><ul class="items">{}</ul></div></body></html>"#,
+            entry.repeat(200)
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE, PROSE, PROSE]);
     }
 
     #[test]
