@@ -8,17 +8,21 @@
 //! 2. Every paragraph-like block scores by its length and commas; the score flows to its parent
 //!    and, halved, to its grandparent. A container's score is discounted by its link density and
 //!    adjusted by class words ("article", "content" up; "comment", "promo" down).
-//! 3. The best container is chosen, a list of links (more than half its text in links: an
-//!    archive, a tag cloud) only when nothing else is left — or its parent, when the page renders each paragraph in a
-//!    container of its own and the best is one of several built alike; or, when the best is a
-//!    lead, teaser or subheading box that won by its class words, another candidate holding
-//!    three times the prose it and its siblings would give (scored at least half as well, or a
-//!    quarter as well when its paragraphs alone score four times as high).
+//! 3. The best container is chosen (a list of links — more than half its text in links: an
+//!    archive, a tag cloud — only when nothing else is left) — or its parent, when the page
+//!    renders each paragraph in a container of its own and the best is one of several built
+//!    alike; or, when the best is a lead, teaser or subheading box that won by its class words,
+//!    another candidate holding three times the prose it and its siblings would give (scored at
+//!    least half as well, or a quarter as well when its paragraphs alone score four times as
+//!    high).
 //! 4. The chosen container, with those of its siblings that score well or are clean
-//!    paragraphs, is read block by block in document order; blocks that are mostly links or are
-//!    known furniture are dropped, and figure captions are kept apart. An article cut into
-//!    chunks of the same make between ads (a few levels apart, in one `<article>`, no linked
-//!    headline between them) is read from all its chunks instead.
+//!    paragraphs, and the clean paragraphs beside the wrappers that hold nothing else of the
+//!    text (a lead outside a folded or paywalled box), is read block by block in document
+//!    order; blocks that are mostly links or are known furniture are dropped, and figure
+//!    captions are kept apart. An article cut into chunks of the same make (tag and classes,
+//!    numbered instance classes aside) between ads or in site-builder sections (up to eight
+//!    levels apart, in one `<article>`, no linked headline between them) is read from all its
+//!    chunks instead.
 //!
 //! Traversals are iterative, so deeply nested markup cannot overflow the stack; per-node data
 //! lives in vectors indexed by the DOM's dense node ids.
@@ -507,6 +511,13 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         (score[i] + marks[i].weight) * (1.0 - stats[i].link_density(0.0))
     };
     // The chosen container and the siblings that belong to the article too.
+    let clean_paragraph = |node: NodeRef| {
+        let s = stats[node.id() as usize];
+        node.as_element().is_some_and(|el| el.tag() == Tag::P)
+            && !dead[node.id() as usize]
+            && s.chars >= 80
+            && s.link_density(1.0) < 0.25
+    };
     let article_parts = |top: NodeId, top_score: f64| -> Vec<NodeId> {
         let Some(parent) = dom.get(top).parent() else {
             return vec![top];
@@ -518,32 +529,71 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
                 parts.push(sib.id());
                 continue;
             }
-            let Some(el) = sib.as_element() else { continue };
-            if dead[sib.id() as usize] {
+            if sib.as_element().is_none() || dead[sib.id() as usize] {
                 continue;
             }
-            let s = stats[sib.id() as usize];
-            let good_paragraph = el.tag() == Tag::P && s.chars >= 80 && s.link_density(1.0) < 0.25;
-            if final_score(sib.id()) >= threshold || good_paragraph {
+            if final_score(sib.id()) >= threshold || clean_paragraph(sib) {
                 parts.push(sib.id());
             }
         }
+        // Wrappers that add no prose to the chosen container (a "read more" box, a paywall
+        // div) hold it as one: clean paragraphs beside the outermost, such as the lead, are
+        // the article's too.
+        let mut unit = parent;
+        while stats[unit.id() as usize].prose == stats[top as usize].prose {
+            let Some(up) = unit.parent().filter(|up| {
+                !dead[up.id() as usize]
+                    && up
+                        .as_element()
+                        .is_some_and(|e| !matches!(e.tag(), Tag::Body | Tag::Html))
+            }) else {
+                return parts;
+            };
+            let (before, after): (Vec<NodeRef>, Vec<NodeRef>) = {
+                let mut before = Vec::new();
+                let mut after = Vec::new();
+                let mut seen = false;
+                for sib in up.children() {
+                    if sib.id() == unit.id() {
+                        seen = true;
+                    } else if clean_paragraph(sib) {
+                        if seen {
+                            after.push(sib)
+                        } else {
+                            before.push(sib)
+                        }
+                    }
+                }
+                (before, after)
+            };
+            if !before.is_empty() || !after.is_empty() {
+                let mut all: Vec<NodeId> = before.iter().map(|n| n.id()).collect();
+                all.extend(parts);
+                all.extend(after.iter().map(|n| n.id()));
+                parts = all;
+            }
+            unit = up;
+        }
         parts
+    };
+    // A link list (archives, tag clouds) ranks below any container of text, however long.
+    let rank = |id: NodeId| {
+        (
+            stats[id as usize].link_density(0.0) <= MAX_LINK_DENSITY,
+            final_score(id),
+        )
     };
     let mut best: Option<(NodeId, f64)> = None;
     for &id in &scored {
         if dead[id as usize] {
             continue;
         }
-        let f = final_score(id);
-        // A link list (archives, tag clouds) loses to any container of text, however long.
-        let list = stats[id as usize].link_density(0.0) > MAX_LINK_DENSITY;
-        let rank = (!list, f);
-        if best.is_none_or(|(b, bs)| {
-            let best_rank = (stats[b as usize].link_density(0.0) <= MAX_LINK_DENSITY, bs);
-            rank.0 > best_rank.0 || (rank.0 == best_rank.0 && (f > bs || (f == bs && id < b)))
+        let r = rank(id);
+        if best.is_none_or(|(b, _)| {
+            let rb = rank(b);
+            r > rb || (r == rb && id < b)
         }) {
-            best = Some((id, f));
+            best = Some((id, r.1));
         }
     }
     let Some((top, top_score)) = best else {
@@ -1034,6 +1084,17 @@ mod tests {
             entry.repeat(200)
         );
         assert_eq!(body(&html).paragraphs, [PROSE, PROSE, PROSE]);
+    }
+
+    #[test]
+    fn the_lead_beside_the_wrapper_of_the_article_text_is_kept() {
+        // The lead paragraph stands outside the wrappers of the rest of the text (a box that
+        // a script folds or puts behind a paywall).
+        let lead = "The government will raise the minimum wage next year, the labour minister said on Monday, after months of talks.";
+        let html = format!(
+            r#"<html><body><div id="page"><h1>Wages</h1><div><p>{lead}</p><div class="fold"><div class="fold-inner"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></div><aside><p>Another story with a teaser that runs on for a while.</p></aside></div></body></html>"#
+        );
+        assert_eq!(body(&html).paragraphs, [lead, PROSE, PROSE, PROSE]);
     }
 
     #[test]
