@@ -59,8 +59,9 @@ pub struct Article {
     pub published_from: Option<dates::Source>,
     /// The publisher's name: JSON-LD `publisher`, else `og:site_name` or a similar `<meta>` tag.
     pub publisher: Option<String>,
-    /// The authors' names, from JSON-LD `author` (all of them), else an author `<meta>` tag (one
-    /// entry, never a profile URL).
+    /// The writers' names, from JSON-LD `author` (all of them), else an author `<meta>` tag, else
+    /// the page's byline; an organisation or the publisher only when no source names a writer
+    /// (see [`meta::Meta::authors`]).
     pub authors: Vec<String>,
     /// The page's language tag, lowercased (`en-gb`): `<html lang>`, else `og:locale` (with `_`
     /// made `-`) or `content-language`.

@@ -21,8 +21,10 @@ pub struct Meta {
     pub published_from: Option<crate::dates::Source>,
     /// The publisher's name: JSON-LD `publisher`, else `og:site_name` or a similar `<meta>` tag.
     pub publisher: Option<String>,
-    /// The authors' names: every JSON-LD `author`, else one author `<meta>` tag (never a profile
-    /// URL).
+    /// The writers' names: every JSON-LD `author` (references into the page's graph followed),
+    /// else one author `<meta>` tag, else the page's byline ([`crate::authors`]); organisations,
+    /// the publisher itself, profile paths, handles and lower-case user names count only when no
+    /// source names a writer.
     pub authors: Vec<String>,
     /// The language tag, lowercased: `<html lang>`, else `og:locale` or `content-language` (`en_GB`
     /// becomes `en-gb`).
@@ -132,17 +134,59 @@ fn is_article(map: &serde_json::Map<String, Value>) -> bool {
         .any(|t| t.ends_with("Article") || *t == "BlogPosting" || *t == "Report")
 }
 
-fn names(value: Option<&Value>) -> Vec<String> {
+/// The names a JSON-LD value gives: a string, an object's `name`, or those of an array. An object
+/// that only points at another of the page's objects (`{"@id": "…#/schema/person/…"}`, as SEO
+/// plugins write an article's author) is that object. With `people_only`, organisations (an
+/// object whose `@type` ends in "Organization", or "Corporation") give no name.
+fn names(
+    value: Option<&Value>,
+    objects: &[serde_json::Map<String, Value>],
+    people_only: bool,
+) -> Vec<String> {
+    let of_object = |m: &serde_json::Map<String, Value>| {
+        let organisation = match m.get("@type") {
+            Some(Value::String(t)) => is_organisation_type(t),
+            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is_organisation_type),
+            _ => false,
+        };
+        if people_only && organisation {
+            return None;
+        }
+        m.get("name").and_then(Value::as_str).map(clean_text)
+    };
     match value {
-        Some(Value::String(s)) => vec![clean(s)],
+        Some(Value::String(s)) => vec![clean_text(s)],
+        Some(Value::Object(m)) if m.contains_key("name") => of_object(m).into_iter().collect(),
         Some(Value::Object(m)) => m
-            .get("name")
+            .get("@id")
             .and_then(Value::as_str)
-            .map(clean)
+            .and_then(|id| {
+                objects.iter().find(|o| {
+                    o.get("@id").and_then(Value::as_str) == Some(id) && o.contains_key("name")
+                })
+            })
+            .and_then(of_object)
             .into_iter()
             .collect(),
-        Some(Value::Array(a)) => a.iter().flat_map(|v| names(Some(v))).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .flat_map(|v| names(Some(v), objects, people_only))
+            .collect(),
         _ => vec![],
+    }
+}
+
+fn is_organisation_type(t: &str) -> bool {
+    t.ends_with("Organization") || t == "Corporation"
+}
+
+/// White space collapsed and character references decoded: some publishers escape JSON-LD
+/// strings as HTML ("Jos&#xE9;").
+fn clean_text(text: &str) -> String {
+    if text.contains('&') {
+        text_of(crate::dom::parse(text).root())
+    } else {
+        clean(text)
     }
 }
 
@@ -229,7 +273,7 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let article = objects.iter().find(|m| is_article(m));
     let ld = |key: &str| article.and_then(|m| m.get(key));
     meta.publisher = ld("publisher")
-        .map(|p| names(Some(p)))
+        .map(|p| names(Some(p), &objects, false))
         .and_then(|n| n.into_iter().next())
         .or_else(|| tag(&["og:site_name", "application-name", "publisher"]));
     let og_title = tag(&["og:title", "twitter:title"]);
@@ -300,20 +344,45 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
         meta.published = Some(date);
         meta.published_from = Some(from);
     }
-    meta.authors = names(ld("author"));
+    // Authors from the first source that names a writer: JSON-LD, an author `<meta>` tag, the
+    // page's byline. An organisation, the publisher itself, a profile path, a handle or a
+    // user name in lower case ("admin") names none; when no source names a writer, the first
+    // that names anyone (an agency, the publisher) is given.
+    let publisher = meta.publisher.clone();
+    let names_anyone =
+        |a: &String| !a.is_empty() && !a.starts_with(['/', '@']) && !a.starts_with("http");
+    let names_a_writer = |a: &String| {
+        names_anyone(a)
+            && (a.chars().any(char::is_uppercase) || !a.chars().any(char::is_lowercase))
+            && !publisher
+                .as_deref()
+                .is_some_and(|p| p.eq_ignore_ascii_case(a))
+    };
+    let author_tag: Vec<String> = tag(&[
+        "author",
+        "article:author",
+        "sailthru.author",
+        "parsely-author",
+    ])
+    .into_iter()
+    .collect();
+    let writers = |list: &[String]| -> Vec<String> {
+        list.iter().filter(|a| names_a_writer(a)).cloned().collect()
+    };
+    let json_ld_people = names(ld("author"), &objects, true);
+    meta.authors = writers(&json_ld_people);
     if meta.authors.is_empty() {
-        meta.authors = tag(&[
-            "author",
-            "article:author",
-            "sailthru.author",
-            "parsely-author",
-        ])
-        .filter(|a| !a.starts_with("http"))
-        .into_iter()
-        .collect();
+        meta.authors = writers(&author_tag);
     }
     if meta.authors.is_empty() {
         meta.authors = crate::authors::from_page(doc);
+    }
+    if meta.authors.is_empty() {
+        meta.authors = [names(ld("author"), &objects, false), author_tag]
+            .into_iter()
+            .map(|list| list.into_iter().filter(names_anyone).collect::<Vec<_>>())
+            .find(|list| !list.is_empty())
+            .unwrap_or_default();
     }
     meta.json_ld_body = ld("articleBody")
         .and_then(Value::as_str)
@@ -439,6 +508,42 @@ mod tests {
         assert_eq!(meta.authors, ["Ann Reporter"]);
         assert_eq!(meta.publisher.as_deref(), Some("Example News"));
         assert_eq!(meta.language.as_deref(), Some("en-gb"));
+    }
+
+    /// The authors of a page with this JSON-LD and this body.
+    fn authors(json_ld: &str, body: &str) -> Vec<String> {
+        let html = format!(
+            r#"<html><head><meta property="og:site_name" content="Example News"><script type="application/ld+json">{json_ld}</script></head><body>{body}</body></html>"#
+        );
+        extract(&crate::dom::parse(&html), None).authors
+    }
+
+    #[test]
+    fn an_author_given_by_reference_is_the_person_referred_to() {
+        // SEO plugins give the article's author as a pointer into the page's graph.
+        let graph = r#"{"@graph":[{"@type":"Article","author":{"@id":"https://x.example/#/schema/person/1"}},{"@type":"Person","@id":"https://x.example/#/schema/person/1","name":"Ann Walker"}]}"#;
+        assert_eq!(authors(graph, ""), ["Ann Walker"]);
+    }
+
+    #[test]
+    fn the_publisher_or_an_organisation_as_author_gives_way_to_the_byline() {
+        let byline = r#"<div class="byline">By Ann Walker</div><p>Text.</p>"#;
+        let by_publisher =
+            r#"{"@type":"NewsArticle","author":{"@type":"Organization","name":"Example News"}}"#;
+        assert_eq!(authors(by_publisher, byline), ["Ann Walker"]);
+        let by_name = r#"{"@type":"NewsArticle","author":"Example News"}"#;
+        assert_eq!(authors(by_name, byline), ["Ann Walker"]);
+        // With no byline, the organisation is all the page credits.
+        assert_eq!(authors(by_publisher, "<p>Text.</p>"), ["Example News"]);
+        // A user name in lower case is no writer's name either.
+        let by_user = r#"{"@type":"NewsArticle","author":{"@type":"Person","name":"admin"}}"#;
+        assert_eq!(authors(by_user, byline), ["Ann Walker"]);
+    }
+
+    #[test]
+    fn character_references_in_json_ld_names_are_decoded() {
+        let escaped = r#"{"@type":"NewsArticle","author":{"@type":"Person","name":"Jos&#xE9; Volta e Pinto"}}"#;
+        assert_eq!(authors(escaped, ""), ["José Volta e Pinto"]);
     }
 
     #[test]
