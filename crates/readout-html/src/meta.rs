@@ -123,15 +123,19 @@ fn json_ld_objects(value: &Value, out: &mut Vec<serde_json::Map<String, Value>>)
     }
 }
 
+/// Whether a JSON-LD object has a `@type` (one of its types) that `is` accepts.
+fn has_type(map: &serde_json::Map<String, Value>, is: impl Fn(&str) -> bool) -> bool {
+    match map.get("@type") {
+        Some(Value::String(s)) => is(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is),
+        _ => false,
+    }
+}
+
 fn is_article(map: &serde_json::Map<String, Value>) -> bool {
-    let types: Vec<&str> = match map.get("@type") {
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-        _ => vec![],
-    };
-    types
-        .iter()
-        .any(|t| t.ends_with("Article") || *t == "BlogPosting" || *t == "Report")
+    has_type(map, |t| {
+        t.ends_with("Article") || t == "BlogPosting" || t == "Report"
+    })
 }
 
 /// The names a JSON-LD value gives: a string, an object's `name`, or those of an array. An object
@@ -144,12 +148,7 @@ fn names(
     people_only: bool,
 ) -> Vec<String> {
     let of_object = |m: &serde_json::Map<String, Value>| {
-        let organisation = match m.get("@type") {
-            Some(Value::String(t)) => is_organisation_type(t),
-            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(is_organisation_type),
-            _ => false,
-        };
-        if people_only && organisation {
+        if people_only && has_type(m, is_organisation_type) {
             return None;
         }
         m.get("name").and_then(Value::as_str).map(clean_text)
@@ -272,6 +271,13 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     };
     let article = objects.iter().find(|m| is_article(m));
     let ld = |key: &str| article.and_then(|m| m.get(key));
+    // Some SEO plugins describe only the page, no article: its author is the article's.
+    let page_author = || {
+        objects
+            .iter()
+            .find(|m| has_type(m, |t| t.ends_with("WebPage")) && m.contains_key("author"))
+            .and_then(|m| m.get("author"))
+    };
     meta.publisher = ld("publisher")
         .map(|p| names(Some(p), &objects, false))
         .and_then(|n| n.into_iter().next())
@@ -369,7 +375,8 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let writers = |list: &[String]| -> Vec<String> {
         list.iter().filter(|a| names_a_writer(a)).cloned().collect()
     };
-    let json_ld_people = names(ld("author"), &objects, true);
+    let json_ld_author = ld("author").or_else(page_author);
+    let json_ld_people = names(json_ld_author, &objects, true);
     meta.authors = writers(&json_ld_people);
     if meta.authors.is_empty() {
         meta.authors = writers(&author_tag);
@@ -378,7 +385,7 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
         meta.authors = crate::authors::from_page(doc);
     }
     if meta.authors.is_empty() {
-        meta.authors = [names(ld("author"), &objects, false), author_tag]
+        meta.authors = [names(json_ld_author, &objects, false), author_tag]
             .into_iter()
             .map(|list| list.into_iter().filter(names_anyone).collect::<Vec<_>>())
             .find(|list| !list.is_empty())
@@ -522,6 +529,9 @@ mod tests {
     fn an_author_given_by_reference_is_the_person_referred_to() {
         // SEO plugins give the article's author as a pointer into the page's graph.
         let graph = r#"{"@graph":[{"@type":"Article","author":{"@id":"https://x.example/#/schema/person/1"}},{"@type":"Person","@id":"https://x.example/#/schema/person/1","name":"Ann Walker"}]}"#;
+        assert_eq!(authors(graph, ""), ["Ann Walker"]);
+        // Some describe only the page, which carries the author.
+        let graph = r#"{"@graph":[{"@type":"WebPage","author":{"@id":"https://x.example/#/schema/person/1"}},{"@type":"Person","@id":"https://x.example/#/schema/person/1","name":"Ann Walker"}]}"#;
         assert_eq!(authors(graph, ""), ["Ann Walker"]);
     }
 
