@@ -333,29 +333,44 @@ impl Stats {
     }
 }
 
-/// Appends `text` to `out` with runs of white space made one space; returns the number of
+/// Appends `text` to `out` with runs of white space made one space and invisible formatting
+/// characters (soft hyphens, zero-width spaces, word joiners, byte-order marks) left out, so a
+/// word the page lets break ("Genesenen\u{AD}nachweise") stays one word; returns the number of
 /// characters appended.
 fn collapse(text: &str, out: &mut String) -> usize {
     let mut space = out.ends_with(' ') || out.is_empty();
     let mut appended = 0;
     let bytes = text.as_bytes();
-    // Start of the run of non-space characters being read.
+    // Start of the run of kept characters being read.
     let mut run = 0;
     let mut i = 0;
+    let flush_run = |from: usize, to: usize, out: &mut String, space: &mut bool| {
+        if from < to {
+            out.push_str(&text[from..to]);
+            *space = false;
+            text[from..to].chars().count()
+        } else {
+            0
+        }
+    };
     while i < bytes.len() {
-        let (white, len) = match bytes[i] {
-            b if b.is_ascii() => (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1),
+        let (white, invisible, len) = match bytes[i] {
+            b if b.is_ascii() => (
+                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C),
+                false,
+                1,
+            ),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
+                let invisible = matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}');
+                (c.is_whitespace(), invisible, c.len_utf8())
             }
         };
-        if white {
-            if run < i {
-                out.push_str(&text[run..i]);
-                appended += text[run..i].chars().count();
-                space = false;
-            }
+        if invisible {
+            appended += flush_run(run, i, out, &mut space);
+            run = i + len;
+        } else if white {
+            appended += flush_run(run, i, out, &mut space);
             if !space {
                 out.push(' ');
                 space = true;
@@ -365,10 +380,7 @@ fn collapse(text: &str, out: &mut String) -> usize {
         }
         i += len;
     }
-    if run < bytes.len() {
-        out.push_str(&text[run..]);
-        appended += text[run..].chars().count();
-    }
+    appended += flush_run(run, bytes.len(), out, &mut space);
     appended
 }
 
@@ -961,6 +973,16 @@ mod tests {
         assert_eq!((out.as_str(), n), ("a b c ", 5));
         let mut out = String::new();
         assert_eq!((collapse("  x", &mut out), out.as_str()), (1, "x"));
+    }
+
+    #[test]
+    fn invisible_formatting_characters_leave_words_whole() {
+        let mut out = String::new();
+        let n = collapse(
+            "Genesenen\u{AD}nachweise and\u{200B}more \u{FEFF}text",
+            &mut out,
+        );
+        assert_eq!((out.as_str(), n), ("Genesenennachweise andmore text", 31));
     }
 
     fn body(html: &str) -> Body {
