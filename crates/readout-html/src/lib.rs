@@ -49,8 +49,9 @@ pub struct PageInfo<'a> {
 /// for it. What the page does not give is `None` or empty; [`extract`] builds it.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Article {
-    /// The headline: `og:title`, else JSON-LD `headline`, else the first `<h1>`, else `<title>`,
-    /// white space collapsed and a trailing site name ("… | Example News") cut.
+    /// The headline: `og:title`, else JSON-LD `headline`, else the page's own `<h1>` (not one of
+    /// a menu or the page's frame), else `<title>`, white space collapsed, soft hyphens left out
+    /// and a trailing site name ("… | Example News") cut.
     pub title: Option<String>,
     /// The publication date (a calendar date, no time of day), from the first source of
     /// [`dates::published`] that gives one.

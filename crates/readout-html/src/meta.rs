@@ -11,8 +11,8 @@ use serde_json::Value;
 /// does not give is `None` or empty.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Meta {
-    /// The headline: `og:title`, JSON-LD `headline`, the first `<h1>` or `<title>`, in that order,
-    /// with a trailing site name cut.
+    /// The headline: `og:title`, JSON-LD `headline`, the page's own `<h1>` or `<title>`, in that
+    /// order, with a trailing site name cut.
     pub title: Option<String>,
     /// The publication date, from the first of the sources [`crate::dates::published`] tries
     /// that gives one.
@@ -101,8 +101,14 @@ pub fn date_from_url(url: &str) -> Option<Date> {
     None
 }
 
+/// White space collapsed and invisible formatting characters (soft hyphens, zero-width spaces)
+/// left out.
 fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let visible: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+        .collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn text_of(node: NodeRef) -> String {
@@ -189,6 +195,35 @@ fn clean_text(text: &str) -> String {
     }
 }
 
+/// Whether `node` sits in the page's frame: navigation, footer, aside, or a header that is not an
+/// article's own.
+fn in_page_frame(node: NodeRef) -> bool {
+    let mut header = false;
+    let mut up = node.parent();
+    while let Some(n) = up {
+        match n.as_element().map(|e| e.tag()) {
+            Some(Tag::Nav | Tag::Footer | Tag::Aside) => return true,
+            Some(Tag::Header) => header = true,
+            Some(Tag::Article | Tag::Main) => return false,
+            _ => {}
+        }
+        up = n.parent();
+    }
+    header
+}
+
+/// Whether two texts share a word of four letters or more, ignoring case.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
+}
+
 /// Strips a site name from a `<title>` ("Talks resume | Example News").
 fn strip_site(title: &str, site: Option<&str>) -> String {
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
@@ -209,7 +244,8 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut tags: Vec<(String, String)> = Vec::new();
     let mut objects = Vec::new();
-    let mut first_h1: Option<String> = None;
+    // Each `<h1>` with whether it sits in the page's frame (navigation, header, footer, aside).
+    let mut headings: Vec<(String, bool)> = Vec::new();
     let mut html_title: Option<String> = None;
     let mut canonical: Option<String> = None;
     for node in doc.nodes() {
@@ -232,8 +268,11 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
                     json_ld_objects(&v, &mut objects);
                 }
             }
-            Tag::H1 if first_h1.is_none() => {
-                first_h1 = Some(text_of(node)).filter(|t| !t.is_empty())
+            Tag::H1 => {
+                let text = text_of(node);
+                if !text.is_empty() {
+                    headings.push((text, in_page_frame(node)));
+                }
             }
             Tag::Title if html_title.is_none() => html_title = Some(text_of(node)),
             Tag::Link
@@ -283,10 +322,29 @@ pub fn extract(doc: &Dom, url: Option<&str>) -> Meta {
         .and_then(|n| n.into_iter().next())
         .or_else(|| tag(&["og:site_name", "application-name", "publisher"]));
     let og_title = tag(&["og:title", "twitter:title"]);
-    let headline = ld("headline").and_then(Value::as_str).map(clean);
+    let headline = ld("headline").and_then(Value::as_str).map(clean_text);
+    // The page's own headline is the first `<h1>` outside the page's frame that the `<title>`
+    // repeats a word of, or that has three words or more (or is in a script written without
+    // spaces); a short one or one in the frame may head a menu or a section ("Quicklinks",
+    // "Sections") or give the site's name, and gives way to the `<title>`.
+    let words = |h: &str| {
+        h.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let h1 = headings
+        .iter()
+        .find(|(h, in_frame)| {
+            !in_frame
+                && (html_title.as_deref().is_some_and(|t| shares_a_word(h, t))
+                    || words(h) >= 3
+                    || !h.chars().any(|c| c.is_ascii_alphabetic()))
+        })
+        .or_else(|| headings.first().filter(|_| html_title.is_none()))
+        .map(|(h, _)| h.clone());
     meta.title = og_title
         .or(headline)
-        .or(first_h1)
+        .or(h1)
         .or(html_title.clone())
         .map(|t| strip_site(&clean(&t), meta.publisher.as_deref()))
         .filter(|t| !t.is_empty());
@@ -554,6 +612,29 @@ mod tests {
     fn character_references_in_json_ld_names_are_decoded() {
         let escaped = r#"{"@type":"NewsArticle","author":{"@type":"Person","name":"Jos&#xE9; Volta e Pinto"}}"#;
         assert_eq!(authors(escaped, ""), ["José Volta e Pinto"]);
+    }
+
+    #[test]
+    fn a_heading_of_the_page_frame_or_a_menu_is_not_the_title() {
+        let title = |html: &str| extract(&crate::dom::parse(html), None).title;
+        // A one-word section heading that the <title> does not repeat gives way to it.
+        let page = "<html><head><title>Floods hit the north again</title></head><body><h1>Sections</h1><p>Text.</p></body></html>";
+        assert_eq!(title(page).as_deref(), Some("Floods hit the north again"));
+        // The site's name in the page header gives way to the article's own heading.
+        let page = "<html><head><title>Home</title></head><body><header><h1>Example Daily News</h1></header><main><h1>Floods hit the north again</h1></main></body></html>";
+        assert_eq!(title(page).as_deref(), Some("Floods hit the north again"));
+        // An article's own header holds its heading.
+        let page = "<html><head><title>MEDEF</title></head><body><article><header><h1>Dispute resolution for damages</h1></header></article></body></html>";
+        assert_eq!(
+            title(page).as_deref(),
+            Some("Dispute resolution for damages")
+        );
+        // Soft hyphens in a title are left out.
+        let page = "<html><head><title>Impf- und Genesenen\u{AD}nachweise neu geregelt</title></head><body></body></html>";
+        assert_eq!(
+            title(page).as_deref(),
+            Some("Impf- und Genesenennachweise neu geregelt")
+        );
     }
 
     #[test]
