@@ -19,7 +19,8 @@
 //!    paragraphs, and the clean paragraphs beside the wrappers that hold nothing else of the
 //!    text (a lead outside a folded or paywalled box), is read block by block in document
 //!    order; blocks that are mostly links or are known furniture are dropped, and figure
-//!    captions are kept apart. An article cut into chunks of the same make (tag and classes,
+//!    captions are kept apart; a subheading or a short label ending in a colon that the text
+//!    ends on ("More on this", "Share this:") goes with the links it headed. An article cut into chunks of the same make (tag and classes,
 //!    numbered instance classes aside) between ads or in site-builder sections (up to eight
 //!    levels apart, in one `<article>`, no linked headline between them) is read from all its
 //!    chunks instead.
@@ -668,10 +669,37 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         same_make_chunks(dom, top, &stats, &dead).unwrap_or_else(|| article_parts(top, top_score));
     // Pass 3: read the chosen parts block by block.
     let mut body = Body::default();
+    let mut headings = Vec::new();
     for part in parts {
-        read_blocks(dom.get(part), &skip, &marks, furniture, &mut body);
+        read_blocks(
+            dom.get(part),
+            &skip,
+            &marks,
+            furniture,
+            &mut body,
+            &mut headings,
+        );
+    }
+    // A subheading or a label the article ends on heads what was left out after it (the
+    // related links under "More on this", the buttons under "Share:"), not text of the article.
+    while body.paragraphs.len() > 1
+        && body
+            .paragraphs
+            .last()
+            .is_some_and(|p| headings.last() == Some(&true) || (p.ends_with(':') && is_label(p)))
+    {
+        body.paragraphs.pop();
+        headings.pop();
     }
     body
+}
+
+/// The most words a label has.
+const MAX_LABEL_WORDS: usize = 5;
+
+/// Whether a block is a label: a few words.
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().count() <= MAX_LABEL_WORDS
 }
 
 /// The share of a container's text in links above which it is a list of links, not text.
@@ -860,18 +888,25 @@ fn read_blocks(
     marks: &[Marks],
     furniture: &Furniture,
     body: &mut Body,
+    headings: &mut Vec<bool>,
 ) {
     let mut text = String::new();
     let mut links = 0usize;
     let mut in_link = 0usize;
     let mut caption: Option<(NodeId, String)> = None;
-    let flush = |text: &mut String, links: &mut usize, body: &mut Body| {
+    // `heading`: the text ends a subheading.
+    let flush = |text: &mut String,
+                 links: &mut usize,
+                 body: &mut Body,
+                 headings: &mut Vec<bool>,
+                 heading: bool| {
         let t = text.trim();
         if !t.is_empty() {
             let chars = t.chars().count();
             let link_heavy = *links * 2 > chars && chars < 200;
             if !link_heavy && !is_furniture(t, furniture) {
                 body.paragraphs.push(t.to_string());
+                headings.push(heading);
             }
         }
         text.clear();
@@ -892,7 +927,7 @@ fn read_blocks(
                     in_link += 1;
                 }
                 if is_block(el.tag()) && caption.is_none() {
-                    flush(&mut text, &mut links, body);
+                    flush(&mut text, &mut links, body, headings, false);
                 }
             } else if let Some(t) = node.as_text() {
                 match caption.as_mut() {
@@ -922,12 +957,14 @@ fn read_blocks(
                     in_link = in_link.saturating_sub(1);
                 }
                 if is_block(el.tag()) && caption.is_none() {
-                    flush(&mut text, &mut links, body);
+                    let heading =
+                        matches!(el.tag(), Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
+                    flush(&mut text, &mut links, body, headings, heading);
                 }
             }
         }
     });
-    flush(&mut text, &mut links, body);
+    flush(&mut text, &mut links, body, headings, false);
 }
 
 /// Walks `root` in document order, leaving out the subtrees of the nodes `leave_out` names.
@@ -1117,6 +1154,21 @@ mod tests {
             r#"<html><body><div id="page"><h1>Wages</h1><div><p>{lead}</p><div class="fold"><div class="fold-inner"><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></div><aside><p>Another story with a teaser that runs on for a while.</p></aside></div></body></html>"#
         );
         assert_eq!(body(&html).paragraphs, [lead, PROSE, PROSE, PROSE]);
+    }
+
+    #[test]
+    fn a_heading_or_label_the_article_ends_on_is_left_out() {
+        // The links under them are dropped as link lists; the heading and the label that
+        // introduced them are not article text either.
+        let html = format!(
+            r#"<html><body><article><p>{PROSE}</p><h2>What next</h2><p>{PROSE}</p><h3>More on this story</h3><ul><li><a href="/a">Talks stall again</a></li><li><a href="/b">Ministers meet in Geneva</a></li></ul><p>Share this:</p><p><a href="/x">X</a> <a href="/f">Facebook</a></p></article></body></html>"#
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE, "What next", PROSE]);
+        // A last line of the article that is no heading stays, however short.
+        let html = format!(
+            r#"<html><body><article><p>{PROSE}</p><p>{PROSE}</p><p>Gruß Heiko</p></article></body></html>"#
+        );
+        assert_eq!(body(&html).paragraphs, [PROSE, PROSE, "Gruß Heiko"]);
     }
 
     #[test]
