@@ -20,7 +20,8 @@
 //!    text (a lead outside a folded or paywalled box), is read block by block in document
 //!    order; blocks that are mostly links or are known furniture are dropped, and figure
 //!    captions are kept apart; a subheading or a short label ending in a colon that the text
-//!    ends on ("More on this", "Share this:") goes with the links it headed. An article cut into chunks of the same make (tag and classes,
+//!    ends on ("More on this", "Share this:") goes with the links it headed, and a date line
+//!    it opens with ("Updated 1:39 am EST, November 20, 2019") with the metadata. An article cut into chunks of the same make (tag and classes,
 //!    numbered instance classes aside) between ads or in site-builder sections (up to eight
 //!    levels apart, in one `<article>`, no linked headline between them) is read from all its
 //!    chunks instead.
@@ -691,7 +692,31 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         body.paragraphs.pop();
         headings.pop();
     }
+    // A date line the article opens with ("am 3. Februar 2022 um 21:17", "Stand: 07.11.2023")
+    // dates the page, which the metadata reads; it is not text of the article.
+    let dated = body
+        .paragraphs
+        .iter()
+        .take_while(|p| is_date_line(p))
+        .count()
+        .min(body.paragraphs.len().saturating_sub(1));
+    body.paragraphs.drain(..dated);
     body
+}
+
+/// The most words a date line has besides its date ("Updated on … by …").
+const MAX_DATE_LINE_WORDS: usize = 8;
+
+/// Whether a block is a line that gives a date and ends no sentence. A line ending in a dash or
+/// a colon leads into the text ("PARIS, Nov 20 (Reuters) -", a dateline set apart) and is kept.
+fn is_date_line(text: &str) -> bool {
+    use crate::dates::{find_date, SlashOrder};
+    text.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+        && !text
+            .trim_end()
+            .ends_with(['.', '!', '?', '-', '–', '—', ':'])
+        && (find_date(text, SlashOrder::DayFirst).is_some()
+            || find_date(text, SlashOrder::MonthFirst).is_some())
 }
 
 /// The most words a label has.
@@ -1169,6 +1194,30 @@ mod tests {
             r#"<html><body><article><p>{PROSE}</p><p>{PROSE}</p><p>Gruß Heiko</p></article></body></html>"#
         );
         assert_eq!(body(&html).paragraphs, [PROSE, PROSE, "Gruß Heiko"]);
+    }
+
+    #[test]
+    fn a_date_line_the_article_opens_with_is_left_out() {
+        for line in [
+            "Updated 1:39 am EST, Wednesday, November 20, 2019",
+            "am 3. Februar 2022 um 21:17",
+            "Stand: 07.11.2023, 07:30 Uhr",
+        ] {
+            let html = format!(
+                r#"<html><body><article><p>{line}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"#
+            );
+            assert_eq!(body(&html).paragraphs, [PROSE, PROSE], "{line}");
+        }
+        // A dateline set apart leads into the text; a sentence with a date is text.
+        for line in [
+            "PARIS, Nov. 20, 2019 (Reuters) -",
+            "The talks began on 20 November 2019.",
+        ] {
+            let html = format!(
+                r#"<html><body><article><p>{line}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"#
+            );
+            assert_eq!(body(&html).paragraphs, [line, PROSE, PROSE], "{line}");
+        }
     }
 
     #[test]
