@@ -139,6 +139,22 @@ fn is_byline(node: NodeRef) -> bool {
         .is_some_and(|e| e.class_says(&BYLINE_WORDS, &NOT_BYLINE_WORDS))
 }
 
+/// The most words a byline line has: "By Justine Coleman - 11/18/19 11:04 PM EST".
+const MAX_BYLINE_LINE_WORDS: usize = 10;
+
+/// Whether a line of text is a byline set apart: it opens with a byline word ("By", "Von",
+/// "Par", "Text:"), is short and ends no sentence.
+pub fn is_byline_line(text: &str) -> bool {
+    let text = text.trim();
+    let first = text
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(':').to_lowercase());
+    first.is_some_and(|w| words().by.contains(&w))
+        && text.split_whitespace().count() <= MAX_BYLINE_LINE_WORDS
+        && !text.ends_with(['.', '!', '?'])
+}
+
 /// The persons' names in a byline's text, in order, each once.
 pub fn names_in(text: &str) -> Vec<String> {
     // Anything after a separator is a date, a place or a role ("Jane Doe | 3 May 2024").

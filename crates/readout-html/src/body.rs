@@ -21,7 +21,8 @@
 //!    order; blocks that are mostly links or are known furniture are dropped, and figure
 //!    captions are kept apart; a subheading or a short label ending in a colon that the text
 //!    ends on ("More on this", "Share this:") goes with the links it headed, and a date line
-//!    it opens with ("Updated 1:39 am EST, November 20, 2019") with the metadata. An article cut into chunks of the same make (tag and classes,
+//!    it opens with ("Updated 1:39 am EST, November 20, 2019") or a byline set apart near its
+//!    top ("By Phil Helsel") with the metadata. An article cut into chunks of the same make (tag and classes,
 //!    numbered instance classes aside) between ads or in site-builder sections (up to eight
 //!    levels apart, in one `<article>`, no linked headline between them) is read from all its
 //!    chunks instead.
@@ -701,8 +702,21 @@ pub fn extract(dom: &Dom, furniture: &Furniture) -> Body {
         .count()
         .min(body.paragraphs.len().saturating_sub(1));
     body.paragraphs.drain(..dated);
+    // So does a byline set apart near the top ("By Phil Helsel", "Von Jennifer Patt"): the
+    // authors are read from it, but it is not text of the article.
+    let mut i = 0;
+    while i < BYLINE_LINES.min(body.paragraphs.len()) && body.paragraphs.len() > 1 {
+        if crate::authors::is_byline_line(&body.paragraphs[i]) {
+            body.paragraphs.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     body
 }
+
+/// How many paragraphs at the top of the article are looked at for a byline.
+const BYLINE_LINES: usize = 3;
 
 /// The most words a date line has besides its date ("Updated on … by …").
 const MAX_DATE_LINE_WORDS: usize = 8;
@@ -1218,6 +1232,25 @@ mod tests {
             );
             assert_eq!(body(&html).paragraphs, [line, PROSE, PROSE], "{line}");
         }
+    }
+
+    #[test]
+    fn a_byline_set_apart_at_the_top_is_left_out() {
+        for line in [
+            "By Phil Helsel",
+            "Von Jennifer Patt, dpa",
+            "Texte : Paul Roux",
+        ] {
+            let html = format!(
+                r#"<html><body><article><p>{PROSE}</p><p>{line}</p><p>{PROSE}</p></article></body></html>"#
+            );
+            assert_eq!(body(&html).paragraphs, [PROSE, PROSE], "{line}");
+        }
+        // A sentence that opens with "By" is text.
+        let line = "By the end of the day, ministers had agreed.";
+        let html =
+            format!(r#"<html><body><article><p>{line}</p><p>{PROSE}</p></article></body></html>"#);
+        assert_eq!(body(&html).paragraphs, [line, PROSE]);
     }
 
     #[test]
