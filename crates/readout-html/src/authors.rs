@@ -152,7 +152,8 @@ pub fn is_byline_line(text: &str) -> bool {
         .map(|w| w.trim_end_matches(':').to_lowercase());
     first.is_some_and(|w| words().by.contains(&w))
         && text.split_whitespace().count() <= MAX_BYLINE_LINE_WORDS
-        && !text.ends_with(['.', '!', '?'])
+        && text.chars().count() <= MAX_BYLINE
+        && !text.ends_with(['.', '!', '?', '。', '！', '？'])
 }
 
 /// The persons' names in a byline's text, in order, each once.

@@ -726,9 +726,10 @@ const MAX_DATE_LINE_WORDS: usize = 8;
 fn is_date_line(text: &str) -> bool {
     use crate::dates::{find_date, SlashOrder};
     text.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+        && text.chars().count() <= MAX_LINE_CHARS
         && !text
             .trim_end()
-            .ends_with(['.', '!', '?', '-', '–', '—', ':'])
+            .ends_with(['.', '!', '?', '。', '！', '？', '-', '–', '—', ':'])
         && (find_date(text, SlashOrder::DayFirst).is_some()
             || find_date(text, SlashOrder::MonthFirst).is_some())
 }
@@ -736,9 +737,13 @@ fn is_date_line(text: &str) -> bool {
 /// The most words a label has.
 const MAX_LABEL_WORDS: usize = 5;
 
+/// The most characters a label or a date line has: scripts written without spaces make a
+/// sentence one "word".
+const MAX_LINE_CHARS: usize = 80;
+
 /// Whether a block is a label: a few words.
 fn is_label(text: &str) -> bool {
-    text.split_whitespace().count() <= MAX_LABEL_WORDS
+    text.split_whitespace().count() <= MAX_LABEL_WORDS && text.chars().count() <= MAX_LINE_CHARS
 }
 
 /// The share of a container's text in links above which it is a list of links, not text.
@@ -1226,6 +1231,7 @@ mod tests {
         for line in [
             "PARIS, Nov. 20, 2019 (Reuters) -",
             "The talks began on 20 November 2019.",
+            "政府は2019-11-20に新しい法律を発表した。",
         ] {
             let html = format!(
                 r#"<html><body><article><p>{line}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"#
