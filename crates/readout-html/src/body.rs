@@ -336,6 +336,12 @@ impl Stats {
     }
 }
 
+/// Whether a character only formats text and is never seen: a soft hyphen, a zero-width space,
+/// a word joiner, a byte-order mark. Body text and titles leave them out.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Appends `text` to `out` with runs of white space made one space and invisible formatting
 /// characters (soft hyphens, zero-width spaces, word joiners, byte-order marks) left out, so a
 /// word the page lets break ("Genesenen\u{AD}nachweise") stays one word; returns the number of
@@ -365,8 +371,7 @@ fn collapse(text: &str, out: &mut String) -> usize {
             ),
             _ => {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                let invisible = matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}');
-                (c.is_whitespace(), invisible, c.len_utf8())
+                (c.is_whitespace(), is_invisible(c), c.len_utf8())
             }
         };
         if invisible {

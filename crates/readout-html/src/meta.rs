@@ -106,7 +106,7 @@ pub fn date_from_url(url: &str) -> Option<Date> {
 fn clean(text: &str) -> String {
     let visible: String = text
         .chars()
-        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+        .filter(|&c| !crate::body::is_invisible(c))
         .collect();
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
