@@ -203,7 +203,7 @@ impl<'l> Coder<'l> {
 /// The facts of the parse that the stages after the coder read (dates hang on verbs).
 fn parse_record(doc: &Document, syn: &Syntax) -> readout_doc::Parse {
     use readout_doc::Parse;
-    use readout_syntax::{Rel, Upos};
+    use readout_syntax::{Rel, Upos, Xpos};
     readout_doc::Parse::new((0..doc.tokens.len()).map(|t| {
         let mut flags = 0;
         if matches!(syn.upos(t), Upos::VERB | Upos::AUX) {
@@ -217,12 +217,27 @@ fn parse_record(doc: &Document, syn: &Syntax) -> readout_doc::Parse {
         if shares_clause(syn, t) {
             flags |= Parse::SHARES_CLAUSE;
         }
-        if matches!(
-            syn.xpos(t),
-            readout_syntax::Xpos::VBZ | readout_syntax::Xpos::VBP
-        ) && syn.upos(t) == Upos::VERB
-        {
+        if matches!(syn.xpos(t), Xpos::VBZ | Xpos::VBP) && syn.upos(t) == Upos::VERB {
             flags |= Parse::PRESENT;
+        }
+        // "has said", "had been attacked": the tense of the auxiliary "have" before a past
+        // participle.
+        if syn.xpos(t) == readout_syntax::Xpos::VBN {
+            let have = syn
+                .children(t)
+                .filter(|&c| syn.rel(c) == Rel::Aux)
+                .find_map(|c| {
+                    let word = doc.token_text(c);
+                    let is = |forms: &[&str]| forms.iter().any(|f| word.eq_ignore_ascii_case(f));
+                    match syn.xpos(c) {
+                        Xpos::VBZ | Xpos::VBP if is(&["has", "have", "'ve"]) => {
+                            Some(Parse::PERFECT)
+                        }
+                        Xpos::VBD if is(&["had", "'d"]) => Some(Parse::PAST_PERFECT),
+                        _ => None,
+                    }
+                });
+            flags |= have.unwrap_or(0);
         }
         (syn.head(t), flags)
     }))

@@ -1375,6 +1375,26 @@ fn a_vague_time_leaves_an_event_undated() {
 }
 
 #[test]
+fn the_perfect_after_the_lead_and_the_past_perfect_leave_an_event_undated() {
+    let doc = code(
+        "Borovia has condemned Carpath.\n\nArlo has praised Borovia.\n\nPavel Orlov said Carpath had attacked Arlo.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            // The lead's present perfect is the day's news.
+            ("condemned", "2026-01-10", "-"),
+            // After the lead it tells of some time before, which the text does not say.
+            ("praised", "-", "-"),
+            ("said", "2026-01-10", "-"),
+            // Before the time of the saying.
+            ("attacked", "-", "-"),
+        ])
+    );
+}
+
+#[test]
 fn an_undated_event_takes_the_day_of_the_event_just_before() {
     let doc = code(
         "Borovian troops attacked Arlo on Friday.\n\nPavel Orlov condemned Carpath.\n\nAnna Lind praised Arlo in 2019.\n\nPavel Orlov praised Arlo.",

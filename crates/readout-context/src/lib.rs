@@ -5,8 +5,10 @@
 //! - [`dates`] finds temporal expressions ("on Feb 1", "September 10, 2024", "this week",
 //!   "in early 2022", "on Monday") and resolves them against the publication date, with a
 //!   precision. An event takes the expression in its own clause nearest its trigger; without
-//!   one, the publication date (with `date_text` empty, so a reader can tell); with a phrase
-//!   that points back ("said at the time"), the date told just before.
+//!   one, the publication date (with `date_text` empty, so a reader can tell) when it is told
+//!   as the day's news, not in a tense that sets it at some earlier time ("had warned", "have
+//!   rejected" after the lead); with a phrase that points back ("said at the time"), the date
+//!   told just before.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
 //!   parse), else, as news of the day, the place of an event just before it, the story's
 //!   dateline, or the town a local story's headline names; failing those, the country the story
@@ -48,6 +50,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
     // The latest date the text gave an event of its own, for "said at the time".
     let mut told: Option<(ResolvedDate, u32)> = None;
     let mut previous: Option<u32> = None;
+    let leads = lead_paragraphs(doc);
     let mut start = 0;
     while start < events.len() {
         let sentence = events[start].sentence;
@@ -137,7 +140,10 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                 e.date = told
                     .filter(|(_, from)| *from < sentence && sentence - from <= EARLIER_TIME_REACH)
                     .map(|(d, _)| d);
-            } else if reported_as_news(e) && !vaguely_timed(doc, lex, e, &mut scratch_word) {
+            } else if reported_as_news(e)
+                && !vaguely_timed(doc, lex, e, &mut scratch_word)
+                && !told_as_background(doc, e, &leads)
+            {
                 // The story goes on ("A crowd gathered on Friday evening. … Police detained
                 // him."), but a statement by someone else is the reporter's news of the day:
                 // "… confirmed on Saturday. Day said he would announce plans."
@@ -190,11 +196,39 @@ fn scene_of_eventless(
 }
 
 /// Whether an undated event is reported as having happened on the day of the report: asserted
-/// acts are. The tense does not tell reliably: news writing uses the present and the present
-/// perfect for the day's news ("The Home Office says", "Labour has attacked") as often as for
-/// background, so what is intended, requested or supposed is the only thing left undated.
+/// acts are. The simple present does not tell: news writing uses it for the day's news ("The
+/// Home Office says") as often as for what holds now; the perfect tenses do (see
+/// [`told_as_background`]).
 fn reported_as_news(e: &Event) -> bool {
     e.modality == Modality::Asserted
+}
+
+/// The paragraphs that open a story: the first of the body, and each that opens with a
+/// dateline (a round-up of news from several places opens several stories).
+fn lead_paragraphs(doc: &Document) -> Vec<u32> {
+    let first = doc
+        .sentences
+        .iter()
+        .find(|s| s.kind == readout_doc::Kind::Body)
+        .map(|s| s.paragraph);
+    let datelines = doc
+        .datelines
+        .iter()
+        .filter_map(|(s, _)| doc.sentences.get(*s as usize))
+        .map(|s| s.paragraph);
+    first.into_iter().chain(datelines).collect()
+}
+
+/// Whether an undated event is told in a tense that sets it before the day of the report: the
+/// past perfect ("had warned") anywhere, and the present perfect ("have rejected", "has said")
+/// after the lead. News writing opens with the present perfect for the day's news ("The
+/// Senate has approved the nomination"), but after the lead it tells what happened at some
+/// time before ("Airlines have reacted strongly", "Sweden has reported 201,000 cases"), which
+/// the text does not date.
+fn told_as_background(doc: &Document, e: &Event, leads: &[u32]) -> bool {
+    let t = e.trigger_token as usize;
+    let in_lead = || leads.contains(&doc.sentences[e.sentence as usize].paragraph);
+    doc.parse.has(t, Parse::PAST_PERFECT) || (doc.parse.has(t, Parse::PERFECT) && !in_lead())
 }
 
 /// Whether the event is a statement of cooperation (quad class 1: statements, appeals,

@@ -527,6 +527,11 @@ impl Parse {
     /// The direct object of its head ("announced a lockdown"): an event noun there happens
     /// when the verb's act does.
     pub const OBJECT: u8 = 16;
+    /// A verb in the present perfect ("has said", "have rejected"): done at a time the verb
+    /// does not tell, before now.
+    pub const PERFECT: u8 = 32;
+    /// A verb in the past perfect ("had said"): done before the time the story tells of.
+    pub const PAST_PERFECT: u8 = 64;
 
     /// Builds the record from every token's head (`None` for roots and unparsed words) and
     /// flags.
