@@ -34,7 +34,7 @@ impl Tokens {
             classes.push(if id == UNKNOWN_WORD {
                 WordClasses::NONE
             } else {
-                lex.classes(id)
+                lex.classes(id).without(WordClasses::TIME_SPANS)
             });
         }
         let mut phrases = vec![(0u8, WordClasses::NONE); n];
@@ -45,11 +45,12 @@ impl Tokens {
                     .function_words
                     .longest(&words[..r.end], &caps[..r.end], i)
                 {
-                    if m.len > 1 {
-                        phrases[i] = (
-                            m.len as u8,
-                            m.values().fold(WordClasses::NONE, |a, c| a | *c),
-                        );
+                    let class = m
+                        .values()
+                        .fold(WordClasses::NONE, |a, c| a | *c)
+                        .without(WordClasses::TIME_SPANS);
+                    if m.len > 1 && class != WordClasses::NONE {
+                        phrases[i] = (m.len as u8, class);
                     }
                 }
             }

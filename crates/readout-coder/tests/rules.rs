@@ -1375,6 +1375,33 @@ fn a_vague_time_leaves_an_event_undated() {
 }
 
 #[test]
+fn counted_times_weekends_and_seasons_date_the_event() {
+    // Published on Wednesday 2026-01-14.
+    let doc = code(
+        "Borovian troops attacked Arlo two days ago.\n\nPavel Orlov met Anna Lind over the weekend.\n\nPavel Orlov will meet Anna Lind over the weekend.\n\nBorovia condemned Carpath in mid-December.\n\nBorovia praised Carpath last summer.",
+        "2026-01-14",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            ("attacked", "2026-01-12", "two days ago"),
+            ("met", "2026-01-05", "over the weekend"),
+            // What is to come happens at the weekend ahead.
+            ("meet", "2026-01-12", "over the weekend"),
+            ("condemned", "2025-12-01", "mid-December"),
+            ("praised", "2025-01-01", "last summer"),
+        ])
+    );
+}
+
+#[test]
+fn a_season_word_that_is_a_verb_dates_nothing() {
+    // "fall" here is what prices do, not autumn: the saying is the day's news.
+    let doc = code("Pavel Orlov said prices were likely to fall.", "2026-01-10");
+    assert_eq!(dates(&doc), date_of(&[("said", "2026-01-10", "-")]));
+}
+
+#[test]
 fn the_perfect_after_the_lead_and_the_past_perfect_leave_an_event_undated() {
     let doc = code(
         "Borovia has condemned Carpath.\n\nArlo has praised Borovia.\n\nPavel Orlov said Carpath had attacked Arlo.",

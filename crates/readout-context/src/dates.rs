@@ -1,6 +1,6 @@
 //! Temporal expressions and their resolution against the publication date.
 
-use readout_doc::{token_flags as tf, Date, DatePrecision, Document, ResolvedDate, Span};
+use readout_doc::{token_flags as tf, Date, DatePrecision, Document, Parse, ResolvedDate, Span};
 use readout_lexicon::{Lexicon, WordClasses as W};
 use std::ops::Range;
 
@@ -126,13 +126,88 @@ pub fn find(
             if let Some(p) = published {
                 let rel = relative(c, p);
                 if let Some((date, precision)) = rel {
-                    out.push(mk(date, precision, k, k + m.len));
+                    let (range, date, _) = mk(date, precision, k, k + m.len);
+                    // "will meet over the weekend": the weekend ahead.
+                    let reading = if c.has(W::WEEKEND_PAST) {
+                        Reading::Weekday
+                    } else {
+                        Reading::Fixed
+                    };
+                    out.push((range, date, reading));
                     k += m.len;
                     continue;
                 }
             }
         }
+        // "in early March", "in mid-June", "by late 2025": where a period word before a month
+        // or a year begins.
+        let period_start = |k: usize| -> usize {
+            let period = |i: usize| {
+                class(i).has(W::PERIOD_EARLY)
+                    || class(i).has(W::PERIOD_MID)
+                    || class(i).has(W::PERIOD_LATE)
+            };
+            if k >= 1 && period(k - 1) {
+                k - 1
+            } else if k >= 2 && text(k - 1) == "-" && period(k - 2) {
+                k - 2
+            } else {
+                k
+            }
+        };
+        // "two days ago", "three weeks ago", "a year ago": back from publication, to the
+        // unit's precision.
+        let count = number(text(k))
+            .filter(|&n| n <= MAX_UNITS_AGO)
+            .or(class(k).number().map(u32::from));
+        if let (Some(n), Some(p)) = (count, published) {
+            if class(k + 2).has(W::AGO) {
+                if let Some((date, precision)) = units_ago(class(k + 1), n, p) {
+                    out.push(mk(date, precision, k, k + 3));
+                    k += 3;
+                    continue;
+                }
+            }
+        }
         let c = class(k);
+        // "this spring", "last summer", "in the autumn of 2019": a season, at year precision.
+        // Not a verb or a verb's object ("prices are likely to fall", "predicts this fall from
+        // 2.1%").
+        let a_time = |k: usize| {
+            let t = range.start + k;
+            !doc.parse.is_verb(t) && !doc.parse.has(t, Parse::OBJECT)
+        };
+        if let (Some(first_month), Some(p)) = (c.season().filter(|_| a_time(k)), published) {
+            let a = period_start(k);
+            let before = |i: usize| i >= 1 && class(i - 1).has(W::PREPOSITION);
+            let year_after = if text(k + 1).eq_ignore_ascii_case("of") {
+                year(text(k + 2)).map(|y| (y, k + 3))
+            } else {
+                year(text(k + 1)).map(|y| (y, k + 2))
+            };
+            let found = if let Some((y, end)) = year_after {
+                Some((y, a, end, Reading::Fixed))
+            } else if a >= 1 && class(a - 1).has(W::TIME_THIS) {
+                Some((this_season(first_month, p), a - 1, k + 1, Reading::Fixed))
+            } else if a >= 1 && class(a - 1).has(W::TIME_LAST) {
+                Some((last_season(first_month, p), a - 1, k + 1, Reading::Fixed))
+            } else if a >= 1 && class(a - 1).has(W::TIME_NEXT) {
+                Some((next_season(first_month, p), a - 1, k + 1, Reading::Fixed))
+            } else if before(a) || (a >= 1 && class(a - 1).has(W::DETERMINER) && before(a - 1)) {
+                // "in the spring": the latest begun, or for what is to come the next.
+                Some((latest_season(first_month, p), a, k + 1, Reading::YearLeft))
+            } else {
+                None
+            };
+            if let Some((y, from, to, reading)) = found {
+                if let Some(date) = Date::new(y, 1, 1) {
+                    let (range, date, _) = mk(date, DatePrecision::Year, from, to);
+                    out.push((range, date, reading));
+                }
+                k = to;
+                continue;
+            }
+        }
         // Month [day][, year] / day month [year] / month year.
         if let Some(month) = c.month().filter(|_| scratch.caps[k]) {
             let mut e = k + 1;
@@ -167,11 +242,13 @@ pub fn find(
                 k = e + 1;
                 continue;
             }
-            // A bare month name ("in March") only counts after a preposition.
-            if k > 0 && class(k - 1).has(W::PREPOSITION) {
+            // A bare month name ("in March", "in early March") only counts after a
+            // preposition.
+            let a = period_start(k);
+            if a > 0 && class(a - 1).has(W::PREPOSITION) {
                 if let Some(p) = published {
                     if let Some(date) = Date::new(year_for_month(month, p), month, 1) {
-                        out.push(year_left(mk(date, DatePrecision::Month, k, k + 1)));
+                        out.push(year_left(mk(date, DatePrecision::Month, a, k + 1)));
                     }
                 }
             }
@@ -205,14 +282,7 @@ pub fn find(
         }
         // "in 2022", "in early 2022", "by late 2025".
         if let Some(y) = year(text(k)) {
-            let mut a = k;
-            if k > 0
-                && (class(k - 1).has(W::PERIOD_EARLY)
-                    || class(k - 1).has(W::PERIOD_MID)
-                    || class(k - 1).has(W::PERIOD_LATE))
-            {
-                a = k - 1;
-            }
+            let a = period_start(k);
             let after_prep = a > 0 && class(a - 1).has(W::PREPOSITION);
             if after_prep {
                 if let Some(date) = Date::new(y, 1, 1) {
@@ -223,6 +293,73 @@ pub fn find(
         k += 1;
     }
     out
+}
+
+/// Most units of time counted back with "ago" in digits ("14 days ago"); a larger number is
+/// more likely a count of something else.
+const MAX_UNITS_AGO: u32 = 99;
+
+/// The day, week, month or year `n` units before publication ("two days ago", "three weeks
+/// ago"), at the unit's precision; `None` when `unit` is no unit of time.
+fn units_ago(unit: W, n: u32, p: Date) -> Option<(Date, DatePrecision)> {
+    let n = n as i64;
+    if unit.has(W::UNIT_DAY) {
+        Some((p.add_days(-n), DatePrecision::Day))
+    } else if unit.has(W::UNIT_WEEK) {
+        Some((p.add_days(-7 * n).week_start(), DatePrecision::Week))
+    } else if unit.has(W::UNIT_MONTH) {
+        let months = p.year as i64 * 12 + (p.month as i64 - 1) - n;
+        let date = Date::new(
+            months.div_euclid(12) as i32,
+            months.rem_euclid(12) as u8 + 1,
+            1,
+        )?;
+        Some((date, DatePrecision::Month))
+    } else if unit.has(W::UNIT_YEAR) {
+        Some((Date::new(p.year - n as i32, 1, 1)?, DatePrecision::Year))
+    } else {
+        None
+    }
+}
+
+/// The year of a season, named by its first month (3, 6, 9 or 12); a winter is the year of
+/// its January. "This" season: the one under way or still to come this year (this winter,
+/// from September on, the one ahead).
+fn this_season(first_month: u8, p: Date) -> i32 {
+    match first_month {
+        12 if p.month >= 9 => p.year + 1,
+        _ => p.year,
+    }
+}
+
+/// The latest season of its kind over by publication ("last summer").
+fn last_season(first_month: u8, p: Date) -> i32 {
+    match first_month {
+        12 if p.month >= 3 => p.year,
+        12 => p.year - 1,
+        m if p.month > m + 2 => p.year,
+        _ => p.year - 1,
+    }
+}
+
+/// The first season of its kind after the one under way ("next spring").
+fn next_season(first_month: u8, p: Date) -> i32 {
+    match first_month {
+        12 if p.month == 12 => p.year + 2,
+        12 => p.year + 1,
+        m if p.month < m => p.year,
+        _ => p.year + 1,
+    }
+}
+
+/// The latest season of its kind begun by publication ("in the spring", of what happened).
+fn latest_season(first_month: u8, p: Date) -> i32 {
+    match first_month {
+        12 if p.month == 12 => p.year + 1,
+        12 => p.year,
+        m if p.month >= m => p.year,
+        _ => p.year - 1,
+    }
 }
 
 fn relative(c: W, p: Date) -> Option<(Date, DatePrecision)> {
@@ -260,6 +397,14 @@ fn relative(c: W, p: Date) -> Option<(Date, DatePrecision)> {
             month_start(p.year, p.month as i32 + 1)?,
             DatePrecision::Month,
         )
+    } else if c.has(W::WEEKEND_0) {
+        (p.week_start(), DatePrecision::Week)
+    } else if c.has(W::WEEKEND_PAST) {
+        // Saturday and Sunday are the weekend of their own week.
+        let begun = if p.weekday() >= 5 { 0 } else { 7 };
+        (p.week_start().add_days(-begun), DatePrecision::Week)
+    } else if c.has(W::WEEKEND_PLUS_1) {
+        (p.week_start().add_days(7), DatePrecision::Week)
     } else if c.has(W::YEAR_0) {
         (Date::new(p.year, 1, 1)?, DatePrecision::Year)
     } else if c.has(W::YEAR_MINUS_1) {
@@ -330,6 +475,96 @@ mod tests {
                 ("Friday".into(), "2026-01-30".into(), "day"),
             ]
         );
+    }
+
+    #[test]
+    fn counts_back_units_of_time_with_ago() {
+        assert_eq!(
+            resolve_all(
+                "It began two days ago, grew 3 weeks ago, peaked a month ago and ended ten years ago.",
+                "2026-02-04"
+            ),
+            [
+                ("two days ago".into(), "2026-02-02".into(), "day"),
+                ("3 weeks ago".into(), "2026-01-12".into(), "week"),
+                ("a month ago".into(), "2026-01-01".into(), "month"),
+                ("ten years ago".into(), "2016-01-01".into(), "year"),
+            ]
+        );
+        // Months counted back across a year.
+        assert_eq!(
+            resolve_all("It began 14 months ago.", "2026-02-04")[0].1,
+            "2024-12-01"
+        );
+        // A count without "ago" dates nothing.
+        assert!(resolve_all("It lasted two days.", "2026-02-04").is_empty());
+    }
+
+    #[test]
+    fn a_period_word_before_a_month_or_a_year_keeps_it() {
+        assert_eq!(
+            resolve_all(
+                "Talks began in early March, stalled in mid-June and resumed in mid-2025.",
+                "2026-09-01"
+            ),
+            [
+                ("early March".into(), "2026-03-01".into(), "month"),
+                ("mid-June".into(), "2026-06-01".into(), "month"),
+                ("mid-2025".into(), "2025-01-01".into(), "year"),
+            ]
+        );
+    }
+
+    #[test]
+    fn resolves_weekends_at_week_precision() {
+        // Published on Wednesday 2026-02-04: the weekend before is that of the week of 26 January.
+        assert_eq!(
+            resolve_all(
+                "Police arrested him over the weekend and will charge him this weekend or next weekend.",
+                "2026-02-04"
+            ),
+            [
+                ("over the weekend".into(), "2026-01-26".into(), "week"),
+                ("this weekend".into(), "2026-02-02".into(), "week"),
+                ("next weekend".into(), "2026-02-09".into(), "week"),
+            ]
+        );
+        // On a Sunday, the weekend begun is the one under way.
+        assert_eq!(
+            resolve_all("Police arrested him at the weekend.", "2026-02-08")[0].1,
+            "2026-02-02"
+        );
+    }
+
+    #[test]
+    fn resolves_seasons_at_year_precision() {
+        // Published in September 2026: the summer just over is "last summer".
+        assert_eq!(
+            resolve_all(
+                "It began last summer, grew this autumn, peaked in the spring of 2019 and ends next spring.",
+                "2026-09-20"
+            ),
+            [
+                ("last summer".into(), "2026-01-01".into(), "year"),
+                ("this autumn".into(), "2026-01-01".into(), "year"),
+                ("spring of 2019".into(), "2019-01-01".into(), "year"),
+                ("next spring".into(), "2027-01-01".into(), "year"),
+            ]
+        );
+        // In February, the spring told of in the past tense is last year's, and this winter is
+        // the one under way (the year of its January).
+        assert_eq!(
+            resolve_all(
+                "It began in the spring and ended this winter.",
+                "2026-02-10"
+            ),
+            [
+                ("spring".into(), "2025-01-01".into(), "year"),
+                ("this winter".into(), "2026-01-01".into(), "year"),
+            ]
+        );
+        // A season word with no word of time around it is no date ("Arab Spring protests").
+        assert!(resolve_all("Arab Spring protests spread.", "2026-02-10").is_empty());
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! Takes a coded [`Document`] (events carry the token range of their clause) and the lexicon's
 //! date words; gives every event a date and a location:
 //! - [`dates`] finds temporal expressions ("on Feb 1", "September 10, 2024", "this week",
-//!   "in early 2022", "on Monday") and resolves them against the publication date, with a
-//!   precision. An event takes the expression in its own clause nearest its trigger; without
+//!   "in early 2022", "on Monday", "two days ago", "over the weekend", "last summer") and
+//!   resolves them against the publication date, with a precision. An event takes the expression in its own clause nearest its trigger; without
 //!   one, the publication date (with `date_text` empty, so a reader can tell) when it is told
 //!   as the day's news, not in a tense that sets it at some earlier time ("had warned", "have
 //!   rejected" after the lead); with a phrase that points back ("said at the time"), the date

@@ -379,7 +379,7 @@ pub struct CameoCode {
 /// "yesterday", "next week", "early"). A word may belong to several classes (`that` is a
 /// determiner and a complementizer); the field is the raw bit mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct WordClasses(pub u64);
+pub struct WordClasses(pub u128);
 
 macro_rules! word_classes {
     ($($konst:ident = $bit:expr, $name:expr;)*) => {
@@ -474,12 +474,49 @@ word_classes! {
     POSSESSIVE_PERSON = 61, "possessive-person";
     POSSESSIVE_PLURAL = 62, "possessive-plural";
     HEARSAY = 63, "hearsay";
+    NUMBER_1 = 64, "number-1";
+    NUMBER_2 = 65, "number-2";
+    NUMBER_3 = 66, "number-3";
+    NUMBER_4 = 67, "number-4";
+    NUMBER_5 = 68, "number-5";
+    NUMBER_6 = 69, "number-6";
+    NUMBER_7 = 70, "number-7";
+    NUMBER_8 = 71, "number-8";
+    NUMBER_9 = 72, "number-9";
+    NUMBER_10 = 73, "number-10";
+    NUMBER_11 = 74, "number-11";
+    NUMBER_12 = 75, "number-12";
+    UNIT_DAY = 76, "unit-day";
+    UNIT_WEEK = 77, "unit-week";
+    UNIT_MONTH = 78, "unit-month";
+    UNIT_YEAR = 79, "unit-year";
+    AGO = 80, "ago";
+    WEEKEND_0 = 81, "weekend-0";
+    WEEKEND_PAST = 82, "weekend-past";
+    WEEKEND_PLUS_1 = 83, "weekend-plus-1";
+    SEASON_SPRING = 84, "season-spring";
+    SEASON_SUMMER = 85, "season-summer";
+    SEASON_AUTUMN = 86, "season-autumn";
+    SEASON_WINTER = 87, "season-winter";
+    TIME_THIS = 88, "time-this";
+    TIME_LAST = 89, "time-last";
+    TIME_NEXT = 90, "time-next";
 }
 
 impl WordClasses {
+    /// The classes only dates read, to count and name spans of time ("two", "days", "ago",
+    /// "over the weekend", "spring"): everyday words with no grammatical role, which the coder
+    /// does not see (to it "two officials" is a number and a role, "Arab Spring" a name).
+    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 27) - 1) << 64);
+
     /// Whether the set shares any class with `other` (which may hold several).
     pub fn has(self, other: WordClasses) -> bool {
         self.0 & other.0 != 0
+    }
+
+    /// The set less the classes of `other`.
+    pub fn without(self, other: WordClasses) -> WordClasses {
+        WordClasses(self.0 & !other.0)
     }
     /// The month (1-12) this word names, if any.
     pub fn month(self) -> Option<u8> {
@@ -492,6 +529,19 @@ impl WordClasses {
         (0..7)
             .find(|i| self.0 & (1 << (37 + i)) != 0)
             .map(|i| i as u8)
+    }
+    /// The number (1-12) this word names, if any ("a", "one", "two", … "twelve").
+    pub fn number(self) -> Option<u8> {
+        (0..12)
+            .find(|i| self.0 & (1 << (64 + i)) != 0)
+            .map(|i| i as u8 + 1)
+    }
+    /// The first month (1-12) of the season this word names, if any: spring 3, summer 6,
+    /// autumn 9, winter 12 (the northern seasons, as news in English most often means).
+    pub fn season(self) -> Option<u8> {
+        (0..4)
+            .find(|i| self.0 & (1 << (84 + i)) != 0)
+            .map(|i| 3 * i as u8 + 3)
     }
 }
 

@@ -26,15 +26,15 @@ pub struct Side {
 }
 
 /// Month and weekday names, and relative date words ("Monday", "March", "yesterday").
-const DATE_WORDS: u64 = classes_from_to(WordClasses::MONTH_01, WordClasses::PERIOD_LATE);
+const DATE_WORDS: u128 = classes_from_to(WordClasses::MONTH_01, WordClasses::PERIOD_LATE);
 
 /// Month and weekday names only ("Monday", "March"), which, unlike "today", do not also name
 /// things ("BBC Radio 4's Today").
-const DAY_AND_MONTH_NAMES: u64 = classes_from_to(WordClasses::MONTH_01, WordClasses::WEEKDAY_6);
+const DAY_AND_MONTH_NAMES: u128 = classes_from_to(WordClasses::MONTH_01, WordClasses::WEEKDAY_6);
 
 /// The bits of the word classes from `first` to `last`, both single classes, in bit order.
-const fn classes_from_to(first: WordClasses, last: WordClasses) -> u64 {
-    let mut bits = 0u64;
+const fn classes_from_to(first: WordClasses, last: WordClasses) -> u128 {
+    let mut bits = 0u128;
     let mut b = first.0.trailing_zeros();
     while b <= last.0.trailing_zeros() {
         bits |= 1 << b;
