@@ -1,6 +1,6 @@
 //! Temporal expressions and their resolution against the publication date.
 
-use readout_doc::{token_flags as tf, Date, DatePrecision, Document, Parse, ResolvedDate, Span};
+use readout_doc::{token_flags as tf, Date, DatePrecision, Document, ResolvedDate, Span};
 use readout_lexicon::{Lexicon, WordClasses as W};
 use std::ops::Range;
 
@@ -171,12 +171,9 @@ pub fn find(
         }
         let c = class(k);
         // "this spring", "last summer", "in the autumn of 2019": a season, at year precision.
-        // Not a verb or a verb's object ("prices are likely to fall", "predicts this fall from
-        // 2.1%").
-        let a_time = |k: usize| {
-            let t = range.start + k;
-            !doc.parse.is_verb(t) && !doc.parse.has(t, Parse::OBJECT)
-        };
+        // Not a verb ("prices are likely to fall"). A season after "this" can be misparsed as
+        // an object ("the benefits it approved this spring"), so an object still counts.
+        let a_time = |k: usize| !doc.parse.is_verb(range.start + k);
         if let (Some(first_month), Some(p)) = (c.season().filter(|_| a_time(k)), published) {
             let a = period_start(k);
             let before = |i: usize| i >= 1 && class(i - 1).has(W::PREPOSITION);
