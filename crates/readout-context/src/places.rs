@@ -33,6 +33,10 @@
 //!    in a story about Zimbabwe's hospitals). A story that never names its country (British
 //!    politics among MPs and ministers) says nowhere where its events are.
 //!
+//! An event told as background (asserted, but left undated by the date stage: "the farmers
+//! have rejected the proposal" after the lead) takes no scene, dateline or headline place,
+//! which tell where the day's news happened; only the story's country, as in 4.
+//!
 //! A sentence that was not parsed (none of its words is coded as an event, so this is rare)
 //! falls back to the nearest locative place in the event's clause.
 
@@ -118,6 +122,11 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                 .filter(|(_, from, _)| sentence > *from && sentence - from <= CARRY_SENTENCES);
             for e in &mut events[start..end] {
                 if !news_of_the_day(doc, e) {
+                    continue;
+                }
+                if told_as_background(doc, e) {
+                    // A domestic story's own people act in its country at any time.
+                    e.location = story_country(doc, lex, e, places, dateline.map(|d| d.0));
                     continue;
                 }
                 // The place just named goes on with the same doer ("Trump said at a rally in
@@ -378,6 +387,16 @@ fn news_of_the_day(doc: &Document, e: &Event) -> bool {
         Some(date) if date.span.is_some() => crate::news_of_the_day(date, doc.meta.published),
         _ => true,
     }
+}
+
+/// Whether an asserted event of a dated story was left undated by the date stage, as told as
+/// background ("the farmers have rejected the proposal" after the lead, "recently"): where
+/// the reporter filed from, or the scene just told, says nothing of where it happened. (What
+/// is only intended or denied has no date either, and keeps the story's scene.)
+fn told_as_background(doc: &Document, e: &Event) -> bool {
+    e.date.is_none()
+        && doc.meta.published.is_some()
+        && e.modality == readout_doc::Modality::Asserted
 }
 
 /// The places of one sentence by the words they are said of, so that each event finds its

@@ -150,6 +150,31 @@ fn the_dateline_places_the_day_s_news() {
 }
 
 #[test]
+fn background_after_the_lead_is_not_placed_at_the_dateline() {
+    // The present perfect after the lead tells of some earlier time, not of the day the
+    // reporter filed from Geneva.
+    let doc = code(
+        "GENEVA (Reuters) - Iran and the United States held talks on Monday.\n\nIran has criticised the United States.",
+        "2020-08-15",
+    );
+    let got: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| {
+            let place = e.location.as_ref().map(|l| (l.name.as_str(), l.how));
+            (doc.slice(e.trigger), place)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("held", Some(("Geneva", LocationSource::Dateline))),
+            ("criticised", None)
+        ]
+    );
+}
+
+#[test]
 fn a_meeting_happens_where_the_ones_met_are() {
     // However the parse hangs "in Florida" (on the verb or on "officials"), the meeting was
     // there.
