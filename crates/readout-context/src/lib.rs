@@ -90,10 +90,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                         // hangs on ("Spain on Monday began demanding a test"), and an event noun
                         // the time of the act it is the object of ("Bihar on Wednesday
                         // announced a lockdown"), unless it has a time of its own.
-                        let shares = doc.parse.head(trigger) == Some(dated)
-                            && (doc.parse.has(trigger, Parse::SHARES_CLAUSE)
-                                || (!doc.parse.is_verb(trigger)
-                                    && doc.parse.has(trigger, Parse::OBJECT)));
+                        let shares = doc.parse.occasion_of(trigger) == Some(dated);
                         if dated == trigger || of_noun {
                             0
                         } else if shares {

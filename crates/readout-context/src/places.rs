@@ -41,7 +41,7 @@
 //! falls back to the nearest locative place in the event's clause.
 
 use readout_doc::{
-    Document, Event, Location, LocationSource, Parse, Participant, PlaceKind, PlaceMention,
+    Document, Event, Location, LocationSource, Participant, PlaceKind, PlaceMention,
 };
 use readout_lexicon::Lexicon;
 use std::ops::Range;
@@ -451,8 +451,9 @@ impl AnchorIndex {
     }
 
     /// The place the parse says the event happened at: one said of its word; else, for a verb
-    /// without a subject of its own, one said of the verb it hangs on ("banned firecrackers in
-    /// Delhi, arresting 210 people"); else, for a material act (quad classes 2 and 4) or a
+    /// without a subject of its own or an event noun that is a verb's object, one said of that
+    /// verb ("banned firecrackers in Delhi, arresting 210 people", "imposed a lockdown in Patna
+    /// district"); else, for a material act (quad classes 2 and 4) or a
     /// meeting or visit (CAMEO 04), which needs its object where it happens, where its object
     /// is ("shelled a market in Idlib", "met US officials in Florida").
     fn best(&self, doc: &Document, places: &[PlaceMention], e: &Event) -> Option<usize> {
@@ -460,8 +461,7 @@ impl AnchorIndex {
         let own = Self::lookup(&self.anchors, t);
         let shared = doc
             .parse
-            .head(t as usize)
-            .filter(|_| doc.parse.has(t as usize, Parse::SHARES_CLAUSE))
+            .occasion_of(t as usize)
             .and_then(|h| Self::lookup(&self.anchors, h as u32))
             .map(|(rank, p)| (rank + 1, p));
         let object = (matches!(e.quad_class, 2 | 4) || e.code.starts_with("04"))

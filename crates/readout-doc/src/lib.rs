@@ -568,6 +568,16 @@ impl Parse {
         self.has(t, Parse::OBLIQUE)
     }
 
+    /// The word whose occasion (time and place) token `t` shares, when it has none of its
+    /// own: for a verb without a subject of its own, the verb it hangs on ("banned …,
+    /// arresting 210 people"); for an event noun that is a verb's object, that verb ("Bihar on
+    /// Wednesday announced a lockdown", "imposed a lockdown in Patna district").
+    pub fn occasion_of(&self, t: usize) -> Option<usize> {
+        let shares =
+            self.has(t, Parse::SHARES_CLAUSE) || (!self.is_verb(t) && self.has(t, Parse::OBJECT));
+        self.head(t).filter(|_| shares)
+    }
+
     /// Whether any token of `range` has a head (one-word sentences aside, a parsed sentence
     /// has).
     pub fn covers(&self, range: std::ops::Range<usize>) -> bool {

@@ -175,6 +175,16 @@ fn background_after_the_lead_is_not_placed_at_the_dateline() {
 }
 
 #[test]
+fn an_event_noun_happens_where_the_verb_it_is_the_object_of_does() {
+    // The parse hangs "in Patna district" on "imposed"; the lockdown is there.
+    let doc = code(
+        "Indian police imposed a lockdown in Patna district.",
+        "2020-07-09",
+    );
+    assert_eq!(places(&doc), pairs(&[("lockdown", "Patna IND")]));
+}
+
+#[test]
 fn a_meeting_happens_where_the_ones_met_are() {
     // However the parse hangs "in Florida" (on the verb or on "officials"), the meeting was
     // there.
