@@ -1395,6 +1395,30 @@ fn counted_times_weekends_and_seasons_date_the_event() {
 }
 
 #[test]
+fn a_time_counted_from_the_story_s_time_follows_it() {
+    let doc = code(
+        "Borovian troops attacked Arlo on 3 May.\n\nPavel Orlov condemned Borovia two days later.\n\nAnna Lind praised Arlo in March 2019.\n\nPavel Orlov praised Arlo the following week.",
+        "2026-09-24",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            ("attacked", "2026-05-03", "3 May"),
+            ("condemned", "2026-05-05", "two days later"),
+            ("praised", "2019-03-01", "March 2019"),
+            // No finer than the month it is counted from.
+            ("praised", "2019-03-01", "the following week"),
+        ])
+    );
+    // Counted from nothing the story told: no date, not even the publication day.
+    let doc = code(
+        "Pavel Orlov condemned Borovia two days later.",
+        "2026-09-24",
+    );
+    assert_eq!(dates(&doc), date_of(&[("condemned", "-", "-")]));
+}
+
+#[test]
 fn a_season_word_that_is_a_verb_dates_nothing() {
     // "fall" here is what prices do, not autumn: the saying is the day's news.
     let doc = code("Pavel Orlov said prices were likely to fall.", "2026-01-10");

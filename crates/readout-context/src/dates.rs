@@ -48,6 +48,48 @@ pub enum Reading {
     Weekday,
     /// A month or a month and day, without a year.
     YearLeft,
+    /// So many days, weeks, months or years from the time the story last told ("two days
+    /// later", "the year before"); the date found is counted from publication, and
+    /// [`from_told`] counts it again from the time told.
+    FromTold(i32, DatePrecision),
+    /// So many units before or after something named in the sentence ("two days after the
+    /// election"): a time the text gives but that cannot be resolved here.
+    FromNamed,
+}
+
+/// The date of a [`Reading::FromTold`] expression counted from `told`, the date the story last
+/// gave an event: "Police arrested him on 3 May. He was charged two days later" → 5 May.
+pub fn from_told(told: ResolvedDate, count: i32, unit: DatePrecision) -> Option<ResolvedDate> {
+    // No finer than the time it is counted from: a day after a day in March is in March, as
+    // far as the text tells.
+    if (unit as u8) < (told.precision as u8) {
+        return Some(ResolvedDate { span: None, ..told });
+    }
+    let (date, precision) = count_units(told.date, count, unit)?;
+    Some(ResolvedDate {
+        date,
+        precision,
+        span: None,
+    })
+}
+
+/// `count` units of time from `from` (back when negative), at the unit's precision.
+fn count_units(from: Date, count: i32, unit: DatePrecision) -> Option<(Date, DatePrecision)> {
+    let n = count as i64;
+    Some(match unit {
+        DatePrecision::Day => (from.add_days(n), DatePrecision::Day),
+        DatePrecision::Week => (from.add_days(7 * n).week_start(), DatePrecision::Week),
+        DatePrecision::Month => {
+            let months = from.year as i64 * 12 + (from.month as i64 - 1) + n;
+            let date = Date::new(
+                months.div_euclid(12) as i32,
+                months.rem_euclid(12) as u8 + 1,
+                1,
+            )?;
+            (date, DatePrecision::Month)
+        }
+        DatePrecision::Year => (Date::new(from.year + count, 1, 1)?, DatePrecision::Year),
+    })
 }
 
 /// The date a [`Reading`] gives for a clause about the future: the next such weekday or
@@ -160,13 +202,58 @@ pub fn find(
         let count = number(text(k))
             .filter(|&n| n <= MAX_UNITS_AGO)
             .or(class(k).number().map(u32::from));
-        if let (Some(n), Some(p)) = (count, published) {
+        if let (Some(n), Some(unit), Some(p)) = (count, unit_of(class(k + 1)), published) {
             if class(k + 2).has(W::AGO) {
-                if let Some((date, precision)) = units_ago(class(k + 1), n, p) {
+                if let Some((date, precision)) = count_units(p, -(n as i32), unit) {
                     out.push(mk(date, precision, k, k + 3));
                     k += 3;
                     continue;
                 }
+            }
+        }
+        // "two days later", "a year earlier", "the day before", "the following week": counted
+        // from the time the story last told.
+        let direction = |c: W| {
+            if c.has(W::TOLD_BEFORE) {
+                Some(-1)
+            } else if c.has(W::TOLD_AFTER) {
+                Some(1)
+            } else {
+                None
+            }
+        };
+        let the = class(k).has(W::DETERMINER) && !class(k).has(W::TIME_THIS);
+        let told = match (count, the) {
+            // "two days later", "the day before"
+            (Some(n), _) => unit_of(class(k + 1))
+                .zip(direction(class(k + 2)))
+                .map(|(unit, d)| (d * n as i32, unit)),
+            (None, true) => unit_of(class(k + 1))
+                .zip(direction(class(k + 2)))
+                // "the previous day", "the following week"
+                .or_else(|| {
+                    direction(class(k + 1))
+                        .zip(unit_of(class(k + 2)))
+                        .map(|(d, u)| (u, d))
+                })
+                .map(|(unit, d)| (d, unit)),
+            _ => None,
+        };
+        // "two days after the attack" counts from the attack, which need not be the time told.
+        let from_a_noun = class(k + 2).has(W::PREPOSITION)
+            && k + 3 < n
+            && !doc.tokens[range.start + k + 3].has(tf::PUNCT);
+        if let (Some((count, unit)), Some(p)) = (told, published) {
+            if let Some((date, precision)) = count_units(p, count, unit) {
+                let reading = if from_a_noun {
+                    Reading::FromNamed
+                } else {
+                    Reading::FromTold(count, unit)
+                };
+                let (range, date, _) = mk(date, precision, k, k + 3);
+                out.push((range, date, reading));
+                k += 3;
+                continue;
             }
         }
         let c = class(k);
@@ -296,24 +383,16 @@ pub fn find(
 /// more likely a count of something else.
 const MAX_UNITS_AGO: u32 = 99;
 
-/// The day, week, month or year `n` units before publication ("two days ago", "three weeks
-/// ago"), at the unit's precision; `None` when `unit` is no unit of time.
-fn units_ago(unit: W, n: u32, p: Date) -> Option<(Date, DatePrecision)> {
-    let n = n as i64;
-    if unit.has(W::UNIT_DAY) {
-        Some((p.add_days(-n), DatePrecision::Day))
-    } else if unit.has(W::UNIT_WEEK) {
-        Some((p.add_days(-7 * n).week_start(), DatePrecision::Week))
-    } else if unit.has(W::UNIT_MONTH) {
-        let months = p.year as i64 * 12 + (p.month as i64 - 1) - n;
-        let date = Date::new(
-            months.div_euclid(12) as i32,
-            months.rem_euclid(12) as u8 + 1,
-            1,
-        )?;
-        Some((date, DatePrecision::Month))
-    } else if unit.has(W::UNIT_YEAR) {
-        Some((Date::new(p.year - n as i32, 1, 1)?, DatePrecision::Year))
+/// The unit of time a word names ("day", "weeks"), as a precision.
+fn unit_of(c: W) -> Option<DatePrecision> {
+    if c.has(W::UNIT_DAY) {
+        Some(DatePrecision::Day)
+    } else if c.has(W::UNIT_WEEK) {
+        Some(DatePrecision::Week)
+    } else if c.has(W::UNIT_MONTH) {
+        Some(DatePrecision::Month)
+    } else if c.has(W::UNIT_YEAR) {
+        Some(DatePrecision::Year)
     } else {
         None
     }
@@ -562,6 +641,65 @@ mod tests {
         );
         // A season word with no word of time around it is no date ("Arab Spring protests").
         assert!(resolve_all("Arab Spring protests spread.", "2026-02-10").is_empty());
+    }
+
+    fn readings(text: &str, published: &str) -> Vec<(String, Reading)> {
+        let lex = Lexicon::embedded().unwrap();
+        let mut doc = Document::from_paragraphs("t", ArticleMeta::default(), [(Kind::Body, text)]);
+        readout_text::segment(&mut doc, &lex.split_rules);
+        let range = doc.sentences[0].token_range();
+        find(
+            &doc,
+            &lex,
+            range,
+            Date::parse(published).ok(),
+            &mut Scratch::default(),
+        )
+        .into_iter()
+        .map(|(_, d, reading)| (doc.slice(d.span.unwrap()).to_string(), reading))
+        .collect()
+    }
+
+    #[test]
+    fn a_time_counted_from_another_is_marked_so() {
+        assert_eq!(
+            readings(
+                "He was charged two days later, a year before, the following week and the day after.",
+                "2026-02-04"
+            ),
+            [
+                ("two days later".into(), Reading::FromTold(2, DatePrecision::Day)),
+                ("a year before".into(), Reading::FromTold(-1, DatePrecision::Year)),
+                ("the following week".into(), Reading::FromTold(1, DatePrecision::Week)),
+                ("the day after".into(), Reading::FromTold(1, DatePrecision::Day)),
+            ]
+        );
+        // Counted from something the sentence names: a time not known here.
+        assert_eq!(
+            readings("He was charged two days after the election.", "2026-02-04"),
+            [("two days after".into(), Reading::FromNamed)]
+        );
+        // Counted from a day, a month is a month on; from a month, a day is that month.
+        let may = ResolvedDate {
+            date: Date::parse("2026-05-03").unwrap(),
+            precision: DatePrecision::Day,
+            span: None,
+        };
+        let got = from_told(may, 1, DatePrecision::Month).unwrap();
+        assert_eq!(
+            (got.date.to_string(), got.precision),
+            ("2026-06-01".into(), DatePrecision::Month)
+        );
+        let march = ResolvedDate {
+            date: Date::parse("2019-03-01").unwrap(),
+            precision: DatePrecision::Month,
+            span: None,
+        };
+        let got = from_told(march, 2, DatePrecision::Day).unwrap();
+        assert_eq!(
+            (got.date.to_string(), got.precision),
+            ("2019-03-01".into(), DatePrecision::Month)
+        );
     }
 
     #[test]

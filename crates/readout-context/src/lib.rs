@@ -8,7 +8,8 @@
 //!   one, the publication date (with `date_text` empty, so a reader can tell) when it is told
 //!   as the day's news, not in a tense that sets it at some earlier time ("had warned", "have
 //!   rejected" after the lead); with a phrase that points back ("said at the time"), the date
-//!   told just before.
+//!   told just before; with a time counted from the story's ("two days later", "the following
+//!   week"), that count from the date told last, or none when nothing was told.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
 //!   parse), else, as news of the day, the place of an event just before it, the story's
 //!   dateline, or the town a local story's headline names; failing those, the country the story
@@ -74,6 +75,9 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             .parse
             .covers(doc.sentences[sentence as usize].token_range());
         let mut dated = false;
+        // Events timed from a time the story has not told ("the next day" with no day before
+        // it): no date is known, not even the publication day.
+        let mut untimed: Vec<u32> = Vec::new();
         for e in &mut events[start..end] {
             let own = dates
                 .iter()
@@ -104,12 +108,25 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                     };
                     Some((rank, *d, *reading))
                 })
-                .min_by_key(|(rank, _, _)| *rank)
-                .map(|(_, d, reading)| match (published, e.modality) {
-                    // "will meet on Thursday", "plans to start in January": the coming one.
-                    (Some(p), m) if m != Modality::Asserted => dates::forward(d, reading, p),
-                    _ => d,
-                });
+                .min_by_key(|(rank, _, _)| *rank);
+            let own = own.and_then(|(_, d, reading)| match (reading, published, e.modality) {
+                // "He was charged two days later": from the time told before, if any.
+                (dates::Reading::FromTold(count, unit), _, _) => {
+                    let counted = told.and_then(|(t, _)| dates::from_told(t, count, unit));
+                    if counted.is_none() {
+                        untimed.push(e.trigger_token);
+                    }
+                    counted.map(|c| ResolvedDate { span: d.span, ..c })
+                }
+                // "two days after the election": a time given, but not one known here.
+                (dates::Reading::FromNamed, _, _) => {
+                    untimed.push(e.trigger_token);
+                    None
+                }
+                // "will meet on Thursday", "plans to start in January": the coming one.
+                (_, Some(p), m) if m != Modality::Asserted => Some(dates::forward(d, reading, p)),
+                _ => Some(d),
+            });
             e.date = own;
             if let Some(d) = own {
                 dated = true;
@@ -130,7 +147,10 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
         let recent = scene.filter(|(_, from, _)| {
             !dated && sentence > *from && sentence - from <= CARRY_SENTENCES
         });
-        for e in events[start..end].iter_mut().filter(|e| e.date.is_none()) {
+        for e in events[start..end]
+            .iter_mut()
+            .filter(|e| e.date.is_none() && !untimed.contains(&e.trigger_token))
+        {
             if timed_earlier(doc, lex, e, &mut scratch_word) {
                 // "Trump announced the ban in September. … Azar said at the time": the time
                 // told before, if it was told just before; never the day of the report.
@@ -180,8 +200,11 @@ fn scene_of_eventless(
     let parsed = doc.parse.covers(range.clone());
     let days: Vec<ResolvedDate> = dates::find(doc, lex, range, published, scratch)
         .into_iter()
-        .filter(|(r, d, _)| {
-            news_of_the_day(*d, published)
+        .filter(|(r, d, reading)| {
+            !matches!(
+                reading,
+                dates::Reading::FromTold(..) | dates::Reading::FromNamed
+            ) && news_of_the_day(*d, published)
                 && (!parsed || dated_event(doc, r).is_some_and(|v| doc.parse.is_verb(v)))
         })
         .map(|(_, d, _)| d)

@@ -501,13 +501,15 @@ word_classes! {
     TIME_THIS = 88, "time-this";
     TIME_LAST = 89, "time-last";
     TIME_NEXT = 90, "time-next";
+    TOLD_BEFORE = 91, "told-before";
+    TOLD_AFTER = 92, "told-after";
 }
 
 impl WordClasses {
     /// The classes only dates read, to count and name spans of time ("two", "days", "ago",
     /// "over the weekend", "spring"): everyday words with no grammatical role, which the coder
     /// does not see (to it "two officials" is a number and a role, "Arab Spring" a name).
-    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 27) - 1) << 64);
+    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 29) - 1) << 64);
 
     /// Whether the set shares any class with `other` (which may hold several).
     pub fn has(self, other: WordClasses) -> bool {
