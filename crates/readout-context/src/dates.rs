@@ -497,22 +497,30 @@ mod tests {
     use super::*;
     use readout_doc::{ArticleMeta, Kind};
 
-    fn resolve_all(text: &str, published: &str) -> Vec<(String, String, &'static str)> {
+    /// Every expression of a one-sentence text: its words, date, precision and reading.
+    fn found(text: &str, published: &str) -> Vec<(String, ResolvedDate, Reading)> {
         let lex = Lexicon::embedded().unwrap();
         let mut doc = Document::from_paragraphs("t", ArticleMeta::default(), [(Kind::Body, text)]);
         readout_text::segment(&mut doc, &lex.split_rules);
-        let p = Date::parse(published).ok();
-        let mut s = Scratch::default();
         let range = doc.sentences[0].token_range();
-        find(&doc, &lex, range, p, &mut s)
+        let p = Date::parse(published).ok();
+        find(&doc, &lex, range, p, &mut Scratch::default())
             .into_iter()
-            .map(|(_, d, _)| {
-                (
-                    doc.slice(d.span.unwrap()).to_string(),
-                    d.date.to_string(),
-                    d.precision.as_str(),
-                )
-            })
+            .map(|(_, d, reading)| (doc.slice(d.span.unwrap()).to_string(), d, reading))
+            .collect()
+    }
+
+    fn resolve_all(text: &str, published: &str) -> Vec<(String, String, &'static str)> {
+        found(text, published)
+            .into_iter()
+            .map(|(words, d, _)| (words, d.date.to_string(), d.precision.as_str()))
+            .collect()
+    }
+
+    fn readings(text: &str, published: &str) -> Vec<(String, Reading)> {
+        found(text, published)
+            .into_iter()
+            .map(|(words, _, reading)| (words, reading))
             .collect()
     }
 
@@ -641,23 +649,6 @@ mod tests {
         );
         // A season word with no word of time around it is no date ("Arab Spring protests").
         assert!(resolve_all("Arab Spring protests spread.", "2026-02-10").is_empty());
-    }
-
-    fn readings(text: &str, published: &str) -> Vec<(String, Reading)> {
-        let lex = Lexicon::embedded().unwrap();
-        let mut doc = Document::from_paragraphs("t", ArticleMeta::default(), [(Kind::Body, text)]);
-        readout_text::segment(&mut doc, &lex.split_rules);
-        let range = doc.sentences[0].token_range();
-        find(
-            &doc,
-            &lex,
-            range,
-            Date::parse(published).ok(),
-            &mut Scratch::default(),
-        )
-        .into_iter()
-        .map(|(_, d, reading)| (doc.slice(d.span.unwrap()).to_string(), reading))
-        .collect()
     }
 
     #[test]
