@@ -522,28 +522,26 @@ impl WordClasses {
     }
     /// The month (1-12) this word names, if any.
     pub fn month(self) -> Option<u8> {
-        (0..12)
-            .find(|i| self.0 & (1 << (25 + i)) != 0)
-            .map(|i| i as u8 + 1)
+        self.position_in(WordClasses::MONTH_01, 12).map(|i| i + 1)
     }
     /// The weekday (0 = Monday) this word names, if any.
     pub fn weekday(self) -> Option<u8> {
-        (0..7)
-            .find(|i| self.0 & (1 << (37 + i)) != 0)
-            .map(|i| i as u8)
+        self.position_in(WordClasses::WEEKDAY_0, 7)
     }
     /// The number (1-12) this word names, if any ("a", "one", "two", … "twelve").
     pub fn number(self) -> Option<u8> {
-        (0..12)
-            .find(|i| self.0 & (1 << (64 + i)) != 0)
-            .map(|i| i as u8 + 1)
+        self.position_in(WordClasses::NUMBER_1, 12).map(|i| i + 1)
     }
     /// The first month (1-12) of the season this word names, if any: spring 3, summer 6,
     /// autumn 9, winter 12 (the northern seasons, as news in English most often means).
     pub fn season(self) -> Option<u8> {
-        (0..4)
-            .find(|i| self.0 & (1 << (84 + i)) != 0)
-            .map(|i| 3 * i as u8 + 3)
+        self.position_in(WordClasses::SEASON_SPRING, 4)
+            .map(|i| 3 * i + 3)
+    }
+    /// Which of `count` classes in a row from `first` (a single class) the set has, if any.
+    fn position_in(self, first: WordClasses, count: u8) -> Option<u8> {
+        let base = first.0.trailing_zeros();
+        (0..count).find(|&i| self.0 & (1 << (base + i as u32)) != 0)
     }
 }
 
