@@ -1410,6 +1410,18 @@ fn a_time_counted_from_the_story_s_time_follows_it() {
             ("praised", "2019-03-01", "the following week"),
         ])
     );
+    // "The same day" is the day told, not the day of publication.
+    let doc = code(
+        "Borovian troops attacked Arlo on 3 May.\n\nPavel Orlov condemned Borovia the same day.",
+        "2026-09-24",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[
+            ("attacked", "2026-05-03", "3 May"),
+            ("condemned", "2026-05-03", "the same day"),
+        ])
+    );
     // Counted from nothing the story told: no date, not even the publication day.
     let doc = code(
         "Pavel Orlov condemned Borovia two days later.",

@@ -165,6 +165,13 @@ pub fn find(
         // Multi-word relative expressions ("this week", "last year").
         if let Some(m) = lex.function_words.longest(&scratch.words, &scratch.caps, k) {
             let c = m.values().fold(W::NONE, |a, c| a | *c);
+            if let (true, Some(p)) = (c.has(W::TOLD_SAME), published) {
+                // "the same day": the time told last, whatever its precision.
+                let (range, date, _) = mk(p, DatePrecision::Day, k, k + m.len);
+                out.push((range, date, Reading::FromTold(0, DatePrecision::Day)));
+                k += m.len;
+                continue;
+            }
             if let Some(p) = published {
                 let rel = relative(c, p);
                 if let Some((date, precision)) = rel {
@@ -664,6 +671,13 @@ mod tests {
                 ("the following week".into(), Reading::FromTold(1, DatePrecision::Week)),
                 ("the day after".into(), Reading::FromTold(1, DatePrecision::Day)),
             ]
+        );
+        assert_eq!(
+            readings("He was charged the same day.", "2026-02-04"),
+            [(
+                "the same day".into(),
+                Reading::FromTold(0, DatePrecision::Day)
+            )]
         );
         // Counted from something the sentence names: a time not known here.
         assert_eq!(

@@ -503,13 +503,14 @@ word_classes! {
     TIME_NEXT = 90, "time-next";
     TOLD_BEFORE = 91, "told-before";
     TOLD_AFTER = 92, "told-after";
+    TOLD_SAME = 93, "told-same";
 }
 
 impl WordClasses {
     /// The classes only dates read, to count and name spans of time ("two", "days", "ago",
     /// "over the weekend", "spring"): everyday words with no grammatical role, which the coder
     /// does not see (to it "two officials" is a number and a role, "Arab Spring" a name).
-    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 29) - 1) << 64);
+    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 30) - 1) << 64);
 
     /// Whether the set shares any class with `other` (which may hold several).
     pub fn has(self, other: WordClasses) -> bool {
