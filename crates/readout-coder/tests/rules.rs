@@ -1410,6 +1410,16 @@ fn a_time_counted_from_the_story_s_time_follows_it() {
             ("praised", "2019-03-01", "the following week"),
         ])
     );
+    // Told by a sentence without an event (a day of the week before publication), the day
+    // still counts.
+    let doc = code(
+        "The storm reached Arlo on 3 May.\n\nBorovian troops attacked Arlo two days later.",
+        "2026-05-06",
+    );
+    assert_eq!(
+        dates(&doc),
+        date_of(&[("attacked", "2026-05-05", "two days later")])
+    );
     // "The same day" is the day told, not the day of publication.
     let doc = code(
         "Borovian troops attacked Arlo on 3 May.\n\nPavel Orlov condemned Borovia the same day.",

@@ -112,7 +112,13 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             let own = own.and_then(|(_, d, reading)| match (reading, published, e.modality) {
                 // "He was charged two days later": from the time told before, if any.
                 (dates::Reading::FromTold(count, unit), _, _) => {
-                    let counted = told.and_then(|(t, _)| dates::from_told(t, count, unit));
+                    // The latest time told, by an event or by a sentence without one ("The
+                    // weather turned on 3 May. … Police arrested him the same day").
+                    let latest = match (told, scene) {
+                        (Some((t, at)), Some((d, from, _))) => Some(if from > at { d } else { t }),
+                        (t, d) => t.map(|(t, _)| t).or(d.map(|(d, _, _)| d)),
+                    };
+                    let counted = latest.and_then(|t| dates::from_told(t, count, unit));
                     if counted.is_none() {
                         untimed.push(e.trigger_token);
                     }
