@@ -4,12 +4,13 @@
 //! date words; gives every event a date and a location:
 //! - [`dates`] finds temporal expressions ("on Feb 1", "September 10, 2024", "this week",
 //!   "in early 2022", "on Monday", "two days ago", "over the weekend", "last summer") and
-//!   resolves them against the publication date, with a precision. An event takes the expression in its own clause nearest its trigger; without
-//!   one, the publication date (with `date_text` empty, so a reader can tell) when it is told
-//!   as the day's news, not in a tense that sets it at some earlier time ("had warned", "have
-//!   rejected" after the lead); with a phrase that points back ("said at the time"), the date
-//!   told just before; with a time counted from the story's ("two days later", "the following
-//!   week"), that count from the date told last, or none when nothing was told.
+//!   resolves them against the publication date, with a precision. An event takes the
+//!   expression in its own clause nearest its trigger; without one, the publication date
+//!   (with `date_text` empty, so a reader can tell) when it is told as the day's news, not in
+//!   a tense that sets it at some earlier time ("had warned", "have rejected" after the lead);
+//!   with a phrase that points back ("said at the time"), the date told just before; with a
+//!   time counted from the story's ("two days later", "the following week"), that count from
+//!   the date told last, or none when nothing was told.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
 //!   parse), else, as news of the day, the place of an event just before it, the story's
 //!   dateline, or the town a local story's headline names; failing those, the country the story
@@ -114,10 +115,11 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                 (dates::Reading::FromTold(count, unit), _, _) => {
                     // The latest time told, by an event or by a sentence without one ("The
                     // weather turned on 3 May. … Police arrested him the same day").
-                    let latest = match (told, scene) {
-                        (Some((t, at)), Some((d, from, _))) => Some(if from > at { d } else { t }),
-                        (t, d) => t.map(|(t, _)| t).or(d.map(|(d, _, _)| d)),
-                    };
+                    let latest = [scene.map(|(d, at, _)| (at, d)), told.map(|(d, at)| (at, d))]
+                        .into_iter()
+                        .flatten()
+                        .max_by_key(|&(at, _)| at)
+                        .map(|(_, d)| d);
                     let counted = latest.and_then(|t| dates::from_told(t, count, unit));
                     if counted.is_none() {
                         untimed.push(e.trigger_token);

@@ -124,7 +124,7 @@ pub fn attach(doc: &mut Document, lex: &Lexicon) {
                 if !news_of_the_day(doc, e) {
                     continue;
                 }
-                if told_as_background(doc, e) {
+                if undated_background(doc, e) {
                     // A domestic story's own people act in its country at any time.
                     e.location = story_country(doc, lex, e, places, dateline.map(|d| d.0));
                     continue;
@@ -393,7 +393,7 @@ fn news_of_the_day(doc: &Document, e: &Event) -> bool {
 /// background ("the farmers have rejected the proposal" after the lead, "recently"): where
 /// the reporter filed from, or the scene just told, says nothing of where it happened. (What
 /// is only intended or denied has no date either, and keeps the story's scene.)
-fn told_as_background(doc: &Document, e: &Event) -> bool {
+fn undated_background(doc: &Document, e: &Event) -> bool {
     e.date.is_none()
         && doc.meta.published.is_some()
         && e.modality == readout_doc::Modality::Asserted
