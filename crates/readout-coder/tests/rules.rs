@@ -973,6 +973,34 @@ fn place_of(pairs: &[(&str, &str, &'static str)]) -> Vec<(String, String, &'stat
 }
 
 #[test]
+fn a_place_phrase_with_words_before_the_name_still_places_the_event() {
+    // The preposition is not the word just before the name: the parse says the phrase is a
+    // place phrase all the same.
+    let doc = code(
+        "Borovian troops attacked a convoy in northern Dorn.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("attacked", "Dorn", "text")]));
+    let doc = code(
+        "Anna Lind met Pavel Orlov in the entire Kessa province.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("met", "Kessa", "text")]));
+    // A country in such a phrase is a place as well as an actor.
+    let doc = code(
+        "Arlandian troops attacked a convoy in eastern Borovia.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("attacked", "Borovia", "text")]));
+    // A name that only qualifies a noun there ("the Dorn mayor") is no place phrase.
+    let doc = code(
+        "Anna Lind met Pavel Orlov at the new Dorn mayor's house.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("met", "-", "-")]));
+}
+
+#[test]
 fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
     // A town visited or attacked is where the event is, and stands for something of its
     // country (its council, its people).

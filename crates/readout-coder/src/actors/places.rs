@@ -109,17 +109,7 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens, lex
         };
         // "in Patna and Bhagalpur": a later conjunct stands where the first one does.
         h = syn.first_conjunct(h);
-        // "in Patna district", "in Helmand province": a name before the noun of a division is
-        // the place the noun's phrase is about ("the Olympic village" is no town).
-        if syn.rel(h) == Rel::Compound {
-            if let Some(noun) = syn.head(h).filter(|&n| {
-                lex.place_nouns
-                    .get(&toks.words[n])
-                    .is_some_and(|kind| kind == "division")
-            }) {
-                h = noun;
-            }
-        }
+        h = phrase_noun(syn, toks, lex, h);
         let case = syn.case_of(h);
         let by_case = case.is_some_and(|c| toks.is(c, WordClasses::LOCATIVE));
         let after_of = case.is_some_and(is_of);
@@ -210,6 +200,21 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens, lex
         }
         p.anchors = Some(anchors);
     }
+}
+
+/// The word whose phrase a place name stands in: the noun of a division the name is a
+/// compound of ("in Patna district", "in Helmand province": the place the noun's phrase is
+/// about; "the Olympic village" is no town), else the name's head `h` itself.
+pub(crate) fn phrase_noun(syn: &Syntax, toks: &Tokens, lex: &Lexicon, h: usize) -> usize {
+    syn.head(h)
+        .filter(|&noun| {
+            syn.rel(h) == Rel::Compound
+                && lex
+                    .place_nouns
+                    .get(&toks.words[noun])
+                    .is_some_and(|kind| kind == "division")
+        })
+        .unwrap_or(h)
 }
 
 /// "Rebel sources said clashes were continuing in western parts of the town": a place noun
