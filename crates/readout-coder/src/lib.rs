@@ -118,6 +118,7 @@ impl<'l> Coder<'l> {
                 noun_groups(&mut cx, si, &hits, &mut g);
                 if kind != Kind::Title {
                     actors::unknown::unknown_actors(&mut cx, si, &mut g);
+                    actors::places::named_sites(cx.doc, &syn, &toks, lex, si, &g);
                     actors::places::places_named_again(cx.doc, &syn, &toks, lex, si);
                 }
                 groups.push(g);

@@ -1001,6 +1001,38 @@ fn a_place_phrase_with_words_before_the_name_still_places_the_event() {
 }
 
 #[test]
+fn a_named_site_the_gazetteer_does_not_know_is_a_place_without_coordinates() {
+    let doc = code(
+        "Anna Lind met Pavel Orlov at the Hotel Saturnia in Dorn on Monday.",
+        "2026-01-10",
+    );
+    assert_eq!(places(&doc), place_of(&[("met", "Hotel Saturnia", "text")]));
+    let site = doc.events[0].location.as_ref().unwrap();
+    assert_eq!(site.kind, readout_doc::PlaceKind::Site);
+    assert_eq!(site.country.as_deref(), Some("BBB"), "the country of the town after it");
+    assert_eq!((site.lat, site.lon), (None, None), "the text does not say where it is");
+    // The name stops before a day; "the hotel" names it again.
+    let doc = code(
+        "Anna Lind met Pavel Orlov at Varsha Bungalow on Monday.
+
+         Borovian troops attacked a convoy outside the bungalow.",
+        "2026-01-10",
+    );
+    assert_eq!(
+        places(&doc),
+        place_of(&[
+            ("met", "Varsha Bungalow", "text"),
+            ("attacked", "Varsha Bungalow", "text")
+        ])
+    );
+    // A site word alone is no name, and a site only modifying a noun places nothing.
+    let doc = code("Anna Lind met Pavel Orlov at St Mark's Palace.", "2026-01-10");
+    assert_eq!(places(&doc), place_of(&[("met", "-", "-")]));
+    let doc = code("Anna Lind praised the Grand Palace museum staff.", "2026-01-10");
+    assert!(doc.places.is_empty(), "{:?}", doc.places);
+}
+
+#[test]
 fn a_visit_or_an_attack_happens_in_the_place_it_goes_to() {
     // A town visited or attacked is where the event is, and stands for something of its
     // country (its council, its people).
@@ -1192,7 +1224,11 @@ fn a_dash_lost_in_transcoding_still_ends_a_dateline() {
 fn a_seat_of_power_stands_in_its_capital() {
     let doc = code("Officials met at the Citadel.", "2026-01-10");
     let l = doc.events[0].location.as_ref().unwrap();
-    assert_eq!((l.lat, l.lon), (20.0, 20.0), "the capital's coordinates");
+    assert_eq!(
+        (l.lat, l.lon),
+        (Some(20.0), Some(20.0)),
+        "the capital's coordinates"
+    );
     assert_eq!(l.kind, readout_doc::PlaceKind::Site);
 }
 

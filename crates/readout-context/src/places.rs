@@ -371,8 +371,8 @@ fn country_location(lex: &Lexicon, code: &str, how: LocationSource) -> Option<Lo
     Some(Location {
         name: country.name.clone(),
         country: Some(country.code.clone()),
-        lat,
-        lon,
+        lat: Some(lat),
+        lon: Some(lon),
         span: None,
         kind: PlaceKind::Country,
         how,
@@ -486,8 +486,23 @@ impl AnchorIndex {
                     .or_else(|| Self::lookup(&self.destinations, t))
             })
             .flatten();
+        let own = own.map(|(rank, p)| (rank, site_within(places, p, t).unwrap_or(p)));
         own.or(shared).or(object).or(destination).map(|(_, p)| p)
     }
+}
+
+/// A named site that place `p` only says the town or country of, and that is said of word
+/// `t` too: "met at the Hotel Saturnia in Venice" happened at the hotel, the most specific
+/// place the text names.
+fn site_within(places: &[PlaceMention], p: usize, t: u32) -> Option<usize> {
+    let broader = &places[p];
+    places.iter().position(|site| {
+        site.kind == PlaceKind::Site
+            && site.lat.is_none()
+            && site.tokens.end < broader.tokens.start
+            && broader.tokens.start - site.tokens.end <= 2
+            && site.anchors.as_ref().is_some_and(|a| a.contains(&t))
+    })
 }
 
 /// How near an unparsed sentence's place stands to the event (lower is nearer), or `None`

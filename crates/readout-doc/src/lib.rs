@@ -285,10 +285,11 @@ pub struct Location {
     pub name: String,
     /// The ISO 3166 alpha-3 code of the country the place is in (or is); `None` if unknown.
     pub country: Option<String>,
-    /// Latitude in decimal degrees, north positive.
-    pub lat: f64,
-    /// Longitude in decimal degrees, east positive.
-    pub lon: f64,
+    /// Latitude in decimal degrees, north positive; `None` for a site the gazetteer does not
+    /// know ("at Varsha Bungalow"), which the text names but does not locate.
+    pub lat: Option<f64>,
+    /// Longitude in decimal degrees, east positive; `None` with `lat`.
+    pub lon: Option<f64>,
     /// The words that name the place (in the event's sentence, the dateline, or the earlier
     /// sentence the place was carried over from); `None` for a dateline the page lost.
     pub span: Option<Span>,
@@ -453,10 +454,11 @@ pub struct PlaceMention {
     pub name: String,
     /// The ISO 3166 alpha-3 code of the country the place is in (or is); `None` if unknown.
     pub country: Option<String>,
-    /// Latitude in decimal degrees, north positive.
-    pub lat: f64,
-    /// Longitude in decimal degrees, east positive.
-    pub lon: f64,
+    /// Latitude in decimal degrees, north positive; `None` for a named site the gazetteer
+    /// does not know.
+    pub lat: Option<f64>,
+    /// Longitude in decimal degrees, east positive; `None` with `lat`.
+    pub lon: Option<f64>,
     /// Introduced by a locative preposition ("in", "at", "near"), directly or through the
     /// noun it names ("in the town of Saraqeb").
     pub locative: bool,

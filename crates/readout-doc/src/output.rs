@@ -144,10 +144,11 @@ pub struct OutputLocation<'a> {
     pub name: &'a str,
     /// The ISO 3166 alpha-3 code of the place's country; `null` if unknown.
     pub country: Option<&'a str>,
-    /// Latitude in decimal degrees, north positive.
-    pub lat: f64,
-    /// Longitude in decimal degrees, east positive.
-    pub lon: f64,
+    /// Latitude in decimal degrees, north positive; `null` for a site the gazetteer does not
+    /// know, which the text names but does not locate.
+    pub lat: Option<f64>,
+    /// Longitude in decimal degrees, east positive; `null` with `lat`.
+    pub lon: Option<f64>,
     /// `country`, `division` (state, province, region), `city` or `site`.
     pub kind: &'static str,
     /// `text` (a locative phrase of the event's clause), `dateline`, or `earlier` (the place

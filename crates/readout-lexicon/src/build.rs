@@ -1295,11 +1295,11 @@ impl Compiler {
         let Some((kind, nouns)) = r.head.split_first() else {
             return;
         };
-        if !matches!(kind.as_ref(), "city" | "division" | "country") {
+        if !matches!(kind.as_ref(), "city" | "division" | "country" | "site") {
             self.err(
                 file,
                 r.line,
-                format!("a place-noun record starts with the kind of place, city, division or country, not {kind:?}"),
+                format!("a place-noun record starts with the kind of place, city, division, country or site, not {kind:?}"),
             );
             return;
         }

@@ -131,8 +131,9 @@ fn seats_of_power_stand_in_their_capitals() {
     );
     let l = doc.events[0].location.as_ref().expect("a place");
     assert_eq!(l.name, "White House");
+    let (lat, lon) = (l.lat.expect("a latitude"), l.lon.expect("a longitude"));
     assert!(
-        (l.lat - 38.9).abs() < 0.1 && (l.lon + 77.0).abs() < 0.1,
+        (lat - 38.9).abs() < 0.1 && (lon + 77.0).abs() < 0.1,
         "{l:?}"
     );
 }

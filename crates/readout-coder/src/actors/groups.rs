@@ -24,22 +24,6 @@ fn is_subject_group(syn: &crate::syntax::Syntax, tokens: Range<usize>) -> bool {
     group_subject(syn, tokens).is_some()
 }
 
-/// Whether the parse puts the noun group over `tokens` in a place phrase whose preposition
-/// stands apart from it: "in eastern Ukraine", "in northern Idlib", "in the entire Patna
-/// district" (a name before the noun of a division is the place the noun's phrase is about).
-/// The word before the group tells only when nothing stands between ("in Idlib").
-fn in_place_phrase(syn: &Syntax, toks: &Tokens, lex: &Lexicon, tokens: Range<usize>) -> bool {
-    let Some(head) = syn.phrase_head(tokens.clone()) else {
-        return false;
-    };
-    let head = super::places::phrase_noun(syn, toks, lex, head);
-    // "the Ohio governor": a name that only qualifies its noun.
-    syn.rel(head) != Rel::Compound
-        && syn
-            .case_of(head)
-            .is_some_and(|c| c < tokens.start && toks.is(c, WordClasses::LOCATIVE))
-}
-
 /// Whether the noun group over `tokens` is where something goes or is done to ("visited
 /// Mumbai", "shelled Idlib", "a visit to London", "sent troops to Syria").
 fn is_destination_group(syn: &crate::syntax::Syntax, doc: &Document, tokens: Range<usize>) -> bool {
@@ -900,7 +884,8 @@ pub fn noun_groups(cx: &mut ActorCtx, sentence: usize, hits: &[NameHit], out: &m
         let in_longer_name =
             (i > range.start && toks.caps[i - 1]) || (j < range.end && toks.caps[j]);
         let context = PlaceContext {
-            locative: locative || (!in_longer_name && in_place_phrase(syn, toks, lex, i..j)),
+            locative: locative
+                || (!in_longer_name && super::places::in_place_phrase(syn, toks, lex, i..j)),
             after_of,
             subject: !locative && !after_of && is_subject_group(syn, i..j),
             destination: !(locative || after_of || in_longer_name)

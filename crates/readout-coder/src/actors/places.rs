@@ -10,6 +10,7 @@ use readout_doc::{
 };
 use readout_lexicon::{CountryForm, Lexicon, NameRef, WordClasses};
 use readout_syntax::{Rel, Upos};
+use std::ops::Range;
 
 /// "the foreign ministry in Manila", "police in Kyiv", "the president of France", "officials
 /// from Russia": a bare role followed by a locative place or by "of" or "from" and a country is
@@ -202,6 +203,27 @@ pub(crate) fn anchor_places(doc: &mut Document, syn: &Syntax, toks: &Tokens, lex
     }
 }
 
+/// Whether the parse puts the noun group over `tokens` in a place phrase whose preposition
+/// stands apart from it: "in eastern Ukraine", "in northern Idlib", "in the entire Patna
+/// district" (a name before the noun of a division is the place the noun's phrase is about).
+/// The word before the group tells only when nothing stands between ("in Idlib").
+pub(crate) fn in_place_phrase(
+    syn: &Syntax,
+    toks: &Tokens,
+    lex: &Lexicon,
+    tokens: Range<usize>,
+) -> bool {
+    let Some(head) = syn.phrase_head(tokens.clone()) else {
+        return false;
+    };
+    let head = phrase_noun(syn, toks, lex, head);
+    // "the Ohio governor": a name that only qualifies its noun.
+    syn.rel(head) != Rel::Compound
+        && syn
+            .case_of(head)
+            .is_some_and(|c| c < tokens.start && toks.is(c, WordClasses::LOCATIVE))
+}
+
 /// The word whose phrase a place name stands in: the noun of a division the name is a
 /// compound of ("in Patna district", "in Helmand province": the place the noun's phrase is
 /// about; "the Olympic village" is no town), else the name's head `h` itself.
@@ -264,11 +286,18 @@ pub(crate) fn places_named_again(
             (p.sentence as usize) < sentence
                 || (p.sentence as usize == sentence && (p.tokens.end as usize) < t)
         };
+        // A site is named again by its own word ("the hotel" for the Hotel Saturnia).
+        let same_word = |p: &PlaceMention| {
+            kind != PlaceKind::Site
+                || p.name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(doc.token_text(t)))
+        };
         let earlier = doc
             .places
             .iter()
             .rev()
-            .find(|p| p.kind == kind && before(p));
+            .find(|p| p.kind == kind && before(p) && same_word(p));
         let (Some(earlier), false) = (earlier, covered) else {
             continue;
         };
@@ -288,6 +317,141 @@ pub(crate) fn places_named_again(
         push_place(doc, again);
     }
 }
+
+/// "met at Varsha Bungalow", "outside the Theater Des Bouffes du Nord", "at the Hotel
+/// Saturnia": a capitalised name with a site word (`place-noun site` records: hotel, theatre,
+/// palace, stadium …) in a place phrase names a site the gazetteer does not know. It becomes
+/// a place of kind site without coordinates, in the country of a place named just after it
+/// ("the Hotel Saturnia in Venice") or else of the dateline in force; the parse then says
+/// which event it belongs to, as for any place ([`anchor_places`]). Names already read as a
+/// place or an actor ("the White House", "Napier University") are left as they are.
+pub(crate) fn named_sites(
+    doc: &mut Document,
+    syn: &Syntax,
+    toks: &Tokens,
+    lex: &Lexicon,
+    sentence: usize,
+    groups: &[NounGroup],
+) {
+    let range = doc.sentences[sentence].token_range();
+    let mut t = range.start;
+    while t < range.end {
+        let is_site_word = toks.caps[t]
+            && lex
+                .place_nouns
+                .get(&toks.words[t])
+                .is_some_and(|kind| kind == "site");
+        if !is_site_word || !syn.is_parsed(t) {
+            t += 1;
+            continue;
+        }
+        let name = site_name(doc, toks, range.clone(), t);
+        t = name.end;
+        let taken = groups
+            .iter()
+            .any(|g| g.entity.is_some() && g.tokens.start < name.end && name.start < g.tokens.end)
+            || doc
+                .places
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence as usize == sentence)
+                .any(|p| {
+                    (p.tokens.start as usize) < name.end && name.start < p.tokens.end as usize
+                });
+        // A site word alone is no name ("St James's Palace" read from its last word).
+        if name.len() < 2 || taken || !in_place_phrase(syn, toks, lex, name.clone()) {
+            continue;
+        }
+        let span = Span {
+            start: doc.tokens[name.start].span.start,
+            end: doc.tokens[name.end - 1].span.end,
+        };
+        // "the Hotel Saturnia in Venice", "the Theatre, Paris": the place named just after.
+        let within = doc
+            .places
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence as usize == sentence)
+            .find(|p| {
+                let gap = name.end..p.tokens.start as usize;
+                !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap
+                        .clone()
+                        .all(|g| doc.token_text(g) == "," || toks.is(g, WordClasses::LOCATIVE))
+            })
+            .and_then(|p| p.country.clone());
+        let dateline = || {
+            doc.datelines
+                .iter()
+                .rev()
+                .find(|(first, _)| *first as usize <= sentence)
+                .and_then(|(_, l)| l.country.clone())
+        };
+        let site = PlaceMention {
+            sentence: sentence as u32,
+            tokens: name.start as u32..name.end as u32,
+            span,
+            name: doc.slice(span).to_string(),
+            country: within.or_else(dateline),
+            lat: None,
+            lon: None,
+            locative: true,
+            kind: PlaceKind::Site,
+            anchors: None,
+            object_of: None,
+            geonames_id: None,
+        };
+        push_place(doc, site);
+    }
+}
+
+/// The capitalised name around site word `t`: the capitalised words before it (not a
+/// determiner or preposition: "the", "At") and after it (not a day or a month), with the short lowercase words that
+/// join a name's parts ("Theater Des Bouffes du Nord", "Palace of Westminster").
+fn site_name(doc: &Document, toks: &Tokens, sentence: Range<usize>, t: usize) -> Range<usize> {
+    // Not a function word, nor a day or a month after the name ("at Varsha Bungalow on
+    // Sunday").
+    let outside = |k: usize| {
+        toks.classes[k].month().is_some()
+            || toks.classes[k].weekday().is_some()
+            || toks.is(k, WordClasses::DETERMINER)
+            || toks.is(k, WordClasses::PREPOSITION)
+            || toks.is(k, WordClasses::LOCATIVE)
+    };
+    let mut start = t;
+    while start > sentence.start
+        && t - start < MAX_SITE_WORDS
+        && toks.caps[start - 1]
+        && !outside(start - 1)
+    {
+        start -= 1;
+    }
+    let joins = |k: usize| {
+        let word = doc.token_text(k);
+        word.len() <= 3
+            && word.chars().all(|c| c.is_ascii_lowercase())
+            && (word == "of" || !toks.is(k, WordClasses::PREPOSITION))
+            && !toks.is(k, WordClasses::LOCATIVE)
+            && !toks.is(k, WordClasses::DETERMINER)
+            && !toks.is(k, WordClasses::COORDINATOR)
+            && !toks.is(k, WordClasses::CONJUNCTION)
+    };
+    let mut end = t + 1;
+    while end < sentence.end && end - start < MAX_SITE_WORDS {
+        if toks.caps[end] && !outside(end) {
+            end += 1;
+        } else if end + 1 < sentence.end && toks.caps[end + 1] && !outside(end + 1) && joins(end) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    start..end
+}
+
+/// Most words in the name of a site.
+const MAX_SITE_WORDS: usize = 6;
 
 /// Most words climbed from a place to the verb it is said of.
 const MAX_ANCHOR_STEPS: usize = 4;
@@ -564,8 +728,8 @@ fn gazetteer_place(
         Location {
             name: pl.name.clone(),
             country: Some(pl.country.clone()),
-            lat: pl.lat,
-            lon: pl.lon,
+            lat: Some(pl.lat),
+            lon: Some(pl.lon),
             span: None,
             kind: PlaceKind::from_gazetteer(&pl.kind),
             how: LocationSource::Dateline,
@@ -589,8 +753,8 @@ fn gazetteer_place(
             Some(Location {
                 name,
                 country: Some(c.code.clone()),
-                lat,
-                lon,
+                lat: Some(lat),
+                lon: Some(lon),
                 span: None,
                 kind,
                 how: LocationSource::Dateline,
