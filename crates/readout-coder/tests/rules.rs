@@ -1009,8 +1009,16 @@ fn a_named_site_the_gazetteer_does_not_know_is_a_place_without_coordinates() {
     assert_eq!(places(&doc), place_of(&[("met", "Hotel Saturnia", "text")]));
     let site = doc.events[0].location.as_ref().unwrap();
     assert_eq!(site.kind, readout_doc::PlaceKind::Site);
-    assert_eq!(site.country.as_deref(), Some("BBB"), "the country of the town after it");
-    assert_eq!((site.lat, site.lon), (None, None), "the text does not say where it is");
+    assert_eq!(
+        site.country.as_deref(),
+        Some("BBB"),
+        "the country of the town after it"
+    );
+    assert_eq!(
+        (site.lat, site.lon),
+        (None, None),
+        "the text does not say where it is"
+    );
     // The name stops before a day; "the hotel" names it again.
     let doc = code(
         "Anna Lind met Pavel Orlov at Varsha Bungalow on Monday.
@@ -1026,9 +1034,15 @@ fn a_named_site_the_gazetteer_does_not_know_is_a_place_without_coordinates() {
         ])
     );
     // A site word alone is no name, and a site only modifying a noun places nothing.
-    let doc = code("Anna Lind met Pavel Orlov at St Mark's Palace.", "2026-01-10");
+    let doc = code(
+        "Anna Lind met Pavel Orlov at St Mark's Palace.",
+        "2026-01-10",
+    );
     assert_eq!(places(&doc), place_of(&[("met", "-", "-")]));
-    let doc = code("Anna Lind praised the Grand Palace museum staff.", "2026-01-10");
+    let doc = code(
+        "Anna Lind praised the Grand Palace museum staff.",
+        "2026-01-10",
+    );
     assert!(doc.places.is_empty(), "{:?}", doc.places);
 }
 

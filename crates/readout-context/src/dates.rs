@@ -63,13 +63,18 @@ pub fn from_told(told: ResolvedDate, count: i32, unit: DatePrecision) -> Option<
     // No finer than the time it is counted from: a day after a day in March is in March, as
     // far as the text tells.
     if (unit as u8) < (told.precision as u8) {
-        return Some(ResolvedDate { span: None, ..told });
+        return Some(ResolvedDate {
+            span: None,
+            until: None,
+            ..told
+        });
     }
     let (date, precision) = count_units(told.date, count, unit)?;
     Some(ResolvedDate {
         date,
         precision,
         span: None,
+        until: None,
     })
 }
 
@@ -95,18 +100,23 @@ fn count_units(from: Date, count: i32, unit: DatePrecision) -> Option<(Date, Dat
 /// The date a [`Reading`] gives for a clause about the future: the next such weekday or
 /// month on or after publication.
 pub fn forward(date: ResolvedDate, reading: Reading, published: Date) -> ResolvedDate {
-    let moved = match reading {
-        Reading::Fixed => date.date,
-        Reading::Weekday if date.date < published => date.date.add_days(7),
+    let next_year = |d: Date| Date::new(d.year + 1, d.month, d.day).unwrap_or(d);
+    // The end of a span moves with its start.
+    let (moved, until) = match reading {
+        Reading::Fixed => (date.date, date.until),
+        Reading::Weekday if date.date < published => {
+            (date.date.add_days(7), date.until.map(|u| u.add_days(7)))
+        }
         Reading::YearLeft
             if (date.date.year, date.date.month) < (published.year, published.month) =>
         {
-            Date::new(date.date.year + 1, date.date.month, date.date.day).unwrap_or(date.date)
+            (next_year(date.date), date.until.map(next_year))
         }
-        _ => date.date,
+        _ => (date.date, date.until),
     };
     ResolvedDate {
         date: moved,
+        until,
         ..date
     }
 }
@@ -156,6 +166,7 @@ pub fn find(
                     date,
                     precision,
                     span: Some(span(a, b)),
+                    until: None,
                 },
                 Reading::Fixed,
             )
@@ -383,7 +394,101 @@ pub fn find(
         }
         k += 1;
     }
+    join_spans(doc, lex, range.start, &scratch.words, &mut out);
     out
+}
+
+/// Joins the times of a span ("from July 10 to July 16", "between May 1 and May 5", "July
+/// 10-16", "from 10 to 16 July") into one expression: its first time, with the last as
+/// `until`. `words` are the sentence's word ids from token `first` on.
+fn join_spans(
+    doc: &Document,
+    lex: &Lexicon,
+    first: usize,
+    words: &[u32],
+    out: &mut Vec<(Range<usize>, ResolvedDate, Reading)>,
+) {
+    let class = |t: usize| {
+        t.checked_sub(first)
+            .and_then(|k| words.get(k))
+            .map_or(W::NONE, |&id| lex.classes(id))
+    };
+    let end = first + words.len();
+    let dash = |t: usize| t < end && matches!(doc.token_text(t), "-" | "–" | "—");
+    // The word joining the two times at `t`, given what opens the span before the first.
+    let joins = |t: usize, opener: W| {
+        dash(t)
+            || (class(t).has(W::SPAN_TO)
+                && (!doc.token_text(t).eq_ignore_ascii_case("to") || opener.has(W::SPAN_FROM)))
+            || (class(t).has(W::COORDINATOR) && opener.has(W::SPAN_BETWEEN))
+    };
+    let bare_day = |t: usize| {
+        (t < end)
+            .then(|| number(doc.token_text(t)))
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+            .and_then(|d| u8::try_from(d).ok())
+    };
+    let joined = |span: Range<usize>| Span {
+        start: doc.tokens[span.start].span.start,
+        end: doc.tokens[span.end - 1].span.end,
+    };
+    let mut i = 0;
+    while i < out.len() {
+        let (at, date) = (out[i].0.clone(), out[i].1);
+        let opener = if at.start > first {
+            class(at.start - 1)
+        } else {
+            W::NONE
+        };
+        // Two times: "from July 10 to July 16", "between May and August".
+        if let Some(next) = out.get(i + 1).filter(|n| {
+            n.0.start == at.end + 1 && joins(at.end, opener) && n.1.precision == date.precision
+        }) {
+            let mut last = next.1.date;
+            if last <= date.date && next.2 == Reading::YearLeft {
+                // "from December 28 to January 3": the January after.
+                last = Date::new(last.year + 1, last.month, last.day).unwrap_or(last);
+            }
+            if last > date.date {
+                let span = at.start..next.0.end;
+                out[i].1.span = Some(joined(span.clone()));
+                out[i].1.until = Some(last);
+                out[i].0 = span;
+                out.remove(i + 1);
+                i += 1;
+                continue;
+            }
+        }
+        if date.precision == DatePrecision::Day {
+            // "July 10-16", "July 10 through 16": the last day of the same month.
+            let until = bare_day(at.end + 1)
+                .filter(|&d| joins(at.end, opener) && d > date.date.day)
+                .and_then(|d| Date::new(date.date.year, date.date.month, d));
+            // "from 10 to 16 July", "10-16 July": the first day of the same month.
+            let opener_before = |t: usize| if t > first { class(t - 1) } else { W::NONE };
+            let from = at
+                .start
+                .checked_sub(2)
+                .filter(|&t| t >= first && joins(t + 1, opener_before(t)))
+                .and_then(|t| Some((t, bare_day(t)?)))
+                .filter(|&(_, d)| d < date.date.day)
+                .and_then(|(t, d)| Some((t, Date::new(date.date.year, date.date.month, d)?)));
+            if let Some(last) = until {
+                let span = at.start..at.end + 2;
+                out[i].1.span = Some(joined(span.clone()));
+                out[i].1.until = Some(last);
+                out[i].0 = span;
+            } else if let Some((t, start)) = from {
+                let span = t..at.end;
+                out[i].1.span = Some(joined(span.clone()));
+                out[i].1.until = Some(date.date);
+                out[i].1.date = start;
+                out[i].0 = span;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Most units of time counted back with "ago" in digits ("14 days ago"); a larger number is
@@ -529,6 +634,82 @@ mod tests {
             .into_iter()
             .map(|(words, _, reading)| (words, reading))
             .collect()
+    }
+
+    /// Each time found, with the end of its span: (words, first, last).
+    fn spans(text: &str, published: &str) -> Vec<(String, String, Option<String>)> {
+        found(text, published)
+            .into_iter()
+            .map(|(words, d, _)| (words, d.date.to_string(), d.until.map(|u| u.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn joins_the_first_and_last_time_of_a_span() {
+        let span = |w: &str, a: &str, b: &str| (w.to_string(), a.to_string(), Some(b.to_string()));
+        assert_eq!(
+            spans(
+                "A lockdown from July 10 to July 16 was ordered.",
+                "2020-07-09"
+            ),
+            [span("July 10 to July 16", "2020-07-10", "2020-07-16")]
+        );
+        assert_eq!(
+            spans(
+                "A lockdown runs July 10-16, and talks from 3 to 5 August.",
+                "2020-07-09"
+            ),
+            [
+                span("July 10-16", "2020-07-10", "2020-07-16"),
+                span("3 to 5 August", "2020-08-03", "2020-08-05")
+            ]
+        );
+        assert_eq!(
+            spans("Talks were held between May 1 and May 5.", "2020-07-09"),
+            [span("May 1 and May 5", "2020-05-01", "2020-05-05")]
+        );
+        // Across a new year, the second time is the one after the first.
+        assert_eq!(
+            spans(
+                "He was away from December 28 through January 3.",
+                "2021-01-09"
+            ),
+            [span(
+                "December 28 through January 3",
+                "2020-12-28",
+                "2021-01-03"
+            )]
+        );
+        // Months and years make spans at their precision.
+        assert_eq!(
+            spans("Exercises ran from March to May.", "2020-07-09"),
+            [span("March to May", "2020-03-01", "2020-05-01")]
+        );
+        // "to" without "from" joins nothing, nor do two times of different precision.
+        assert_eq!(
+            spans("The vote on July 10 was moved to July 16.", "2020-07-09"),
+            [
+                ("July 10".into(), "2020-07-10".into(), None),
+                ("July 16".into(), "2020-07-16".into(), None)
+            ]
+        );
+        assert_eq!(
+            spans("It ran from May 3 to August.", "2020-07-09"),
+            [
+                ("May 3".into(), "2020-05-03".into(), None),
+                ("August".into(), "2020-08-01".into(), None)
+            ]
+        );
+        // A span for what is to come moves whole.
+        let later = forward(
+            found("They will meet from March 2 to March 4.", "2020-07-09")[0].1,
+            Reading::YearLeft,
+            Date::parse("2020-07-09").unwrap(),
+        );
+        assert_eq!(
+            (later.date.to_string(), later.until.map(|u| u.to_string())),
+            ("2021-03-02".into(), Some("2021-03-04".into()))
+        );
     }
 
     #[test]
@@ -689,6 +870,7 @@ mod tests {
             date: Date::parse("2026-05-03").unwrap(),
             precision: DatePrecision::Day,
             span: None,
+            until: None,
         };
         let got = from_told(may, 1, DatePrecision::Month).unwrap();
         assert_eq!(
@@ -699,6 +881,7 @@ mod tests {
             date: Date::parse("2019-03-01").unwrap(),
             precision: DatePrecision::Month,
             span: None,
+            until: None,
         };
         let got = from_told(march, 2, DatePrecision::Day).unwrap();
         assert_eq!(

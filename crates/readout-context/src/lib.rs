@@ -151,6 +151,7 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
             date,
             precision: DatePrecision::Day,
             span: None,
+            until: None,
         });
         let recent = scene.filter(|(_, from, _)| {
             !dated && sentence > *from && sentence - from <= CARRY_SENTENCES

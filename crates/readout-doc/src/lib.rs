@@ -276,6 +276,10 @@ pub struct ResolvedDate {
     pub precision: DatePrecision,
     /// The expression in the text, or `None` when the date is the publication date.
     pub span: Option<Span>,
+    /// The last day, week, month or year of a span of time the expression gives ("from July
+    /// 10 to July 16", "July 10-16", "from March to May"), at `precision`; `None` for a
+    /// single time.
+    pub until: Option<Date>,
 }
 
 /// Where an event happened: a gazetteer place with coordinates, and how the event got it.

@@ -202,6 +202,10 @@ pub struct OutputEvent<'a> {
     pub date: Option<String>,
     /// `day`, `week`, `month` or `year`; `null` exactly when `date` is.
     pub date_precision: Option<&'static str>,
+    /// The last day (week, month, year) of a span of time the date begins ("from July 10 to
+    /// July 16" → `date` 07-10, `date_until` 07-16), at `date_precision`; `null` for a single
+    /// time.
+    pub date_until: Option<String>,
     /// The words the date was resolved from; `null` when it is the publication date.
     pub date_text: Option<&'a str>,
     /// Where the event happened; `null` when nothing places it.
@@ -342,6 +346,7 @@ impl<'a> OutputDocument<'a> {
                     trigger: doc.slice(e.trigger),
                     date: e.date.map(|d| d.date.to_string()),
                     date_precision: e.date.map(|d| d.precision.as_str()),
+                    date_until: e.date.and_then(|d| d.until).map(|d| d.to_string()),
                     date_text: e.date.and_then(|d| d.span).map(|s| doc.slice(s)),
                     location: e.location.as_ref().map(|l| OutputLocation {
                         name: &l.name,

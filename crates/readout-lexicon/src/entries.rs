@@ -504,13 +504,16 @@ word_classes! {
     TOLD_BEFORE = 91, "told-before";
     TOLD_AFTER = 92, "told-after";
     TOLD_SAME = 93, "told-same";
+    SPAN_FROM = 94, "span-from";
+    SPAN_BETWEEN = 95, "span-between";
+    SPAN_TO = 96, "span-to";
 }
 
 impl WordClasses {
     /// The classes only dates read, to count and name spans of time ("two", "days", "ago",
     /// "over the weekend", "spring"): everyday words with no grammatical role, which the coder
     /// does not see (to it "two officials" is a number and a role, "Arab Spring" a name).
-    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 30) - 1) << 64);
+    pub const TIME_SPANS: WordClasses = WordClasses(((1 << 33) - 1) << 64);
 
     /// Whether the set shares any class with `other` (which may hold several).
     pub fn has(self, other: WordClasses) -> bool {

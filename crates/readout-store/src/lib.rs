@@ -32,12 +32,12 @@ use serde_json::Value;
 use std::path::Path;
 
 /// The version of the schema this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How a store of each older version is brought up to date: `(from, SQL)`, applied in order,
 /// each in the transaction that also raises the version. A version with no step here (0, or
 /// a future one) is refused.
-const MIGRATIONS: [(i64, &str); 1] = [
+const MIGRATIONS: [(i64, &str); 2] = [
     // 1 -> 2: indexes that list events newest first (most reported first on a day), by
     // reports and by Goldstein value without sorting the table.
     (
@@ -47,6 +47,8 @@ const MIGRATIONS: [(i64, &str); 1] = [
          CREATE INDEX events_reported ON events(num_mentions);
          CREATE INDEX events_goldstein ON events(goldstein);",
     ),
+    // 2 -> 3: the last day of an event told as a span of time ("from July 10 to July 16").
+    (2, "ALTER TABLE events ADD COLUMN date_until TEXT;"),
 ];
 
 /// SQLite's `application_id` of a readout store ("RDOT"): how a foreign file is told apart.
@@ -152,7 +154,9 @@ CREATE TABLE events(
     num_articles INTEGER NOT NULL DEFAULT 0,
     first_sentence INTEGER NOT NULL,
     source_url TEXT,
-    added TEXT NOT NULL DEFAULT (strftime('%Y%m%d%H%M%S', 'now'))
+    added TEXT NOT NULL DEFAULT (strftime('%Y%m%d%H%M%S', 'now')),
+    -- The end of a span of time the event's date begins (the JSON output's date_until).
+    date_until TEXT
 );
 CREATE TABLE mentions(
     id INTEGER PRIMARY KEY,
@@ -454,9 +458,9 @@ impl Batch<'_> {
         self.tx.execute(
             "INSERT INTO events(merge_key, date, date_precision, source, source_country, target, target_country,
                 code, root, quad_class, goldstein, place, place_country, lat, lon, place_kind, negated, modality,
-                source_name, target_name, first_sentence, source_url)
+                source_name, target_name, first_sentence, source_url, date_until)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                ?19, ?20, ?21, ?22)",
+                ?19, ?20, ?21, ?22, ?23)",
             params![
                 key,
                 text(&e["date"]),
@@ -480,6 +484,7 @@ impl Batch<'_> {
                 name(&e["target"]),
                 e["sentence"].as_i64().unwrap_or(0),
                 url,
+                text(&e["date_until"]),
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
@@ -585,6 +590,44 @@ mod tests {
             "actors": [], "events": events, "quotes": []
         })
         .to_string()
+    }
+
+    #[test]
+    fn a_span_s_end_and_a_site_without_coordinates_are_kept() {
+        let path = temp("span.db");
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.begin().unwrap();
+        let mut record: Value = serde_json::from_str(&doc(
+            "a",
+            None,
+            "One",
+            "Japan met China from May 6 to May 8 at the Hotel Saturnia.",
+            &[("2024-05-06", "JPN", "CHN", "040")],
+        ))
+        .unwrap();
+        let event = &mut record["events"][0];
+        event["date_until"] = "2024-05-08".into();
+        event["location"] = serde_json::json!({"name": "Hotel Saturnia", "country": "ITA",
+            "lat": null, "lon": null, "kind": "site", "how": "text", "text": "Hotel Saturnia"});
+        batch.add_json(&record.to_string()).unwrap();
+        batch.commit().unwrap();
+        let row: (Option<String>, String, Option<f64>, String) = store
+            .conn()
+            .query_row(
+                "SELECT date_until, place, lat, place_kind FROM events",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            row,
+            (
+                Some("2024-05-08".into()),
+                "Hotel Saturnia".into(),
+                None,
+                "site".into()
+            )
+        );
     }
 
     #[test]
@@ -707,11 +750,13 @@ mod tests {
         batch.commit().unwrap();
         let before = store.counts().unwrap();
         drop(store);
-        // What a version 1 store looked like: no ordering indexes, user_version 1.
+        // What a version 1 store looked like: no ordering indexes, no end of a span,
+        // user_version 1.
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP INDEX events_reported; DROP INDEX events_goldstein; DROP INDEX events_date;
-             CREATE INDEX events_date ON events(date); PRAGMA user_version = 1;",
+             CREATE INDEX events_date ON events(date); ALTER TABLE events DROP COLUMN date_until;
+             PRAGMA user_version = 1;",
         )
         .unwrap();
         drop(conn);
@@ -731,5 +776,14 @@ mod tests {
             )
             .unwrap();
         assert_eq!(indexes, 2);
+        let until: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'date_until'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(until, 1, "version 3 adds the end of a span");
     }
 }

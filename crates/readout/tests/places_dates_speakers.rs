@@ -170,6 +170,20 @@ fn background_after_the_lead_is_not_placed_at_the_dateline() {
 }
 
 #[test]
+fn an_event_told_over_a_span_of_days_has_its_first_and_last_day() {
+    let doc = code(
+        "The district collector ordered a lockdown from July 10 to July 16 in the entire Patna district.",
+        "2020-07-09",
+    );
+    let d = doc.events[0].date.expect("a date");
+    assert_eq!(
+        (d.date.to_string(), d.until.map(|u| u.to_string())),
+        ("2020-07-10".into(), Some("2020-07-16".into()))
+    );
+    assert_eq!(places(&doc), pairs(&[("ordered", "Patna IND")]));
+}
+
+#[test]
 fn an_event_noun_happens_where_the_verb_it_is_the_object_of_does() {
     // The parse hangs "in Patna district" on "imposed"; the lockdown is there.
     let doc = code(

@@ -68,10 +68,11 @@ enum Kind {
 
 /// The exported columns: name (the same as in the store's `events` table), type, and whether
 /// it may be null.
-const COLUMNS: [(&str, Kind, bool); 25] = [
+const COLUMNS: [(&str, Kind, bool); 26] = [
     ("id", Kind::Int, false),
     ("date", Kind::Day, true),
     ("date_precision", Kind::Text, true),
+    ("date_until", Kind::Day, true),
     ("source", Kind::Text, false),
     ("source_country", Kind::Text, true),
     ("source_name", Kind::Text, true),
