@@ -18,7 +18,8 @@ takes a word that means something else: names the hand-curated lexicon/places/pl
 country, a capital or a city of geonames-cities.txt already has (the curated entry or the city
 is what news means); names two divisions share; one-word names that are common English words,
 function words, given names or surnames of the lexicon (the filters of scripts/gazetteer.py);
-names shorter than MIN_CHARS; names made only of words of direction ("North West", "Central"); and the divisions of countries with more than MAX_DIVISIONS of them, where GeoNames' first
+names shorter than MIN_CHARS; names made only of words of direction ("North West", "Central")
+or of a sea ("Gulf"); and the divisions of countries with more than MAX_DIVISIONS of them, where GeoNames' first
 level is the municipality (Slovenia's 200).
 """
 import collections
@@ -40,12 +41,13 @@ MAX_DIVISIONS = 100
 # Shortest name kept: "Ha" (a district of Bhutan) is more often a laugh.
 MIN_CHARS = 4
 # Words of direction and position: a division named only by them ("North West", "Southwest",
-# "Central") is in news nearly always a direction, an airline or part of another name.
+# "Central") is in news nearly always a direction, an airline or part of another name. So is a
+# sea's: "in the Gulf" is the Persian Gulf, not Papua New Guinea's Gulf Province.
 GENERIC = set("""
     north south east west northern southern eastern western central centre center centrale
     northeast northwest southeast southwest northeastern northwestern southeastern southwestern
     upper lower middle mid inner outer greater capital coast coastal islands island highlands
-    lowlands lakes midlands interior
+    lowlands lakes midlands interior gulf
 """.split())
 COUNTY_SUFFIXES = (" County", " Parish")
 

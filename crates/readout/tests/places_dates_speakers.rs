@@ -170,6 +170,20 @@ fn background_after_the_lead_is_not_placed_at_the_dateline() {
 }
 
 #[test]
+fn a_place_phrase_with_a_word_before_the_name_and_a_sea_are_read_right() {
+    // The preposition stands apart from the name: the event is still there.
+    let doc = code("Rebels shelled a convoy in northern Idlib on Monday.", "2020-07-09");
+    assert_eq!(places(&doc), pairs(&[("shelled", "Idlib SYR")]));
+    // "the Gulf" is a sea, not Papua New Guinea's Gulf Province.
+    let doc = code("Iranian boats harassed a US ship in the Gulf.", "2020-07-09");
+    assert!(
+        doc.events.iter().all(|e| e.location.is_none()),
+        "{:?}",
+        places(&doc)
+    );
+}
+
+#[test]
 fn an_event_told_over_a_span_of_days_has_its_first_and_last_day() {
     let doc = code(
         "The district collector ordered a lockdown from July 10 to July 16 in the entire Patna district.",
