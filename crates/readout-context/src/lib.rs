@@ -4,7 +4,8 @@
 //! date words; gives every event a date and a location:
 //! - [`dates`] finds temporal expressions ("on Feb 1", "September 10, 2024", "this week",
 //!   "in early 2022", "on Monday", "two days ago", "over the weekend", "last summer") and
-//!   resolves them against the publication date, with a precision. An event takes the
+//!   resolves them against the publication date, with a precision; a span ("from July 10 to
+//!   July 16", "July 10-16") is one expression with a last day (`until`). An event takes the
 //!   expression in its own clause nearest its trigger; without one, the publication date
 //!   (with `date_text` empty, so a reader can tell) when it is told as the day's news, not in
 //!   a tense that sets it at some earlier time ("had warned", "have rejected" after the lead);
@@ -12,7 +13,7 @@
 //!   time counted from the story's ("two days later", "the following week"), that count from
 //!   the date told last, or none when nothing was told.
 //! - [`places`]: an event takes the place its own clause says it happened at (through the
-//!   parse), else, as news of the day, the place of an event just before it, the story's
+//!   parse; a named site rather than the town it is in), else, as news of the day, the place of an event just before it, the story's
 //!   dateline, or the town a local story's headline names; failing those, the country the story
 //!   is set in, for its own people's events.
 

@@ -6,7 +6,8 @@
 //!    for a material act or a meeting, on its object ("shelled a market in Idlib") — see
 //!    [`PlaceMention::anchors`]; or, for a visit or an attack, the place that is itself its
 //!    object or "to" phrase ("visited Mumbai", "a visit to London", "shelled Idlib"; see
-//!    [`PlaceMention::object_of`]). A place that only modifies a noun ("the U.S. election",
+//!    [`PlaceMention::object_of`]); a site rather than the town named after it ("met at the
+//!    Hotel Saturnia in Venice"). A place that only modifies a noun ("the U.S. election",
 //!    "Pakistan's support"), where someone is based ("firms with listings in New York"), or
 //!    a place of another clause places nothing;
 //! 2. the town or region that is itself the doer ("the region of Catalonia eased
@@ -498,7 +499,6 @@ fn site_within(places: &[PlaceMention], p: usize, t: u32) -> Option<usize> {
     let broader = &places[p];
     places.iter().position(|site| {
         site.kind == PlaceKind::Site
-            && site.lat.is_none()
             && site.tokens.end < broader.tokens.start
             && broader.tokens.start - site.tokens.end <= 2
             && site.anchors.as_ref().is_some_and(|a| a.contains(&t))

@@ -293,7 +293,13 @@ impl Lexicon {
     /// Whether word `id` names a country again ("the country", "the nation": `place-noun
     /// country` records).
     pub fn names_a_country(&self, id: u32) -> bool {
-        self.place_nouns.get(&id).is_some_and(|k| k == "country")
+        self.is_place_noun(id, "country")
+    }
+
+    /// Whether word `id` is a place noun of `kind` (`place-noun` records: "district" is a
+    /// division's, "hotel" a site's).
+    pub fn is_place_noun(&self, id: u32, kind: &str) -> bool {
+        self.place_nouns.get(&id).is_some_and(|k| k == kind)
     }
 
     /// The word id of a token's text, normalised as entries are (lowercase, typographic apostrophes

@@ -1,5 +1,7 @@
-//! Places: gazetteer names in the text, same-named places told apart, and roles qualified by a
-//! place ("police in Kyiv", "the president of France").
+//! Places: gazetteer names in the text, same-named places told apart, named sites the
+//! gazetteer does not know ("at Varsha Bungalow"), places named again ("in the town"), which
+//! words each place is said of, and roles qualified by a place ("police in Kyiv", "the
+//! president of France").
 
 use super::resolve::Resolver;
 use super::NounGroup;
@@ -230,11 +232,7 @@ pub(crate) fn in_place_phrase(
 pub(crate) fn phrase_noun(syn: &Syntax, toks: &Tokens, lex: &Lexicon, h: usize) -> usize {
     syn.head(h)
         .filter(|&noun| {
-            syn.rel(h) == Rel::Compound
-                && lex
-                    .place_nouns
-                    .get(&toks.words[noun])
-                    .is_some_and(|kind| kind == "division")
+            syn.rel(h) == Rel::Compound && lex.is_place_noun(toks.words[noun], "division")
         })
         .unwrap_or(h)
 }
@@ -336,11 +334,7 @@ pub(crate) fn named_sites(
     let range = doc.sentences[sentence].token_range();
     let mut t = range.start;
     while t < range.end {
-        let is_site_word = toks.caps[t]
-            && lex
-                .place_nouns
-                .get(&toks.words[t])
-                .is_some_and(|kind| kind == "site");
+        let is_site_word = toks.caps[t] && lex.is_place_noun(toks.words[t], "site");
         if !is_site_word || !syn.is_parsed(t) {
             t += 1;
             continue;
@@ -407,8 +401,9 @@ pub(crate) fn named_sites(
 }
 
 /// The capitalised name around site word `t`: the capitalised words before it (not a
-/// determiner or preposition: "the", "At") and after it (not a day or a month), with the short lowercase words that
-/// join a name's parts ("Theater Des Bouffes du Nord", "Palace of Westminster").
+/// determiner or preposition: "the", "At") and after it (not a day or a month), with the
+/// short lowercase words that join a name's parts ("Theater Des Bouffes du Nord", "Palace of
+/// Westminster").
 fn site_name(doc: &Document, toks: &Tokens, sentence: Range<usize>, t: usize) -> Range<usize> {
     // Not a function word, nor a day or a month after the name ("at Varsha Bungalow on
     // Sunday").
