@@ -374,8 +374,14 @@ pub fn find(
                 continue;
             }
         }
-        // Weekdays: the latest such day on or before publication.
-        if let (Some(wd), Some(p)) = (c.weekday().filter(|_| scratch.caps[k]), published) {
+        // Weekdays: the latest such day on or before publication. Not in a name ("The Sunday
+        // Times", "the Sunday Telegraph").
+        let in_a_name =
+            k >= 1 && class(k - 1).has(W::DETERMINER) && scratch.caps.get(k + 1) == Some(&true);
+        if let (Some(wd), Some(p)) = (
+            c.weekday().filter(|_| scratch.caps[k] && !in_a_name),
+            published,
+        ) {
             let back = (p.weekday() as i64 - wd as i64).rem_euclid(7);
             let (range, date, _) = mk(p.add_days(-back), DatePrecision::Day, k, k + 1);
             out.push((range, date, Reading::Weekday));
@@ -634,6 +640,20 @@ mod tests {
             .into_iter()
             .map(|(words, _, reading)| (words, reading))
             .collect()
+    }
+
+    #[test]
+    fn a_weekday_in_a_name_is_no_day() {
+        assert_eq!(
+            resolve_all(
+                "The Sunday Times said on Monday that the Sunday vote was off.",
+                "2020-07-15"
+            ),
+            [
+                ("Monday".into(), "2020-07-13".into(), "day"),
+                ("Sunday".into(), "2020-07-12".into(), "day")
+            ]
+        );
     }
 
     /// Each time found, with the end of its span: (words, first, last).

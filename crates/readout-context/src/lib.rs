@@ -6,7 +6,8 @@
 //!   "in early 2022", "on Monday", "two days ago", "over the weekend", "last summer") and
 //!   resolves them against the publication date, with a precision; a span ("from July 10 to
 //!   July 16", "July 10-16") is one expression with a last day (`until`). An event takes the
-//!   expression in its own clause nearest its trigger; without one, the publication date
+//!   expression in its own clause nearest its trigger, or a day of the week before in the words
+//!   naming its source ("according to court filings Friday"); without one, the publication date
 //!   (with `date_text` empty, so a reader can tell) when it is told as the day's news, not in
 //!   a tense that sets it at some earlier time ("had warned", "have rejected" after the lead);
 //!   with a phrase that points back ("said at the time"), the date told just before; with a
@@ -101,6 +102,14 @@ pub fn resolve(doc: &mut Document, lex: &Lexicon) {
                             0
                         } else if shares {
                             1
+                        } else if e.modality == Modality::Asserted
+                            && in_attribution(doc, e, r)
+                            && news_of_the_day(*d, published)
+                        {
+                            // "…, according to court filings Friday": what the source made
+                            // known it made known on its day (not "according to a 2019
+                            // report", which need not date the event).
+                            2
                         } else {
                             return None;
                         }
@@ -268,6 +277,15 @@ fn told_as_background(doc: &Document, e: &Event, leads: &[u32]) -> bool {
 /// with it.
 fn is_statement(e: &Event) -> bool {
     e.quad_class == 1
+}
+
+/// Whether the time over tokens `r` is within the words naming the event's source ("according
+/// to court filings Friday", "citing a statement on Monday").
+fn in_attribution(doc: &Document, e: &Event, r: &Range<usize>) -> bool {
+    e.attribution.as_ref().is_some_and(|a| {
+        let (first, last) = (doc.tokens[r.start].span, doc.tokens[r.end - 1].span);
+        a.span.start <= first.start && last.end <= a.span.end
+    })
 }
 
 /// Whether a word of vague time ("recently", the lexicon's `vague-time` records) hangs on the

@@ -172,14 +172,47 @@ fn background_after_the_lead_is_not_placed_at_the_dateline() {
 #[test]
 fn a_place_phrase_with_a_word_before_the_name_and_a_sea_are_read_right() {
     // The preposition stands apart from the name: the event is still there.
-    let doc = code("Rebels shelled a convoy in northern Idlib on Monday.", "2020-07-09");
+    let doc = code(
+        "Rebels shelled a convoy in northern Idlib on Monday.",
+        "2020-07-09",
+    );
     assert_eq!(places(&doc), pairs(&[("shelled", "Idlib SYR")]));
     // "the Gulf" is a sea, not Papua New Guinea's Gulf Province.
-    let doc = code("Iranian boats harassed a US ship in the Gulf.", "2020-07-09");
+    let doc = code(
+        "Iranian boats harassed a US ship in the Gulf.",
+        "2020-07-09",
+    );
     assert!(
         doc.events.iter().all(|e| e.location.is_none()),
         "{:?}",
         places(&doc)
+    );
+}
+
+#[test]
+fn a_day_in_the_words_naming_the_source_dates_what_it_made_known() {
+    let day = |doc: &Document| {
+        doc.events
+            .iter()
+            .map(|e| e.date.map(|d| d.date.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let doc = code(
+        "The State Department has declared that a former Egyptian leader should be immune from \
+         a federal lawsuit brought by a U.S. citizen seeking to hold him liable for torture, \
+         according to court filings Friday.",
+        "2020-07-18",
+    );
+    assert_eq!(day(&doc), [Some("2020-07-17".to_string())]);
+    // A newspaper named after a day dates nothing.
+    let doc = code(
+        "Labour criticised the government, The Sunday Times reported.",
+        "2020-07-15",
+    );
+    let days = day(&doc);
+    assert!(
+        !days.is_empty() && days.iter().all(|d| d.as_deref() == Some("2020-07-15")),
+        "{days:?}"
     );
 }
 
