@@ -97,10 +97,14 @@ fn count_units(from: Date, count: i32, unit: DatePrecision) -> Option<(Date, Dat
     })
 }
 
+/// The same day a year later (29 February stays where it is).
+fn a_year_later(d: Date) -> Date {
+    Date::new(d.year + 1, d.month, d.day).unwrap_or(d)
+}
+
 /// The date a [`Reading`] gives for a clause about the future: the next such weekday or
 /// month on or after publication.
 pub fn forward(date: ResolvedDate, reading: Reading, published: Date) -> ResolvedDate {
-    let next_year = |d: Date| Date::new(d.year + 1, d.month, d.day).unwrap_or(d);
     // The end of a span moves with its start.
     let (moved, until) = match reading {
         Reading::Fixed => (date.date, date.until),
@@ -110,7 +114,7 @@ pub fn forward(date: ResolvedDate, reading: Reading, published: Date) -> Resolve
         Reading::YearLeft
             if (date.date.year, date.date.month) < (published.year, published.month) =>
         {
-            (next_year(date.date), date.until.map(next_year))
+            (a_year_later(date.date), date.until.map(a_year_later))
         }
         _ => (date.date, date.until),
     };
@@ -435,62 +439,57 @@ fn join_spans(
             .filter(|d| (1..=31).contains(d))
             .and_then(|d| u8::try_from(d).ok())
     };
-    let joined = |span: Range<usize>| Span {
-        start: doc.tokens[span.start].span.start,
-        end: doc.tokens[span.end - 1].span.end,
+    // The class of the word before token `t`: what opens a span ("from", "between").
+    let before = |t: usize| if t > first { class(t - 1) } else { W::NONE };
+    // Widens entry `i` over tokens `span`, from `date` until `last`.
+    let widen = |entry: &mut (Range<usize>, ResolvedDate, Reading),
+                 span: Range<usize>,
+                 date: Date,
+                 last: Date| {
+        entry.1.span = Some(doc.span_of_tokens(span.clone()));
+        entry.1.date = date;
+        entry.1.until = Some(last);
+        entry.0 = span;
     };
     let mut i = 0;
     while i < out.len() {
         let (at, date) = (out[i].0.clone(), out[i].1);
-        let opener = if at.start > first {
-            class(at.start - 1)
-        } else {
-            W::NONE
-        };
-        // Two times: "from July 10 to July 16", "between May and August".
+        let opener = before(at.start);
+        // Two times: "from July 10 to July 16", "between May 1 and May 5".
         if let Some(next) = out.get(i + 1).filter(|n| {
             n.0.start == at.end + 1 && joins(at.end, opener) && n.1.precision == date.precision
         }) {
             let mut last = next.1.date;
             if last <= date.date && next.2 == Reading::YearLeft {
                 // "from December 28 to January 3": the January after.
-                last = Date::new(last.year + 1, last.month, last.day).unwrap_or(last);
+                last = a_year_later(last);
             }
             if last > date.date {
                 let span = at.start..next.0.end;
-                out[i].1.span = Some(joined(span.clone()));
-                out[i].1.until = Some(last);
-                out[i].0 = span;
+                widen(&mut out[i], span, date.date, last);
                 out.remove(i + 1);
                 i += 1;
                 continue;
             }
         }
         if date.precision == DatePrecision::Day {
+            let in_month = |d: u8| Date::new(date.date.year, date.date.month, d);
             // "July 10-16", "July 10 through 16": the last day of the same month.
             let until = bare_day(at.end + 1)
                 .filter(|&d| joins(at.end, opener) && d > date.date.day)
-                .and_then(|d| Date::new(date.date.year, date.date.month, d));
+                .and_then(in_month);
             // "from 10 to 16 July", "10-16 July": the first day of the same month.
-            let opener_before = |t: usize| if t > first { class(t - 1) } else { W::NONE };
             let from = at
                 .start
                 .checked_sub(2)
-                .filter(|&t| t >= first && joins(t + 1, opener_before(t)))
+                .filter(|&t| t >= first && joins(t + 1, before(t)))
                 .and_then(|t| Some((t, bare_day(t)?)))
                 .filter(|&(_, d)| d < date.date.day)
-                .and_then(|(t, d)| Some((t, Date::new(date.date.year, date.date.month, d)?)));
+                .and_then(|(t, d)| Some((t, in_month(d)?)));
             if let Some(last) = until {
-                let span = at.start..at.end + 2;
-                out[i].1.span = Some(joined(span.clone()));
-                out[i].1.until = Some(last);
-                out[i].0 = span;
+                widen(&mut out[i], at.start..at.end + 2, date.date, last);
             } else if let Some((t, start)) = from {
-                let span = t..at.end;
-                out[i].1.span = Some(joined(span.clone()));
-                out[i].1.until = Some(date.date);
-                out[i].1.date = start;
-                out[i].0 = span;
+                widen(&mut out[i], t..at.end, start, date.date);
             }
         }
         i += 1;

@@ -701,6 +701,15 @@ impl Document {
         first..last.max(first)
     }
 
+    /// The span from the start of the first token of `tokens` to the end of its last (the
+    /// inverse of [`Document::tokens_of`]); `tokens` must not be empty.
+    pub fn span_of_tokens(&self, tokens: Range<usize>) -> Span {
+        Span {
+            start: self.tokens[tokens.start].span.start,
+            end: self.tokens[tokens.end - 1].span.end,
+        }
+    }
+
     /// Whether token `t` is written against the token before it, with no space between
     /// ("Carl-Henric": the hyphen and "Henric").
     pub fn touches_previous(&self, t: usize) -> bool {

@@ -341,31 +341,24 @@ pub(crate) fn named_sites(
         }
         let name = site_name(doc, toks, range.clone(), t);
         t = name.end;
+        let here = doc
+            .places
+            .partition_point(|p| (p.sentence as usize) < sentence);
+        let sentence_places = &doc.places[here..];
         let taken = groups
             .iter()
             .any(|g| g.entity.is_some() && g.tokens.start < name.end && name.start < g.tokens.end)
-            || doc
-                .places
-                .iter()
-                .rev()
-                .take_while(|p| p.sentence as usize == sentence)
-                .any(|p| {
-                    (p.tokens.start as usize) < name.end && name.start < p.tokens.end as usize
-                });
+            || sentence_places.iter().any(|p| {
+                (p.tokens.start as usize) < name.end && name.start < p.tokens.end as usize
+            });
         // A site word alone is no name ("St James's Palace" read from its last word).
         if name.len() < 2 || taken || !in_place_phrase(syn, toks, lex, name.clone()) {
             continue;
         }
-        let span = Span {
-            start: doc.tokens[name.start].span.start,
-            end: doc.tokens[name.end - 1].span.end,
-        };
+        let span = doc.span_of_tokens(name.clone());
         // "the Hotel Saturnia in Venice", "the Theatre, Paris": the place named just after.
-        let within = doc
-            .places
+        let within = sentence_places
             .iter()
-            .rev()
-            .take_while(|p| p.sentence as usize == sentence)
             .find(|p| {
                 let gap = name.end..p.tokens.start as usize;
                 !gap.is_empty()
